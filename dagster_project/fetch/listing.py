@@ -1,0 +1,186 @@
+"""List pages (栏目页) to annual-report links, following the pagination Chinese CMSes use.
+
+Pagination comes in three shapes: static `index.html, index_1.html, …` announced by a TRS
+`createPageHTML(total, current, 'index', 'html')` call or a TRS list2 `pagebar {prepage, recordCount}`
+block, and plain links whose text is 下一页/下页. Pure functions; the HTTP side is passed in.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+
+from bs4 import BeautifulSoup
+
+_WS = re.compile(r"\s+")
+_YEAR = re.compile(r"(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}")
+_ARABIC_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SKIP_HREF = re.compile(r"^\s*(?:javascript:|mailto:|tel:|data:|#)", re.I)
+_NEXT_TEXT = re.compile(r"^[\s\[【<]*(?:下一页|下页|下一頁)[\s\]】>»›]*$")
+_CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^()]*)\)")
+_RECORD_COUNT = re.compile(r"recordCount\s*:\s*['\"]?(\d+)")
+_PER_PAGE = re.compile(r"prepage\s*:\s*['\"]?(\d+)")
+_INDEX_PAGE = re.compile(r"^index(?:_\d+)?\.(s?html?)$", re.I)
+
+
+def _soup(html: str) -> BeautifulSoup:
+    try:
+        return BeautifulSoup(html, "lxml")
+    except Exception:  # lxml missing or choking: the stdlib parser is slower but never absent
+        return BeautifulSoup(html, "html.parser")
+
+
+def looks_like_annual_report(text: str, *, require_year: bool = True) -> bool:
+    """年度报告, or 年报/工作报告 together with 信息公开 — and, for links, a year.
+
+    The year keeps out navigation such as the column link 「政府信息公开年报」 itself.
+    """
+    compact = _WS.sub("", text or "")
+    named = "年度报告" in compact or (("年报" in compact or "工作报告" in compact) and "信息公开" in compact)
+    return named and (not require_year or bool(_YEAR.search(compact)))
+
+
+def year_hint(text: str) -> int | None:
+    match = _ARABIC_YEAR.search(_WS.sub("", text or ""))
+    return int(match.group(1)) if match else None
+
+
+def document_title(html: str) -> str:
+    """What a page says it is: the CMS ArticleTitle meta, else <title> up to the site suffix, else <h1>."""
+    soup = _soup(html)
+    meta = soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
+    if meta and meta.get("content", "").strip():
+        return meta["content"].strip()
+    if soup.title and soup.title.get_text(strip=True):
+        return re.split(r"[_|]", soup.title.get_text(strip=True))[0]
+    h1 = soup.find("h1")
+    return h1.get_text(" ", strip=True) if h1 else ""
+
+
+@dataclass(frozen=True)
+class ReportLink:
+    url: str
+    title: str
+    listing_url: str
+
+
+def _base_url(soup: BeautifulSoup, page_url: str) -> str:
+    base = soup.find("base", href=True)
+    return urljoin(page_url, base["href"].strip()) if base else page_url
+
+
+def _anchor_text(anchor) -> str:
+    return _WS.sub(" ", f"{anchor.get_text(' ', strip=True)} {anchor.get('title', '')}").strip()
+
+
+def _resolve(base: str, href: str) -> str | None:
+    if not href or _SKIP_HREF.match(href):
+        return None
+    return urldefrag(urljoin(base, href.strip()))[0]
+
+
+def report_links(html: str, page_url: str) -> list[ReportLink]:
+    """Links that look like annual reports, absolute, in page order, each URL once.
+
+    Links with other schemes (file:, ftp:) are kept on purpose: the run refuses them visibly.
+    """
+    soup = _soup(html)
+    base = _base_url(soup, page_url)
+    found: dict[str, ReportLink] = {}
+    for anchor in soup.find_all("a", href=True):
+        text = _anchor_text(anchor)
+        if not looks_like_annual_report(text):
+            continue
+        url = _resolve(base, anchor["href"])
+        if url and url not in found:
+            found[url] = ReportLink(url=url, title=anchor.get("title") or anchor.get_text(" ", strip=True), listing_url=page_url)
+    return list(found.values())
+
+
+def _numbered_pages(page_url: str, total: int, prefix: str = "index", ext: str | None = None) -> list[str]:
+    """TRS static pages: page 0 is `index.html`, page n is `index_n.html`, all in the list's folder."""
+    if ext is None:
+        name = urlsplit(page_url).path.rsplit("/", 1)[-1]
+        match = _INDEX_PAGE.match(name)
+        ext = match.group(1) if match else "html"
+    folder = urljoin(page_url, "./")
+    return [urljoin(folder, f"{prefix}.{ext}" if n == 0 else f"{prefix}_{n}.{ext}") for n in range(total)]
+
+
+def _create_page_calls(html: str, page_url: str) -> list[str]:
+    pages: list[str] = []
+    for match in _CREATE_PAGE.finditer(html):
+        args = [a.strip() for a in match.group(1).split(",")]
+        numbers = [int(a) for a in args if a.isdigit()]
+        strings = [a.strip("'\"") for a in args if len(a) >= 2 and a[0] in "'\"" and a[-1] == a[0]]
+        if not numbers:
+            continue  # the function's own definition, not a call
+        prefix, ext = (strings[-2], strings[-1]) if len(strings) >= 2 else ("index", "html")
+        if not re.fullmatch(r"[\w\-]+", prefix) or not re.fullmatch(r"s?html?", ext, re.I):
+            continue
+        pages += _numbered_pages(page_url, numbers[0], prefix, ext)
+    return pages
+
+
+def _pagebar(html: str, page_url: str) -> list[str]:
+    records, per_page = _RECORD_COUNT.search(html), _PER_PAGE.search(html)
+    if not records or not per_page or int(per_page.group(1)) == 0:
+        return []
+    return _numbered_pages(page_url, math.ceil(int(records.group(1)) / int(per_page.group(1))))
+
+
+def next_page_urls(html: str, page_url: str) -> list[str]:
+    """Other pages of the same list, as absolute URLs (may include pages already seen)."""
+    soup = _soup(html)
+    base = _base_url(soup, page_url)
+    pages = [
+        url
+        for anchor in soup.find_all("a", href=True)
+        if _NEXT_TEXT.match(anchor.get_text(" ", strip=True))
+        and (url := _resolve(base, anchor["href"]))
+    ]
+    return pages + _create_page_calls(html, page_url) + _pagebar(html, page_url)
+
+
+def page_key(url: str) -> str:
+    """`…/list/` and `…/list/index.html` are one page."""
+    parts = urlsplit(urldefrag(url)[0])
+    path = re.sub(r"/index\.s?html?$", "/", parts.path or "/", flags=re.I)
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+@dataclass
+class ListingCrawl:
+    start_url: str
+    pages: list[str] = field(default_factory=list)  # visited, in order
+    links: list[ReportLink] = field(default_factory=list)
+    pages_left: int = 0  # known but not visited because of max_pages
+
+
+def crawl_listing(start_url: str, fetch_page: Callable[[str], str | None], max_pages: int) -> ListingCrawl:
+    """Breadth-first over the list's pages; `fetch_page` returns the page text or None when it failed."""
+    crawl = ListingCrawl(start_url)
+    queue = deque([start_url])
+    seen_pages = {page_key(start_url)}
+    seen_links: set[str] = set()
+    while queue and len(crawl.pages) < max_pages:
+        url = queue.popleft()
+        crawl.pages.append(url)
+        html = fetch_page(url)
+        if html is None:
+            continue
+        for link in report_links(html, url):
+            if link.url not in seen_links:
+                seen_links.add(link.url)
+                crawl.links.append(link)
+        for next_url in next_page_urls(html, url):
+            key = page_key(next_url)
+            # Pagination never leaves the site: a 下一页 to elsewhere is not this list.
+            if key not in seen_pages and urlsplit(next_url).netloc.lower() == urlsplit(url).netloc.lower():
+                seen_pages.add(key)
+                queue.append(next_url)
+    crawl.pages_left = len(queue)
+    return crawl

@@ -1,0 +1,116 @@
+"""Append-only attempt log: `<fetch_dir>/provenance.jsonl`, one JSON line per attempt, failures included.
+
+The log is the memory of the fetcher (validators for conditional requests) and the bridge to the
+ingest stage (which URL a stored file came from). Lines are never rewritten; the latest line wins.
+"""
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+LOG_NAME = "provenance.jsonl"
+FETCH_SUBDIR = "_fetched"  # mirrors Settings.fetch_dir
+
+DOWNLOADED = "downloaded"
+UNCHANGED = "unchanged"
+FAILED = "failed"
+REJECTED = "rejected"
+ROBOTS_DISALLOWED = "robots-disallowed"
+NOT_A_REPORT = "not-a-report"  # stored anyway: nothing fetched is thrown away
+LISTING = "listing"  # a list page that was read for links; its bytes are not stored
+
+STORED_OUTCOMES = frozenset({DOWNLOADED, UNCHANGED, NOT_A_REPORT})
+
+
+def utc_now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass
+class ProvenanceRecord:
+    url: str
+    outcome: str
+    kind: str = "report"  # 'report' or 'listing'
+    final_url: str | None = None
+    status: int | None = None
+    reason: str | None = None
+    attempts: int = 0  # HTTP attempts made; 0 when refused before any request
+    retries: int = 0  # attempts - 1, the retries used
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+    fetched_at: str = ""
+    sha256: str | None = None
+    bytes: int | None = None
+    encoding: str | None = None  # detected by ingest.decode.decode_bytes
+    path: str | None = None  # relative to raw_dir, posix
+    listing_url: str | None = None
+    title: str | None = None  # anchor text when found via a listing
+    agency: str | None = None
+    year: int | None = None
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=False)
+
+
+class ProvenanceLog:
+    def __init__(self, fetch_dir: Path) -> None:
+        self.path = Path(fetch_dir) / LOG_NAME
+        self._lock = threading.Lock()
+
+    def append(self, record: ProvenanceRecord) -> ProvenanceRecord:
+        if not record.fetched_at:
+            record.fetched_at = utc_now_iso()
+        line = (record.to_json() + "\n").encode("utf-8")
+        with self._lock:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # One write of one whole line on an O_APPEND descriptor: concurrent writers cannot interleave it.
+            with open(self.path, "ab") as handle:
+                handle.write(line)
+                handle.flush()
+                os.fsync(handle.fileno())
+        return record
+
+
+def read_records(fetch_dir: Path) -> Iterator[dict]:
+    """Every line in order; a line torn by a crash is skipped, not fatal."""
+    path = Path(fetch_dir) / LOG_NAME
+    if not path.is_file():
+        return
+    with open(path, "rb") as handle:
+        for raw in handle:
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError):
+                continue
+            if isinstance(record, dict) and record.get("url"):
+                yield record
+
+
+def latest_by_url(fetch_dir: Path, *, stored_only: bool = False) -> dict[str, dict]:
+    """The last record of each URL; with stored_only, the last one that points at stored bytes."""
+    latest: dict[str, dict] = {}
+    for record in read_records(fetch_dir):
+        if stored_only and not (record.get("outcome") in STORED_OUTCOMES and record.get("sha256") and record.get("path")):
+            continue
+        latest[record["url"]] = record
+    return latest
+
+
+def source_url_by_path(raw_dir: Path, fetch_dir: Path | None = None) -> dict[str, str]:
+    """{path relative to raw_dir (posix) -> the URL it was fetched from}, for ingest's `source_url`.
+
+    Identical bytes served by several URLs share one file; the first URL that brought them is kept,
+    so the answer does not change from run to run.
+    """
+    fetch_dir = Path(fetch_dir) if fetch_dir is not None else Path(raw_dir) / FETCH_SUBDIR
+    mapping: dict[str, str] = {}
+    for record in read_records(fetch_dir):
+        if record.get("outcome") in STORED_OUTCOMES and record.get("path"):
+            mapping.setdefault(record["path"], record["url"])
+    return mapping

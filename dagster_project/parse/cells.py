@@ -1,0 +1,36 @@
+"""The three ways text copies flatten a table, read as one stream of cells.
+
+- one cell per line ending in ``|`` (a lone ``|`` is an empty cell),
+- one row per line with cells joined by `` | `` (empty cells may be dropped),
+- one cell per line with nothing between (empty cells simply absent).
+
+Every ``|`` terminates a cell, so all three read the same way; explicit empty cells are kept as
+``""`` so that callers can use positions when a row is complete.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CellToken:
+    text: str  # stripped cell text, '' for an explicitly empty cell
+    line: int  # 0-based line number in the document text
+
+
+def cell_stream(text: str) -> list[CellToken]:
+    cells: list[CellToken] = []
+    for lineno, raw in enumerate(text.splitlines()):
+        line = raw.replace("\xa0", " ").strip()
+        if not line:
+            continue
+        if "|" not in line:
+            cells.append(CellToken(line, lineno))
+            continue
+        pieces = line.split("|")
+        last = pieces.pop()  # text after the last '|' is an unterminated cell
+        for piece in pieces:
+            cells.append(CellToken(piece.strip(), lineno))
+        if last.strip():
+            cells.append(CellToken(last.strip(), lineno))
+    return cells

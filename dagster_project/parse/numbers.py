@@ -1,0 +1,74 @@
+"""Reading one printed figure: blanks, signs, units, approximations, notes and full-width digits."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Cells that mean "printed empty": blank is not zero.
+BLANK_MARKERS = {"", "/", "-", "—", "——", "–", "－", "无", "\\", "——/", "／", "空", "_"}
+
+_NUMBER = re.compile(
+    r"""^(?P<sign>[+\-])?\s*
+        (?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*
+        (?P<approx>余|多|左右)?\s*
+        (?P<mult>万|亿)?\s*
+        (?P<unit>万元|元|亿元|条|件|次|篇|个|人次|人|项|期|起|份|家|场|名|户|批)?\s*
+        (?P<approx2>余|多|左右)?\s*
+        (?P<note>[（(].*[）)])?$""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: float
+    approximate: bool
+    unit: str | None  # unit printed with the figure, if any
+
+
+def normalise_cell(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", ""))
+    return re.sub(r"\s+", "", text)
+
+
+def is_blank(text: str) -> bool:
+    return normalise_cell(text) in BLANK_MARKERS
+
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """The figure a cell holds, or None when the cell is blank or not a figure.
+
+    ``+248`` is 248, ``-2`` is -2, ``309余`` is approximately 309, ``28万`` is 280000,
+    ``22（其中修订16件）`` is 22. Money units are returned so the caller can convert to the
+    indicator's unit (see :func:`to_unit`).
+    """
+    cell = normalise_cell(text)
+    if cell in BLANK_MARKERS:
+        return None
+    m = _NUMBER.match(cell)
+    if not m:
+        return None
+    value = float(m.group("num").replace(",", ""))
+    if m.group("sign") == "-":
+        value = -value
+    unit = m.group("unit")
+    mult = m.group("mult")
+    if mult == "万" and unit != "元":
+        value *= 10000
+    elif mult == "亿":
+        value *= 100000000
+    if mult == "万" and unit == "元":
+        unit = "万元"
+    return ParsedNumber(value, bool(m.group("approx") or m.group("approx2")), unit)
+
+
+def to_unit(number: ParsedNumber, indicator_unit: str, default_unit: str | None = None) -> float:
+    """Convert a parsed figure into the indicator's unit. Only money needs converting."""
+    printed = number.unit or default_unit
+    if indicator_unit == "万元":
+        if printed == "元":
+            return round(number.value / 10000, 10)
+        if printed == "亿元":
+            return round(number.value * 10000, 10)
+    return number.value

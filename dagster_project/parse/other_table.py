@@ -1,0 +1,59 @@
+"""other_table: older or local statistics tables that fit no national template.
+
+Their rows have no indicator code, so they are kept with their printed labels (row, column, unit)
+rather than dropped: an analyst can still read them, and later work can map them to codes.
+"""
+from __future__ import annotations
+
+import re
+
+from .cells import CellToken
+from .labels import normalise_label
+from .model import UncodedRow
+from .numbers import parse_number
+
+_HEADER = re.compile(r"^(?:指标名称|统计指标|指标|项目|内容)$")
+_UNIT_HEADER = re.compile(r"^(?:计量单位|单位)$")
+_TITLE = re.compile(r"统计表|情况表")
+
+
+def _rows_from_html(tables: list) -> list[list[str]]:
+    out: list[list[str]] = []
+    for table in tables:
+        for row in table.logical_rows():
+            out.append([cell.text for cell in row])
+        out.append([])  # table boundary
+    return out
+
+
+def _rows_from_text(cells: list[CellToken]) -> list[list[str]]:
+    rows: dict[int, list[str]] = {}
+    for cell in cells:
+        rows.setdefault(cell.line, []).append(cell.text)
+    return [r for r in rows.values() if len(r) > 1]
+
+
+def parse_other_tables(cells: list[CellToken], tables: list | None = None) -> list[UncodedRow]:
+    rows = _rows_from_html(tables) if tables else _rows_from_text(cells)
+    title = next((c.text for c in cells if _TITLE.search(normalise_label(c.text)) and len(c.text) <= 60), "")
+    result: list[UncodedRow] = []
+    header: list[str] | None = None
+    for row in rows:
+        norm = [normalise_label(c) for c in row]
+        if not row:
+            header = None
+            continue
+        if norm and _HEADER.match(norm[0]):
+            header = norm
+            continue
+        if header is None or not norm[0] or parse_number(row[0]) is not None:
+            continue
+        unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
+        unit = norm[unit_col] if unit_col is not None and unit_col < len(norm) else ""
+        for i, raw in enumerate(row[1:], start=1):
+            if i == unit_col or i >= len(header):
+                continue
+            number = parse_number(raw)
+            result.append(UncodedRow(title, row[0].strip(), header[i], unit,
+                                     None if number is None else number.value, f"{row[0].strip()} | {raw}"))
+    return result

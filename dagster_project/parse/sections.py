@@ -1,0 +1,45 @@
+"""Where the tables of the 2019/2021 formats sit in the cell stream, found by their section headings."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cells import CellToken
+from .labels import normalise_label
+
+_T2 = re.compile(r"主动公开政府信息情况|第二十条第")
+_T3 = re.compile(r"收到和处理政府信息公开申请情况")
+_T4 = re.compile(r"政府信息公开行政复议[、,，]?行政诉讼情况|^四、.*行政复议.*行政诉讼")
+_END = re.compile(r"^五、|存在的主要问题|主要问题及改进")
+MAX_HEADING_CHARS = 60
+
+
+@dataclass(frozen=True)
+class TableRegions:
+    t2: tuple[int, int] | None
+    t3: tuple[int, int] | None
+    t4: tuple[int, int] | None
+
+
+def _first(cells: list[CellToken], rx: re.Pattern, start: int) -> int | None:
+    for i in range(start, len(cells)):
+        norm = normalise_label(cells[i].text)
+        if len(norm) <= MAX_HEADING_CHARS and rx.search(norm):
+            return i
+    return None
+
+
+def find_regions(cells: list[CellToken]) -> TableRegions:
+    t2 = _first(cells, _T2, 0)
+    t3 = _first(cells, _T3, t2 or 0)
+    t4 = _first(cells, _T4, t3 or 0) if t3 is not None else None
+    end = _first(cells, _END, (t4 or t3 or 0) + 1)
+    stop = end if end is not None else len(cells)
+
+    def span(a: int | None, *nexts: int | None) -> tuple[int, int] | None:
+        if a is None:
+            return None
+        later = [n for n in nexts if n is not None and n > a]
+        return (a, min(later) if later else stop)
+
+    return TableRegions(t2=span(t2, t3, t4, stop), t3=span(t3, t4, stop), t4=span(t4, stop))

@@ -1,0 +1,166 @@
+"""gov2008: the national statistics table 政府信息公开情况统计表 (统计指标 | 单位 | 统计数).
+
+Rows are found by their label, section by section (四 and 五 share sub-row labels such as
+被依法纠错数). The figure of a row is the one figure among the cells that follow its label before
+the next label; a row with no figure is blank, never zero.
+"""
+from __future__ import annotations
+
+import re
+
+from .catalog import unit_of
+from .cells import CellToken
+from .labels import label_key, normalise_label
+from .model import Figure, UnplacedFigure
+from .numbers import is_blank, parse_number, to_unit
+
+# (indicator code, section it belongs to, regex over the label without its numbering)
+_SECTIONS = [
+    ("s.active", "一", r"^主动公开情况"),
+    ("s.response", "二", r"^回应解读情况"),
+    ("s.requests", "三", r"^依申请公开情况"),
+    ("s.review", "四", r"^(?:因政府信息公开申请)?(?:提起)?行政复议(?:数量|情况|数)"),
+    ("s.suit", "五", r"^(?:因政府信息公开申请)?(?:提起)?行政诉讼(?:数量|情况|数)"),
+    ("s.complaints", "六", r"^举报投诉(?:数量|数|情况)"),
+    ("s.fees", "七", r"^依申请公开(?:政府)?信息收取的费用"),
+    ("s.capacity", "八", r"^机构建设和保障经费情况"),
+    ("s.meetings", "九", r"^政府信息公开会议和培训情况"),
+]
+_ROWS = [
+    ("s.active.items", "一", r"^主动公开政府信息(?:数|条数)"),
+    ("s.active.normative_published", "一", r"^主动公开规范性文件数"),
+    ("s.active.normative_issued", "一", r"^制发规范性文件总?数"),
+    ("s.active.channels", "一", r"^通过不同渠道和方式公开政府信息"),
+    ("s.active.channels.gazette", "一", r"^政府公报公开"),
+    ("s.active.channels.website", "一", r"^政府网站公开"),
+    ("s.active.channels.weibo", "一", r"^政务微博公开"),
+    ("s.active.channels.wechat", "一", r"^政务微信公开"),
+    ("s.active.channels.other", "一", r"^其他方式公开"),
+    ("s.response.hotspots", "二", r"^回应公众关注热点"),
+    ("s.response.channels", "二", r"^通过不同渠道和方式回应解读"),
+    ("s.response.press_conferences.by_head", "二", r"^主要负责同志参加新闻发布会"),
+    ("s.response.press_conferences", "二", r"^参加或举办新闻发布会"),
+    ("s.response.online_interviews.by_head", "二", r"^主要负责同志参加政府网站在线访谈"),
+    ("s.response.online_interviews", "二", r"^政府网站在线访谈"),
+    ("s.response.interpretations", "二", r"^政策解读稿件发布"),
+    ("s.response.social_media", "二", r"^微博微信回应"),
+    ("s.response.other", "二", r"^其他方式回应"),
+    ("s.requests.received", "三", r"^收到申请数"),
+    ("s.requests.received.in_person", "三", r"^当面申请数"),
+    ("s.requests.received.fax", "三", r"^传真申请数"),
+    ("s.requests.received.online", "三", r"^网络申请数"),
+    ("s.requests.received.mail", "三", r"^信函申请数"),
+    ("s.requests.closed", "三", r"^申请办结数"),
+    ("s.requests.closed.on_time", "三", r"^按时办结数"),
+    ("s.requests.closed.extended", "三", r"^延期办结数"),
+    ("s.requests.replies", "三", r"^申请答复数"),
+    ("s.requests.replies.already_public", "三", r"^属于已主动公开范围"),
+    ("s.requests.replies.granted", "三", r"^同意公开答复"),
+    ("s.requests.replies.partially_granted", "三", r"^同意部分公开"),
+    ("s.requests.replies.denied", "三", r"^不同意公开答复"),
+    ("s.requests.replies.denied.state_secret", "三", r"^涉及国家秘密"),
+    ("s.requests.replies.denied.trade_secret", "三", r"^涉及商业秘密"),
+    ("s.requests.replies.denied.privacy", "三", r"^涉及个人隐私"),
+    ("s.requests.replies.denied.security_stability", "三", r"^危及国家安全"),
+    ("s.requests.replies.denied.not_gov_info", "三", r"^不是《?条例》?所指政府信息"),
+    ("s.requests.replies.denied.other_legal", "三", r"^法律法规规定的其他情形"),
+    ("s.requests.replies.not_this_agency", "三", r"^不属于本行政机关公开"),
+    ("s.requests.replies.not_exist", "三", r"^申请信息不存在"),
+    ("s.requests.replies.amend", "三", r"^告知作出更改补充"),
+    ("s.requests.replies.other_channel", "三", r"^告知通过其他途径办理"),
+    ("s.review.upheld", "四", r"^维持具体行政行为数"),
+    ("s.review.corrected", "四", r"^被依法纠错数"),
+    ("s.review.other", "四", r"^其他情形数"),
+    ("s.suit.upheld", "五", r"^维持具体行政行为或者?驳回原告诉讼请求数"),
+    ("s.suit.corrected", "五", r"^被依法纠错数"),
+    ("s.suit.other", "五", r"^其他情形数"),
+    ("s.capacity.units", "八", r"^政府信息公开工作专门机构数"),
+    ("s.capacity.reading_points", "八", r"^设置政府信息公开查阅点数"),
+    ("s.capacity.staff", "八", r"^从事政府信息公开工作人员数"),
+    ("s.capacity.staff.full_time", "八", r"^专职人员数"),
+    ("s.capacity.staff.part_time", "八", r"^兼职人员数"),
+    ("s.capacity.budget", "八", r"^政府信息公开专项经费"),
+    ("s.meetings.meetings", "九", r"^召开政府信息公开工作会议"),
+    ("s.meetings.trainings", "九", r"^举办各类培训班数"),
+    ("s.meetings.trainees", "九", r"^接受培训人员数"),
+]
+_SECTION_RES = [(code, sec, re.compile(p)) for code, sec, p in _SECTIONS]
+_ROW_RES = [(code, sec, re.compile(p)) for code, sec, p in _ROWS]
+_UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "—", "——", "-", "项"}
+_TABLE_END = re.compile(r"^(?:填报人|单位负责人|审核人|联系电话|填报日期|备注)")
+MAX_LABEL_CHARS = 90  # longer cells are prose, not row labels
+
+
+def _match_row(key: str, section: str | None) -> tuple[str, str] | None:
+    for code, sec, rx in _SECTION_RES:
+        if rx.search(key):
+            return code, sec
+    for code, sec, rx in _ROW_RES:
+        if (section is None or sec == section) and rx.search(key):
+            return code, sec
+    return None
+
+
+def find_table_start(cells: list[CellToken]) -> int | None:
+    """Index of the first cell of the statistics table (its 统计指标 header or first section row)."""
+    for i, cell in enumerate(cells):
+        norm = normalise_label(cell.text)
+        if norm.startswith("统计指标") or (len(norm) < 40 and "统计指标" in norm and "单位" not in norm[:2]):
+            return i
+    for i, cell in enumerate(cells):
+        key = label_key(cell.text)
+        if len(key) <= MAX_LABEL_CHARS and re.search(r"^主动公开情况$", key):
+            return i
+    return None
+
+
+def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[UnplacedFigure]]:
+    start = find_table_start(cells)
+    if start is None:
+        return [], []
+    figures: list[Figure] = []
+    unplaced: list[UnplacedFigure] = []
+    seen: set[str] = set()
+    section: str | None = None
+    current: tuple[str, str] | None = None  # (code, label)
+    pending: list[str] = []
+
+    def close_row() -> None:
+        if current is None:
+            return
+        code, label = current
+        values = [(c, parse_number(c)) for c in pending if normalise_label(c) not in _UNITS and not is_blank(c)]
+        numbers = [(c, n) for c, n in values if n is not None]
+        if len(numbers) == 1 and code not in seen:
+            raw, number = numbers[0]
+            unit = unit_of(code)
+            figures.append(
+                Figure(
+                    indicator_code=code,
+                    value=to_unit(number, unit, default_unit=unit),
+                    value_status="approximate" if number.approximate else "reported",
+                    evidence=f"{label} | {raw}",
+                )
+            )
+            seen.add(code)
+        elif len(numbers) > 1:
+            for raw, number in numbers:
+                unplaced.append(UnplacedFigure("s", label, number.value, code, "several figures after one row label", raw))
+
+    for cell in cells[start:]:
+        text = cell.text
+        key = label_key(text)
+        if _TABLE_END.match(key):
+            break
+        match = _match_row(key, section) if 0 < len(key) <= MAX_LABEL_CHARS else None
+        if match:
+            close_row()
+            code, sec = match
+            section = sec
+            current, pending = (code, text), []
+        elif current is not None:
+            if key.startswith(("(", "（")) and parse_number(text) is None:
+                continue  # a label continued on its own line: (不同渠道和方式公开相同信息计1条)
+            pending.append(text)
+    close_row()
+    return figures, unplaced

@@ -1,0 +1,119 @@
+"""Table 三 of the 2019/2021 formats: requests received and how they were handled.
+
+A matrix of rows (新收, 上年结转, outcomes, 总计, 结转下年度) by seven applicant columns (自然人,
+five kinds of 法人或其他组织, 总计). A complete row is read by position. A flattened row that lost
+its empty cells is placed by :mod:`.placement`, using the row total and the column identities.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .catalog import APPLICANT_COLUMNS
+from .cells import CellToken
+from .labels import label_key
+from .model import Figure, UnplacedFigure
+from .numbers import ParsedNumber, is_blank, parse_number
+
+# (code, regex over the label without numbering, group the row belongs to or None)
+_ROWS = [
+    ("t3.new_received", r"^本年新收"),
+    ("t3.carried_over", r"^上年结转"),
+    ("t3.granted", r"^予以公开$|^予以公开[^等]"),
+    ("t3.partially_granted", r"^部分公开"),
+    ("t3.denied.state_secret", r"^属于国家秘密|^国家秘密"),
+    ("t3.denied.prohibited_by_law", r"^其他法律行政法规禁止公开|法律行政法规禁止公开"),
+    ("t3.denied.security_stability", r"三安全一稳定"),
+    ("t3.denied.third_party", r"^保护第三方合法权益|第三方合法权益"),
+    ("t3.denied.internal_affairs", r"三类内[部容]事务"),
+    ("t3.denied.process_info", r"四类过程性信息"),
+    ("t3.denied.enforcement_file", r"行政执法案卷"),
+    ("t3.denied.admin_inquiry", r"行政查询事项"),
+    ("t3.unable.not_held", r"本机关不掌握"),
+    ("t3.unable.needs_creation", r"没有现成信息"),
+    ("t3.unable.unclear", r"补正后申请内容仍不明确"),
+    ("t3.not_processed.petition", r"信访举报投诉"),
+    ("t3.not_processed.duplicate", r"^重复申请"),
+    ("t3.not_processed.publication", r"公开出版物"),
+    ("t3.not_processed.excessive", r"大量反复申请"),
+    ("t3.not_processed.reconfirm", r"确认或重新出具"),
+    ("t3.other.no_correction", r"逾期不补正"),
+    ("t3.other.fee_unpaid", r"逾期未按收费通知|逾期未缴"),
+    ("t3.total_processed", r"^总计$"),
+    ("t3.carried_forward", r"^结转下年度"),
+]
+_ROW_RES = [(code, re.compile(p)) for code, p in _ROWS]
+_OTHER_GROUP = re.compile(r"^其他处理")
+_OTHER_OTHER = re.compile(r"^其他$")
+MAX_LABEL_CHARS = 70
+
+OUTCOME_CODES_2019 = [code for code, _ in _ROWS if code.startswith(("t3.granted", "t3.partially", "t3.denied", "t3.unable", "t3.not_processed"))] + ["t3.other"]
+OUTCOME_CODES_2021 = OUTCOME_CODES_2019[:-1] + ["t3.other.no_correction", "t3.other.fee_unpaid", "t3.other.other"]
+
+
+@dataclass
+class MatrixRow:
+    code: str
+    label: str
+    cells: list[str] = field(default_factory=list)
+
+
+def _match(key: str, template: str, in_other_group: bool) -> str | None:
+    if _OTHER_GROUP.search(key):
+        return None if template == "gov2021" else "t3.other"
+    if in_other_group and template == "gov2021" and _OTHER_OTHER.search(key):
+        return "t3.other.other"
+    for code, rx in _ROW_RES:
+        if rx.search(key):
+            return code
+    return None
+
+
+def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
+    rows: list[MatrixRow] = []
+    in_other_group = False
+    for cell in cells:
+        key = label_key(cell.text)
+        if 0 < len(key) <= MAX_LABEL_CHARS and parse_number(cell.text) is None:
+            if _OTHER_GROUP.search(key):
+                in_other_group = True
+            code = _match(key, template, in_other_group)
+            if code == "t3.total_processed" and not any(r.code in OUTCOME_CODES_2021 + OUTCOME_CODES_2019 for r in rows):
+                code = None  # 总计 as the applicant column header, before any outcome row
+            if code:
+                if code not in {r.code for r in rows}:
+                    rows.append(MatrixRow(code, cell.text))
+                else:
+                    rows.append(MatrixRow("", cell.text))  # a repeated label: ignore its cells
+                continue
+            if not is_blank(cell.text):
+                continue  # header words (自然人, 商业企业 ...) and group labels (三、本年度办理结果)
+        if rows:
+            rows[-1].cells.append(cell.text)
+    return [r for r in rows if r.code]
+
+
+def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figure], list[UnplacedFigure]]:
+    from .placement import place_matrix
+
+    rows = read_rows(cells, template)
+    figures: list[Figure] = []
+    partial: dict[str, list[tuple[str, ParsedNumber]]] = {}
+    for row in rows:
+        pending = list(row.cells)
+        # Empty cells are positional only when the row kept exactly one cell per column.
+        if len(pending) == len(APPLICANT_COLUMNS):
+            for applicant, raw in zip(APPLICANT_COLUMNS, pending):
+                number = parse_number(raw)
+                if number is not None:
+                    figures.append(Figure(row.code, number.value, applicant,
+                                          "approximate" if number.approximate else "reported",
+                                          f"{row.label} | {raw}"))
+            continue
+        numbers = [(raw, parse_number(raw)) for raw in pending if not is_blank(raw)]
+        numbers = [(raw, n) for raw, n in numbers if n is not None]
+        if numbers:
+            partial[row.code] = numbers
+    complete = {(f.indicator_code, f.applicant_type): f.value for f in figures}
+    placed, unplaced = place_matrix(partial, complete, {r.code: r.label for r in rows}, template)
+    return figures + placed, unplaced

@@ -1,0 +1,76 @@
+"""Typed settings of a run: where documents come from, where the warehouse goes, how strict checks are.
+
+Everything a person may want to change without editing code lives here and is read from the
+environment (``GOVINFO_*``), so `make run` can be pointed at any folder of documents.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class FetchSettings(BaseSettings):
+    """Politeness and robustness of the fetcher (one shared `requests.Session`)."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVINFO_FETCH_")
+
+    user_agent: str = "govinfo-warehouse/0.1 (+annual-report research crawler)"
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 20.0
+    # read_timeout_s bounds the gap between two socket reads; a server dripping bytes would never trip it
+    total_timeout_s: float = 120.0
+    max_retries: int = 3
+    backoff_base_s: float = 0.5
+    backoff_max_s: float = 30.0
+    max_bytes: int = 8 * 1024 * 1024
+    max_redirects: int = 5
+    per_host_min_interval_s: float = 1.0
+    per_host_concurrency: int = 1
+    max_workers: int = 4
+    listing_max_pages: int = 20
+    respect_robots_txt: bool = True
+
+
+class ReconciliationSettings(BaseSettings):
+    """Tolerances of the reconciliation rules: counts are exact, money is relative."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVINFO_RULES_")
+
+    count_abs_tolerance: float = 0.0
+    money_rel_tolerance: float = 0.005
+    worst_cases_shown: int = 20
+
+
+class Settings(BaseSettings):
+    """Paths of one run. `GOVINFO_RAW_DIR`, `GOVINFO_WAREHOUSE`, `GOVINFO_SOURCES` override them."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVINFO_")
+
+    raw_dir: Path = PROJECT_ROOT / "raw"
+    warehouse: Path = PROJECT_ROOT / "warehouse" / "govinfo.duckdb"
+    sources: Path | None = None
+    dbt_project_dir: Path = PROJECT_ROOT / "dbt"
+    expectations_dir: Path = PROJECT_ROOT / "expectations"
+    parse_batch_size: int = Field(200, description="documents parsed and written per transaction")
+
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
+    rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)
+
+    @property
+    def sources_path(self) -> Path:
+        return self.sources or (self.raw_dir / "sources.csv")
+
+    @property
+    def fetch_dir(self) -> Path:
+        """Fetched documents live inside the raw folder, so they flow through ingest like local files."""
+        return self.raw_dir / "_fetched"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,98 @@
+-- In-report identities (R-S-*, R-T3-BALANCE, R-T3-OUTCOMES, R-T4-*) evaluated per report, part
+-- and applicant type. A blank total makes a rule not assessable; blank addends count as zero and
+-- `blank_operands` says how many there were. Figures whose column is unknown make the applicant
+-- types they may belong to not assessable.
+with terms as (
+    select * from {{ ref('int_rule_terms') }}
+),
+
+reports as (
+    select report_id, template_code from {{ ref('int_report_context') }}
+),
+
+applicants as (
+    select applicant_type from {{ ref('applicant_types') }}
+),
+
+figures as (
+    select report_id, indicator_code, applicant_type, value
+    from {{ ref('stg_figures') }}
+    where value is not null
+),
+
+unplaced as (
+    select * from {{ ref('stg_unplaced_figures') }}
+),
+
+grid as (
+    select reports.report_id, terms.*, applicants.applicant_type
+    from reports
+    inner join terms on terms.template_code = reports.template_code
+    inner join applicants on applicants.applicant_type = 'total' or terms.per_applicant_type
+),
+
+valued as (
+    select
+        grid.*,
+        figures.value,
+        exists (
+            select 1 from unplaced
+            where unplaced.report_id = grid.report_id
+              and (
+                  (unplaced.indicator_code = grid.indicator_code and list_contains(unplaced.candidates, grid.applicant_type))
+                  or (unplaced.indicator_code is null and list_contains(unplaced.candidates, grid.indicator_code))
+              )
+        ) as has_unplaced
+    from grid
+    left join figures
+        on figures.report_id = grid.report_id
+        and figures.indicator_code = grid.indicator_code
+        and figures.applicant_type = grid.applicant_type
+),
+
+aggregated as (
+    select
+        report_id,
+        rule_id,
+        severity,
+        part_index,
+        op,
+        applicant_type,
+        bool_or(unit = '万元') as is_money,
+        coalesce(sum(value) filter (where side = 'lhs'), 0) as lhs,
+        coalesce(sum(value) filter (where side = 'rhs'), 0) as rhs,
+        count(value) filter (where side = 'lhs') as lhs_present,
+        count(value) filter (where side = 'rhs') as rhs_present,
+        count(*) - count(value) as blank_operands,
+        bool_or(has_unplaced) as has_unplaced
+    from valued
+    group by all
+)
+
+select
+    report_id,
+    rule_id,
+    applicant_type,
+    'part ' || part_index as subject,
+    lhs_present > 0 as lhs_known,
+    lhs,
+    rhs,
+    lhs - rhs as residual,
+    case
+        when has_unplaced then 'not_assessable'
+        when lhs_present = 0 then 'not_assessable'
+        when op = '<=' and rhs_present = 0 then 'not_assessable'
+        when op = '<=' then case when lhs <= rhs + {{ var('count_abs_tolerance') }} then 'pass' else 'fail' end
+        when {{ within_tolerance('lhs', 'rhs', 'is_money') }} then 'pass'
+        else 'fail'
+    end as status,
+    severity,
+    blank_operands,
+    case
+        when has_unplaced then 'figures whose column is unknown'
+        when lhs_present = 0 then 'total is blank'
+        when blank_operands > 0 then blank_operands || ' blank operand(s) counted as zero'
+    end as note
+from aggregated
+-- an applicant column with nothing printed in it is not a rule evaluation
+where applicant_type = 'total' or lhs_present + rhs_present > 0 or has_unplaced

@@ -1,0 +1,28 @@
+with figures as (
+    select * from {{ ref('stg_figures') }}
+),
+
+context as (
+    select * from {{ ref('int_report_context') }}
+),
+
+indicators as (
+    select indicator_code, unit from {{ ref('indicators') }}
+)
+
+select
+    figures.report_id,
+    context.agency_id,
+    context.report_year,
+    figures.indicator_code,
+    figures.applicant_type,
+    figures.value,
+    indicators.unit,
+    figures.value_status,
+    figures.evidence,
+    figures.figure_source,
+    context.template_code,
+    context.doc_type
+from figures
+inner join context using (report_id)
+left join indicators using (indicator_code)

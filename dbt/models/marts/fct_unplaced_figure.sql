@@ -1,0 +1,21 @@
+with unplaced as (
+    select * from {{ ref('stg_unplaced_figures') }}
+),
+
+context as (
+    select report_id, agency_id, report_year from {{ ref('int_report_context') }}
+)
+
+select
+    unplaced.report_id,
+    context.agency_id,
+    context.report_year,
+    unplaced.table_code,
+    unplaced.indicator_code,
+    unplaced.row_label,
+    unplaced.value,
+    array_to_string(unplaced.candidates, '|') as candidates,
+    unplaced.reason,
+    unplaced.evidence
+from unplaced
+left join context using (report_id)

@@ -1,0 +1,15 @@
+with source as (
+    select * from {{ source('staging', 'parse_errors') }}
+),
+
+renamed as (
+    select
+        report_id,
+        source_path,
+        sha256,
+        error,
+        failed_at
+    from source
+)
+
+select * from renamed
