@@ -57,9 +57,15 @@ class Settings(BaseSettings):
     dbt_project_dir: Path = PROJECT_ROOT / "dbt"
     expectations_dir: Path = PROJECT_ROOT / "expectations"
     parse_batch_size: int = Field(200, description="documents parsed and written per transaction")
+    parse_workers: int = Field(2, description="processes parsing in parallel (one per core)")
 
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)
+
+    def model_post_init(self, __context) -> None:
+        # dbt runs in its own folder: relative paths would point somewhere else there.
+        self.raw_dir = self.raw_dir.expanduser().resolve()
+        self.warehouse = self.warehouse.expanduser().resolve()
 
     @property
     def sources_path(self) -> Path:

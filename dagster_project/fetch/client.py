@@ -108,16 +108,17 @@ def classify_exception(exc: BaseException) -> tuple[str, bool, bool]:
         return f"invalid URL ({exc})", False, False
     if has(requests.exceptions.SSLError, u3.SSLError):
         return "TLS error", False, True
-    if has(requests.exceptions.ConnectTimeout, u3.ConnectTimeoutError):
-        return "connect timeout", True, True
-    if has(requests.exceptions.ReadTimeout, u3.ReadTimeoutError, socket.timeout):
-        return "read timeout", True, False
+    # urllib3's NewConnectionError subclasses ConnectTimeoutError, so the specific causes go first.
     if has(u3.NameResolutionError, socket.gaierror):
         return "DNS lookup failed", True, True
     if has(ConnectionRefusedError):
         return "connection refused", True, True
+    if has(requests.exceptions.ConnectTimeout) or (has(u3.ConnectTimeoutError) and not has(u3.NewConnectionError)):
+        return "connect timeout", True, True
     if has(u3.NewConnectionError):
         return "connection failed", True, True
+    if has(requests.exceptions.ReadTimeout, u3.ReadTimeoutError, socket.timeout):
+        return "read timeout", True, False
     if has(ConnectionResetError, ConnectionAbortedError, BrokenPipeError, RemoteDisconnected,
            u3.ProtocolError, requests.exceptions.ChunkedEncodingError):
         return "connection reset", True, False

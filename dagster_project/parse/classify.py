@@ -24,7 +24,10 @@ _OTHER_TABLE = re.compile(r"指标名称|计量单位|统计指标|本期实际|
 
 
 def classify_doc_type(title: str | None, text: str) -> tuple[str, str]:
-    subject = normalise_label(title or "") or normalise_label(text[:400])
+    # Without a title only the opening line speaks for the document: body sentences cite notices
+    # (关于做好…年度报告…的通知) that real reports are written in answer to.
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    subject = normalise_label(title or "") or normalise_label(first_line)[:60]
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject):
             return "other", reason

@@ -316,7 +316,7 @@ def _looks_like_data_table(tbl) -> bool:
             if td.tag in ("td", "th"):
                 k += 1
                 ncells += 1
-                if _tlen(td.text_content()) > 1000:
+                if False:
                     return False
                 if k > 1 or (td.get("colspan") or "1").strip() not in ("1", ""):
                     multi_col = True
@@ -387,6 +387,8 @@ def _strip_chrome(body, st: _Stats) -> None:
 
 
 def _choose_content(body, st: _Stats):
+    """The main-content element, and the index (in ``st.elements``) where its text starts: an
+    element extended to an ancestor to take in following tables skips what precedes the block."""
     W, T, idx = st.W, st.T, st.index
     bi = idx[body]
     # density pick: descend while one child holds >= 75% of the weight of the whole body
@@ -436,25 +438,32 @@ def _choose_content(body, st: _Stats):
             chosen = dens  # a page-wide "content" wrapper: the density pick is tighter
     if chosen is None:
         chosen = dens
-    # data tables outside the chosen block but close by (e.g. a table in a sibling block): extend
-    # to the nearest ancestor holding more tables if it adds little other text
+    # data tables that follow the chosen block closely (e.g. the statistics table in a sibling
+    # block after the prose): extend to the nearest ancestor holding them if it adds little other
+    # text.  Tables before the block (metadata boxes: 索引号/发布机构) are left out.
     ci = idx[chosen]
-    if T[ci] < T[bi]:
+    after = [t for t in st.data_tables if idx[t] >= st.end[ci]]
+    if after:
         anc = chosen.getparent()
-        while anc is not None:
-            ai = idx.get(anc)
-            if ai is None:
-                break
-            if T[ai] > T[ci]:
-                table_w = sum(
-                    W[idx[t]] for t in st.data_tables
-                    if t in idx and _is_ancestor(anc, t) and not _is_ancestor(chosen, t)
-                )
-                if W[ai] - W[ci] - table_w <= 0.3 * max(W[ci], 1.0):
-                    chosen = anc
+        while anc is not None and anc in idx:
+            ai = idx[anc]
+            inside = [t for t in after if ai < idx[t] < st.end[ai]]
+            if inside:
+                table_w = sum(W[idx[t]] for t in inside)
+                # weight of what follows the block inside the ancestor (what precedes is skipped)
+                follow_w = 0.0
+                node = chosen
+                while node is not anc:
+                    for sib in node.itersiblings():
+                        si = idx.get(sib)
+                        if si is not None:
+                            follow_w += W[si]
+                    node = node.getparent()
+                if follow_w - table_w <= 0.3 * max(W[ci], 1.0):
+                    return anc, ci
                 break
             anc = anc.getparent()
-    return chosen
+    return chosen, idx[chosen]
 
 
 def _depth(el) -> int:
@@ -566,40 +575,46 @@ def _build_table(tbl, heading: str) -> Table | None:
 # rendering
 
 
-def _render(content, st: _Stats) -> tuple[list[str], list[Table]]:
+def _render(content, st: _Stats, start: int) -> tuple[list[str], list[Table]]:
+    """Lines of text and data tables of ``content``.  Elements wholly before
+    ``st.elements[start]`` (and the text of its ancestors that precedes it) are skipped."""
+    idx, ends = st.index, st.end
     lines: list[str] = []
     tables: list[Table] = []
     buf: list[str] = []
-    state = {"last": ""}
+    last_text = ""
 
-    def flush():
+    def flush() -> None:
+        nonlocal last_text
         if buf:
             s = normalize_text("".join(buf))
             buf.clear()
             if s:
                 lines.append(s)
-                state["last"] = s
+                last_text = s
 
-    def add(s):
+    def add(s: str | None) -> None:
         if s and not _is_layout_ws(s):
             buf.append(s)
 
+    def before_start(el) -> bool:
+        i = idx.get(el)
+        return i is not None and ends[i] <= start
+
+    # stack of (element, phase): phase False = opening, True = closing
     stack: list[tuple[object, bool]] = [(content, False)]
     while stack:
-        el, end = stack.pop()
-        if end:
-            if el.tag in _BLOCK_TAGS:
+        el, closing = stack.pop()
+        tag = el.tag
+        if closing:
+            if tag in _BLOCK_TAGS:
                 flush()
             if el is not content:
                 add(el.tail)
             continue
-        tag = el.tag
-        if tag == "br":
-            flush()
-            if el is not content:
-                add(el.tail)
-            continue
-        if tag == "hr":
+        if before_start(el):
+            continue  # precedes the main block (tail too)
+        if tag == "br" or tag == "hr":
             flush()
             if el is not content:
                 add(el.tail)
@@ -607,20 +622,22 @@ def _render(content, st: _Stats) -> tuple[list[str], list[Table]]:
         if tag == "table" and el in st.data_tables:
             flush()
             cap = el.find("caption")
-            heading = normalize_text(cap.text_content()) if cap is not None else state["last"]
+            heading = normalize_text(cap.text_content()) if cap is not None else last_text
             t = _build_table(el, heading[:300])
             if t is not None:
                 tables.append(t)
                 for row in t.logical_rows():
                     if any(c.text for c in row):
                         lines.append(" | ".join(c.text for c in row))
-                state["last"] = ""
+                last_text = ""
             if el is not content:
                 add(el.tail)
             continue
         if tag in _BLOCK_TAGS:
             flush()
-        add(el.text)
+        i = idx.get(el)
+        if i is None or i >= start:
+            add(el.text)  # an ancestor of the start element: its leading text precedes the block
         stack.append((el, True))
         for child in reversed(el):
             if isinstance(child.tag, str):
@@ -639,40 +656,51 @@ _TITLE_CLASS_RE = re.compile(
 _TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\||｜|\s-\s|－|\s—\s|--)\s*")
 
 
-def _title_candidates(body):
+def _title_candidates(body, st: _Stats) -> list[tuple[int, str]]:
+    """(position, text) of headings that may be the article title: h1/h2 and title-named blocks,
+    5-150 characters, not a link (site logos)."""
+    out = []
     for el in body.iter("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
         if el.tag in ("h1", "h2") or _TITLE_CLASS_RE.search(" ".join(_attr_tokens(el))):
+            i = st.index.get(el)
+            if i is None or st.LL[i] > st.L[i]:
+                continue
             txt = normalize_text(el.text_content())
             if 5 <= len(txt) <= 150:
-                yield el, txt
+                out.append((i, txt))
+    return out
 
 
-def _pick_title(meta: dict[str, str], body) -> str | None:
+def _pick_title(meta: dict[str, str], cands: list[tuple[int, str]], content_pos: int, content_end: int) -> str | None:
+    """meta ArticleTitle; else a heading of the page that matches <title>; else the heading
+    nearest before (or first inside) the main content when it is longer than the best <title>
+    segment; else the longest <title> segment (site name parts split off)."""
     t = _meta_get(meta, "ArticleTitle", "articletitle", "og:title", "dc.title")
     if t:
         return t
     page_title = meta.get("title", "")
     segs = [s for s in _TITLE_SPLIT_RE.split(page_title) if s] if page_title else []
     best_seg = max(segs, key=len) if segs else ""
-    # a heading in the page that matches the <title> (or, without <title>, the first h1)
-    best, best_score = None, 0.0
-    first_h1 = None
-    for el, txt in _title_candidates(body):
-        a = el.find(".//a")
-        if a is not None and _tlen(a.text_content()) >= 0.8 * _tlen(txt):
-            continue  # a logo/link, not the article title
-        if first_h1 is None and el.tag == "h1":
-            first_h1 = txt
-        if page_title:
+    if page_title:
+        best, best_score = None, 0.0
+        for _, txt in cands:
             chars = set(txt.replace(" ", ""))
             score = sum(1 for ch in chars if ch in page_title) / max(len(chars), 1)
             if score > best_score or (score == best_score and best is not None and len(txt) > len(best)):
                 best, best_score = txt, score
-    if best is not None and best_score >= 0.8 and len(best) >= 0.5 * len(best_seg):
-        return best
-    if best_seg:
-        return best_seg
-    return first_h1
+        if best is not None and best_score >= 0.8 and len(best) >= 0.5 * len(best_seg):
+            return best
+    near = None
+    for pos, txt in cands:
+        if pos < content_pos:
+            near = txt  # the last heading before the content
+        elif pos < content_end:
+            if near is None:
+                near = txt  # first heading inside the content
+            break
+    if near is not None and len(near) > len(best_seg):
+        return near
+    return best_seg or near
 
 
 # --------------------------------------------------------------------------------------------
@@ -736,13 +764,15 @@ def extract_page(html: str) -> Page:
     if body is None:
         body = root
     _strip_junk(body)
-    title = _pick_title(meta, body)
 
+    st0 = _Stats(body)
+    title_cands = _title_candidates(body, st0)
+    _strip_chrome(body, st0)
     st = _Stats(body)
-    _strip_chrome(body, st)
-    st = _Stats(body)
-    content = _choose_content(body, st)
-    lines, tables = _render(content, st)
+    content, start = _choose_content(body, st)
+    cpos = st0.index.get(st.elements[start], 0)
+    title = _pick_title(meta, title_cands, cpos, st0.end[cpos])
+    lines, tables = _render(content, st, start)
     text = "\n".join(lines)
 
     probe = (title or "") + text[:20000]

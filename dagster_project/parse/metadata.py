@@ -52,13 +52,18 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
         value = (meta.get(key) or "").strip()
         if value and _REPORT_WORDS.search(value) and _TITLE_HINT.search(value):
             return re.split(r"[-_|]{1,2}\s*\S*(?:政府|网)\S*$", value)[0].strip()
+    candidates = []
     for line in lines[:60]:
+        if re.search(r"当前位置|首页|>|»", line):
+            continue  # breadcrumbs name the column, not the report
         for cell in line.split("|"):
             cell = cell.strip()
             norm = normalise_label(cell)
             if 8 <= len(norm) <= 60 and _REPORT_WORDS.search(norm) and _TITLE_HINT.search(norm) and not norm.startswith(("根据", "按照", "本报告", "依据")):
-                return re.sub(r"^(?:名称|标题)\s*", "", cell)
-    return None
+                candidates.append(re.sub(r"^(?:名称|标题)\s*", "", cell))
+    # a catalogue cell (县区政府信息公开年度报告) names no year; the report's own title does
+    dated = [c for c in candidates if re.search(_YEAR + "|" + _CN_YEAR, normalise_label(c))]
+    return (dated or candidates or [None])[0]
 
 
 def find_report_year(title: str | None, text: str, published: str | None) -> tuple[int | None, str]:
@@ -94,6 +99,10 @@ def find_published(text: str, meta: dict[str, str]) -> str | None:
     m = _DATE_LABELLED.search(unicodedata.normalize("NFKC", text[:3000]))
     if m:
         return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    for line in text.splitlines():  # the date under the signature, the first standalone date
+        m = _DATE_LINE.match(unicodedata.normalize("NFKC", line.strip().strip("|")))
+        if m:
+            return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return None
 
 

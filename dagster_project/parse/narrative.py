@@ -128,6 +128,8 @@ _CHANNEL = re.compile(
 # A part of the area speaking (各乡镇主动公开…): a subset unless the clause also says 全/共.
 _SUBUNIT = re.compile(r"乡镇|街道|区直|县直|市直|省直|村|社区")
 _TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
+# A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
+_TOPIC = re.compile(r"领域|专栏|专题|栏目|类信息|方面")
 _SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|\d+-\d+月|\d+至\d+月")
 _CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来")
 _PREVIOUS = re.compile(r"上年|去年|上一年|前年|上年度|结转")
@@ -136,7 +138,7 @@ _LEADERS = re.compile(r"负责同志|负责人|领导|出席")
 # n.active.items: 主动公开 + a short whitelisted qualifier + number + 条
 _ACTIVE_QUAL = (
     r"(?:(?:了|各类|各项|各级各类|各级|我区|本区|全区|全市|全县|全镇|全省|本级|本机关|本单位|本部门|"
-    r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|相关|的)*)"
+    r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的)*)"
 )
 _ACTIVE_A = re.compile(
     r"主动(?:公开|发布|公布)" + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
@@ -155,10 +157,11 @@ _ACTIVE_B2 = re.compile(
 _RECV_VERB = r"(?P<verb>收到|受理|接收|接到|新收|收悉)"
 _RECV_1 = re.compile(
     _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
-    + r"申请(?:件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+    + r"(?:申请|请求)(?:件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
-_RECV_2 = re.compile(
-    r"受理依申请公开(?:的)?(?:政府信息|信息)?(?:申请)?(?:事项|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+_RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件
+    r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
+    r"(?:事项|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 _RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
     r"(?:依申请公开|政府信息公开申请)(?:方面)?(?:共)?(?:受理|收到)(?:了)?(?P<mid>[^，。;,\d]{0,6}?)"
@@ -166,7 +169,7 @@ _RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
 )
 _RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请
     _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|个|份|条)" + r"(?P<qual>" + _DISCLOSURE
-    + r"(?:的)?)?" + _REQ_CHANNEL + r"申请"
+    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求)"
 )
 
 _RECV_GENERIC = re.compile(  # 受理申请12件: only inside a sentence that is about 依申请公开
@@ -186,7 +189,7 @@ _CLOSE_2 = re.compile(
 )
 # Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件
 _CLOSE_FOLLOW = re.compile(
-    r"^(?:已|均|共|并|且|全部|及时|依法|依规|累计|合计|共计|已经|全年|年内|当年)*"
+    r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年)*)"
     r"(?:办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:申请)?(?:共|共计|数)?(?:为)?"
     + _NUM + r"(?:件|条)" + _APX_AFTER
 )
@@ -199,13 +202,13 @@ _ALL_CLOSED = re.compile(
 # n.review / n.suit
 _CASE_UNIT = r"(?P<unit>件|起|宗|个|案)"
 _REVIEW_1 = re.compile(
-    r"行政复议(?:的)?(?:案件|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
+    r"行政复议(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
 )
 _REVIEW_2 = re.compile(
     _NUM + r"(?:件|起|宗|份|个)(?:有关|涉及|因)?[^，。;,\d]{0,15}?行政复议(?:的)?(?:申请|案件)"
 )
 _SUIT_1 = re.compile(
-    r"行政诉讼(?:的)?(?:案件|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
+    r"行政诉讼(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
 )
 _SUIT_2 = re.compile(
     _NUM + r"(?:件|起|宗|个)(?:有关|涉及|因)?[^，。;,\d]{0,15}?行政诉讼(?:的)?(?:案件)"
@@ -226,8 +229,7 @@ _ZERO_REVIEW_SUIT = re.compile(
     r"(?:提起|提出)?(?P<suit>行政诉讼)?(?:的)?(?:申请|案件申请)(?:事项|件)?$"
 )
 
-_YEAR = re.compile(r"((?:19|20)\d{2})年(?!底|末)")
-_YEAR_END = re.compile(r"((?:19|20)\d{2})年(?:底|末)")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
 _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 
 _TRAD_MARKERS = re.compile(r"[開請動條數議訴會發佈辦資訊覆劃屬關與為區個際復]")
@@ -352,7 +354,7 @@ class _Sentence:
             return True
         before = "，".join(self.clauses[:clause_index] + [self.clauses[clause_index][:match_start]])
         before = _BOOK_TITLE.sub("", before)
-        years = re.findall(r"((?:19|20)\d{2})年", before)
+        years = _YEAR.findall(before)
         if not years:
             return True
         last = int(years[-1])
@@ -368,7 +370,7 @@ class _Sentence:
             return True
         if self.report_year is None:
             return False
-        if _YEAR_END.search(self.no_titles) or re.search(r"(?:19|20)\d{2}年\d+月", self.no_titles):
+        if re.search(r"年底|年末|\d+月", self.no_titles):
             return False
         return f"{self.report_year}年" in self.no_titles
 
@@ -402,7 +404,7 @@ def _scan_sentence(
         order = order_base + i
         qizhong = clause.startswith("其中") or prev_clause == "其中"
         share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
-        subperiod = bool(_SUBPERIOD.search(clause))
+        subperiod = bool(_SUBPERIOD.search("，".join(sent.clauses[: i + 1])))
         if subperiod:
             prev_clause = clause
             continue
@@ -413,17 +415,22 @@ def _scan_sentence(
             if not m:
                 continue
             head = clause[: m.start()]
-            channel = bool(_CHANNEL.search(clause[: m.start() + 8]))
+            channel = bool(_CHANNEL.search(clause[: m.end()]))
             if share or _PREVIOUS.search(head) or not sent.cumulative_ok(clause):
                 continue
             if not sent.year_ok(i, m.start()):
                 continue
             if _SUBUNIT.search(head) and not _TOTAL_MARK.search(head):
                 continue
+            if _TOPIC.search(head):
+                continue
             if kind == "A":
-                kw = m.start()
-                if qizhong and (prev_clause == "其中" and kw > 0 or clause.startswith("其中") and kw > 2):
-                    continue  # 其中 + a subject: a subset
+                between = clause[: m.start()]
+                if between.startswith("其中"):
+                    between = between[2:]
+                between = re.sub(r"(?:19|20)\d{2}年度?|本年度|本年|今年|全年|当年|年内|新增|共计|共|:", "", between)
+                if qizhong and between:
+                    continue  # 其中 + a subject (其中区直各部门…, 其中通过网站…): a subset
                 if qizhong and channel:
                     continue
                 _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0)
@@ -484,6 +491,8 @@ def _scan_sentence(
             elif (anchor := received_in_sentence or (carried if i == 0 else None)) is not None \
                     and not _NOT_REQUEST.search(clause):
                 m = _CLOSE_FOLLOW.search(clause)
+                if m and re.search(r"按时|按期|如期", m.group("adv")) and re.search(r"延期|逾期|超期", sent.text):
+                    m = None  # 按时办结 next to 延期办结: a part, not the total
                 if m and sent.year_ok(i, m.start()):
                     _emit(cands, "n.requests.closed", m, clause, order)
                 elif _ALL_CLOSED.match(clause) and (
@@ -495,12 +504,12 @@ def _scan_sentence(
 
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
         m = _ZERO_REQUESTS.search(clause)
-        if m and not re.search(r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道", m.group("mid")) \
+        if m and not re.search(r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于", m.group("mid")) \
                 and sent.year_ok(i, m.start()):
             cands.append(_Candidate("n.requests.received", 0.0, False, clause, order))
         m = _ZERO_REVIEW_SUIT.search(clause)
         if m and (m.group("review") or m.group("suit")) and sent.year_ok(i, m.start()) \
-                and not re.search(r"复议|诉讼", m.group("mid") or ""):
+                and not re.search(r"复议|诉讼", m.group("mid") or "") and sent.disclosure_context():
             if m.group("review"):
                 cands.append(_Candidate("n.review", 0.0, False, clause, order))
             if m.group("suit"):

@@ -22,7 +22,8 @@ select
     true as lhs_known,
     coalesce(staged.n, 0)::double as lhs,
     coalesce(fact.n, 0)::double as rhs,
-    coalesce(staged.n, 0)::double - coalesce(fact.n, 0) as residual,
+    -- count and sum differences together: zero only when nothing was lost or duplicated
+    abs(coalesce(staged.n, 0) - coalesce(fact.n, 0)) + abs(coalesce(staged.total, 0) - coalesce(fact.total, 0)) as residual,
     case
         when coalesce(staged.n, 0) = coalesce(fact.n, 0) and abs(coalesce(staged.total, 0) - coalesce(fact.total, 0)) < 1e-6 then 'pass'
         else 'fail'

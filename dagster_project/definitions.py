@@ -1,0 +1,45 @@
+"""The Dagster definitions: fetch → ingest → parse/stage → dbt (staging → marts) → checks."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from .assets.dbt import warehouse_dbt_models
+from .assets.dbt_project import dbt_project
+from .assets.fetch import fetched_documents
+from .assets.ingest import raw_documents
+from .assets.stage import staged_reports
+from .checks.reconciliation import reconciliation_checks
+from .resources.warehouse import WarehouseResource
+from .settings import get_settings
+
+os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+
+settings = get_settings()
+
+warehouse_job = dg.define_asset_job(
+    "build_warehouse",
+    selection=dg.AssetSelection.all(),
+    description="Fetch, ingest, parse and stage every new or changed document, then dbt build and the reconciliation checks.",
+    # DuckDB allows one writer: every step runs in this one process, one after the other.
+    executor_def=dg.in_process_executor,
+)
+
+defs = dg.Definitions(
+    assets=[fetched_documents, raw_documents, staged_reports, warehouse_dbt_models],
+    asset_checks=reconciliation_checks(),
+    jobs=[warehouse_job],
+    resources={
+        "warehouse": WarehouseResource(path=str(settings.warehouse)),
+        "dbt": DbtCliResource(
+            project_dir=dbt_project,
+            profiles_dir=str(settings.dbt_project_dir),
+            # the dbt of this environment, whether or not the environment is activated
+            dbt_executable=str(Path(sys.executable).with_name("dbt")),
+        ),
+    },
+)

@@ -1,0 +1,312 @@
+"""Figures stated in prose (n.*): real reports with hand-checked gold, and one test per phrasing."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.model import Figure
+from dagster_project.parse.narrative import extract_prose_figures, parse_cn_number
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "prose"
+# name -> {"report_year": int, "values": {code: gold value}}: the n.* gold of the seeds and of the
+# Pingtan pages (copied from the hand-checked gold files next to the texts).
+EXPECTED: dict[str, dict] = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
+
+
+def _figures(text: str, year: int | None = 2017) -> dict[str, Figure]:
+    figures = extract_prose_figures(text, year)
+    codes = [f.indicator_code for f in figures]
+    assert len(codes) == len(set(codes)), "at most one figure per indicator"
+    return {f.indicator_code: f for f in figures}
+
+
+def _values(text: str, year: int | None = 2017) -> dict[str, float]:
+    return {code: f.value for code, f in _figures(text, year).items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Real reports against their gold
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_real_report_matches_gold(name: str) -> None:
+    spec = EXPECTED[name]
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    figures = _figures(text, spec["report_year"])
+    gold = spec["values"]
+    # Nothing emitted contradicts the gold.
+    for code, fig in figures.items():
+        if code in gold:
+            assert fig.value == gold[code], (code, fig.evidence)
+        else:
+            # Unlabelled figures may only be approximate ones (5300余条, 7700余条).
+            assert fig.value_status == "approximate", (code, fig.value, fig.evidence)
+    # Every labelled figure is found, as reported.
+    reported = {c: f.value for c, f in figures.items() if f.value_status == "reported"}
+    assert reported == gold
+    for fig in figures.values():
+        assert fig.source == "prose"
+        assert fig.applicant_type == "total"
+        assert fig.evidence
+
+
+def test_corpus_totals() -> None:
+    gold_n = correct = wrong = missed = 0
+    for name, spec in EXPECTED.items():
+        text = (FIXTURES / name).read_text(encoding="utf-8")
+        got = _values(text, spec["report_year"])
+        for code, value in spec["values"].items():
+            gold_n += 1
+            if code not in got:
+                missed += 1
+            elif got[code] == value:
+                correct += 1
+            else:
+                wrong += 1
+    assert gold_n == 73
+    assert (correct, wrong, missed) == (73, 0, 0)
+
+
+def test_evidence_is_the_clause() -> None:
+    text = (FIXTURES / "seed_001_cfbdc836ed46ac6d.txt").read_text(encoding="utf-8")
+    figs = _figures(text, 2017)
+    assert figs["n.requests.received"].evidence == "全年全区受理依申请公开政府信息29件"
+    assert figs["n.press_conferences"].evidence == "召开新闻发布会2次"
+    assert figs["n.active.items"].evidence == "全区通过各种渠道公开政府信息总计32101条"
+
+
+def test_unlabelled_approximate_statements() -> None:
+    t = (FIXTURES / "pingtan_202603_105587.txt").read_text(encoding="utf-8")
+    f = _figures(t, 2025)["n.active.items"]
+    assert (f.value, f.value_status) == (7700, "approximate")
+    t = (FIXTURES / "pingtan_201412_80787.txt").read_text(encoding="utf-8")
+    figs = _figures(t, 2014)
+    assert figs["n.active.items"].value_status == "approximate"
+    assert "n.requests.received" not in figs  # 共受理申请121510件 is licensing
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrasings
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, code, value",
+    [
+        ("2017年，市质监局主动公开政府信息236条，其中利用政府信息网站主动公开政务信息98条。", "n.active.items", 236),
+        ("截至12月31日，主动公开信息2320条，主要包括中心职能。", "n.active.items", 2320),
+        ("全区通过各种渠道公开政府信息总计32101条。", "n.active.items", 32101),
+        ("今年，我区政府信息公开单位共公布政府信息2599条。", "n.active.items", 2599),
+        ("全年主动公开我区各级单位政府信息2645条。", "n.active.items", 2645),
+        ("通过政府门户网站全年主动公开各类政府信息10407条。", "n.active.items", 10407),
+        ("2014年主动公开政府信息 2543条。", "n.active.items", 2543),
+        ("全县共主动公开政府信息12,345条。", "n.active.items", 12345),
+        ("全年全区受理依申请公开政府信息29件，办结29件，办结率100%。", "n.requests.received", 29),
+        ("全年全区受理依申请公开政府信息29件，办结29件，办结率100%。", "n.requests.closed", 29),
+        ("2020年全区各级行政机关共受理政府信息公开申请21件。", "n.requests.received", 21),
+        ("（二）依申请公开方面。本年度全区共收到70件申请，及时依法依规办结69件。", "n.requests.received", 70),
+        ("依申请公开方面，本年度全区共收到70件申请，及时依法依规办结69件。", "n.requests.closed", 69),
+        ("2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件。", "n.requests.received", 81),
+        ("全年办理政府信息公开申请218件。", "n.requests.closed", 218),
+        ("对依申请公开的答复总数21条，其中同意公开答复数17条。", "n.requests.closed", 21),
+        ("全区共收到政府信息公开申请154件，共办结148件，结转6件。", "n.requests.closed", 148),
+        ("全年共收到政府信息公开申请35件。已办结33件，2件正在办理中。", "n.requests.closed", 33),
+        ("全区收到有关政府信息公开的信函申请1条，已受理回复。", "n.requests.closed", 1),
+        ("全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。", "n.review", 36),
+        ("全年办理因政府信息公开申请引发的行政复议36起，行政诉讼9起。", "n.suit", 9),
+        ("全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件。", "n.review", 2),
+        ("全区政府信息公开工作方面共有行政诉讼案件1件、行政复议案件2件。", "n.suit", 1),
+        ("全区未收到依申请公开申请，收到1份有关政府信息公开行政复议申请已及时处理。", "n.review", 1),
+        ("我局收到以有关政府信息公开行政复议0件。", "n.review", 0),
+        ("2017年，全区通过各种渠道公开政府信息；召开新闻发布会2次。", "n.press_conferences", 2),
+        ("通过不同渠道和方式回应解读情况：举办新闻发布会12次，组织政府网站在线访谈0次。", "n.press_conferences", 12),
+        ("2019年孝感市政府研究室主动公开信息16条，收到依申请公开请求2件，按时办结2件。", "n.requests.received", 2),
+        ("2019年孝感市政府研究室主动公开信息16条，收到依申请公开请求2件，按时办结2件。", "n.requests.closed", 2),
+        ("2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。", "n.requests.received", 1499),
+        ("本局2017年共受理信息公开申请10件，其中当面申请1宗，占10%。", "n.requests.received", 10),
+        ("全区共发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。", "n.suit", 2),
+        ("2018年，共制作政府信息3021条，其中主动公开信息1027条，依申请公开信息459条。", "n.active.items", 1027),
+        ("本区到年底累计主动公开政府信息5928条，其中，本年度新增主动公开政府信息2110条。", "n.active.items", 2110),
+    ],
+)
+def test_phrasing(sentence: str, code: str, value: float) -> None:
+    figs = _figures(sentence, None)
+    assert code in figs, sentence
+    assert figs[code].value == value
+    assert figs[code].value_status == "reported"
+    assert figs[code].source == "prose"
+
+
+def test_bare_request_count_needs_disclosure_context() -> None:
+    assert _values("本年度全区共收到70件申请，及时依法依规办结69件。") == {}
+
+
+def test_review_case_under_a_heading_line() -> None:
+    text = "五、因信息公开引起的行政复议和行政诉讼情况\n2017年度针对我局有关的行政复议案0件。"
+    assert _values(text) == {"n.review": 0}
+
+
+def test_review_under_a_heading_line() -> None:
+    text = "五、因政府信息公开申请行政复议和提起行政诉讼情况\n  2017年，全区共收到行政复议1件，办结1件。"
+    assert _values(text) == {"n.review": 1}  # 办结1件 closes the review, not a request
+
+
+def test_review_without_disclosure_context_is_ignored() -> None:
+    assert _values("全年共办理行政复议案件56件，行政诉讼案件30件。") == {}
+
+
+# ---- approximate, 万, Chinese numerals ------------------------------------------------------
+
+
+def test_approximate_yu_duo() -> None:
+    f = _figures("共主动公开政府信息5300余条，其中区直、县直各单位主动公开政府信息4000多条。", 2014)
+    assert (f["n.active.items"].value, f["n.active.items"].value_status) == (5300, "approximate")
+    f = _figures("全年主动公开政府信息约1200条。")
+    assert f["n.active.items"].value_status == "approximate"
+
+
+def test_wan_multiplies() -> None:
+    f = _figures("2018年，我局共主动公开政府信息1.2万余条。", 2018)["n.active.items"]
+    assert (f.value, f.value_status) == (12000, "approximate")
+    assert _values("全年主动公开政府信息28万条。") == {"n.active.items": 280000}
+
+
+def test_chinese_numerals() -> None:
+    assert parse_cn_number("一") == 1
+    assert parse_cn_number("两") == 2
+    assert parse_cn_number("十二") == 12
+    assert parse_cn_number("二十一") == 21
+    assert parse_cn_number("一百零五") == 105
+    assert parse_cn_number("是") is None
+    got = _values("召开新闻发布会两次。收到因政府信息公开申请引发的行政复议申请一件。受理政府信息公开申请十二件，办结十二件。")
+    assert got == {
+        "n.press_conferences": 2,
+        "n.review": 1,
+        "n.requests.received": 12,
+        "n.requests.closed": 12,
+    }
+    assert _values("受理依申请公开政府信息二十一件，办结二十一件。")["n.requests.received"] == 21
+
+
+def test_traditional_chinese() -> None:
+    got = _values("全年主動公開政府資訊2,645條，收到政府資訊公開申請70件，因政府資訊公開申請行政復議3起。")
+    assert got == {"n.active.items": 2645, "n.requests.received": 70, "n.review": 3}
+
+
+# ---- zeros ----------------------------------------------------------------------------------
+
+
+def test_zero_from_explicit_not_received_phrasing() -> None:
+    got = _values("2011年全区未收到有关政府信息公开的申请，未收到有关政府信息公开行政复议申请。", 2011)
+    assert got == {"n.requests.received": 0, "n.review": 0}
+    got = _values("2015年我区未收到有关政府信息公开行政复议、提起行政诉讼的申请。", 2015)
+    assert got == {"n.review": 0, "n.suit": 0}
+    assert _values("我局办公室未收到政府信息公开申请。") == {"n.requests.received": 0}
+
+
+def test_no_zero_from_wu_phrasing() -> None:
+    # Seed 000 / 004: 无依申请公开项 and 无行政复议行政诉讼件 are not labelled.
+    assert _values("无依申请公开项，无行政复议、诉讼、申诉情况，公众满意度较高。") == {}
+    assert _values("市局全年无行政复议行政诉讼件。") == {}
+    # Seed 001: 未收到…行政诉讼的案件 is not labelled either.
+    assert _values("全区行政机关未收到因政府信息公开申请提起行政诉讼的案件。") == {}
+    assert _values("全年未发生因政府信息公开申请提起行政复议、行政诉讼的情况。") == {}
+
+
+# ---- what is not an indicator ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # cumulative
+        "2015年，我区累计在平潭政府采购信息网上主动公开政府采购项目信息188条。",
+        "今年累计主动公开采购信息25条、工程招投标信息188条。",
+        "截至2017年底，累计主动公开政府信息120000条。",
+        "自2008年《条例》实施以来，累计主动公开政府信息50000条。",
+        "2019年累计公布网上信息、安全提示等1000余条。",
+        # licensing / petitions / messages
+        "目前，区县已入驻审批服务部门和单位13个，开设窗口26个，共受理申请121510件。",
+        "截至12月14日，中国平潭网与区行政服务中心共同累计收件9898件，累计办结9542件。",
+        "今年我局共受理审批事项117件，办结171件，办结率100%。",
+        "区社会事业局不断公开城乡低保等信息，受理各类群众诉求259起。",
+        "组织开展19期《问政平潭之有事你说》，收到群众诉求348件，现场解决162件。",
+        "截至目前我区政府网站共收到网友留言11条，已100%及时整改并按时办结回复。",
+        "截至目前共收到15564件咨询投诉件，已办结15042件。",
+        # accounts, followers, channels, sectors
+        "截止2017年底，我区开通政务微博22个，开通政务微信69个。",
+        "《信州资讯》粉丝28万个，是江西省十大官方微信。",
+        "2017年行政服务中心共发布官方微信679条、微博765条。",
+        "今年以来，通过“中国平潭”门户网站公开政府信息3636条。",
+        "主动公开规范性文件17条。",
+        "财政资金信息今年共发布348条信息，全年共发布信息166条。",
+        "2011年制作、获取政府信息总数1873条，作为依申请公开信息数46条。",
+        "回应公众关注热点或重大舆情数309余次。",
+        "市质监局召开政府信息公开工作会议或专题会议3次。",
+        "主要负责同志参加新闻发布会3次。",
+        # subsets and shares
+        "区直、县直各单位主动公开政府信息303条，占71.3%。",
+        "其中利用政府信息网站主动公开政务信息98条。",
+        "一季度主动公开政府信息300条。",
+        "收到公民政府信息公开申请12件，按时办结10件，延期办结2件。",
+        "全年通过网络收到政府信息公开申请12件。",
+        # other years
+        "与上年相比，主动公开政府信息增加了300条。",
+        "2016年，全区受理政府信息公开申请10件。",
+        # half-year, topics, leaders
+        "2022年上半年，全区各行政机关共受理政府信息公开申请267件，答复263件。",
+        "在扶贫领域主动公开政府信息120条。",
+        "全年共举办191场市政府新闻发布活动，市政府领导出席新闻发布会共计25人次。",
+        "其中，疫情防控新闻发布会累计举行151场。",
+        "全年上海市人民政府网站共发布各类信息46106条。",
+    ],
+)
+def test_not_an_indicator(sentence: str) -> None:
+    got = _values(sentence, 2017)
+    if sentence.startswith("收到公民"):
+        assert got == {"n.requests.received": 12}  # but no closed: 按时办结 is a part
+    else:
+        assert got == {}, sentence
+
+
+def test_table_lines_are_ignored() -> None:
+    text = "\n".join(
+        [
+            "2017年度政府信息公开情况统计表 | ||",
+            "(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条) |",
+            "条 |",
+            "2320 |",
+            "主动公开政府信息 | 2320条 |",
+            "1.参加或举办新闻发布会总次数",
+            "次",
+            "2",
+            "(一)收到申请数",
+            "29",
+            "主动公开政府信息2320条",  # a short cell-like line: not a sentence
+            "四、行政复议数量 | 件 | 1 |",
+        ]
+    )
+    assert _values(text) == {}
+
+
+def test_first_statement_about_the_year_wins() -> None:
+    text = (
+        "2016年，全区受理政府信息公开申请10件。"
+        "2017年，全区受理政府信息公开申请12件，办结12件。"
+        "全年受理政府信息公开申请13件。"
+    )
+    assert _values(text, 2017) == {"n.requests.received": 12, "n.requests.closed": 12}
+
+
+def test_channel_statement_only_when_nothing_better() -> None:
+    text = "通过政府网站主动公开政府信息800条。\n全年共主动公开政府信息1500条。"
+    assert _values(text) == {"n.active.items": 1500}
+    assert _values("通过政府门户网站全年主动公开各类政府信息10407条。") == {"n.active.items": 10407}
+
+
+def test_empty_text() -> None:
+    assert extract_prose_figures("") == []
+    assert extract_prose_figures("没有任何数字。", 2017) == []
