@@ -10,7 +10,7 @@ from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from .expectation_suites import load_suite_file, suite_files, validate_suite
 
-RECONCILIATION = dg.AssetKey(["fct_reconciliation"])
+RECONCILIATION = dg.AssetKey(["marts", "fct_reconciliation"])  # dbt keys are schema/model
 
 
 def _failing_markdown(frame, rule_ids: list[str], limit: int) -> tuple[str, int, list[str]]:

@@ -204,6 +204,7 @@ class HttpClient:
     def _attempt(self, url: str, headers: dict[str, str], cap: int) -> tuple[HttpResult, bool, float | None]:
         current = url
         timeout = (self.settings.connect_timeout_s, self.settings.read_timeout_s)
+        # Each hop is paced and scheme-checked; robots.txt is consulted by the caller for the URL asked for only.
         for _hop in range(self.settings.max_redirects + 1):
             problem = url_problem(current)
             if problem:

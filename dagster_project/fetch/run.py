@@ -21,7 +21,7 @@ from .listing import crawl_listing, document_title, looks_like_annual_report, ye
 from .manifest import KINDS, ManifestEntry, read_manifest
 from .politeness import HostGate, RobotsPolicy
 from .provenance import ProvenanceLog, ProvenanceRecord
-from .store import extension_for, find_blob, put_blob, sha256_hex
+from .store import extension_for, put_blob, sha256_hex
 
 _module_log = logging.getLogger(__name__)
 _TEXT_EXTENSIONS = (".html", ".txt")
@@ -332,8 +332,8 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
 
     s = run.summary
     log.info(
-        f"fetch done: {s.fetched} downloaded ({_human_bytes(s.bytes)} new), {s.unchanged} unchanged, "
-        f"{s.failed} failed, {s.rejected} rejected, {s.robots_disallowed} robots-disallowed, "
-        f"{s.not_reports} not reports, {s.listing_pages} listing pages, {s.retries} retries"
+        f"fetch done: {s.fetched} downloaded ({_human_bytes(s.bytes)} new, {s.not_reports} not annual reports), "
+        f"{s.unchanged} unchanged, {s.failed} failed, {s.rejected} rejected, {s.robots_disallowed} robots-disallowed; "
+        f"{s.listing_pages} listing pages read, {s.retries} retries"
     )
     return s

@@ -21,12 +21,23 @@ Pipeline of :func:`extract_page`:
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
 import lxml.html
 
-__all__ = ["Cell", "Table", "Page", "extract_page", "looks_like_html", "normalize_text"]
+__all__ = [
+    "Cell",
+    "Table",
+    "Page",
+    "extract_page",
+    "looks_like_html",
+    "normalize_text",
+    "normalize_cell_text",
+    "is_traditional",
+    "to_simplified",
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -124,6 +135,10 @@ _JUNK_TAGS = (
     "video", "head", "link", "meta", "title", "xml", "base",
 )
 _CHROME_TAGS = frozenset(("nav", "aside", "header", "footer", "menu"))
+# the density pick does not descend into these: they are one paragraph, not a container
+_PARAGRAPH_TAGS = frozenset(
+    "p span font b strong em i u a h1 h2 h3 h4 h5 h6 li dt dd pre blockquote o:p".split()
+)
 
 # class/id values that name the article body; "strong" ones are trusted when they hold text
 _STRONG_CONTAINERS = frozenset(
@@ -186,13 +201,26 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
 
 
+_local = threading.local()
+
+
+def _parser():
+    """One lxml parser per thread (parsers are not thread-safe).  huge_tree lifts libxml2's
+    nesting limit of 256: Word pages with hundreds of unclosed <font> tags otherwise lose the
+    rest of the document silently."""
+    p = getattr(_local, "parser", None)
+    if p is None:
+        p = _local.parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+    return p
+
+
 def _parse(html: str):
     if isinstance(html, bytes):  # tolerate bytes: let lxml sniff the encoding
-        return lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html, parser=_parser())
     html = _XML_DECL_RE.sub("", html, count=1)
     if "\x00" in html:
         html = html.replace("\x00", "")
-    return lxml.html.document_fromstring(html)
+    return lxml.html.document_fromstring(html, parser=_parser())
 
 
 def _read_meta(root) -> dict[str, str]:
@@ -296,19 +324,13 @@ class _Stats:
         self.end = [i + size[i] for i in range(n)]
         self.data_tables = data_tables
 
-    def w(self, el) -> float:
-        i = self.index.get(el)
-        return self.W[i] if i is not None else 0.0
-
-    def t(self, el) -> int:
-        i = self.index.get(el)
-        return self.T[i] if i is not None else 0
-
 
 def _looks_like_data_table(tbl) -> bool:
     """An innermost table that lays out data (>= 2 columns, no paragraph-sized cell), not a layout
     box around text."""
     ncells = 0
+    nonempty = 0
+    longest = 0
     multi_col = False
     for tr in tbl.iter("tr"):
         k = 0
@@ -316,10 +338,14 @@ def _looks_like_data_table(tbl) -> bool:
             if td.tag in ("td", "th"):
                 k += 1
                 ncells += 1
-                if False:
-                    return False
+                n = _tlen(td.text_content())
+                if n:
+                    nonempty += 1
+                    longest = max(longest, n)
                 if k > 1 or (td.get("colspan") or "1").strip() not in ("1", ""):
                     multi_col = True
+    if longest > 1000 or (nonempty <= 2 and longest > 150):
+        return False  # a box around paragraphs (e.g. spacer cell + text cell)
     return ncells >= 2 and multi_col
 
 
@@ -338,7 +364,10 @@ def _strip_junk(root) -> None:
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_JUNK_TAGS, with_tail=False)
     # small hidden blocks (Word's mso-hide, JS widgets); large hidden blocks may be a tab holding
     # the article text, so they stay
-    for el in root.xpath(".//*[@style]"):
+    for el in root.xpath(
+        ".//*[contains(@style,'none') or contains(@style,'NONE') or contains(@style,'None')"
+        " or contains(@style,'idden') or contains(@style,'IDDEN') or contains(@style,'mso-hide')]"
+    ):
         st = el.get("style")
         if st and _HIDDEN_RE.search(st) and el.getparent() is not None:
             if el.find(".//table") is None and _tlen(el.text_content()) < 300:
@@ -366,10 +395,11 @@ def _strip_chrome(body, st: _Stats) -> None:
             continue
         tag = el.tag
         drop = False
-        if st.T[i] == 0 and (st.L[i] <= 0.15 * total_l or st.L[i] < 40):
-            if tag in _CHROME_TAGS:
-                drop = True
-            elif tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
+        if st.T[i] == 0 and tag in _CHROME_TAGS:
+            # <nav>/<header>/<footer>/<aside>: chrome unless it holds most of the page
+            drop = st.L[i] < 0.5 * total_l
+        elif st.T[i] == 0 and (st.L[i] <= 0.15 * total_l or st.L[i] < 40):
+            if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
                 drop = True
             elif tag in _HINT_TAGS and _CHROME_HINT_RE.search(" ".join(_attr_tokens(el))):
                 drop = not any(_is_strong_container(x) for x in el.iter(etree.Element))
@@ -400,7 +430,8 @@ def _choose_content(body, st: _Stats):
             for c in dens:
                 ci = idx.get(c)
                 if ci is not None and W[ci] >= 0.75 * total:
-                    nxt = c
+                    if c.tag not in _PARAGRAPH_TAGS:
+                        nxt = c
                     break
             if nxt is None:
                 break
@@ -428,14 +459,14 @@ def _choose_content(body, st: _Stats):
     chosen = pick([e for e in st.elements if _is_strong_container(e)], True)
     if chosen is None:
         chosen = pick([e for e in st.elements if _is_weak_container(e)], False)
-        if (
-            chosen is not None
-            and chosen is not dens
-            and _is_ancestor(chosen, dens)
-            and W[idx[dens]] >= 0.9 * W[idx[chosen]]
-            and T[idx[dens]] >= T[idx[chosen]]
-        ):
-            chosen = dens  # a page-wide "content" wrapper: the density pick is tighter
+        if chosen is not None and chosen is not dens and _is_ancestor(chosen, dens):
+            # a page-wide "content" wrapper: the density pick (widened to take in the wrapper's
+            # tables) is tighter
+            tight = dens
+            while tight is not chosen and T[idx[tight]] < T[idx[chosen]]:
+                tight = tight.getparent()
+            if W[idx[tight]] >= 0.9 * W[idx[chosen]]:
+                chosen = tight
     if chosen is None:
         chosen = dens
     # data tables that follow the chosen block closely (e.g. the statistics table in a sibling
@@ -734,6 +765,7 @@ def _t2s():
 
 
 def is_traditional(text: str) -> bool:
+    """Traditional-only characters (資訊開報與...) outnumber twice their Simplified forms."""
     t = s = 0
     for ch in text:
         if ch in _TRAD_CHARS:
@@ -744,6 +776,7 @@ def is_traditional(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
+    """OpenCC t2s (character and phrase level; Taiwan terms such as 資訊 stay 资讯)."""
     return _t2s().convert(text) if text else text
 
 

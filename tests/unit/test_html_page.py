@@ -186,8 +186,10 @@ def test_sidebar_prev_next_share_and_footer_excluded():
 
 
 def test_density_fallback_without_known_container():
-    # no TRS_Editor/#zoom/.content: header/nav/footer tags, a sidebar of other years' reports,
-    # the article inside an old two-cell layout table (not a data table: paragraph-sized cell)
+    # no article container (only a small "content" contact box in the sidebar, which must not
+    # win): header/nav/footer tags, a sidebar of other years' reports, the article inside
+    # <div id="print_area"> (a chrome-like name, but the block is large) and an old two-cell
+    # layout table
     p = synthetic("density_page")
     assert p.title == "某某镇人民政府2022年度政府信息公开工作年度报告"
     assert p.tables == []
@@ -196,7 +198,7 @@ def test_density_fallback_without_known_container():
     assert "一、总体情况" in lines and "五、存在的主要问题及改进情况" in lines
     assert len(lines) == 10  # one line per paragraph
     assert lines[-1].endswith("更好地服务人民群众。")
-    for chrome in ("2021年度", "2020年度", "2019年度", "首页", "网站标识码", "上一篇", "关闭窗口", "浏览次数", "主办："):
+    for chrome in ("2021年度", "2020年度", "2019年度", "首页", "网站标识码", "上一篇", "关闭窗口", "浏览次数", "主办：", "联系我们", "工作时间"):
         assert chrome not in p.text, chrome
 
 
@@ -213,6 +215,30 @@ def test_old_layout_tables_page():
     assert t.texts()[0] == ["统计指标", "单位", "统计数"]
     assert row_starting(t, "（一）主动公开政府信息数")[2].text == "356"
     assert row_starting(t, "一、主动公开情况")[1].text == "—"
+
+
+def test_header_and_footer_tags_dropped_when_article_sits_in_body():
+    para1 = "2023年，本区主动公开政府信息1520条，其中规范性文件12件，政策解读36篇。"
+    para2 = "2023年，本区收到政府信息公开申请18件，办结17件，结转下年度1件。"
+    html = (
+        "<html><body><header><p>某某区人民政府门户网站　无障碍　长者模式</p></header>"
+        f"<p>{para1}</p><p>{para2}</p>"
+        "<footer><p>版权所有：某某区人民政府办公室　地址：某某区府前路1号　电话：0000-12345678</p></footer>"
+        "</body></html>"
+    )
+    assert extract_page(html).text.splitlines() == [para1, para2]
+
+
+def test_layout_table_inside_article_container_is_not_a_data_table():
+    para1 = "2021年，本局主动公开政府信息" + "，持续深化重点领域信息公开" * 12 + "。"
+    para2 = "2021年，本局共收到政府信息公开申请3件" + "，均在法定期限内答复" * 12 + "。"
+    html = (
+        "<html><body><div id='zoom'><table><tr><td width='20'>&nbsp;</td><td>"
+        f"<p>{para1}</p>\n<p>{para2}</p></td></tr></table></div></body></html>"
+    )
+    p = extract_page(html)
+    assert p.tables == []
+    assert p.text.splitlines() == [para1, para2]
 
 
 def test_metadata_table_before_content_left_out_following_table_taken_in():
@@ -382,6 +408,7 @@ def test_synthetic_matrix_spans_and_blank_markers():
 def test_synthetic_table_two_notes_units_and_full_width():
     t = table_with(synthetic("matrix_zoom"), "规范性文件")
     assert t.heading == "二、主动公开政府信息情况"
+    # a cell written as two <p> on separate source lines joins without a separator
     assert [c.text for c in row_starting(t, "规范性文件")] == ["规范性文件", "22（其中修订16件）", "２２", "３０５件"]
     assert row_starting(t, "政府集中采购")[2].text == "1243.64万元"
     assert row_starting(t, "行政事业性收费")[2].text == "-2"
@@ -422,6 +449,17 @@ def test_degenerate_inputs(html):
     p = extract_page(html)
     assert isinstance(p, Page)
     assert all(t.n_cols > 0 for t in p.tables)
+
+
+def test_deeply_nested_unclosed_font_tags_keep_the_rest_of_the_page():
+    html = (
+        "<html><body><div class='TRS_Editor'><p>第一段</p>"
+        + "<font size='3'>" * 400
+        + "<p>第二段</p><table><tr><td>总计</td><td>7</td></tr></table></div></body></html>"
+    )
+    p = extract_page(html)
+    assert p.text.splitlines() == ["第一段", "第二段", "总计 | 7"]
+    assert p.tables[0].texts() == [["总计", "7"]]
 
 
 def test_xml_declaration_with_encoding_is_accepted():
