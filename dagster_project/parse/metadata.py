@@ -30,8 +30,11 @@ def cn_year(text: str) -> int | None:
     return int(digits) if len(digits) == 4 else None
 
 
-def canonical_agency(name: str) -> str:
+def canonical_agency(name: str, signed: bool = False) -> str:
+    """``signed``: the name under a signature, where a government's office signs for the government."""
     name = normalise_label(name).strip("|:：,，。 ")
+    if signed:
+        name = re.sub(r"(人民政府|管理委员会|管委会)办公[室厅]$", r"\1", name)
     name = re.sub(r"^(?:关于|中共)", "", name)
     name = name.replace("管委会", "管理委员会")
     if _ZONE_SUFFIX.search(name):
@@ -110,7 +113,7 @@ def find_agency(title: str | None, text: str, meta: dict[str, str]) -> str | Non
     if title:
         norm = normalise_label(title)
         m = re.match(r"^(.*?)(?:" + _YEAR + r"|" + _CN_YEAR + r")年", norm)
-        if m and len(m.group(1)) >= 2:
+        if m and len(canonical_agency(m.group(1))) >= 2:
             return canonical_agency(m.group(1))
     norm_text = unicodedata.normalize("NFKC", text)
     m = re.search(r"填报单位(?:\(盖章\))?\s*[:：]\s*([^\s|:：]{2,30})", norm_text)
@@ -124,7 +127,7 @@ def find_agency(title: str | None, text: str, meta: dict[str, str]) -> str | Non
         if _DATE_LINE.match(line) and i > 0:
             candidate = normalise_label(lines[i - 1])
             if 3 <= len(candidate) <= 30 and _AGENCY_SUFFIX.search(candidate):
-                return canonical_agency(candidate)
+                return canonical_agency(candidate, signed=True)
     for key in ("ContentSource", "contentsource", "source"):
         value = normalise_label(meta.get(key) or "")
         if 3 <= len(value) <= 30 and _AGENCY_SUFFIX.search(value):

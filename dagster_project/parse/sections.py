@@ -9,7 +9,8 @@ from .labels import normalise_label
 
 _T2 = re.compile(r"主动公开政府信息情况|第二十条第")
 _T3 = re.compile(r"收到和处理政府信息公开申请情况")
-_T4 = re.compile(r"政府信息公开行政复议[、,，]?行政诉讼情况|^四、.*行政复议.*行政诉讼")
+# tolerant of typos seen in the wild (行政法复议)
+_T4 = re.compile(r"政府信息公开行政.{0,2}复议[、,，]?行政.{0,2}诉讼情况|^四、.{0,16}复议.{0,4}诉讼")
 _END = re.compile(r"^五、|存在的主要问题|主要问题及改进")
 MAX_HEADING_CHARS = 60
 

@@ -28,7 +28,10 @@ def _sources() -> dict[str, str]:
 SOURCES = _sources()
 SERVED_REPORTS = {folder: SOURCES[folder] for folder in (p.stem for p in (SITE / "reports").glob("*.html"))}
 NOT_A_REPORT = "201412_80787"  # 关于2014年政府信息公开工作要点落实情况的函: listed, but not an annual report
-EXPECTED = {folder: url for folder, url in SERVED_REPORTS.items() if folder != NOT_A_REPORT}
+_LIST_PAGES = "".join((SITE / "list" / name).read_text(encoding="utf-8") for name in ("index.html", "index_1.html"))
+# every page of the archive is served; only those the list pages link to are expected to be fetched
+EXPECTED = {folder: url for folder, url in SERVED_REPORTS.items()
+            if folder != NOT_A_REPORT and urlsplit(url).path.rsplit("/", 1)[-1] in _LIST_PAGES}
 
 
 def _serve_site(server) -> None:

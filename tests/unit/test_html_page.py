@@ -20,7 +20,8 @@ from dagster_project.parse.html_page import (
 )
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
-PINGTAN = sorted(p.stem for p in (PAGES / "pingtan").glob("*.html"))
+PINGTAN_PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pingtan_site" / "reports"
+PINGTAN = sorted(p.stem for p in PINGTAN_PAGES.glob("*.html"))
 
 
 @lru_cache(maxsize=None)
@@ -30,7 +31,7 @@ def _html(rel: str) -> str:
 
 @lru_cache(maxsize=None)
 def pingtan(folder: str) -> Page:
-    return extract_page(_html(f"pingtan/{folder}.html"))
+    return extract_page((PINGTAN_PAGES / f"{folder}.html").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=None)
@@ -504,7 +505,7 @@ def test_normalize_text():
 
 
 def test_looks_like_html():
-    assert looks_like_html(_html("pingtan/202302_80629.html"))
+    assert looks_like_html((PINGTAN_PAGES / "202302_80629.html").read_text(encoding="utf-8"))
     assert looks_like_html("<p>本报告</p><table><tr><td>1</td></tr></table>")
     assert not looks_like_html(
         "标题: 平潭综合实验区2022年度政府信息公开工作年度报告\n"
@@ -515,7 +516,7 @@ def test_looks_like_html():
 
 
 def test_speed_on_a_large_real_page():
-    html = _html("pingtan/202202_80613.html")  # 366 KB
+    html = (PINGTAN_PAGES / "202202_80613.html").read_text(encoding="utf-8")  # 366 KB
     extract_page(html)
     t0 = time.perf_counter()
     for _ in range(3):
