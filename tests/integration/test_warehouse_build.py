@@ -6,7 +6,12 @@ import shutil
 import duckdb
 import pytest
 
-from seed_gold import seed_cases
+from seed_gold import gold_values, pingtan_cases, seed_cases
+
+
+def all_cases():
+    """(source_path below the raw folder, file, gold) of every gold document: the seeds and the Pingtan pages."""
+    return [(p.name, p, g) for p, g in seed_cases()] + [(f"pingtan/{p.name}", p, g) for p, g in pingtan_cases()]
 
 CONTRACT_COLUMNS = {
     "dim_report": {"report_id", "source_path", "source_url", "sha256", "agency_id", "report_year", "published_date",
@@ -42,8 +47,9 @@ def _materialize(monkeypatch, raw_dir, warehouse):
 def built(tmp_path_factory):
     monkeypatch = pytest.MonkeyPatch()
     raw = tmp_path_factory.mktemp("raw")
-    for path, _ in seed_cases():
-        shutil.copy(path, raw / path.name)
+    for source_path, path, _ in all_cases():
+        (raw / source_path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, raw / source_path)
     (raw / "broken.html").write_bytes(b"<html><body>\xff\xfe</body></html>")
     warehouse = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
     first = _materialize(monkeypatch, raw, warehouse)
@@ -79,10 +85,10 @@ def test_marts_meet_the_contract(built):
 def test_marts_equal_gold(built):
     _, _, warehouse = built
     con = duckdb.connect(str(warehouse), read_only=True)
-    for path, gold in seed_cases():
+    for source_path, path, gold in all_cases():
         report = con.execute(
             "select r.report_id, r.doc_type, r.template_code, r.report_year, a.agency_name from marts.dim_report r "
-            "left join marts.dim_agency a using (agency_id) where r.source_path = ?", [path.name]).fetchone()
+            "left join marts.dim_agency a using (agency_id) where r.source_path = ?", [source_path]).fetchone()
         assert report is not None, path.name
         report_id, doc_type, template, year, agency = report
         assert (doc_type, template, year) == (gold["doc_type"], gold["template"], gold["report_year"])
@@ -90,12 +96,21 @@ def test_marts_equal_gold(built):
         got = {(i, a): v for i, a, v in con.execute(
             "select indicator_code, applicant_type, value from marts.fct_indicator_value where report_id = ?",
             [report_id]).fetchall()}
-        want = {(v["indicator"], v.get("applicant_type", "total")): v["value"] for v in gold["values"]}
-        assert {k: got.get(k) for k in want} == want, path.name
+        want = gold_values(gold)
+        assert {k: got.get(k) for k in want} == pytest.approx(want), path.name
         statuses = dict(con.execute(
             "select rule_id, min(status) from marts.fct_reconciliation where report_id = ? and applicant_type = 'total' "
             "group by rule_id", [report_id]).fetchall())
         assert {rule: statuses.get(rule) for rule in gold["rules"]} == gold["rules"], path.name
+
+
+def test_carry_over_is_checked_across_the_pingtan_years(built):
+    _, _, warehouse = built
+    con = duckdb.connect(str(warehouse), read_only=True)
+    years = dict(con.execute(
+        "select report_year, min(status) from marts.fct_reconciliation "
+        "where rule_id = 'X-CARRY' and applicant_type = 'total' group by report_year").fetchall())
+    assert years == {year: "pass" for year in range(2020, 2026)}
 
 
 def test_bad_document_is_recorded_and_the_others_go_on(built):
@@ -104,13 +119,13 @@ def test_bad_document_is_recorded_and_the_others_go_on(built):
     status, error = con.execute(
         "select parse_status, parse_error from marts.dim_report where source_path = 'broken.html'").fetchone()
     assert status == "failed" and "broken.html" in error
-    assert con.execute("select count(*) from marts.dim_report where parse_status = 'parsed'").fetchone()[0] == len(seed_cases())
+    assert con.execute("select count(*) from marts.dim_report where parse_status = 'parsed'").fetchone()[0] == len(all_cases())
 
 
 def test_second_run_does_no_work_for_unchanged_documents(built):
     _, second, _ = built
     ingest = second.asset_materializations_for_node("staging__documents")[0].metadata
-    assert ingest["unchanged"].value == len(seed_cases()) + 1 and ingest["new"].value == 0
+    assert ingest["unchanged"].value == len(all_cases()) + 1 and ingest["new"].value == 0
     staged = [m for m in second.asset_materializations_for_node("staged_reports")
               if m.asset_key.path == ["staging", "figures"]][0].metadata
     assert staged["documents_parsed_this_run"].value == 0
