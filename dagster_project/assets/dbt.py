@@ -26,3 +26,27 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource)
     rules = get_settings().rules
     dbt_vars = {"count_abs_tolerance": rules.count_abs_tolerance, "money_rel_tolerance": rules.money_rel_tolerance}
     yield from dbt.cli(["build", "--vars", json.dumps(dbt_vars)], context=context).stream()
+    _observe_marts(context)
+
+
+def _observe_marts(context: dg.AssetExecutionContext) -> None:
+    """Row counts and a small preview of every mart, read once dbt has released the file."""
+    import duckdb
+
+    from .markdown import markdown_table
+
+    con = duckdb.connect(str(get_settings().warehouse), read_only=True)
+    try:
+        tables = [row[0] for row in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
+        for table in tables:
+            count = con.execute(f'select count(*) from marts."{table}"').fetchone()[0]
+            preview = con.execute(f'select * from marts."{table}" limit 5')
+            headers = [d[0] for d in preview.description][:8]
+            rows = [row[:8] for row in preview.fetchall()]
+            context.log_event(dg.AssetObservation(
+                asset_key=dg.AssetKey(["marts", table]),
+                metadata={"dagster/row_count": count, "preview": dg.MetadataValue.md(markdown_table(rows, headers, limit=5))},
+            ))
+    finally:
+        con.close()
