@@ -22,11 +22,32 @@ DBT_SOURCES := $(shell find dbt/models dbt/seeds dbt/macros dbt/tests -type f 2>
 run: manifest
 	$(PY) -m dagster_project.run
 
-test: manifest
+test: manifest chromium
 	$(PY) -m pytest
 
 dev: manifest
 	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
+
+# Static sites under site/ (git-ignored): Great Expectations data docs (site/gx) and dbt docs (site/dbt)
+# of the default warehouse, which `make run` builds first when it is missing.
+docs: manifest
+	@test -f "$(GOVINFO_WAREHOUSE)" || $(MAKE) --no-print-directory run
+	$(PY) -m dagster_project.docs
+
+# The UI test renders the Dagster UI in Debian's headless chromium (and a CJK font for the screenshots).
+.PHONY: chromium
+chromium:
+	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing Debian's chromium (apt-get)"; \
+		$$sudo apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei >/dev/null; \
+	elif ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "installing a CJK font for chromium (apt-get)"; \
+		{ $$sudo apt-get update -qq && \
+		  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-zenhei >/dev/null; } \
+		|| echo "warning: no CJK font; Chinese text in screenshots shows as boxes"; \
+	fi
 
 install: $(VENV)/.installed
 

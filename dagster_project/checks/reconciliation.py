@@ -13,10 +13,10 @@ from .expectation_suites import load_suite_file, suite_files, validate_suite
 RECONCILIATION = dg.AssetKey(["marts", "fct_reconciliation"])  # dbt keys are schema/model
 
 
-def _failing_markdown(frame, rule_ids: list[str], limit: int) -> tuple[str, int, list[str]]:
+def _failing_markdown(frame, rule_ids: list[str], limit: int) -> tuple[str, int, list[str], str]:
     failing = frame[(frame["status"] == "fail") & (frame["rule_id"].isin(rule_ids))].copy()
     if failing.empty:
-        return "no failing reports", 0, []
+        return "no failing reports", 0, [], "none"
     failing["size"] = failing["residual"].abs()
     failing = failing.sort_values("size", ascending=False)
     lines = ["| agency | year | rule | applicant | subject | lhs | rhs | report |", "|---|---|---|---|---|---|---|---|"]
@@ -24,7 +24,10 @@ def _failing_markdown(frame, rule_ids: list[str], limit: int) -> tuple[str, int,
         lines.append(f"| {row.agency_name or '?'} | {row.report_year} | {row.rule_id} | {row.applicant_type} | "
                      f"{row.subject} | {row.lhs:g} | {row.rhs:g} | {row.report_id} |")
     reports = sorted(failing["report_id"].unique().tolist())
-    return "\n".join(lines), len(failing), reports
+    # a one-line list shows on the check page without opening the markdown table
+    agencies = failing.drop_duplicates(["agency_name", "report_year"]).head(limit)
+    inline = "; ".join(f"{row.agency_name or '?'} {row.report_year}" for row in agencies.itertuples())
+    return "\n".join(lines), len(failing), reports, inline
 
 
 def _build_check(path) -> dg.AssetChecksDefinition:
@@ -45,7 +48,7 @@ def _build_check(path) -> dg.AssetChecksDefinition:
         with warehouse.connect(read_only=True) as con:
             frame = con.execute("select * from marts.fct_reconciliation").df()
         outcome = validate_suite(path, frame, settings.rules.count_abs_tolerance)
-        table, failing_rows, reports = _failing_markdown(frame, rule_ids, settings.rules.worst_cases_shown)
+        table, failing_rows, reports, agencies = _failing_markdown(frame, rule_ids, settings.rules.worst_cases_shown)
         per_rule = {r.rule_id: f"{'pass' if r.success else 'fail'} ({r.failing_rows} failing rows)" for r in outcome.rules}
         evaluated = frame[frame["rule_id"].isin(rule_ids)]
         return dg.AssetCheckResult(
@@ -57,6 +60,7 @@ def _build_check(path) -> dg.AssetChecksDefinition:
                 "failing_rows": failing_rows,
                 "failing_reports": len(reports),
                 "failing_rules": ", ".join(outcome.failing_rules) or "none",
+                "failing_agencies": agencies,
                 "per_rule": dg.MetadataValue.json(per_rule),
                 "worst_cases": dg.MetadataValue.md(table),
                 "failing_report_ids": dg.MetadataValue.json(reports[:200]),
