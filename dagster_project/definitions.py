@@ -19,8 +19,6 @@ from .settings import get_settings
 
 os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
 
-settings = get_settings()
-
 warehouse_job = dg.define_asset_job(
     "build_warehouse",
     selection=dg.AssetSelection.all(),
@@ -29,17 +27,25 @@ warehouse_job = dg.define_asset_job(
     executor_def=dg.in_process_executor,
 )
 
-defs = dg.Definitions(
-    assets=[fetched_documents, raw_documents, staged_reports, warehouse_dbt_models],
-    asset_checks=reconciliation_checks(),
-    jobs=[warehouse_job],
-    resources={
-        "warehouse": WarehouseResource(path=str(settings.warehouse)),
-        "dbt": DbtCliResource(
-            project_dir=dbt_project,
-            profiles_dir=str(settings.dbt_project_dir),
-            # the dbt of this environment, whether or not the environment is activated
-            dbt_executable=str(Path(sys.executable).with_name("dbt")),
-        ),
-    },
-)
+
+
+def build_definitions() -> dg.Definitions:
+    """The definitions for the settings in force (``GOVINFO_*`` environment variables)."""
+    settings = get_settings()
+    return dg.Definitions(
+        assets=[fetched_documents, raw_documents, staged_reports, warehouse_dbt_models],
+        asset_checks=reconciliation_checks(),
+        jobs=[warehouse_job],
+        resources={
+            "warehouse": WarehouseResource(path=str(settings.warehouse)),
+            "dbt": DbtCliResource(
+                project_dir=dbt_project,
+                profiles_dir=str(settings.dbt_project_dir),
+                # the dbt of this environment, whether or not the environment is activated
+                dbt_executable=str(Path(sys.executable).with_name("dbt")),
+            ),
+        },
+    )
+
+
+defs = build_definitions()

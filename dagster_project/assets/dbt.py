@@ -1,11 +1,13 @@
 """dbt assets: staging views, intermediate rule residuals and the marts, built by `dbt build`."""
 
 import json
+import os
 from typing import Any, Mapping
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from .dbt_project import dbt_project
 
@@ -21,22 +23,20 @@ class LayeredTranslator(DagsterDbtTranslator):
 
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=LayeredTranslator())
-def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource):
+def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """`dbt build`: seeds, models and their tests, with the typed tolerance settings as vars."""
+    os.environ["GOVINFO_WAREHOUSE"] = warehouse.path  # the dbt profile reads the file to build from here
     rules = get_settings().rules
     dbt_vars = {"count_abs_tolerance": rules.count_abs_tolerance, "money_rel_tolerance": rules.money_rel_tolerance}
     yield from dbt.cli(["build", "--vars", json.dumps(dbt_vars)], context=context).stream()
-    _observe_marts(context)
+    _observe_marts(context, warehouse)
 
 
-def _observe_marts(context: dg.AssetExecutionContext) -> None:
+def _observe_marts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
     """Row counts and a small preview of every mart, read once dbt has released the file."""
-    import duckdb
-
     from .markdown import markdown_table
 
-    con = duckdb.connect(str(get_settings().warehouse), read_only=True)
-    try:
+    with warehouse.connect(read_only=True) as con:
         tables = [row[0] for row in con.execute(
             "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
         for table in tables:
@@ -48,5 +48,3 @@ def _observe_marts(context: dg.AssetExecutionContext) -> None:
                 asset_key=dg.AssetKey(["marts", table]),
                 metadata={"dagster/row_count": count, "preview": dg.MetadataValue.md(markdown_table(rows, headers, limit=5))},
             ))
-    finally:
-        con.close()

@@ -5,7 +5,9 @@
 - one cell per line with nothing between (empty cells simply absent).
 
 Every ``|`` terminates a cell, so all three read the same way; explicit empty cells are kept as
-``""`` so that callers can use positions when a row is complete.
+``""`` so that callers can use positions when a row is complete. Each cell remembers its line:
+empty cells are in place only on a row rendered on one line (HTML); a cell-per-line flattening
+may have moved them to the end of the row (``10 |``, ``2 |``, ``12 |``, ``||||||``).
 """
 from __future__ import annotations
 

@@ -15,7 +15,8 @@ Pipeline of :func:`extract_page`:
    ``#UCAP-CONTENT``, ``.article_content`` ...) when one holds the article, else the deepest block
    that holds most of the paragraph-weighted text (tables weigh fully, links weigh nothing);
 5. render the content: block elements become lines, innermost tables become :class:`Table`
-   objects (rowspan/colspan expanded) and one line per row (cells joined by `` | ``);
+   objects (rowspan/colspan expanded) and one line per row (cells joined by `` | ``, empty cells
+   kept in place, a row ending in an empty cell terminated by ``|`` so that it reads back);
 6. detect Traditional Chinese and convert everything to Simplified with OpenCC ``t2s``.
 """
 from __future__ import annotations
@@ -659,7 +660,10 @@ def _render(content, st: _Stats, start: int) -> tuple[list[str], list[Table]]:
                 tables.append(t)
                 for row in t.logical_rows():
                     if any(c.text for c in row):
-                        lines.append(" | ".join(c.text for c in row))
+                        line = " | ".join(c.text for c in row)
+                        # a trailing empty cell would vanish when the line is read back (text
+                        # after the last '|' is a cell only when it is not empty): terminate it
+                        lines.append(line + "|" if not row[-1].text else line)
                 last_text = ""
             if el is not content:
                 add(el.tail)

@@ -9,11 +9,35 @@ _NUMBERING = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 
+# Traditional pages written with Taiwan vocabulary (資訊, 檔案, 釋出 ...) do not come back to the
+# mainland terms under OpenCC t2s: 政府資訊 becomes 政府资讯, not 政府信息. These are the terms of the
+# national templates that such a round trip changes, mapped back (longest first, most specific).
+TAIWAN_TERMS = (
+    ("资讯", "信息"),
+    ("规范性档案", "规范性文件"),
+    ("主动公开档案", "主动公开文件"),
+    ("释出", "发布"),
+    ("专案数量", "项目数量"),
+    ("网路", "网络"),
+    ("线上访谈", "在线访谈"),
+    ("透过", "通过"),
+    ("设定政府信息公开查阅点", "设置政府信息公开查阅点"),
+)
+
+
+def mainland_terms(text: str) -> str:
+    """Taiwan-vocabulary artefacts of a Traditional page (after t2s) back to the template's terms."""
+    for taiwan, mainland in TAIWAN_TERMS:
+        if taiwan in text:
+            text = text.replace(taiwan, mainland)
+    return text
+
 
 def normalise_label(text: str) -> str:
-    """NFKC (full-width to half-width), no whitespace (labels break into 商 业 企 业), no zero-width chars."""
+    """NFKC (full-width to half-width), no whitespace (labels break into 商 业 企 业), no zero-width
+    chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`)."""
     text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
-    return _SPACES.sub("", text)
+    return mainland_terms(_SPACES.sub("", text))
 
 
 def strip_numbering(label: str) -> str:

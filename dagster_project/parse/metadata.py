@@ -10,12 +10,20 @@ _CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "
               "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR = r"((?:19|20)\d{2})"
 _CN_YEAR = r"(二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2})"
+# a year in a title: 2019年, or 2022 run into the words after it (…办公厅2022政府信息公开…)
+_YEAR_END = r"(?:年|(?=度|政府|政务|信息))"
 _REPORT_WORDS = re.compile(r"报告|年报")
 _TITLE_HINT = re.compile(r"信息公开|政务公开")
-_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间|范围)[^。\n]{0,12}?" + _YEAR + r"\s*年\s*0?1\s*月\s*0?1\s*日")
+_PERIOD = re.compile(r"统计(?:数据)?的?(?:期限|时限|时间|区间|范围)[^。\n]{0,12}?" + _YEAR + r"\s*年\s*0?1\s*月\s*0?1\s*日")
+# A whole calendar year written out (2019年1月1日起至2019年12月31日止, 从2012年1月1日到12月31日):
+# the period the figures cover, however the sentence around it is worded (所列数据时间范围为 …).
+_FULL_YEAR = re.compile(
+    _YEAR + r"\s*年\s*0?1\s*月\s*0?1\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*(?:(\d{4})\s*年)?\s*12\s*月\s*31\s*日"
+)
 _DATE_LABELLED = re.compile(
     r"(?:发布时间|发布日期|发文日期|成文日期|PubDate|时间|日期)\s*[:：|]?\s*\|?\s*" + _YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
+_CHROME_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|信息|阅读|报告)|往年|历年|推荐|热点|猜你|延伸阅读)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _REGION_SUFFIX = re.compile(r"(?:省|市|区|县|州|旗|盟|自治区|自治州|自治县|特别行政区)$")
 _ZONE_SUFFIX = re.compile(r"(?:实验区|新区|开发区|高新区|示范区|经济区|园区|保税区|试验区|合作区)$")
@@ -32,7 +40,8 @@ def cn_year(text: str) -> int | None:
 
 def canonical_agency(name: str, signed: bool = False) -> str:
     """``signed``: the name under a signature, where a government's office signs for the government."""
-    name = normalise_label(name).strip("|:：,，。 ")
+    # not normalise_label: a name is kept as printed (资讯中心 stays 资讯中心)
+    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name.replace("\u200b", ""))).strip("|:：,，。 ")
     if signed:
         name = re.sub(r"(人民政府|管理委员会|管委会)办公[室厅]$", r"\1", name)
     name = re.sub(r"^(?:关于|中共)", "", name)
@@ -56,34 +65,73 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
         if value and _REPORT_WORDS.search(value) and _TITLE_HINT.search(value):
             return re.split(r"[-_|]{1,2}\s*\S*(?:政府|网)\S*$", value)[0].strip()
     candidates = []
+    head = [line.strip() for line in lines[:60] if line.strip()]
+    for a, b in zip(head, head[1:]):
+        # a title broken over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告
+        na, nb = normalise_label(a), normalise_label(b)
+        if (2 <= len(na) <= 30 and re.search(r"(?:" + _YEAR + "|" + _CN_YEAR + r")年?度?$", na) and "|" not in a
+                and nb.startswith(("政府信息公开", "政务公开", "信息公开")) and _REPORT_WORDS.search(nb) and len(nb) <= 30):
+            candidates.append(a + b)
     for line in lines[:60]:
-        if re.search(r"当前位置|首页|>|»", line):
-            continue  # breadcrumbs name the column, not the report
+        if re.search(r"当前位置|首页|>|»", line) or _CHROME_LINE.match(line):
+            continue  # breadcrumbs name the column, not the report; 上一篇/相关 name other reports
         for cell in line.split("|"):
             cell = cell.strip()
             norm = normalise_label(cell)
             if 8 <= len(norm) <= 60 and _REPORT_WORDS.search(norm) and _TITLE_HINT.search(norm) and not norm.startswith(("根据", "按照", "本报告", "依据")):
-                candidates.append(re.sub(r"^(?:名称|标题)\s*", "", cell))
+                candidates.append(re.sub(r"^(?:名\s*称|标\s*题)\s*[:：]?\s*", "", cell))
     # a catalogue cell (县区政府信息公开年度报告) names no year; the report's own title does
     dated = [c for c in candidates if re.search(_YEAR + "|" + _CN_YEAR, normalise_label(c))]
+    # a page that lists other years' reports: the one whose year is the statistics period's
+    period = _PERIOD.search(unicodedata.normalize("NFKC", "\n".join(lines[:200])))
+    if period:
+        dated = [c for c in dated if period.group(1) + "年" in normalise_label(c)] or dated
     return (dated or candidates or [None])[0]
+
+
+_CN_DATE = re.compile(r"(" + _CN_YEAR[1:-1] + r"|\d{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_CN_MONTH_DAY = re.compile(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+
+
+def _cn_small(text: str) -> int:
+    from .narrative import parse_cn_number
+
+    return parse_cn_number(text) or 0
+
+
+def digit_dates(text: str) -> str:
+    """二〇二〇年一月一日至十二月三十一日 -> 2020年1月1日至12月31日, so periods read the same."""
+    def full(m: re.Match) -> str:
+        year = m.group(1) if m.group(1).isdigit() else str(cn_year(m.group(1)) or m.group(1))
+        return f"{year}年{_cn_small(m.group(2))}月{_cn_small(m.group(3))}日"
+
+    text = _CN_DATE.sub(full, text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_small(m.group(1))}月{_cn_small(m.group(2))}日", text)
 
 
 def find_report_year(title: str | None, text: str, published: str | None) -> tuple[int | None, str]:
     head = text[:6000]
-    m = _PERIOD.search(unicodedata.normalize("NFKC", head))
+    head_nfkc = digit_dates(unicodedata.normalize("NFKC", head))
+    m = _PERIOD.search(head_nfkc)
     if m:
         return int(m.group(1)), "statistics period"
     if title:
         norm = normalise_label(title)
-        m = re.search(_YEAR + r"年", norm)
+        m = re.search(_YEAR + _YEAR_END, norm)
         if m:
             return int(m.group(1)), "title"
         m = re.search(_CN_YEAR + r"年", norm)
         if m and cn_year(m.group(1)):
             return cn_year(m.group(1)), "title"
+    m = _FULL_YEAR.search(head_nfkc)
+    if m and (m.group(2) is None or m.group(2) == m.group(1)):
+        return int(m.group(1)), "a whole calendar year named in the text"
     norm = normalise_label(head)
     m = re.search(_YEAR + r"年度?(?:政府|政务)?信息公开", norm)
+    if m:
+        return int(m.group(1)), "text"
+    # the heading of a title-less look-alike: 关于印发2023年新余市政务公开工作要点的通知
+    m = re.search(_YEAR + r"年度?[^,,。;;\n]{0,10}?(?:政务|政府信息|信息)公开", norm)
     if m:
         return int(m.group(1)), "text"
     m = re.search(r"[(（]" + _YEAR + r"年度[)）]", norm)
@@ -112,9 +160,13 @@ def find_published(text: str, meta: dict[str, str]) -> str | None:
 def find_agency(title: str | None, text: str, meta: dict[str, str]) -> str | None:
     if title:
         norm = normalise_label(title)
-        m = re.match(r"^(.*?)(?:" + _YEAR + r"|" + _CN_YEAR + r")年", norm)
-        if m and len(canonical_agency(m.group(1))) >= 2:
-            return canonical_agency(m.group(1))
+        m = re.match(r"^(.*?)(?:" + _YEAR + r"|" + _CN_YEAR + r")" + _YEAR_END, norm)
+        issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
+        if len(canonical_agency(issuer)) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
+            m = re.match(r"^(?:" + _YEAR + r"|" + _CN_YEAR + r")年度?(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
+            issuer = m.group(m.lastindex) if m else ""
+        if len(canonical_agency(issuer)) >= 2:
+            return canonical_agency(issuer)
     norm_text = unicodedata.normalize("NFKC", text)
     m = re.search(r"填报单位(?:\(盖章\))?\s*[:：]\s*([^\s|:：]{2,30})", norm_text)
     if m:
@@ -140,4 +192,11 @@ def find_agency(title: str | None, text: str, meta: dict[str, str]) -> str | Non
 
 def is_region_summary(text: str) -> bool:
     """A region's report that aggregates its own agencies (综合全区各镇、各部门 …)."""
-    return bool(re.search(r"综合(?:了)?(?:全[省市区县州旗]|各(?:县|区|市|乡镇|镇|部门))", text[:5000]))
+    head = normalise_label(text[:5000])
+    return bool(
+        re.search(r"综合(?:了)?(?:全[省市区县州旗]|各(?:县|区|市|乡镇|镇|部门))", head)
+        # 汇总南平市各县(市、区)、市政府各有关部门…编制而成 / 综合2017年度丽水市各县(市、区)政府…
+        or re.search(r"(?:综合|汇总|汇集)[^。;；]{0,16}?各(?:县|区|市|乡|镇|街道|部门|级)[^。]{0,60}?(?:编制|汇总|形成|而成)", head)
+        # 本报告所列数据来自全市编制发布政府信息公开工作年度报告的单位
+        or re.search(r"数据来(?:自|源于)全[省市区县州]", head)
+    )

@@ -15,6 +15,7 @@ _NUMBER = re.compile(
         (?P<mult>万|亿)?\s*
         (?P<unit>万元|元|亿元|条|件|次|篇|个|人次|人|项|期|起|份|家|场|名|户|批)?\s*
         (?P<approx2>余|多|左右)?\s*
+        (?:[（(](?P<unit2>万元|元|亿元)[）)])?\s*
         (?P<note>[（(].*[）)])?$""",
     re.X,
 )
@@ -29,11 +30,20 @@ class ParsedNumber:
 
 def normalise_cell(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", ""))
+    text = text.replace("\u2212", "-").replace("\ufe63", "-")  # minus signs NFKC leaves alone
     return re.sub(r"\s+", "", text)
 
 
+# dashes and slashes alone, however many (--, — —, ／／): printed empty
+_DASHES = re.compile(r"^[-—–_/\\─━~]+$")
+
+
+def _blank(cell: str) -> bool:
+    return cell in BLANK_MARKERS or bool(_DASHES.match(cell))
+
+
 def is_blank(text: str) -> bool:
-    return normalise_cell(text) in BLANK_MARKERS
+    return _blank(normalise_cell(text))
 
 
 def parse_number(text: str) -> ParsedNumber | None:
@@ -44,7 +54,7 @@ def parse_number(text: str) -> ParsedNumber | None:
     indicator's unit (see :func:`to_unit`).
     """
     cell = normalise_cell(text)
-    if cell in BLANK_MARKERS:
+    if _blank(cell):
         return None
     m = _NUMBER.match(cell)
     if not m:
@@ -52,7 +62,7 @@ def parse_number(text: str) -> ParsedNumber | None:
     value = float(m.group("num").replace(",", ""))
     if m.group("sign") == "-":
         value = -value
-    unit = m.group("unit")
+    unit = m.group("unit") or m.group("unit2")
     mult = m.group("mult")
     if mult == "万" and unit != "元":
         value *= 10000

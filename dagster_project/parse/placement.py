@@ -5,9 +5,10 @@ A row printed as ``10 | 2 | 12`` has three figures for seven columns. What is ce
 - the last figure is the row total when the others add up to it (a lone figure is the total);
 - when a row keeps two or more part figures, the first is the 自然人 column (the only column left
   of the five 法人或其他组织 columns) — a hypothesis checked against the column identities below;
-- a lone part figure is either 自然人 or one of the organisation columns: the identities of the
-  自然人 column (outcomes add up to 总计; 新收 + 上年结转 = 总计 + 结转下年度) decide, when exactly
-  one assignment satisfies them.
+- every other part figure sits in the column the identities of all six columns (outcomes add up
+  to 总计; 新收 + 上年结转 = 总计 + 结转下年度) put it in, when every layout that satisfies them
+  agrees (:mod:`.column_solver`); when that search is too large, only the 自然人 column's
+  identities are used: a lone part figure is 自然人 or not when exactly one assignment fits.
 
 Whatever the identities cannot decide is returned as unplaced, with the reason: a column is never guessed.
 """
@@ -35,6 +36,41 @@ def _status(n: ParsedNumber) -> str:
 
 
 def place_matrix(
+    partial: dict[str, list[tuple[str, ParsedNumber]]],
+    complete: dict[tuple[str, str], float],
+    labels: dict[str, str],
+    template: str,
+) -> tuple[list[Figure], list[UnplacedFigure]]:
+    """Totals first (a row whose parts add up to its last figure); then the part figures, by the
+    identities of all six columns (:mod:`.column_solver`), or, when that search is too large, by
+    those of the 自然人 column alone."""
+    from .column_solver import PartialRow, place_by_columns
+
+    figures: list[Figure] = []
+    unplaced: list[UnplacedFigure] = []
+    rows: dict[str, PartialRow] = {}
+    opaque: set[str] = set()
+    for code, numbers in partial.items():
+        label = labels.get(code, code)
+        values = [n.value for _, n in numbers]
+        adds_up = len(values) == 1 or math.isclose(sum(values[:-1]), values[-1], abs_tol=1e-9)
+        if adds_up and len(values) <= len(APPLICANT_COLUMNS):
+            raw, total = numbers[-1]
+            figures.append(Figure(code, total.value, "total", _status(total), f"{label} | {raw}"))
+            rows[code] = PartialRow(code, label, numbers[-1], numbers[:-1])
+            continue
+        reason = ("the figures of the row do not add up to a total" if not adds_up
+                  else f"{len(values)} figures for {len(APPLICANT_COLUMNS)} columns")
+        for raw, n in numbers:
+            unplaced.append(UnplacedFigure("t3", label, n.value, "|".join(APPLICANT_COLUMNS), reason, raw, code))
+        opaque.add(code)
+    placed = place_by_columns(rows, complete, opaque, _outcomes(template))
+    if placed is not None:
+        return figures + placed[0], unplaced + placed[1]
+    return _place_by_natural_column(partial, complete, labels, template)
+
+
+def _place_by_natural_column(
     partial: dict[str, list[tuple[str, ParsedNumber]]],
     complete: dict[tuple[str, str], float],
     labels: dict[str, str],

@@ -1,8 +1,11 @@
 """One document in, one parsed report out: the entry point of the parse stage (pure, no I/O)."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .cells import cell_stream
-from .classify import classify_doc_type, detect_template
+from .classify import classify_doc_type, detect_template, is_blank_template, names_a_document
+from .labels import mainland_terms, normalise_label
 from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
 from .model import DocumentParseError, ParsedReport, ReportMeta
 from .sections import find_regions
@@ -14,13 +17,56 @@ from .table_two import parse_table_two
 MIN_TEXT_CHARS = 40
 
 
-def _page_text(raw: str) -> tuple[str, dict[str, str], str | None, list]:
-    from .html_page import extract_page, looks_like_html
+@dataclass
+class _Page:
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    tables: list = field(default_factory=list)
+    is_html: bool = False
+
+
+def _read_page(raw: str) -> _Page:
+    """The text of a document in Simplified Chinese with the templates' terms.
+
+    HTML pages go through :mod:`.html_page` (which converts Traditional pages with OpenCC t2s);
+    plain-text copies of Traditional pages are converted here. t2s keeps Taiwan vocabulary
+    (資訊 -> 资讯, 檔案 -> 档案), so a Traditional document also gets :func:`mainland_terms`.
+    """
+    from .html_page import extract_page, is_traditional, looks_like_html, to_simplified
 
     if not looks_like_html(raw):
-        return raw, {}, None, []
+        if not is_traditional(raw[:20000]):
+            return _Page(raw)
+        return _Page(mainland_terms(to_simplified(raw)))
     page = extract_page(raw)
-    return page.text, dict(page.meta), page.title, list(page.tables)
+    if not page.traditional:
+        return _Page(page.text, dict(page.meta), page.title, list(page.tables), True)
+    for table in page.tables:
+        for row in table.rows:
+            for cell in row:
+                cell.text = mainland_terms(cell.text)
+    return _Page(mainland_terms(page.text), {k: mainland_terms(v or "") for k, v in page.meta.items()},
+                 mainland_terms(page.title) if page.title else page.title, list(page.tables), True)
+
+
+def _names_a_report(title: str | None) -> bool:
+    norm = normalise_label(title or "")
+    return "公开" in norm and any(w in norm for w in ("报告", "年报"))
+
+
+def _check_readable(page: _Page, raw: str, source_path: str) -> None:
+    """A page whose title names a report but whose body is only an attachment link (or an embedded
+    viewer) is still a (narrative) report without figures; a page with neither is not a document."""
+    name = source_path or "document"
+    chars = len(page.text.strip())
+    if not raw.strip():
+        raise DocumentParseError(f"{name}: empty document")
+    if chars >= MIN_TEXT_CHARS or _names_a_report(page.title):
+        return
+    if page.is_html and not chars:
+        raise DocumentParseError(f"{name}: HTML page with no main-content text (title: {page.title or 'none'})")
+    raise DocumentParseError(f"{name}: no readable text ({chars} characters)")
 
 
 def parse_document(raw: str, source_path: str = "") -> ParsedReport:
@@ -28,24 +74,25 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
 
     Raises :class:`DocumentParseError` when the document holds nothing a report could be read from.
     """
-    text, meta, page_title, tables = _page_text(raw)
-    if len(text.strip()) < MIN_TEXT_CHARS:
-        raise DocumentParseError(f"{source_path or 'document'}: no readable text ({len(text.strip())} characters)")
+    page = _read_page(raw or "")
+    _check_readable(page, raw or "", source_path)
 
     from .narrative import extract_prose_figures
     from .other_table import parse_other_tables
 
+    text, meta = page.text, page.meta
     cells = cell_stream(text)
     lines = text.splitlines()
-    title = page_title or find_title(lines, meta)
+    # a page title that names no document (the site's name) gives way to the report's heading
+    title = page.title if names_a_document(page.title) else (find_title(lines, meta) or page.title)
     published = find_published(text, meta)
     year, _ = find_report_year(title, text, published)
-    doc_type, reason = classify_doc_type(title, text)
 
     figures, unplaced = parse_statistics_table(cells)
-    uncoded = [] if figures else parse_other_tables(cells, tables)
+    uncoded = [] if figures else parse_other_tables(cells, page.tables)
     template = detect_template(cells, len(figures), len(uncoded))
     warnings: list[str] = []
+    regions = None
     if template in ("gov2019", "gov2021"):
         figures, unplaced = [], []
         regions = find_regions(cells)
@@ -59,7 +106,11 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
             unplaced += lost
         if regions.t3 is None:
             warnings.append("table three (requests) not found")
-    figures += extract_prose_figures(text, year)
+    prose = extract_prose_figures(text, year)
+    blank = is_blank_template(cells, regions, has_figures=bool(figures or unplaced or uncoded or prose))
+    doc_type, reason = classify_doc_type(title, text, has_report_tables=bool(figures) and template != "narrative",
+                                         blank_template=blank)
+    figures += prose
 
     meta_record = ReportMeta(
         title=title,

@@ -30,10 +30,29 @@ def _first(cells: list[CellToken], rx: re.Pattern, start: int) -> int | None:
     return None
 
 
+# Where a heading is worded otherwise (三、依申请公开情况) the tables start at their own cells.
+_T3_CELLS = re.compile(r"^申请人情况$|本年新收政府信息公开申请数量")
+_T4_CELLS = re.compile(r"^行政复议$")
+
+
+def _table_four_header(cells: list[CellToken], start: int) -> int | None:
+    """The 行政复议 header cell with 行政诉讼 right after it."""
+    i = _first(cells, _T4_CELLS, start)
+    while i is not None:
+        if any(normalise_label(c.text) == "行政诉讼" for c in cells[i + 1:i + 4]):
+            return i
+        i = _first(cells, _T4_CELLS, i + 1)
+    return None
+
+
 def find_regions(cells: list[CellToken]) -> TableRegions:
     t2 = _first(cells, _T2, 0)
     t3 = _first(cells, _T3, t2 or 0)
+    if t3 is None:
+        t3 = _first(cells, _T3_CELLS, t2 or 0)
     t4 = _first(cells, _T4, t3 or 0) if t3 is not None else None
+    if t3 is not None and t4 is None:
+        t4 = _table_four_header(cells, t3)
     end = _first(cells, _END, (t4 or t3 or 0) + 1)
     stop = end if end is not None else len(cells)
 

@@ -134,10 +134,12 @@ def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[U
         if len(numbers) == 1 and code not in seen:
             raw, number = numbers[0]
             unit = unit_of(code)
+            # the 单位 column may print 元 where the template says 万元
+            printed_unit = next((normalise_label(c) for c in pending if normalise_label(c) in ("元", "万元")), unit)
             figures.append(
                 Figure(
                     indicator_code=code,
-                    value=to_unit(number, unit, default_unit=unit),
+                    value=to_unit(number, unit, default_unit=printed_unit),
                     value_status="approximate" if number.approximate else "reported",
                     evidence=f"{label} | {raw}",
                 )
@@ -164,3 +166,21 @@ def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[U
             pending.append(text)
     close_row()
     return figures, unplaced
+
+
+def count_row_labels(cells: list[CellToken]) -> tuple[int, int]:
+    """(row labels of the statistics table found, cells holding a figure after its start): tells a
+    blank copy of the table (labels, no figures) from a filled one."""
+    start = find_table_start(cells)
+    if start is None:
+        return 0, 0
+    labels = figures = 0
+    for cell in cells[start:]:
+        key = label_key(cell.text)
+        if _TABLE_END.match(key):
+            break
+        if 0 < len(key) <= MAX_LABEL_CHARS and _match_row(key, None):
+            labels += 1
+        elif parse_number(cell.text) is not None:
+            figures += 1
+    return labels, figures

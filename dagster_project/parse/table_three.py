@@ -46,9 +46,11 @@ _ROW_RES = [(code, re.compile(p)) for code, p in _ROWS]
 _OTHER_GROUP = re.compile(r"^其他处理")
 _OTHER_OTHER = re.compile(r"^其他$")
 MAX_LABEL_CHARS = 70
+MAX_LABEL_PIECES = 3
 
 OUTCOME_CODES_2019 = [code for code, _ in _ROWS if code.startswith(("t3.granted", "t3.partially", "t3.denied", "t3.unable", "t3.not_processed"))] + ["t3.other"]
 OUTCOME_CODES_2021 = OUTCOME_CODES_2019[:-1] + ["t3.other.no_correction", "t3.other.fee_unpaid", "t3.other.other"]
+OTHER_2021 = "|".join(OUTCOME_CODES_2021[-3:])
 
 
 @dataclass
@@ -56,11 +58,17 @@ class MatrixRow:
     code: str
     label: str
     cells: list[str] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)  # text lines its cells came from
+
+    def on_one_line(self) -> bool:
+        """A row rendered on one line (HTML, a row per line) keeps its empty cells in place; a row
+        flattened to a cell per line may have moved them (10 | 2 | 12 | ||||||)."""
+        return len(self.lines) <= 1
 
 
 def _match(key: str, template: str, in_other_group: bool) -> str | None:
     if _OTHER_GROUP.search(key):
-        return None if template == "gov2021" else "t3.other"
+        return "t3.other"  # in the 2021 format a group label, unless figures follow it directly
     if in_other_group and template == "gov2021" and _OTHER_OTHER.search(key):
         return "t3.other.other"
     for code, rx in _ROW_RES:
@@ -69,27 +77,59 @@ def _match(key: str, template: str, in_other_group: bool) -> str | None:
     return None
 
 
+def _is_label(text: str) -> bool:
+    return parse_number(text) is None and not is_blank(text)
+
+
+def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: bool) -> tuple[str | None, int]:
+    """(row code, cells used) for a label at ``cells[i]``; a label wrapped over two or three lines
+    (5.要求行政机关确认或重新 / 出具已获取信息) is matched joined, when its continuation is no label itself."""
+    joined = ""
+    for k in range(MAX_LABEL_PIECES):
+        if i + k >= len(cells) or not _is_label(cells[i + k].text):
+            break
+        piece = label_key(cells[i + k].text)
+        if k and (len(piece) > MAX_LABEL_CHARS or _match(piece, template, in_other_group)):
+            break
+        joined += piece
+        if len(joined) > MAX_LABEL_CHARS:
+            break
+        code = _match(joined, template, in_other_group)
+        if code:
+            return code, k + 1
+    return None, 1
+
+
 def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
     rows: list[MatrixRow] = []
     in_other_group = False
-    for cell in cells:
+    i = 0
+    while i < len(cells):
+        cell = cells[i]
+        if not _is_label(cell.text):
+            if rows:
+                rows[-1].cells.append(cell.text)
+                rows[-1].lines.add(cell.line)
+            i += 1
+            continue
         key = label_key(cell.text)
-        if 0 < len(key) <= MAX_LABEL_CHARS and parse_number(cell.text) is None:
+        code, used = None, 1
+        if 0 < len(key) <= MAX_LABEL_CHARS:
             if _OTHER_GROUP.search(key):
                 in_other_group = True
-            code = _match(key, template, in_other_group)
+            code, used = _label_code(cells, i, template, in_other_group)
             if code == "t3.total_processed" and not any(r.code in OUTCOME_CODES_2021 + OUTCOME_CODES_2019 for r in rows):
                 code = None  # 总计 as the applicant column header, before any outcome row
-            if code:
-                if code not in {r.code for r in rows}:
-                    rows.append(MatrixRow(code, cell.text))
-                else:
-                    rows.append(MatrixRow("", cell.text))  # a repeated label: ignore its cells
-                continue
-            if not is_blank(cell.text):
-                continue  # header words (自然人, 商业企业 ...) and group labels (三、本年度办理结果)
-        if rows:
-            rows[-1].cells.append(cell.text)
+        if code:
+            label = "".join(c.text for c in cells[i:i + used])
+            # a repeated label (a second copy of the table): its cells are ignored
+            rows.append(MatrixRow(code if code not in {r.code for r in rows} else "", label))
+        elif rows and rows[-1].cells:
+            # header words, group labels (三、本年度办理结果, (六)其他处理 printed as one row in the 2021
+            # format) or prose after a row's figures: the row is over, what follows is not its
+            rows.append(MatrixRow("", cell.text))
+        # else: a label wrapped onto the next line before its figures, or a header: skipped
+        i += used
     return [r for r in rows if r.code]
 
 
@@ -98,11 +138,23 @@ def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figur
 
     rows = read_rows(cells, template)
     figures: list[Figure] = []
+    lost: list[UnplacedFigure] = []
     partial: dict[str, list[tuple[str, ParsedNumber]]] = {}
     for row in rows:
         pending = list(row.cells)
-        # Empty cells are positional only when the row kept exactly one cell per column.
-        if len(pending) == len(APPLICANT_COLUMNS):
+        if row.code == "t3.other" and template == "gov2021":
+            # (六)其他处理 printed as one row, as in the 2019 format: the 2021 format splits it into
+            # three rows, and one figure cannot say how it splits
+            lost.extend(UnplacedFigure("t3", row.label, n.value, OTHER_2021, "其他处理 printed as one row in the 2021 format", raw)
+                        for raw in pending if (n := parse_number(raw)) is not None)
+            continue
+        width = len(APPLICANT_COLUMNS)
+        if (row.on_one_line() and len(pending) > width and not is_blank(pending[0])
+                and all(is_blank(c) for c in pending[width:])):
+            # a rendered row that starts at its 自然人 cell: empty cells after 总计 are padding
+            pending = pending[:width]
+        # Empty cells are positional only when the row kept exactly one cell per column, on one line.
+        if len(pending) == width and (row.on_one_line() or not any(is_blank(c) for c in pending)):
             for applicant, raw in zip(APPLICANT_COLUMNS, pending):
                 number = parse_number(raw)
                 if number is not None:
@@ -116,4 +168,4 @@ def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figur
             partial[row.code] = numbers
     complete = {(f.indicator_code, f.applicant_type): f.value for f in figures}
     placed, unplaced = place_matrix(partial, complete, {r.code: r.label for r in rows}, template)
-    return figures + placed, unplaced
+    return figures + placed, lost + unplaced

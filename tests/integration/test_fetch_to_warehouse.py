@@ -11,7 +11,6 @@ Four builds of the job, in two module-scoped fixtures:
 from __future__ import annotations
 
 import hashlib
-import importlib
 import math
 import shutil
 import sys
@@ -21,6 +20,7 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
+from warehouse_job import materialize
 from seed_gold import gold_values, pingtan_cases, seed_cases
 
 _FETCH_TESTS = str(Path(__file__).resolve().parent.parent / "fetch")
@@ -69,21 +69,7 @@ FETCH_ENV = {
 
 def _materialize(monkeypatch: pytest.MonkeyPatch, raw_dir: Path, warehouse: Path, sources: Path):
     """The whole `build_warehouse` job, in-process, against this scenario's folders and manifest."""
-    for key, value in {**FETCH_ENV, "GOVINFO_RAW_DIR": str(raw_dir), "GOVINFO_WAREHOUSE": str(warehouse),
-                       "GOVINFO_SOURCES": str(sources)}.items():
-        monkeypatch.setenv(key, value)
-    from dagster_project import settings
-
-    settings.get_settings.cache_clear()
-    import dagster_project.assets.dbt_project as dbt_project_module
-    import dagster_project.definitions as definitions
-
-    importlib.reload(dbt_project_module)
-    importlib.reload(importlib.import_module("dagster_project.assets.dbt"))
-    definitions = importlib.reload(definitions)
-    result = definitions.defs.get_job_def("build_warehouse").execute_in_process(raise_on_error=False)
-    settings.get_settings.cache_clear()
-    return result
+    return materialize(raw_dir, warehouse, GOVINFO_SOURCES=sources, **FETCH_ENV)
 
 
 def _metadata(result, node: str, key_path: list[str] | None = None) -> dict:

@@ -13,7 +13,6 @@ check ``gx_report_identities`` must name the altered report, its agency and the 
 from __future__ import annotations
 
 import csv
-import importlib
 import re
 import shutil
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from warehouse_job import materialize
 from seed_gold import PINGTAN, SEEDS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,23 +101,7 @@ def test_expected_flips_follow_from_rules_csv():
 # --- building --------------------------------------------------------------------------------------
 
 def _materialize(raw_dir: Path, warehouse: Path):
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setenv("GOVINFO_RAW_DIR", str(raw_dir))
-    monkeypatch.setenv("GOVINFO_WAREHOUSE", str(warehouse))
-    from dagster_project import settings
-
-    settings.get_settings.cache_clear()
-    try:
-        import dagster_project.assets.dbt_project as dbt_project_module
-        import dagster_project.definitions as definitions
-
-        importlib.reload(dbt_project_module)
-        importlib.reload(importlib.import_module("dagster_project.assets.dbt"))
-        definitions = importlib.reload(definitions)
-        return definitions.defs.get_job_def("build_warehouse").execute_in_process(raise_on_error=False)
-    finally:
-        monkeypatch.undo()
-        settings.get_settings.cache_clear()
+    return materialize(raw_dir, warehouse)
 
 
 def _replace_once(data: bytes, pattern: bytes, replacement: bytes) -> bytes:

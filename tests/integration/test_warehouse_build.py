@@ -1,12 +1,11 @@
 """Materialize every asset in-process into a temporary warehouse and compare the marts with the gold."""
-import importlib
-import json
 import shutil
 
 import duckdb
 import pytest
 
 from seed_gold import gold_values, pingtan_cases, seed_cases
+from warehouse_job import materialize
 
 
 def all_cases():
@@ -26,35 +25,16 @@ CONTRACT_COLUMNS = {
 }
 
 
-def _materialize(monkeypatch, raw_dir, warehouse):
-    monkeypatch.setenv("GOVINFO_RAW_DIR", str(raw_dir))
-    monkeypatch.setenv("GOVINFO_WAREHOUSE", str(warehouse))
-    from dagster_project import settings
-
-    settings.get_settings.cache_clear()
-    import dagster_project.assets.dbt_project as dbt_project_module
-    import dagster_project.definitions as definitions
-
-    importlib.reload(dbt_project_module)
-    importlib.reload(importlib.import_module("dagster_project.assets.dbt"))
-    definitions = importlib.reload(definitions)
-    result = definitions.defs.get_job_def("build_warehouse").execute_in_process(raise_on_error=False)
-    settings.get_settings.cache_clear()
-    return result
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    monkeypatch = pytest.MonkeyPatch()
     raw = tmp_path_factory.mktemp("raw")
     for source_path, path, _ in all_cases():
         (raw / source_path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(path, raw / source_path)
     (raw / "broken.html").write_bytes(b"<html><body>\xff\xfe</body></html>")
     warehouse = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
-    first = _materialize(monkeypatch, raw, warehouse)
-    second = _materialize(monkeypatch, raw, warehouse)
-    monkeypatch.undo()
+    first = materialize(raw, warehouse)
+    second = materialize(raw, warehouse)
     return first, second, warehouse
 
 

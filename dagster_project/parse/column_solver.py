@@ -1,0 +1,155 @@
+"""Placing the part figures of table-three rows that lost their empty cells, column by column.
+
+Each such row keeps its figures in order; the question is which of the six part columns (自然人
+and the five 法人或其他组织 columns) each one sits in. Every layout of all the rows at once is tried
+against the identities each column must satisfy:
+
+- 新收 + 上年结转 = 总计 + 结转下年度 (the table prints it: 第一项加第二项之和，等于第三项加第四项之和);
+- 总计 = the sum of the outcome rows;
+
+an empty cell counting as zero, a row that does not add up making the identities of every column
+unknown. A figure is placed where every layout that fits puts it; the rest stay unplaced.
+
+As in :mod:`.placement`, a row that kept two or more part figures starts with the 自然人 column
+(the only column left of the organisation columns), and a row that printed only a non-zero total
+may have its 自然人 cell inferred. The search is bounded: past the budget it gives up (returns
+None) and the caller falls back to the 自然人-column placement.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass
+
+from .catalog import APPLICANT_COLUMNS
+from .model import Figure, UnplacedFigure
+from .numbers import ParsedNumber
+
+PART_COLUMNS = APPLICANT_COLUMNS[:6]  # 0 = natural_person, 1..5 = the organisation columns
+FLOW_ROWS = ("t3.new_received", "t3.carried_over", "t3.total_processed", "t3.carried_forward")
+NODE_BUDGET = 200_000
+MAX_SOLUTIONS = 2_000
+
+
+@dataclass(frozen=True)
+class PartialRow:
+    code: str
+    label: str
+    total: tuple[str, ParsedNumber]
+    parts: list[tuple[str, ParsedNumber]]
+
+    def domain(self) -> list[tuple[int, ...]]:
+        """The column tuples its part figures may occupy, in order."""
+        k = len(self.parts)
+        if k == 0:  # only the total printed: its 自然人 cell holds it (inferred) or nothing does
+            return [(), (0,)] if self.total[1].value != 0 else [()]
+        if k == 1:
+            return [(c,) for c in range(6)]
+        return [(0, *rest) for rest in itertools.combinations(range(1, 6), k - 1)]
+
+    def value(self, choice: tuple[int, ...], col: int) -> float:
+        if not self.parts:
+            return self.total[1].value if col in choice else 0.0
+        for c, (_, n) in zip(choice, self.parts):
+            if c == col:
+                return n.value
+        return 0.0
+
+
+class _Budget(Exception):
+    pass
+
+
+def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], float], opaque: set[str],
+                  outcomes: list[str]) -> list[dict[str, tuple[int, ...]]] | None:
+    """Every assignment of column tuples to ``rows`` that the identities allow; None past the budget."""
+    order = [c for c in FLOW_ROWS if c in rows] + [c for c in outcomes if c in rows and c not in FLOW_ROWS]
+    order += [c for c in rows if c not in order]
+    assign: dict[str, tuple[int, ...]] = {}
+    solutions: list[dict[str, tuple[int, ...]]] = []
+    nodes = 0
+
+    def val(code: str, col: int) -> float | None:
+        """Value of a cell; None when unknown (a row that does not add up, or not assigned yet)."""
+        if code in opaque:
+            return None
+        if code in rows:
+            return rows[code].value(assign[code], col) if code in assign else None
+        return known.get((code, PART_COLUMNS[col]), 0.0)
+
+    def flow_ok() -> bool:
+        for col in range(6):
+            v = [val(code, col) for code in FLOW_ROWS]
+            if None not in v and not math.isclose(v[0] + v[1], v[2] + v[3], abs_tol=1e-9):
+                return False
+        return True
+
+    def outcomes_ok(final: bool) -> bool:
+        for col in range(6):
+            total = val("t3.total_processed", col)
+            if total is None:
+                continue  # not known (yet)
+            parts = [val(code, col) for code in outcomes]
+            done = sum(p for p in parts if p is not None)
+            if done > total + 1e-9:
+                return False  # cells are never negative: already too much
+            if final and None not in parts and not math.isclose(done, total, abs_tol=1e-9):
+                return False  # (an outcome row that does not add up leaves the identity unknown)
+        return True
+
+    def dfs(i: int) -> None:
+        nonlocal nodes
+        nodes += 1
+        if nodes > NODE_BUDGET or len(solutions) > MAX_SOLUTIONS:
+            raise _Budget
+        if i == len(order):
+            if flow_ok() and outcomes_ok(final=True):
+                solutions.append(dict(assign))
+            return
+        code = order[i]
+        for choice in rows[code].domain():
+            assign[code] = choice
+            if flow_ok() and outcomes_ok(final=False):
+                dfs(i + 1)
+            del assign[code]
+
+    try:
+        dfs(0)
+    except _Budget:
+        return None
+    return solutions
+
+
+def place_by_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], float], opaque: set[str],
+                     outcomes: list[str]) -> tuple[list[Figure], list[UnplacedFigure]] | None:
+    """Part figures placed where every fitting layout agrees; None when the search gave up."""
+    solutions = solve_columns(rows, known, opaque, outcomes)
+    if solutions is None:
+        return None
+    figures: list[Figure] = []
+    unplaced: list[UnplacedFigure] = []
+    for code, row in rows.items():
+        choices = {s[code] for s in solutions}
+        if not row.parts:
+            if choices == {(0,)}:
+                raw = row.total[0]
+                figures.append(Figure(code, row.total[1].value, "natural_person", "inferred",
+                                      f"{row.label} | {raw} (自然人 forced by the column identities)"))
+            continue
+        for i, (raw, n) in enumerate(row.parts):
+            cols = sorted({choice[i] for choice in choices})
+            if len(cols) == 1:
+                figures.append(Figure(code, n.value, PART_COLUMNS[cols[0]],
+                                      "approximate" if n.approximate else "reported",
+                                      f"{row.label} | {raw}" + (" (column forced by the column identities)"
+                                                                if len(row.parts) < 6 else "")))
+                continue
+            if not solutions:
+                reason, candidates = "the column identities contradict every layout of the row", range(6)
+            elif cols and all(c > 0 for c in cols):
+                reason, candidates = "the column identities place it in a 法人或其他组织 column, not which one", cols
+            else:
+                reason, candidates = "the column identities cannot decide its column", cols
+            unplaced.append(UnplacedFigure("t3", row.label, n.value, "|".join(PART_COLUMNS[c] for c in candidates),
+                                           reason, raw, code))
+    return figures, unplaced
