@@ -94,7 +94,7 @@ _CN_MONTH_DAY = re.compile(r"(?<![\d一二三四五六七八九十])([一二三�
 
 
 def _cn_small(text: str) -> int:
-    from .narrative import parse_cn_number
+    from .chinese_numerals import parse_cn_number
 
     return parse_cn_number(text) or 0
 

@@ -33,7 +33,8 @@ def _read_page(raw: str) -> _Page:
     plain-text copies of Traditional pages are converted here. t2s keeps Taiwan vocabulary
     (資訊 -> 资讯, 檔案 -> 档案), so a Traditional document also gets :func:`mainland_terms`.
     """
-    from .html_page import extract_page, is_traditional, looks_like_html, to_simplified
+    from .html_page import extract_page, looks_like_html
+    from .traditional import is_traditional, to_simplified
 
     if not looks_like_html(raw):
         if not is_traditional(raw[:20000]):

@@ -16,8 +16,8 @@ from dagster_project.parse.html_page import (
     Table,
     extract_page,
     looks_like_html,
-    normalize_text,
 )
+from dagster_project.parse.html_text import normalize_text
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 PINGTAN_PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pingtan_site" / "reports"

@@ -1,0 +1,93 @@
+"""Removing what is not content from a page tree: invisible material, site chrome and link lists.
+
+Dropped are non-visible material (script, style, Word ``<xml>`` islands, small ``display:none``
+blocks, form controls), and site chrome that is small and holds no data table:
+``nav``/``aside``/``header``/``footer``, blocks whose class/id names chrome (share, breadcrumb,
+footer, related links ...), and link lists (blocks or innermost tables whose text is mostly inside
+``<a>``).
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .html_content import attr_tokens, is_strong_container
+from .html_stats import TextStats
+from .html_text import text_len
+
+_JUNK_TAGS = (
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "select", "option", "button", "input", "textarea", "svg", "canvas", "map", "audio",
+    "video", "head", "link", "meta", "title", "xml", "base",
+)
+_CHROME_TAGS = frozenset(("nav", "aside", "header", "footer", "menu"))
+_CHROME_HINT_RE = re.compile(
+    r"(?:^|[\s_\-])(?:share|bdshare|fenxiang|print|dayin|close|guanbi|breadcrumbs?|crumbs?|"
+    r"position|location|dqwz|curpos|footer|copyright|banquan|navbar|nav|menu|sidebar|side|"
+    r"related|relate|xglj|xgwz|xgxx|xgwj|prev|next|prevnext|pre_next|sxp|pager|pagination|"
+    r"qrcode|ewm|erweima|toolbar|tools|comment|pinglun|search|login|header|topbar)(?:$|[\s_\-\d])",
+    re.I,
+)
+_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+_LINK_LIST_TAGS = frozenset(("ul", "ol", "dl", "div", "section", "td", "p", "span", "table", "tr", "font", "center"))
+_HINT_TAGS = frozenset(("ul", "ol", "dl", "div", "section", "table", "span", "form"))
+
+
+def _is_link_heavy(st: TextStats, i: int) -> bool:
+    l, ll, a = st.L[i], st.LL[i], st.A[i]
+    return a >= 2 and ll > 0 and ll >= 0.6 * (l + ll)
+
+
+def _drop(el) -> None:
+    """Remove an element and its subtree, keeping its tail text."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def strip_junk(root) -> None:
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_JUNK_TAGS, with_tail=False)
+    # small hidden blocks (Word's mso-hide, JS widgets); large hidden blocks may be a tab holding
+    # the article text, so they stay
+    for el in root.xpath(
+        ".//*[contains(@style,'none') or contains(@style,'NONE') or contains(@style,'None')"
+        " or contains(@style,'idden') or contains(@style,'IDDEN') or contains(@style,'mso-hide')]"
+    ):
+        st = el.get("style")
+        if st and _HIDDEN_RE.search(st) and el.getparent() is not None:
+            if el.find(".//table") is None and text_len(el.text_content()) < 300:
+                _drop(el)
+
+
+def strip_chrome(body, st: TextStats) -> None:
+    """Drop nav/header/footer/aside, chrome-named blocks and link lists that are small and hold no
+    data table; innermost tables that are mostly links (lists of other documents)."""
+    elements = st.elements
+    total_l = max(st.L[st.index[body]], 1)
+    to_drop = []
+    i = 1 if elements and elements[0] is body else 0
+    n = len(elements)
+    while i < n:
+        el = elements[i]
+        if el in st.data_tables:
+            if _is_link_heavy(st, i):
+                to_drop.append(el)
+            i = st.end[i]  # never touch the inside of a data table
+            continue
+        tag = el.tag
+        drop = False
+        if st.T[i] == 0 and tag in _CHROME_TAGS:
+            # <nav>/<header>/<footer>/<aside>: chrome unless it holds most of the page
+            drop = st.L[i] < 0.5 * total_l
+        elif st.T[i] == 0 and (st.L[i] <= 0.15 * total_l or st.L[i] < 40):
+            if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
+                drop = True
+            elif tag in _HINT_TAGS and _CHROME_HINT_RE.search(" ".join(attr_tokens(el))):
+                drop = not any(is_strong_container(x) for x in el.iter(etree.Element))
+        if drop:
+            to_drop.append(el)
+            i = st.end[i]
+        else:
+            i += 1
+    for el in to_drop:
+        _drop(el)

@@ -1,0 +1,128 @@
+"""An HTML ``<table>`` as a rectangular grid of cells: rowspan/colspan expanded, cell text normalised."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .html_text import is_layout_ws, normalize_text
+
+
+@dataclass
+class Cell:
+    text: str  # normalised text (see normalize_cell_text)
+    row: int  # position in the expanded grid
+    col: int
+    rowspan: int = 1  # effective span (rowspan truncated at the end of the table)
+    colspan: int = 1
+    is_span_copy: bool = False  # a position covered by a rowspan/colspan cell, not its origin
+    is_padding: bool = False  # a position no HTML cell covers (short row): text ''
+
+
+@dataclass
+class Table:
+    rows: list[list[Cell]]  # expanded grid, every row has the same number of columns
+    heading: str = ""  # nearest text line before the table ('' if none, or a table came between)
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def texts(self) -> list[list[str]]:
+        """Grid of cell texts; span copies carry the text of their origin cell."""
+        return [[c.text for c in row] for row in self.rows]
+
+    def logical_rows(self) -> list[list[Cell]]:
+        """Per grid row, the cells that start there (no span copies, no padding), in column order."""
+        return [[c for c in row if not c.is_span_copy and not c.is_padding] for row in self.rows]
+
+    def logical_texts(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.logical_rows()]
+
+
+_SPAN_RE = re.compile(r"\s*(\d+)")
+_MAX_COLSPAN = 1000
+
+
+def _span(v: str | None, cap: int, zero_means_rest: bool) -> int:
+    """A rowspan/colspan attribute value ('2', ' 3 ', '2;', garbage), capped; rowspan=0 spans to
+    the end of the table, colspan=0 is 1."""
+    if not v:
+        return 1
+    m = _SPAN_RE.match(v)
+    if not m:
+        return 1
+    n = int(m.group(1))
+    if n <= 0:
+        return max(cap, 1) if zero_means_rest else 1
+    return max(min(n, cap), 1)
+
+
+def normalize_cell_text(el) -> str:
+    """Text of a cell: all descendant text joined without separators (inline tags, <p>, <div>,
+    <br> inside one cell), source-formatting whitespace dropped, then normalize_text."""
+    parts = []
+    for s in el.itertext():
+        if s and not is_layout_ws(s):
+            parts.append(s)
+    return normalize_text("".join(parts))
+
+
+def _row_cells(tr):
+    cells = [c for c in tr if c.tag in ("td", "th")]
+    if not cells:
+        cells = list(tr.iter("td", "th"))
+    return cells
+
+
+def build_table(tbl, heading: str) -> Table | None:
+    """The expanded grid of a ``<table>`` element, or None when it has no cell."""
+    trs = list(tbl.iter("tr"))
+    if not trs:
+        return None
+    nrows = len(trs)
+    grid: dict[tuple[int, int], Cell] = {}
+    ncols = 0
+    for r, tr in enumerate(trs):
+        c = 0
+        for td in _row_cells(tr):
+            while (r, c) in grid:
+                c += 1
+            rs = _span(td.get("rowspan"), nrows - r, True)
+            cs = _span(td.get("colspan"), _MAX_COLSPAN, False)
+            text = normalize_cell_text(td)
+            for dr in range(rs):
+                rr = r + dr
+                for dc in range(cs):
+                    pos = (rr, c + dc)
+                    if pos in grid:
+                        continue  # overlapping spans: the earlier cell keeps the position
+                    if dr == 0 and dc == 0:
+                        grid[pos] = Cell(text, rr, c, rs, cs, False)
+                    else:
+                        grid[pos] = Cell(text, rr, c + dc, rs, cs, True)
+            c += cs
+            if c > ncols:
+                ncols = c
+    if ncols == 0:
+        return None
+    rows: list[list[Cell]] = []
+    for r in range(nrows):
+        row = [grid.get((r, c)) for c in range(ncols)]
+        if all(x is None for x in row):
+            continue  # an empty <tr> that no span covers
+        ri = len(rows)
+        out = []
+        for c, cell in enumerate(row):
+            if cell is None:
+                cell = Cell("", ri, c, 1, 1, False, True)
+            else:
+                cell.row = ri
+            out.append(cell)
+        rows.append(out)
+    if not rows:
+        return None
+    return Table(rows=rows, heading=heading)

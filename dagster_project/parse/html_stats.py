@@ -1,0 +1,106 @@
+"""Per-element text statistics of a page tree (text, link text, paragraph weight, data tables).
+
+The chrome strip, the main-content pick, the title pick and the renderer all read these numbers.
+"""
+from __future__ import annotations
+
+from lxml import etree
+
+from .html_text import BLOCK_TAGS, text_len
+
+
+class TextStats:
+    """Per-element aggregates, computed bottom-up in one pass over the pre-order element list.
+
+    L: non-link text length; LL: link text length; A: number of links; W: paragraph-weighted
+    text (long paragraphs and data-table text count fully, short fragments a fifth, links zero);
+    T: number of data tables below (or self); has_table: any table below (excluding self);
+    end: index after the element's subtree in ``elements``.
+    """
+
+    __slots__ = ("L", "LL", "A", "W", "T", "has_table", "end", "elements", "index", "data_tables")
+
+    def __init__(self, root):
+        self.elements = elements = list(root.iter(etree.Element))
+        n = len(elements)
+        self.index = idx = {el: i for i, el in enumerate(elements)}
+        L = [0] * n
+        LL = [0] * n
+        A = [0] * n
+        W = [0.0] * n
+        T = [0] * n
+        P = [0] * n  # pending inline text not yet closed into a paragraph
+        size = [1] * n
+        has_table = [False] * n
+        data_tables = set()
+        block = BLOCK_TAGS
+        for i in range(n - 1, -1, -1):
+            el = elements[i]
+            tag = el.tag
+            own = text_len(el.text)
+            l = own
+            ll = 0
+            a = 0
+            w = 0.0
+            t = 0
+            p = own
+            ht = False
+            sz = 1
+            for c in el:
+                tail = text_len(c.tail)
+                l += tail
+                p += tail
+                ci = idx.get(c)
+                if ci is None:
+                    continue
+                sz += size[ci]
+                l += L[ci]
+                ll += LL[ci]
+                a += A[ci]
+                w += W[ci]
+                t += T[ci]
+                if c.tag not in block:
+                    p += P[ci]
+                if has_table[ci] or c.tag == "table":
+                    ht = True
+            if tag == "a":  # all text inside a link is link text
+                a += 1
+                ll += l
+                l = 0
+                p = 0
+            if tag == "table" and not ht and _looks_like_data_table(el):
+                data_tables.add(el)
+                t += 1
+                w = float(l)  # data tables weigh fully
+                p = 0
+            elif tag in block:
+                w += p if p >= 30 else p * 0.2
+                p = 0
+            L[i], LL[i], A[i], W[i], T[i], P[i], has_table[i], size[i] = l, ll, a, w, t, p, ht, sz
+        self.L, self.LL, self.A, self.W, self.T, self.has_table = L, LL, A, W, T, has_table
+        self.end = [i + size[i] for i in range(n)]
+        self.data_tables = data_tables
+
+
+def _looks_like_data_table(tbl) -> bool:
+    """An innermost table that lays out data (>= 2 columns, no paragraph-sized cell), not a layout
+    box around text."""
+    ncells = 0
+    nonempty = 0
+    longest = 0
+    multi_col = False
+    for tr in tbl.iter("tr"):
+        k = 0
+        for td in tr:
+            if td.tag in ("td", "th"):
+                k += 1
+                ncells += 1
+                n = text_len(td.text_content())
+                if n:
+                    nonempty += 1
+                    longest = max(longest, n)
+                if k > 1 or (td.get("colspan") or "1").strip() not in ("1", ""):
+                    multi_col = True
+    if longest > 1000 or (nonempty <= 2 and longest > 150):
+        return False  # a box around paragraphs (e.g. spacer cell + text cell)
+    return ncells >= 2 and multi_col

@@ -1,0 +1,172 @@
+"""The wording of the narrative figures: how prose writes a figure, the per-indicator patterns,
+and the words that make a clause about something else (exclusion rules).
+
+Patterns are matched against clauses and sentences with whitespace removed (see
+:mod:`.prose_sentences`); :mod:`.prose_scan` applies them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .chinese_numerals import parse_cn_number
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------------------------
+
+# A figure: optional approximation prefix, digits or a Chinese numeral, 万, 余/多, then the unit.
+_NUM = (
+    r"(?P<pre>约|近|逾|超过|大约)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+    r"(?P<wan>万)?(?P<apx>余|多)?"
+)
+_APX_AFTER = r"(?P<apx2>余|多|左右|以上)?(?!\d)"
+
+
+@dataclass(frozen=True)
+class Value:
+    value: float
+    approximate: bool
+
+
+def read_value(m: re.Match) -> Value | None:
+    """The value of a match of a pattern built on the figure fragment (None: not a count)."""
+    raw = m.group("num").replace(",", "")
+    if raw[0].isdigit():
+        if "." in raw and not m.group("wan"):
+            return None  # counts are whole numbers
+        value = float(raw)
+    else:
+        cn = parse_cn_number(raw)
+        if cn is None:
+            return None
+        value = float(cn)
+    if m.group("wan"):
+        value = round(value * 10000, 6)
+    groups = m.groupdict()
+    approx = bool(m.group("pre") or m.group("apx") or groups.get("apx2"))
+    return Value(value, approx)
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------------------------
+
+_DISCLOSURE = r"(?:政府信息公开|依申请公开|信息公开)"
+_REQ_CHANNEL = r"(?:信函|网上|网络|当面|书面|电子邮件|邮寄|传真)?"
+_REQ_TAIL = r"(?:共计|共|合计|总计|总数|数量|数|为|达|计)*"
+_REQ_UNIT = r"(?P<unit>件|条|个|份|宗)"
+
+# Words that make a clause about something other than disclosure requests.
+NOT_REQUEST = re.compile(
+    r"审批|许可|办件|窗口|行政服务|政务服务|服务事项|诉求|留言|咨询|信访|投诉|举报|12345|热线|来信|来电|"
+    r"复议|诉讼|提案|建议|议案|采购|招标"
+)
+LICENSING_CONTEXT = re.compile(r"审批|许可|办件|窗口|行政服务中心|政务服务|服务事项|诉求|留言|咨询|热线|12345")
+CHANNEL = re.compile(
+    r"网站|门户|微博|微信|公众号|客户端|APP|app|公开栏|公告栏|报刊|报纸|电视|广播|新媒体|政务号|头条|抖音|专栏|平台"
+)
+# A part of the area speaking (各乡镇主动公开…): a subset unless the clause also says 全/共.
+SUBUNIT = re.compile(r"乡镇|街道|区直|县直|市直|省直|村|社区")
+TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
+# A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
+TOPIC = re.compile(r"领域|专栏|专题|栏目|类信息|方面")
+SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|\d+-\d+月|\d+至\d+月")
+CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来")
+PREVIOUS = re.compile(r"上年|去年|上一年|前年|上年度|结转")
+LEADERS = re.compile(r"负责同志|负责人|领导|出席")
+
+# n.active.items: 主动公开 + a short whitelisted qualifier + number + 条
+_ACTIVE_QUAL = (
+    r"(?:(?:了|各类|各项|各级各类|各级|我区|本区|全区|全市|全县|全镇|全省|本级|本机关|本单位|本部门|"
+    r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的)*)"
+)
+ACTIVE_A = re.compile(
+    r"主动(?:公开|发布|公布)" + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
+    r"(?:为|共计|共|总计|合计|达到|达|计)*" + _NUM + r"条" + _APX_AFTER
+)
+# Without 主动: only an explicit total of 政府信息 (共/总计/全年 …公开/公布 政府信息 N 条)
+ACTIVE_B1 = re.compile(
+    r"(?:共|总计|合计|共计|全年)[^，。;,]{0,20}?(?:公开|公布|发布)(?:了)?(?:各类)?政府信息"
+    r"(?:总计|共计|合计|共|总数|数量|数)?(?:为|达)?" + _NUM + r"条" + _APX_AFTER
+)
+ACTIVE_B2 = re.compile(
+    r"(?:公开|公布)(?:了)?(?:各类)?政府信息(?:总计|共计|合计|总数|总量)(?:为|达)?" + _NUM + r"条" + _APX_AFTER
+)
+
+# n.requests.received
+_RECV_VERB = r"(?P<verb>收到|受理|接收|接到|新收|收悉)"
+RECV_1 = re.compile(
+    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
+    + r"(?:申请|请求)(?:件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+)
+RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件
+    r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
+    r"(?:事项|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+)
+RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
+    r"(?:依申请公开|政府信息公开申请)(?:方面)?(?:共)?(?:受理|收到)(?:了)?(?P<mid>[^，。;,\d]{0,6}?)"
+    + _NUM + _REQ_UNIT + _APX_AFTER
+)
+RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请
+    _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|个|份|条)" + r"(?P<qual>" + _DISCLOSURE
+    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求)"
+)
+
+RECV_GENERIC = re.compile(  # 受理申请12件: only inside a sentence that is about 依申请公开
+    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?申请(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条)" + _APX_AFTER
+)
+REQ_SINGLE_CHANNEL = re.compile(r"网络|网上|信函|当面|传真|邮件|邮寄|电话|在线")
+
+# n.requests.closed
+_CLOSE_VERB = r"(?:办结|答复|回复|办理|处理)(?:完毕|完成)?"
+CLOSE_1 = re.compile(
+    _CLOSE_VERB + r"(?:了)?(?:各类)?" + _DISCLOSURE + r"(?:的)?(?:申请)?(?:事项)?"
+    r"(?:共计|共|合计|总计|总数|数)?(?:为|达)?" + _NUM + r"(?:件|条)" + _APX_AFTER
+)
+CLOSE_2 = re.compile(
+    r"(?:政府信息公开|依申请公开)(?:申请)?(?:的)?(?:答复|办结|回复)(?:总数|数量|数)?(?:为|共计|共)?"
+    + _NUM + r"(?:件|条)" + _APX_AFTER
+)
+# Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件
+CLOSE_FOLLOW = re.compile(
+    r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年)*)"
+    r"(?:办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:申请)?(?:共|共计|数)?(?:为)?"
+    + _NUM + r"(?:件|条)" + _APX_AFTER
+)
+# "…申请1条，已受理回复" / "均已答复": every request received was answered.
+ALL_CLOSED = re.compile(
+    r"^(?:已|均|都|并|且|全部|均已|都已|现已|已全部|按时|按期|及时|依法)+(?:受理)?(?:并)?"
+    r"(?:回复|答复|办结)(?:完毕)?$"
+)
+
+# n.review / n.suit
+_CASE_UNIT = r"(?P<unit>件|起|宗|个|案)"
+REVIEW_1 = re.compile(
+    r"行政复议(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
+)
+REVIEW_2 = re.compile(
+    _NUM + r"(?:件|起|宗|份|个)(?:有关|涉及|因)?[^，。;,\d]{0,15}?行政复议(?:的)?(?:申请|案件)"
+)
+SUIT_1 = re.compile(
+    r"行政诉讼(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
+)
+SUIT_2 = re.compile(
+    _NUM + r"(?:件|起|宗|个)(?:有关|涉及|因)?[^，。;,\d]{0,15}?行政诉讼(?:的)?(?:案件)"
+)
+
+# n.press_conferences
+PRESS_1 = re.compile(
+    r"(?:召开|举办|举行|组织|开展)(?:了)?[^，。;,\d]{0,12}?新闻发布会(?:共|共计)?" + _NUM + r"(?:次|场)" + _APX_AFTER
+)
+PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?:了)?" + _NUM + r"(?:次|场)" + _APX_AFTER)
+
+# Zeros: only the explicit "未收到…申请" phrasing.
+ZERO_REQUESTS = re.compile(
+    r"未(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
+)
+ZERO_REVIEW_SUIT = re.compile(
+    r"未(?:收到|接到|发生)(?:过)?(?P<mid>[^，。;,]{0,25}?)(?P<review>行政复议)?(?:、|和|及|或|与)?"
+    r"(?:提起|提出)?(?P<suit>行政诉讼)?(?:的)?(?:申请|案件申请)(?:事项|件)?$"
+)

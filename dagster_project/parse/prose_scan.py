@@ -1,0 +1,210 @@
+"""Reading the candidate figures of one sentence, clause by clause and indicator by indicator."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .prose_patterns import (
+    ACTIVE_A,
+    ACTIVE_B1,
+    ACTIVE_B2,
+    ALL_CLOSED,
+    CHANNEL,
+    CLOSE_1,
+    CLOSE_2,
+    CLOSE_FOLLOW,
+    LEADERS,
+    LICENSING_CONTEXT,
+    NOT_REQUEST,
+    PRESS_1,
+    PRESS_2,
+    PREVIOUS,
+    RECV_1,
+    RECV_2,
+    RECV_3,
+    RECV_BARE,
+    RECV_GENERIC,
+    REQ_SINGLE_CHANNEL,
+    REVIEW_1,
+    REVIEW_2,
+    SUBPERIOD,
+    SUBUNIT,
+    SUIT_1,
+    SUIT_2,
+    TOPIC,
+    TOTAL_MARK,
+    ZERO_REQUESTS,
+    ZERO_REVIEW_SUIT,
+    read_value,
+)
+from .prose_sentences import Sentence
+
+
+@dataclass
+class Candidate:
+    """A figure one clause states for an indicator; the best candidate per code is kept."""
+
+    code: str
+    value: float
+    approximate: bool
+    evidence: str
+    order: int
+    priority: int = 0  # lower wins; then earlier wins
+
+
+def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: int, priority: int = 0) -> bool:
+    value = read_value(m)
+    if value is None:
+        return False
+    cands.append(Candidate(code, value.value, value.approximate, clause, order, priority))
+    return True
+
+
+def scan_sentence(
+    sent: Sentence, cands: list[Candidate], order_base: int, carried: Candidate | None = None
+) -> Candidate | None:
+    """Scan one sentence; returns the received-requests candidate it stated, if any.
+
+    ``carried`` is the received count stated by the previous sentence: the first clause of this
+    sentence may then give the closed count (…申请35件。已办结33件…).
+    """
+    received_in_sentence: Candidate | None = None
+    prev_clause = ""
+    for i, clause in enumerate(sent.clauses):
+        order = order_base + i
+        qizhong = clause.startswith("其中") or prev_clause == "其中"
+        share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
+        subperiod = bool(SUBPERIOD.search("，".join(sent.clauses[: i + 1])))
+        if subperiod:
+            prev_clause = clause
+            continue
+
+        # ---- n.active.items -------------------------------------------------------------
+        for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B")):
+            m = rx.search(clause)
+            if not m:
+                continue
+            head = clause[: m.start()]
+            channel = bool(CHANNEL.search(clause[: m.end()]))
+            if share or PREVIOUS.search(head) or not sent.cumulative_ok(clause):
+                continue
+            if not sent.year_ok(i, m.start()):
+                continue
+            if SUBUNIT.search(head) and not TOTAL_MARK.search(head):
+                continue
+            if TOPIC.search(head):
+                continue
+            if kind == "A":
+                between = clause[: m.start()]
+                if between.startswith("其中"):
+                    between = between[2:]
+                between = re.sub(r"(?:19|20)\d{2}年度?|本年度|本年|今年|全年|当年|年内|新增|共计|共|:", "", between)
+                if qizhong and between:
+                    continue  # 其中 + a subject (其中区直各部门…, 其中通过网站…): a subset
+                if qizhong and channel:
+                    continue
+                _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0)
+            else:
+                if channel or qizhong:
+                    continue
+                _emit(cands, "n.active.items", m, clause, order, 0)
+            break
+
+        # ---- n.requests.received --------------------------------------------------------
+        got_received = False
+        if not PREVIOUS.search(clause.split("申请")[0]) and not subperiod:
+            for rx in (RECV_1, RECV_2, RECV_3):
+                m = rx.search(clause)
+                if not m:
+                    continue
+                mid = m.groupdict().get("mid") or ""
+                if NOT_REQUEST.search(mid) or NOT_REQUEST.search(clause[: m.start()][-6:]):
+                    continue
+                if REQ_SINGLE_CHANNEL.search(clause[: m.start()] + mid) \
+                        and not re.search(r"各类|共|合计|总|、", clause):
+                    continue  # one channel's count, not the total
+                if LICENSING_CONTEXT.search(clause):
+                    continue
+                if qizhong or not sent.cumulative_ok(clause) or not sent.year_ok(i, m.start()):
+                    continue
+                if _emit(cands, "n.requests.received", m, clause, order):
+                    received_in_sentence = cands[-1]
+                    got_received = True
+                break
+            if not got_received:
+                m = RECV_GENERIC.search(clause)
+                if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.text) \
+                        and not LICENSING_CONTEXT.search(sent.text) and not NOT_REQUEST.search(clause) \
+                        and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
+                    if _emit(cands, "n.requests.received", m, clause, order):
+                        received_in_sentence = cands[-1]
+                        got_received = True
+            if not got_received:
+                m = RECV_BARE.search(clause)
+                if m and not qizhong and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
+                    qualified = bool(m.group("qual"))
+                    context_ok = qualified or bool(
+                        re.search(r"依申请公开|信息公开申请|公开申请", sent.context[-300:] + sent.text)
+                    )
+                    licensing = LICENSING_CONTEXT.search(sent.text) or NOT_REQUEST.search(clause)
+                    if context_ok and not licensing:
+                        if _emit(cands, "n.requests.received", m, clause, order):
+                            received_in_sentence = cands[-1]
+                            got_received = True
+
+        # ---- n.requests.closed ----------------------------------------------------------
+        if not got_received:
+            m = CLOSE_1.search(clause) or CLOSE_2.search(clause)
+            if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
+                    and sent.year_ok(i, m.start()):
+                _emit(cands, "n.requests.closed", m, clause, order)
+            elif (anchor := received_in_sentence or (carried if i == 0 else None)) is not None \
+                    and not NOT_REQUEST.search(clause):
+                m = CLOSE_FOLLOW.search(clause)
+                if m and re.search(r"按时|按期|如期", m.group("adv")) and re.search(r"延期|逾期|超期", sent.text):
+                    m = None  # 按时办结 next to 延期办结: a part, not the total
+                if m and sent.year_ok(i, m.start()):
+                    _emit(cands, "n.requests.closed", m, clause, order)
+                elif ALL_CLOSED.match(clause) and (
+                    (i > 0 and sent.clauses[i - 1] == anchor.evidence) or (i == 0 and anchor is carried)
+                ):
+                    r = anchor
+                    cands.append(Candidate("n.requests.closed", r.value, r.approximate,
+                                            r.evidence + "，" + clause, order))
+
+        # ---- zeros: 未收到…申请 ---------------------------------------------------------
+        m = ZERO_REQUESTS.search(clause)
+        if m and not re.search(r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于", m.group("mid")) \
+                and sent.year_ok(i, m.start()):
+            cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
+        m = ZERO_REVIEW_SUIT.search(clause)
+        if m and (m.group("review") or m.group("suit")) and sent.year_ok(i, m.start()) \
+                and not re.search(r"复议|诉讼", m.group("mid") or "") and sent.disclosure_context():
+            if m.group("review"):
+                cands.append(Candidate("n.review", 0.0, False, clause, order))
+            if m.group("suit"):
+                cands.append(Candidate("n.suit", 0.0, False, clause, order))
+
+        # ---- n.review / n.suit ----------------------------------------------------------
+        for code, rxs in (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2))):
+            for rx in rxs:
+                m = rx.search(clause)
+                if not m:
+                    continue
+                if qizhong or not sent.disclosure_context() or not sent.cumulative_ok(clause):
+                    break
+                if PREVIOUS.search(clause[: m.start()]) or not sent.year_ok(i, m.start()):
+                    break
+                if re.search(r"维持|纠正|纠错|驳回|败诉|胜诉|撤销|尚未审结|直接起诉|复议后", clause[: m.start()]):
+                    break  # an outcome, not the count
+                _emit(cands, code, m, clause, order)
+                break
+
+        # ---- n.press_conferences --------------------------------------------------------
+        m = PRESS_1.search(clause) or PRESS_2.search(clause)
+        if m and not LEADERS.search(clause) and not qizhong and sent.cumulative_ok(clause) \
+                and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
+            _emit(cands, "n.press_conferences", m, clause, order)
+
+        prev_clause = clause
+    return received_in_sentence

@@ -1,0 +1,149 @@
+"""The prose of a report as sentences and clauses, table lines left out.
+
+A plain text (the rendering of a page) is cut into prose blocks -- lines that belong to a rendered
+table (containing `` | `` or ending in ``|``) and short cell-like lines without sentence
+punctuation are skipped, wrapped lines are re-joined -- then into sentences (at 。！？) and clauses
+(at ；;，,).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .prose_patterns import CUMULATIVE
+from .traditional import has_traditional_marks, to_simplified
+
+_TABLE_LINE = re.compile(r"\s\|\s|\|\s*$|^\s*\|")
+_SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")
+_HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u200b", "").replace("\ufeff", "").replace("\xa0", " ")
+    text = unicodedata.normalize("NFKC", text)
+    if has_traditional_marks(text):
+        try:
+            text = to_simplified(text)
+        except Exception:  # pragma: no cover - opencc is a dependency, but never fail on it
+            pass
+        text = text.replace("资讯", "信息")
+    return text
+
+
+def _is_table_line(line: str) -> bool:
+    return bool(_TABLE_LINE.search(line))
+
+
+def _is_prose_line(line: str) -> bool:
+    """A line of sentences, not a cell of a flattened table."""
+    stripped = line.strip()
+    if not stripped or _is_table_line(stripped):
+        return False
+    return bool(_SENTENCE_PUNCT.search(stripped)) or len(stripped) >= 60
+
+
+def prose_blocks(text: str) -> list[tuple[str, str]]:
+    """(block, context_before) pairs: prose blocks (wrapped lines re-joined) and the text before."""
+    lines = [ln.rstrip() for ln in _normalise(text).splitlines()]
+    blocks: list[tuple[str, str]] = []
+    history = ""  # every non-table line seen so far (headings included), for context
+    current: str | None = None
+    current_ctx = ""
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current is not None:
+                blocks.append((current, current_ctx))
+                history += current + "\n"
+                current = None
+            continue
+        if _is_table_line(stripped):
+            if current is not None:
+                blocks.append((current, current_ctx))
+                history += current + "\n"
+                current = None
+            continue
+        # A long prose line without final punctuation, followed by more prose: a wrapped line.
+        if (
+            current is not None
+            and len(current) >= 30
+            and not re.search(r"[。！？!?；;:：|]$", current)
+            and len(stripped) >= 10
+            and not _HEADING_START.match(stripped)
+            and not re.fullmatch(r"[\d.,%\s]+", stripped)
+        ):
+            current += stripped
+            continue
+        if current is not None:
+            blocks.append((current, current_ctx))
+            history += current + "\n"
+            current = None
+        if _is_prose_line(stripped):
+            current = stripped
+            current_ctx = history[-300:]
+        else:
+            history += stripped + "\n"
+    if current is not None:
+        blocks.append((current, current_ctx))
+    return blocks
+
+
+_SENT_SPLIT = re.compile(r"(?<=[。！？!?])")
+_CLAUSE_SPLIT = re.compile(r"[；;，]|(?<!\d),|,(?!\d)")
+
+
+def split_sentences(block: str) -> list[str]:
+    """The sentences of a prose block, each keeping its final 。！？ (empty pieces included)."""
+    return _SENT_SPLIT.split(block)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+class Sentence:
+    """One sentence with whitespace removed, its clauses, and the text before it (context)."""
+
+    def __init__(self, text: str, context: str, report_year: int | None):
+        self.raw = text
+        self.text = _squash(text)
+        self.context = _squash(context)
+        self.report_year = report_year
+        self.clauses = [c for c in (c.rstrip("。！？!?") for c in _CLAUSE_SPLIT.split(self.text)) if c]
+        self.no_titles = _BOOK_TITLE.sub("", self.text)
+
+    def year_ok(self, clause_index: int, match_start: int) -> bool:
+        """The figure is about the report year: the last year named before it is the report year."""
+        if self.report_year is None:
+            return True
+        before = "，".join(self.clauses[:clause_index] + [self.clauses[clause_index][:match_start]])
+        before = _BOOK_TITLE.sub("", before)
+        years = _YEAR.findall(before)
+        if not years:
+            return True
+        last = int(years[-1])
+        return last == self.report_year
+
+    def cumulative_ok(self, clause: str) -> bool:
+        """累计 figures count only when the sentence ties them to the report year (截至2014年, 2025年，…)."""
+        if not CUMULATIVE.search(clause):
+            return True
+        if "历年" in clause or re.search(r"以来", clause):
+            return False
+        if re.search(r"(?:全年|本年度|本年|年内|今年|当年)(?:共|共计)?累计", clause):
+            return True
+        if self.report_year is None:
+            return False
+        if re.search(r"年底|年末|\d+月", self.no_titles):
+            return False
+        return f"{self.report_year}年" in self.no_titles
+
+    def disclosure_context(self) -> bool:
+        """Review and suit figures count only next to 政府信息公开 (sentence or the heading before)."""
+        if re.search(r"信息公开|公开申请|依申请", self.text):
+            return True
+        tail = self.context[-60:]
+        return bool(re.search(r"信息公开", tail) and re.search(r"复议|诉讼", tail))

@@ -1,0 +1,58 @@
+"""Traditional-Chinese text: detecting it, and converting it to Simplified with OpenCC ``t2s``.
+
+``opencc`` (opencc-python-reimplemented) is loaded lazily, on the first conversion, and the
+converter is shared by every caller.
+"""
+from __future__ import annotations
+
+import re
+
+# characters used only in Traditional script (each converts under OpenCC t2s), and the
+# Simplified-only counterparts; a page is Traditional when the former outnumber the latter
+_TRAD_CHARS = frozenset(
+    "資訊開報與際計們這會發國時對說過學實現應務將機關處號區條縣產業辦經項類種認議讀閱請數據"
+    "統預決審執單總結費間門問題體個來見進動點電話網頁級規則範護權訴訟罰強許鎮鄉廳長義當從組織"
+    "領導設無態圖書歷離參兩讓聽選擇責負貫徹衛醫療藥環營運輸財監檢測證農華東龍專員麼樣還陳續術"
+    "語論質變興風氣車輛價門"
+)
+_SIMP_CHARS = frozenset(
+    "资讯开报与际计们这会发国时对说过学实现应务将机关处号区条县产业办经项类种认议读阅请数据"
+    "统预决审执单总结费间门问题体个来见进动点电话网页级规则范护权诉讼罚强许镇乡厅长义当从组织"
+    "领导设无态图书历离参两让听选择责负贯彻卫医疗药环营运输财监检测证农华东龙专员么样还陈续术"
+    "语论质变兴风气车辆价"
+)
+# a few common Traditional forms (公開, 申請, 條, 數, 訴訟, 辦結 ...): the prose reader converts a
+# text as soon as one of them appears
+_TRAD_MARKS = re.compile(r"[開請動條數議訴會發佈辦資訊覆劃屬關與為區個際復]")
+
+_converter = None
+
+
+def _t2s():
+    global _converter
+    if _converter is None:
+        import opencc
+
+        _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+def is_traditional(text: str) -> bool:
+    """Traditional-only characters (資訊開報與...) outnumber twice their Simplified forms."""
+    t = s = 0
+    for ch in text:
+        if ch in _TRAD_CHARS:
+            t += 1
+        elif ch in _SIMP_CHARS:
+            s += 1
+    return t >= 3 and t > 2 * s
+
+
+def has_traditional_marks(text: str) -> bool:
+    """Any of a few common Traditional forms (開, 請, 條, 數, 訴 ...) appears in the text."""
+    return bool(_TRAD_MARKS.search(text))
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC t2s (character and phrase level; Taiwan terms such as 資訊 stay 资讯)."""
+    return _t2s().convert(text) if text else text
