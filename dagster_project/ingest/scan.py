@@ -45,11 +45,47 @@ def list_documents(raw_dir: Path) -> list[Path]:
     return files
 
 
-def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
-                  log: Callable[[str], None] = lambda _: None) -> IngestSummary:
+def _write_documents(con, rows: list[tuple]) -> None:
     import pandas as pd
 
-    from ..stage.schema import PER_REPORT_TABLES, ensure_schema
+    frame = pd.DataFrame(rows, columns=["report_id", "source_path", "sha256", "size_bytes", "mtime_ns",
+                                        "encoding", "decoded_how", "text", "source_url", "ingested_at"])
+    con.register("incoming_documents", frame)
+    try:
+        con.execute("begin transaction")
+        con.execute("delete from staging.documents where report_id in (select report_id from incoming_documents)")
+        con.execute("insert into staging.documents by name select * from incoming_documents")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("incoming_documents")
+
+
+def _forget_documents(con, source_paths: list[str]) -> None:
+    from ..stage.schema import PER_REPORT_TABLES
+
+    ids = [report_id_for(p) for p in source_paths]
+    con.execute("begin transaction")
+    try:
+        con.execute("delete from staging.documents where report_id in (select unnest(?::varchar[]))", [ids])
+        for table in PER_REPORT_TABLES:
+            con.execute(f"delete from staging.{table} where report_id in (select unnest(?::varchar[]))", [ids])
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+
+
+def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
+                  log: Callable[[str], None] = lambda _: None, batch_size: int = 200) -> IngestSummary:
+    """Scan the folder and upsert new or changed documents, ``batch_size`` at a time.
+
+    Each batch is one transaction, so memory stays bounded by a batch and an interrupted run
+    leaves every document either as it was or as it is now.
+    """
+    from ..stage.schema import ensure_schema
 
     ensure_schema(con)
     source_urls = source_urls or {}
@@ -58,7 +94,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         for row in con.execute("select source_path, size_bytes, mtime_ns, sha256, source_url from staging.documents").fetchall()
     }
     summary = IngestSummary()
-    rows = []
+    rows: list[tuple] = []
     seen: set[str] = set()
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for path in list_documents(raw_dir):
@@ -87,30 +123,17 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                 summary.new += 1
             rows.append((report_id_for(rel), rel, sha, len(data), stat.st_mtime_ns, decoded.encoding,
                          decoded.how, decoded.text, url, now))
-            if summary.scanned % 1000 == 0:
-                log(f"ingest: {summary.scanned} files scanned, {len(rows)} new or changed")
         except OSError as exc:
             summary.errors.append((rel, f"cannot read: {exc}"))
             log(f"ingest: cannot read {rel}: {exc}")
-
+        if len(rows) >= batch_size:
+            _write_documents(con, rows)
+            rows = []
+            log(f"ingest: {summary.scanned} files scanned, {summary.new + summary.changed} new or changed")
+    if rows:
+        _write_documents(con, rows)
     removed = sorted(set(known) - seen)
-    con.execute("begin transaction")
-    try:
-        if rows:
-            frame = pd.DataFrame(rows, columns=["report_id", "source_path", "sha256", "size_bytes", "mtime_ns",
-                                                "encoding", "decoded_how", "text", "source_url", "ingested_at"])
-            con.register("incoming_documents", frame)
-            con.execute("delete from staging.documents where report_id in (select report_id from incoming_documents)")
-            con.execute("insert into staging.documents by name select * from incoming_documents")
-            con.unregister("incoming_documents")
-        if removed:
-            ids = [report_id_for(p) for p in removed]
-            con.execute("delete from staging.documents where report_id in (select unnest(?::varchar[]))", [ids])
-            for table in PER_REPORT_TABLES:
-                con.execute(f"delete from staging.{table} where report_id in (select unnest(?::varchar[]))", [ids])
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+    if removed:
+        _forget_documents(con, removed)
     summary.removed = len(removed)
     return summary

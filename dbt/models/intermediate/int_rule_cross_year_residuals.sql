@@ -24,6 +24,8 @@ pairs as (
         and prev.report_id <> cur.report_id
         and prev.is_region_summary is not distinct from cur.is_region_summary
     where cur.template_code in ('gov2019', 'gov2021') and prev.template_code in ('gov2019', 'gov2021')
+    -- one previous report per report, even where an agency's year was published twice
+    qualify row_number() over (partition by cur.report_id order by prev.report_id) = 1
 ),
 
 carry as (
