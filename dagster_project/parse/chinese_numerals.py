@@ -29,3 +29,11 @@ def parse_cn_number(text: str) -> int | None:
     if digit:
         total += digit
     return total
+
+
+def parse_cn_year(text: str) -> int | None:
+    """A year written in numerals, 二〇一四, 二○一四 or 二Ｏ一四 (other signs typed for 〇): 2014; else None."""
+    digits = text.replace("Ｏ", "〇").replace("O", "〇").replace("○", "〇")  # ○ (a circle) is typed for 〇 too
+    if len(digits) != 4 or any(ch in _CN_UNITS for ch in digits):
+        return None
+    return parse_cn_number(digits)

@@ -6,8 +6,6 @@ import unicodedata
 
 from .labels import normalise_label
 
-_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
-              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 _YEAR = r"((?:19|20)\d{2})"
 _CN_YEAR = r"(二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2})"
 # a year in a title: 2019年, or 2022 run into the words after it (…办公厅2022政府信息公开…)
@@ -34,8 +32,9 @@ _GOVERNMENT = re.compile(r"(?:人民政府|管理委员会|行政公署|人民�
 
 
 def cn_year(text: str) -> int | None:
-    digits = "".join(_CN_DIGITS.get(ch, "") for ch in text)
-    return int(digits) if len(digits) == 4 else None
+    from .chinese_numerals import parse_cn_year
+
+    return parse_cn_year(text)
 
 
 def canonical_agency(name: str, signed: bool = False) -> str:
