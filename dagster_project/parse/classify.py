@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .cells import CellToken
+from .text.cells import CellToken
 from .labels import normalise_label
 from .numbers import parse_number
 
@@ -91,7 +91,7 @@ def is_blank_template(cells: list[CellToken], regions, has_figures: bool) -> boo
     if regions is not None:
         spans = [r for r in (regions.t2, regions.t3, regions.t4) if r is not None]
         return bool(spans) and not any(has_figure_cells(cells[a:b]) for a, b in spans)
-    from .statistics_table import count_row_labels
+    from .tables.statistics_table import count_row_labels
 
     labels, figure_cells = count_row_labels(cells)
     return labels >= 10 and figure_cells == 0

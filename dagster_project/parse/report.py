@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .cells import cell_stream
+from .text.cells import cell_stream
 from .classify import classify_doc_type, detect_template, is_blank_template, names_a_document
 from .labels import mainland_terms, normalise_label
 from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
 from .model import DocumentParseError, ParsedReport, ReportMeta
-from .sections import find_regions
-from .statistics_table import parse_statistics_table
-from .table_four import parse_table_four
-from .table_three import parse_table_three
-from .table_two import parse_table_two
+from .text.sections import find_regions
+from .tables.statistics_table import parse_statistics_table
+from .tables.table_four import parse_table_four
+from .tables.table_three import parse_table_three
+from .tables.table_two import parse_table_two
 
 MIN_TEXT_CHARS = 40
 
@@ -33,7 +33,7 @@ def _read_page(raw: str) -> _Page:
     plain-text copies of Traditional pages are converted here. t2s keeps Taiwan vocabulary
     (資訊 -> 资讯, 檔案 -> 档案), so a Traditional document also gets :func:`mainland_terms`.
     """
-    from .html_page import extract_page, looks_like_html
+    from .html.page import extract_page, looks_like_html
     from .traditional import is_traditional, to_simplified
 
     if not looks_like_html(raw):
@@ -78,8 +78,8 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     page = _read_page(raw or "")
     _check_readable(page, raw or "", source_path)
 
-    from .narrative import extract_prose_figures
-    from .other_table import parse_other_tables
+    from .prose.narrative import extract_prose_figures
+    from .tables.other_table import parse_other_tables
 
     text, meta = page.text, page.meta
     cells = cell_stream(text)

@@ -25,7 +25,7 @@ def parser_version() -> str:
     from ..parse.catalog import INDICATORS_CSV
 
     digest = hashlib.sha256()
-    for path in sorted(PARSE_PACKAGE.glob("*.py")) + [INDICATORS_CSV]:
+    for path in sorted(PARSE_PACKAGE.rglob("*.py")) + [INDICATORS_CSV]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -1,8 +1,8 @@
 """The three text flattenings of a table, and rows that lost their empty cells (seed 002)."""
-from dagster_project.parse.cells import cell_stream
-from dagster_project.parse.placement import place_matrix
+from dagster_project.parse.text.cells import cell_stream
+from dagster_project.parse.tables.placement import place_matrix
 from dagster_project.parse.numbers import parse_number
-from dagster_project.parse.statistics_table import parse_statistics_table
+from dagster_project.parse.tables.statistics_table import parse_statistics_table
 
 ROWS = ["（一）收到申请数", "件", "29", "1.当面申请数", "件", "", "2.传真申请数", "件", "0"]
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.parse.html_page import (
+from dagster_project.parse.html.page import (
     Cell,
     Page,
     Table,
     extract_page,
     looks_like_html,
 )
-from dagster_project.parse.html_text import normalize_text
+from dagster_project.parse.html.text import normalize_text
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 PINGTAN_PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pingtan_site" / "reports"

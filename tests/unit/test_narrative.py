@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dagster_project.parse.model import Figure
-from dagster_project.parse.narrative import extract_prose_figures, parse_cn_number
+from dagster_project.parse.prose.narrative import extract_prose_figures, parse_cn_number
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "prose"
 # name -> {"report_year": int, "values": {code: gold value}}: the n.* gold of the seeds and of the

@@ -278,7 +278,7 @@ def _numbers(*cells):
 
 
 def test_organisation_column_placed_where_every_layout_agrees():
-    from dagster_project.parse.placement import place_matrix
+    from dagster_project.parse.tables.placement import place_matrix
 
     # 新收 printed in full (法律服务机构 2); 予以公开 and 总计 lost their empty cells
     complete = {("t3.new_received", "natural_person"): 6, ("t3.new_received", "legal_service_org"): 2,
@@ -291,7 +291,7 @@ def test_organisation_column_placed_where_every_layout_agrees():
 
 
 def test_organisation_column_not_placed_when_two_layouts_fit():
-    from dagster_project.parse.placement import place_matrix
+    from dagster_project.parse.tables.placement import place_matrix
 
     # nothing printed in full: the 2 may be any of the five organisation columns
     partial = {"t3.new_received": _numbers("6", "2", "8"), "t3.granted": _numbers("6", "2", "8"),
@@ -354,8 +354,8 @@ def test_table_two_columns_follow_its_own_headers_when_the_formats_are_mixed():
 
 
 def _table_four(*figures: str):
-    from dagster_project.parse.cells import cell_stream
-    from dagster_project.parse.table_four import parse_table_four
+    from dagster_project.parse.text.cells import cell_stream
+    from dagster_project.parse.tables.table_four import parse_table_four
 
     header = ("行政复议 | 行政诉讼\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
               "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n")

@@ -28,10 +28,10 @@ indicator.
 """
 from __future__ import annotations
 
-from .chinese_numerals import parse_cn_number
-from .model import Figure
-from .prose_scan import Candidate, scan_sentence
-from .prose_sentences import Sentence, prose_blocks, split_sentences
+from ..chinese_numerals import parse_cn_number
+from ..model import Figure
+from .scan import Candidate, scan_sentence
+from .sentences import Sentence, prose_blocks, split_sentences
 
 __all__ = ["extract_prose_figures", "parse_cn_number", "NARRATIVE_CODES"]
 

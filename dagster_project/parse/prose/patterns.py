@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .chinese_numerals import parse_cn_number
+from ..chinese_numerals import parse_cn_number
 
 # ---------------------------------------------------------------------------------------------
 # Numbers

@@ -5,12 +5,12 @@ Pure functions, no Dagster.  Parsing is lxml-backed (``lxml.html``); the only ot
 
 Pipeline of :func:`extract_page`:
 
-1. parse (lxml), read ``<meta name=...>`` / ``<title>`` (:mod:`.html_meta`);
-2. drop non-visible material and small site chrome that holds no data table (:mod:`.html_chrome`);
-3. pick the main content (:mod:`.html_content`), reading per-element text statistics
-   (:mod:`.html_stats`);
+1. parse (lxml), read ``<meta name=...>`` / ``<title>`` (:mod:`.meta`);
+2. drop non-visible material and small site chrome that holds no data table (:mod:`.chrome`);
+3. pick the main content (:mod:`.content`), reading per-element text statistics
+   (:mod:`.stats`);
 4. render the content: block elements become lines, innermost tables become :class:`Table`
-   objects (:mod:`.html_grid`) and one line per row (:mod:`.html_render`);
+   objects (:mod:`.grid`) and one line per row (:mod:`.render`);
 5. detect Traditional Chinese and convert everything to Simplified with OpenCC ``t2s``
    (:mod:`.traditional`).
 """
@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from lxml import etree
 import lxml.html
 
-from .html_chrome import strip_chrome, strip_junk
-from .html_content import choose_content
-from .html_grid import Cell, Table
-from .html_meta import pick_title, read_meta, title_candidates
-from .html_render import render
-from .html_stats import TextStats
-from .traditional import is_traditional, to_simplified
+from .chrome import strip_chrome, strip_junk
+from .content import choose_content
+from .grid import Cell, Table
+from .meta import pick_title, read_meta, title_candidates
+from .render import render
+from .stats import TextStats
+from ..traditional import is_traditional, to_simplified
 
 __all__ = [
     "Cell",

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .catalog import unit_of
-from .cells import CellToken
-from .labels import label_key, normalise_label
-from .model import Figure, UnplacedFigure
-from .numbers import ParsedNumber, is_blank, parse_number, to_unit
+from ..catalog import unit_of
+from ..text.cells import CellToken
+from ..labels import label_key, normalise_label
+from ..model import Figure, UnplacedFigure
+from ..numbers import ParsedNumber, is_blank, parse_number, to_unit
 
 _ROWS = [
     ("rules", r"^规章$"),

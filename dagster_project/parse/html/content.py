@@ -6,7 +6,7 @@ text (tables weigh fully, links weigh nothing).
 """
 from __future__ import annotations
 
-from .html_stats import TextStats
+from .stats import TextStats
 
 # the density pick does not descend into these: they are one paragraph, not a container
 _PARAGRAPH_TAGS = frozenset(

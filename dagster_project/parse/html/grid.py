@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .html_text import is_layout_ws, normalize_text
+from .text import is_layout_ws, normalize_text
 
 
 @dataclass

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .catalog import APPLICANT_COLUMNS
-from .cells import CellToken
-from .labels import label_key
-from .model import Figure, UnplacedFigure
-from .numbers import ParsedNumber, is_blank, parse_number
+from ..catalog import APPLICANT_COLUMNS
+from ..text.cells import CellToken
+from ..labels import label_key
+from ..model import Figure, UnplacedFigure
+from ..numbers import ParsedNumber, is_blank, parse_number
 
 # (code, regex over the label without numbering, group the row belongs to or None)
 _ROWS = [

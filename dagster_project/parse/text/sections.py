@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .cells import CellToken
-from .labels import normalise_label
+from ..labels import normalise_label
 
 _T2 = re.compile(r"主动公开政府信息情况|第二十条第")
 _T3 = re.compile(r"收到和处理政府信息公开申请情况")

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .html_content import attr_tokens
-from .html_stats import TextStats
-from .html_text import normalize_text
+from .content import attr_tokens
+from .stats import TextStats
+from .text import normalize_text
 
 _TITLE_CLASS_RE = re.compile(
     r"(?:^|[\s_\-])(?:title|tit|bt|biaoti|headline|article_?title|news_?title|detail_?title)(?:$|[\s_\-\d])",

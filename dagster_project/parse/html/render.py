@@ -6,9 +6,9 @@ in an empty cell terminated by ``|`` so that it reads back.
 """
 from __future__ import annotations
 
-from .html_grid import Table, build_table
-from .html_stats import TextStats
-from .html_text import BLOCK_TAGS, is_layout_ws, normalize_text
+from .grid import Table, build_table
+from .stats import TextStats
+from .text import BLOCK_TAGS, is_layout_ws, normalize_text
 
 
 def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from .cells import CellToken
-from .labels import normalise_label
-from .model import UncodedRow
-from .numbers import parse_number
+from ..text.cells import CellToken
+from ..labels import normalise_label
+from ..model import UncodedRow
+from ..numbers import parse_number
 
 _HEADER = re.compile(r"^(?:指标名称|统计指标|指标|项目|内容)$")
 _UNIT_HEADER = re.compile(r"^(?:计量单位|单位)$")

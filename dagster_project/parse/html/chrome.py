@@ -12,9 +12,9 @@ import re
 
 from lxml import etree
 
-from .html_content import attr_tokens, is_strong_container
-from .html_stats import TextStats
-from .html_text import text_len
+from .content import attr_tokens, is_strong_container
+from .stats import TextStats
+from .text import text_len
 
 _JUNK_TAGS = (
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",

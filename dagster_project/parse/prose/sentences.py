@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .prose_patterns import CUMULATIVE
-from .traditional import has_traditional_marks, to_simplified
+from .patterns import CUMULATIVE
+from ..traditional import has_traditional_marks, to_simplified
 
 _TABLE_LINE = re.compile(r"\s\|\s|\|\s*$|^\s*\|")
 _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")

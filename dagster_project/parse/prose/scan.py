@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .prose_patterns import (
+from .patterns import (
     ACTIVE_A,
     ACTIVE_B1,
     ACTIVE_B2,
@@ -37,7 +37,7 @@ from .prose_patterns import (
     ZERO_REVIEW_SUIT,
     read_value,
 )
-from .prose_sentences import Sentence
+from .sentences import Sentence
 
 
 @dataclass

@@ -17,9 +17,9 @@ from __future__ import annotations
 import itertools
 import math
 
-from .catalog import APPLICANT_COLUMNS
-from .model import Figure, UnplacedFigure
-from .numbers import ParsedNumber
+from ..catalog import APPLICANT_COLUMNS
+from ..model import Figure, UnplacedFigure
+from ..numbers import ParsedNumber
 
 ORG_COLUMNS = APPLICANT_COLUMNS[1:6]
 MAX_UNKNOWNS = 14  # 2**14 assignments at most; beyond that nothing is placed by search

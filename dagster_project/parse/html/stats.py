@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .html_text import BLOCK_TAGS, text_len
+from .text import BLOCK_TAGS, text_len
 
 
 class TextStats:

@@ -21,9 +21,9 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from .catalog import APPLICANT_COLUMNS
-from .model import Figure, UnplacedFigure
-from .numbers import ParsedNumber
+from ..catalog import APPLICANT_COLUMNS
+from ..model import Figure, UnplacedFigure
+from ..numbers import ParsedNumber
 
 PART_COLUMNS = APPLICANT_COLUMNS[:6]  # 0 = natural_person, 1..5 = the organisation columns
 FLOW_ROWS = ("t3.new_received", "t3.carried_over", "t3.total_processed", "t3.carried_forward")

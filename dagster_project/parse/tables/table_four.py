@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import math
 
-from .cells import CellToken
-from .labels import label_key
-from .model import Figure, UnplacedFigure
-from .numbers import ParsedNumber, is_blank, parse_number
+from ..text.cells import CellToken
+from ..labels import label_key
+from ..model import Figure, UnplacedFigure
+from ..numbers import ParsedNumber, is_blank, parse_number
 
 GROUPS = ("t4.review", "t4.suit_direct", "t4.suit_after_review")
 PARTS = ("upheld", "corrected", "other", "pending", "total")
