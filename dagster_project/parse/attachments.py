@@ -1,0 +1,64 @@
+"""Attachments (PDF, Word, spreadsheets) turned into text the report parser reads.
+
+Agencies publish many annual reports as attachments rather than pages. Each reader turns one
+attachment into the same flattening the text parser already reads: every table row is one line with
+its cells joined by `` | ``, prose stays as paragraphs, and every page starts with a marker line
+(see :data:`PAGE_MARKER`) so that figures can name the page they were printed on.
+
+``read_attachment`` never raises on a bad file: it returns a :class:`ReaderResult` whose ``status``
+says what happened ('ok', 'needs_ocr' for a PDF without a text layer, 'refused' for a format no
+installed reader handles or a file the reader cannot open), with the reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ATTACHMENT_KINDS: frozenset[str] = frozenset({"pdf", "docx", "doc", "wps", "xlsx", "xls", "ofd"})
+
+STATUS_OK = "ok"
+STATUS_NEEDS_OCR = "needs_ocr"
+STATUS_REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class ReaderResult:
+    """The text of one attachment and how it was obtained."""
+
+    text: str
+    reader: str
+    status: str
+    reason: str | None = None
+
+
+def refused(reader: str, reason: str) -> ReaderResult:
+    return ReaderResult("", reader, STATUS_REFUSED, reason)
+
+
+def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
+    """Read one attachment of the given kind (one of :data:`ATTACHMENT_KINDS`)."""
+    kind = (kind or "").lower().lstrip(".")
+    name = source_path or "attachment"
+    if kind not in ATTACHMENT_KINDS:
+        return refused(kind or "unknown", f"{name}: not an attachment kind ({kind or 'none'})")
+    if not data:
+        return refused(kind, f"{name}: empty file")
+    try:
+        if kind == "pdf":
+            from .pdf.reader import read_pdf
+
+            return read_pdf(data, name)
+        if kind == "docx":
+            from .word.docx_reader import read_docx
+
+            return read_docx(data, name)
+        if kind in ("doc", "wps"):
+            from .word.legacy import read_legacy_word
+
+            return read_legacy_word(data, kind, name)
+        if kind == "xlsx":
+            from .sheet.xlsx_reader import read_xlsx
+
+            return read_xlsx(data, name)
+    except Exception as exc:  # a damaged file must not stop the run: refuse it with the reason
+        return refused(kind, f"{name}: {kind} reader failed: {type(exc).__name__}: {exc}")
+    return refused(kind, f"{name}: no reader installed for {kind} files")
