@@ -1,0 +1,115 @@
+"""One PDF page as blocks in reading order: table rows and prose lines, page furniture dropped.
+
+pdfplumber finds tables by their ruling lines, so a table keeps its rows and columns (merged cells
+come back as ``None`` at the positions they cover). Many agencies draw a one-column frame around
+whole paragraphs; such a "table" is prose, read as lines like the rest of the page.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import clean_cell, row_line
+
+# page numbers and running footers: "- 3 -", "—3—", "第 3 页", "第3页 共5页", "3 / 5", a lone "3"
+_PAGE_NUMBER = re.compile(
+    r"^[-—–－\s]*(第\s*)?\d{1,3}(\s*页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–－\s]*$"
+)
+FURNITURE_BAND = 0.09  # share of the page height at the top and at the bottom where furniture lives
+
+
+@dataclass
+class Block:
+    """A table (rows of cells, kept with their boxes) or one prose line, with its place on the page."""
+
+    top: float
+    kind: str  # 'table' | 'line'
+    text: str = ""
+    x0: float = 0.0
+    x1: float = 0.0
+    size: float = 0.0
+    rows: list[list[str | None]] = field(default_factory=list)
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+
+def _segments(table) -> list[tuple[list[list[str | None]], tuple[float, float, float, float]]]:
+    """The parts of a ruled area that are really tables, with their boxes.
+
+    A row with a single cell as wide as the area is a framed paragraph or a section heading, not a
+    table row: it ends a segment and is read as prose with the rest of the page.
+    """
+    x0, _, x1, _ = table.bbox
+    width = max(x1 - x0, 1.0)
+    segments, rows, box = [], [], None
+    for row, cells in zip(table.rows, table.extract()):
+        present = [b for b in row.cells if b is not None]
+        prose = len(present) == 1 and (present[0][2] - present[0][0]) >= 0.8 * width
+        if prose:
+            if rows:
+                segments.append((rows, box))
+            rows, box = [], None
+            continue
+        rows.append(cells)
+        bx = row.bbox
+        box = bx if box is None else (min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3]))
+    if rows:
+        segments.append((rows, box))
+    return segments
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def is_page_furniture(text: str, top: float, bottom: float, page_height: float) -> bool:
+    """A page number or footer line near the top or bottom edge of the page."""
+    band = page_height * FURNITURE_BAND
+    near_edge = top < band or bottom > page_height - band
+    return near_edge and bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def page_blocks(page) -> list[Block]:
+    """The blocks of one pdfplumber page, top to bottom."""
+    blocks: list[Block] = []
+    table_boxes = []
+    for table in page.find_tables():
+        for rows, box in _segments(table):
+            table_boxes.append(box)
+            blocks.append(Block(top=box[1], kind="table", rows=rows, bbox=tuple(box)))
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, table_boxes))
+    for line in text_page.extract_text_lines(layout=False, strip=True, return_chars=True):
+        text = clean_cell(line["text"])
+        if not text or is_page_furniture(text, line["top"], line["bottom"], page.height):
+            continue
+        sizes = [c.get("size", 0.0) for c in line.get("chars", [])]
+        blocks.append(Block(top=line["top"], kind="line", text=text, x0=line["x0"], x1=line["x1"],
+                            size=max(sizes) if sizes else 0.0))
+    blocks.sort(key=lambda b: b.top)
+    return blocks
+
+
+def _is_number(cell: str | None) -> bool:
+    return bool(cell and _NUMBER.fullmatch(cell.strip()))
+
+
+_NUMBER = re.compile(r"[-+]?\d[\d,，]*(\.\d+)?%?")
+
+
+def table_lines(block: Block) -> list[str]:
+    """The rows of a table as lines of the flattening.
+
+    An empty cell left of the first column holding figures is a label position covered by a label
+    printed on another row (or page): only empty cells among the figures are blanks to keep.
+    """
+    first_data = min((i for row in block.rows for i, c in enumerate(row) if _is_number(c)), default=None)
+    lines = []
+    for row in block.rows:
+        figures = any(_is_number(c) for c in row)
+        kept = [c for i, c in enumerate(row)
+                if c is None or (c or "").strip() or (figures and first_data is not None and i >= first_data)]
+        line = row_line(kept)
+        if line:
+            lines.append(line)
+    return lines

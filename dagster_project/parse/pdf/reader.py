@@ -1,0 +1,154 @@
+"""Read a PDF report into the text flattening of the report parser.
+
+Tables become one line per row with cells joined by `` | `` (the flattening of
+:mod:`..text.cells`), prose becomes paragraphs, page numbers and footers are dropped, a table that
+runs on over a page break stays one table (the rows simply follow, a repeated header is dropped),
+and every page ends with a form feed (``\\f``): ``str.splitlines`` treats it as a line break, so the
+parser never sees it, while :mod:`.evidence` counts it to name the page a figure was printed on.
+
+A PDF without a text layer (a scan) or whose text layer has no usable character map is not read:
+it is reported as ``needs_ocr`` with the reason, never guessed.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+from ..attachments import STATUS_NEEDS_OCR, STATUS_OK, ReaderResult, refused
+from .layout import Block, page_blocks, table_lines
+from .paragraphs import continues, margins
+
+PAGE_BREAK = "\f"
+MAX_PAGES = 300  # an annual report has a few dozen pages; a yearbook-sized file is read in part
+MIN_TEXT_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan
+MAX_UNMAPPED_SHARE = 0.2  # share of '(cid:N)' glyphs above which the text layer is unusable
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def join_title(blocks: list[Block]) -> list[Block]:
+    """The title printed over several large lines at the top of the first page, as one line.
+
+    Covers put the agency on one line and "2023年政府信息公开工作年度报告" on the next; the
+    parser reads the issuing agency from the title, so the lines belong together.
+    """
+    body = [b.size for b in blocks if b.kind == "line"]
+    if not body:
+        return blocks
+    body_size = sorted(body)[len(body) // 2]
+    n = 0
+    while n < len(blocks) and blocks[n].kind == "line" and blocks[n].size > body_size * 1.15:
+        n += 1
+    if n < 2 or n > 4:
+        return blocks
+    title = blocks[0]
+    joined = Block(top=title.top, kind="line", text="".join(b.text for b in blocks[:n]),
+                   x0=min(b.x0 for b in blocks[:n]), x1=max(b.x1 for b in blocks[:n]), size=title.size)
+    return [joined] + blocks[n:]
+
+
+def _is_header_row(cells: list[str | None]) -> bool:
+    return not any(re.fullmatch(r"[\d,.，．\s%-]+", c or "") and (c or "").strip() for c in cells)
+
+
+def _drop_repeated_header(prev_table: Block | None, table: Block) -> None:
+    """A table continued on a new page often prints its header rows again: keep them once."""
+    if prev_table is None:
+        return
+    header = []
+    for row in prev_table.rows:
+        if not _is_header_row(row):
+            break
+        header.append([c or "" for c in row])
+    n = 0
+    while n < len(header) and n < len(table.rows) and [c or "" for c in table.rows[n]] == header[n]:
+        n += 1
+    if n:
+        del table.rows[:n]
+
+
+def _page_text(blocks: list[Block], carry_prose: bool, prev_table: Block | None) -> tuple[list[str], bool, Block | None]:
+    """The lines of one page; whether its last prose line may continue on the next page; its last table."""
+    prose = [b for b in blocks if b.kind == "line"]
+    left, right = margins(prose)
+    out: list[str] = []
+    prev: Block | None = None
+    for i, block in enumerate(blocks):
+        if block.kind == "table":
+            if i == 0:
+                _drop_repeated_header(prev_table, block)
+            out.extend(table_lines(block))
+            prev_table, prev = block, None
+            continue
+        joined = prev is not None and continues(prev, block, right, left)
+        if joined or (prev is None and not out and carry_prose and block.x0 <= left + max(block.size, 6.0) * 0.8):
+            if out:
+                out[-1] += block.text
+            else:
+                out.append(PAGE_BREAK_JOIN + block.text)
+        else:
+            out.append(block.text)
+        prev = block
+    last = blocks[-1] if blocks else None
+    ends_in_prose = bool(last and last.kind == "line" and last.x1 >= right - 1.5 * max(last.size, 6.0))
+    if blocks and blocks[-1].kind == "line":
+        prev_table = None
+    return out, ends_in_prose, prev_table
+
+
+PAGE_BREAK_JOIN = "\x00"  # marks a first line that continues the previous page's last paragraph
+
+
+def _assemble(pages: list[list[str]]) -> str:
+    """Pages joined with form feeds; a paragraph running over a page break stays one line."""
+    lines: list[str] = []
+    for page in pages:
+        for j, line in enumerate(page):
+            if j == 0 and line.startswith(PAGE_BREAK_JOIN) and lines:
+                # the paragraph belongs to the page where it starts: the page break follows it
+                last = lines.pop()
+                if last == PAGE_BREAK and lines:
+                    lines[-1] += line[1:]
+                    lines.append(PAGE_BREAK)
+                    continue
+                lines.append(last)
+                line = line[1:]
+            lines.append(line.lstrip(PAGE_BREAK_JOIN))
+        lines.append(PAGE_BREAK)
+    return "\n".join(lines).replace("\n" + PAGE_BREAK + "\n", "\n" + PAGE_BREAK)
+
+
+def read_pdf(data: bytes, name: str) -> ReaderResult:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        return refused("pdf", f"{name}: encrypted PDF ({type(exc).__name__})")
+    with pdf:
+        n_pages = len(pdf.pages)
+        if n_pages == 0:
+            return refused("pdf", f"{name}: PDF with no pages")
+        pages = pdf.pages[:MAX_PAGES]
+        chars = sum(len(p.chars) for p in pages)
+        images = sum(len(p.images) for p in pages)
+        if chars < MIN_TEXT_CHARS_PER_PAGE * len(pages):
+            what = f"{images} image(s)" if images else "no images"
+            return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
+                                f"{name}: no text layer ({chars} characters on {len(pages)} page(s), {what}): "
+                                "a scanned PDF needs OCR")
+        page_lines: list[list[str]] = []
+        carry, prev_table = False, None
+        for number, page in enumerate(pages):
+            blocks = page_blocks(page)
+            if number == 0:
+                blocks = join_title(blocks)
+            lines, carry, prev_table = _page_text(blocks, carry, prev_table)
+            page_lines.append(lines)
+    text = _assemble(page_lines)
+    unmapped = len(_CID.findall(text))
+    if unmapped and unmapped > MAX_UNMAPPED_SHARE * max(1, len(text) - 8 * unmapped):
+        return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
+                            f"{name}: the text layer has no usable character map ({unmapped} unmapped glyphs)")
+    reason = None if n_pages <= MAX_PAGES else f"{name}: only the first {MAX_PAGES} of {n_pages} pages read"
+    return ReaderResult(text, "pdf", STATUS_OK, reason)
