@@ -46,6 +46,16 @@ class ReconciliationSettings(BaseSettings):
     worst_cases_shown: int = 20
 
 
+class QualitySettings(BaseSettings):
+    """What keeps an annual report out of analysis (quarantine) and how its quality score is weighed."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVINFO_QUALITY_")
+
+    report_year_min: int = Field(2007, description="earliest possible year reported on (the 2007 regulations)")
+    report_year_max: int = Field(2030, description="latest plausible year reported on")
+    unverified_factor: float = Field(0.8, description="rule factor of a report on which no identity could be assessed")
+
+
 class Settings(BaseSettings):
     """Paths of one run. `GOVINFO_RAW_DIR`, `GOVINFO_WAREHOUSE`, `GOVINFO_SOURCES` override them."""
 
@@ -61,6 +71,7 @@ class Settings(BaseSettings):
 
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)
+    quality: QualitySettings = Field(default_factory=QualitySettings)
 
     def model_post_init(self, __context) -> None:
         # dbt runs in its own folder: relative paths would point somewhere else there.

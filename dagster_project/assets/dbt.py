@@ -28,6 +28,9 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     os.environ["GOVINFO_WAREHOUSE"] = warehouse.path  # the dbt profile reads the file to build from here
     rules = get_settings().rules
     dbt_vars = {"count_abs_tolerance": rules.count_abs_tolerance, "money_rel_tolerance": rules.money_rel_tolerance}
+    quality = get_settings().quality
+    dbt_vars |= {"report_year_min": quality.report_year_min, "report_year_max": quality.report_year_max,
+                 "quality_unverified_factor": quality.unverified_factor}
     yield from dbt.cli(["build", "--vars", json.dumps(dbt_vars)], context=context).stream()
     _observe_marts(context, warehouse)
 

@@ -54,6 +54,7 @@ class ReportMeta:
     template_code: str = "narrative"  # gov2008 | gov2019 | gov2021 | narrative | other_table
     is_region_summary: bool = False
     source_url: str | None = None
+    content_hash: str | None = None  # digest of the normalised main text: one content, one report
 
 
 @dataclass

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from .text.cells import cell_stream
 from .classify import classify_doc_type, detect_template, is_blank_template, names_a_document
+from .identity import content_hash
 from .labels import mainland_terms, normalise_label
 from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
 from .model import DocumentParseError, ParsedReport, ReportMeta
@@ -123,6 +124,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         template_code=template,
         is_region_summary=is_region_summary(text),
         source_url=meta.get("Url") or None,
+        content_hash=content_hash(text),
     )
     if meta_record.agency_name is None:
         warnings.append("issuing agency not found")

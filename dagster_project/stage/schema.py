@@ -29,8 +29,11 @@ STAGING_DDL = [
         is_region_summary boolean,
         page_url varchar,
         warnings varchar,
-        parsed_at timestamp not null
+        parsed_at timestamp not null,
+        content_hash varchar
     )""",
+    # warehouses built before the column existed (a new parser version re-parses every report)
+    "alter table staging.reports add column if not exists content_hash varchar",
     """create table if not exists staging.figures (
         report_id varchar not null,
         indicator_code varchar not null,

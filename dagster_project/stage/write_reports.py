@@ -96,7 +96,7 @@ def _write_batch(con, batch: list[tuple[str, str, str, str, str | None]], result
         m = result["meta"]
         reports.append((rid, sha, version, m["title"], m["agency_name"], m["report_year"], m["published_date"],
                         m["doc_type"], m["doc_type_reason"], m["template_code"], m["is_region_summary"],
-                        m["source_url"], result["warnings"], now))
+                        m["source_url"], result["warnings"], now, m["content_hash"]))
         figures += [(rid, f["indicator_code"], f["applicant_type"], f["value"], f["value_status"], f["evidence"], f["source"])
                     for f in result["figures"]]
         unplaced += [(rid, u["table"], u["indicator_code"], u["row_label"], u["value"], u["candidates"], u["reason"], u["evidence"])
@@ -109,7 +109,8 @@ def _write_batch(con, batch: list[tuple[str, str, str, str, str | None]], result
     frames = {
         "reports": pd.DataFrame(reports, columns=["report_id", "sha256", "parser_version", "title", "agency_name", "report_year",
                                                   "published_date", "doc_type", "doc_type_reason", "template_code",
-                                                  "is_region_summary", "page_url", "warnings", "parsed_at"]),
+                                                  "is_region_summary", "page_url", "warnings", "parsed_at",
+                                                  "content_hash"]),
         "figures": pd.DataFrame(figures, columns=["report_id", "indicator_code", "applicant_type", "value", "value_status",
                                                   "evidence", "source"]),
         "unplaced_figures": pd.DataFrame(unplaced, columns=["report_id", "table_code", "indicator_code", "row_label", "value",

@@ -1,4 +1,8 @@
-with figures as (
+with counted as (
+    select report_id from {{ ref('int_document_identity') }} where is_counted
+),
+
+figures as (
     select * from {{ ref('stg_figures') }}
 ),
 
@@ -25,4 +29,6 @@ select
     context.doc_type
 from figures
 inner join context using (report_id)
+-- each content counts once: canonical annual reports only (no copy, no superseded version)
+inner join counted using (report_id)
 left join indicators using (indicator_code)

@@ -1,4 +1,8 @@
-with evaluations as (
+with counted as (
+    select report_id from {{ ref('int_document_identity') }} where is_counted
+),
+
+evaluations as (
     select * from {{ ref('int_rule_report_residuals') }}
     union all by name
     select * from {{ ref('int_rule_applicant_residuals') }}
@@ -31,4 +35,6 @@ select
     context.report_year,
     context.template_code
 from evaluations
+-- each content counts once: canonical annual reports only (no copy, no superseded version)
+inner join counted using (report_id)
 left join context using (report_id)

@@ -1,4 +1,8 @@
-with unplaced as (
+with counted as (
+    select report_id from {{ ref('int_document_identity') }} where is_counted
+),
+
+unplaced as (
     select * from {{ ref('stg_unplaced_figures') }}
 ),
 
@@ -18,4 +22,6 @@ select
     unplaced.reason,
     unplaced.evidence
 from unplaced
+-- each content counts once: canonical annual reports only (no copy, no superseded version)
+inner join counted using (report_id)
 left join context using (report_id)

@@ -1,5 +1,6 @@
--- Annual reports an analyst can use as they are: parsed, not a region summary, with a year and an
--- agency, no source rule failing and no figure left without a column.
+-- Annual reports an analyst can use as they are: parsed, counted once (canonical: not a copy, not a
+-- superseded version), not quarantined (a year in range, an agency, not every identity failing),
+-- not a region summary, no source rule failing and no figure left without a column.
 select
     report_id,
     agency_id,
@@ -7,12 +8,13 @@ select
     report_year,
     template_code,
     quality_score,
-    rules_assessed
+    rules_assessed,
+    aliases
 from {{ ref('dim_report') }}
 where doc_type = 'annual_report'
   and parse_status = 'parsed'
+  and duplicate_status = 'canonical'
+  and quarantine_reason is null
   and not coalesce(is_region_summary, false)
-  and report_year is not null
-  and agency_id is not null
   and rules_failed = 0
   and unplaced_figures = 0

@@ -15,6 +15,7 @@ renamed as (
         template_code,
         is_region_summary,
         page_url,
+        content_hash,
         nullif(warnings, '') as parse_warnings,
         parser_version,
         parsed_at

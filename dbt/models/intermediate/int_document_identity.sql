@@ -1,0 +1,158 @@
+-- One content = one report.
+--
+-- 1. Copies: documents with the same bytes (sha256) or the same normalised main text (content_hash,
+--    computed by the parser) are one content. The copy ingested first (then the first source_path
+--    in byte order) is canonical, so a copy found later never displaces it; the others are
+--    'duplicate' of it. Every path/URL of the content is an alias.
+-- 2. Versions: where one agency has two different annual reports for the same year (a re-post,
+--    a corrected version), one is kept by the rule below and the others are 'superseded' by it:
+--      a. the one with figures in the national tables over one with prose figures only;
+--      b. then the one with fewer failing within-report identities;
+--      c. then the later published;
+--      d. then the one with more figures;
+--      e. then the first source_path.
+--    Cross-year rules are not used here: they compare against the kept report of the year before.
+with documents as (
+    select report_id, source_path, source_url, sha256, ingested_at from {{ ref('stg_documents') }}
+),
+
+reports as (
+    select report_id, content_hash, doc_type, published_date, is_region_summary from {{ ref('stg_reports') }}
+),
+
+context as (
+    select report_id, agency_id, report_year from {{ ref('int_report_context') }}
+),
+
+figures as (
+    select
+        report_id,
+        count(*) as figures,
+        count(*) filter (where figure_source = 'table') as table_figures
+    from {{ ref('stg_figures') }}
+    group by report_id
+),
+
+within_report_rules as (
+    select report_id, status from {{ ref('int_rule_report_residuals') }}
+    union all
+    select report_id, status from {{ ref('int_rule_applicant_residuals') }}
+),
+
+identities as (
+    select
+        report_id,
+        count(*) filter (where status = 'fail') as identities_failed,
+        count(*) filter (where status = 'pass') as identities_passed
+    from within_report_rules
+    group by report_id
+),
+
+keyed as (
+    select
+        documents.*,
+        coalesce('text:' || reports.content_hash, 'bytes:' || documents.sha256) as content_key,
+        reports.doc_type,
+        reports.published_date,
+        coalesce(reports.is_region_summary, false) as is_region_summary,
+        context.agency_id,
+        context.report_year,
+        coalesce(figures.figures, 0) as figures,
+        coalesce(figures.table_figures, 0) as table_figures,
+        coalesce(identities.identities_failed, 0) as identities_failed,
+        coalesce(identities.identities_passed, 0) as identities_passed
+    from documents
+    left join reports using (report_id)
+    left join context using (report_id)
+    left join figures using (report_id)
+    left join identities using (report_id)
+),
+
+-- documents with the same bytes share their content key even when one of them failed to parse
+same_bytes as (
+    select
+        keyed.*,
+        min(content_key) over (partition by sha256) as bytes_key
+    from keyed
+),
+
+copies as (
+    select
+        same_bytes.*,
+        first_value(report_id) over (partition by bytes_key order by ingested_at, source_path) as content_report_id,
+        list(coalesce(source_url, source_path) order by source_path) over (partition by bytes_key) as content_locations,
+        count(*) over (partition by bytes_key) as copies
+    from same_bytes
+),
+
+-- each canonical copy of an annual report competes with the other contents of its agency and year
+ranked as (
+    select
+        report_id,
+        agency_id,
+        report_year,
+        table_figures,
+        identities_failed,
+        published_date,
+        figures,
+        source_path,
+        first_value(report_id) over w as kept_report_id,
+        first_value(table_figures > 0) over w as kept_has_tables,
+        first_value(identities_failed) over w as kept_identities_failed,
+        first_value(published_date) over w as kept_published_date,
+        first_value(figures) over w as kept_figures,
+        first_value(source_path) over w as kept_source_path
+    from copies
+    where report_id = content_report_id
+      and doc_type = 'annual_report'
+      and agency_id is not null
+      and report_year is not null
+    window w as (
+        partition by agency_id, report_year, is_region_summary
+        order by table_figures > 0 desc, identities_failed, published_date desc nulls last, figures desc, source_path
+        rows between unbounded preceding and unbounded following
+    )
+)
+
+select
+    copies.report_id,
+    copies.source_path,
+    copies.sha256,
+    copies.content_key,
+    copies.copies,
+    case
+        when copies.report_id <> copies.content_report_id then 'duplicate'
+        when ranked.kept_report_id is not null and ranked.kept_report_id <> copies.report_id then 'superseded'
+        else 'canonical'
+    end as duplicate_status,
+    case
+        when copies.report_id <> copies.content_report_id then copies.content_report_id
+        else coalesce(ranked.kept_report_id, copies.report_id)
+    end as canonical_report_id,
+    list_filter(copies.content_locations, lambda x: x <> coalesce(copies.source_url, copies.source_path)) as aliases,
+    case
+        when copies.report_id <> copies.content_report_id and copies.sha256 = original.sha256
+            then 'same bytes as ' || original.source_path
+        when copies.report_id <> copies.content_report_id
+            then 'same normalised text as ' || original.source_path
+        when ranked.kept_report_id is not null and ranked.kept_report_id <> copies.report_id then
+            'another annual report of the agency for ' || ranked.report_year || ' is kept (' || ranked.kept_source_path || '): '
+            || case
+                when ranked.kept_has_tables and ranked.table_figures = 0 then 'it has figures in the national tables, this one prose only'
+                when ranked.kept_identities_failed < ranked.identities_failed
+                    then 'fewer failing identities (' || ranked.kept_identities_failed || ' against ' || ranked.identities_failed || ')'
+                when ranked.kept_published_date > ranked.published_date or (ranked.published_date is null and ranked.kept_published_date is not null)
+                    then 'published later (' || ranked.kept_published_date || ')'
+                when ranked.kept_figures > ranked.figures
+                    then 'more figures (' || ranked.kept_figures || ' against ' || ranked.figures || ')'
+                else 'equal by every rule; the first source path is kept'
+            end
+    end as duplicate_reason,
+    -- what the facts keep: the canonical copy of an annual report that no other version supersedes
+    coalesce(copies.doc_type = 'annual_report', false) and copies.report_id = copies.content_report_id
+        and (ranked.kept_report_id is null or ranked.kept_report_id = copies.report_id) as is_counted,
+    copies.identities_failed,
+    copies.identities_passed
+from copies
+inner join documents as original on original.report_id = copies.content_report_id
+left join ranked on ranked.report_id = copies.report_id
