@@ -108,35 +108,86 @@ def digit_dates(text: str) -> str:
     return _CN_MONTH_DAY.sub(lambda m: f"{_cn_small(m.group(1))}月{_cn_small(m.group(2))}日", text)
 
 
-def find_report_year(title: str | None, text: str, published: str | None) -> tuple[int | None, str]:
-    head = text[:6000]
-    head_nfkc = digit_dates(unicodedata.normalize("NFKC", head))
-    m = _PERIOD.search(head_nfkc)
+# A statistics period ending on 31 December: 自2008年5月1日起至2008年12月31日止 (the first reports
+# began when the regulations took effect), 从2012年1月1日到12月31日, 2019年1月1日-12月31日.
+_PERIOD_SPAN = re.compile(
+    _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:起)?\s*(?:至|到|—|-|~|－)\s*(?:" + _YEAR
+    + r"\s*年)?\s*12\s*月\s*31\s*日"
+)
+_STATISTICS_WORDS = re.compile(r"统计|数据|期限|时限")
+# a year in the prose that names a law or its adoption, not the period reported on:
+# 2007年颁布的《政府信息公开条例》, 2003年施行的《广州市政府信息公开规定》
+_CITED_LAW = re.compile(r"^(?:条例|规定|办法|暂行|实施)")
+
+
+def report_year_bounds() -> tuple[int, int]:
+    from ..settings import get_settings
+
+    quality = get_settings().quality  # the same bounds quarantine reports in dim_report
+    return quality.report_year_min, quality.report_year_max
+
+
+def _statistics_period(head: str) -> int | None:
+    """The year of the sentence that says which period the figures cover, when it names one year."""
+    for m in _PERIOD_SPAN.finditer(head):
+        start, end = int(m.group(1)), int(m.group(4) or m.group(1))
+        if start == end and _STATISTICS_WORDS.search(head[max(0, m.start() - 40):m.start()]):
+            return start
+    m = _PERIOD.search(head)
+    return int(m.group(1)) if m else None
+
+
+def _title_year(title: str | None) -> int | None:
+    if not title:
+        return None
+    norm = normalise_label(title)
+    m = re.search(_YEAR + _YEAR_END, norm)
     if m:
-        return int(m.group(1)), "statistics period"
-    if title:
-        norm = normalise_label(title)
-        m = re.search(_YEAR + _YEAR_END, norm)
-        if m:
-            return int(m.group(1)), "title"
-        m = re.search(_CN_YEAR + r"年", norm)
-        if m and cn_year(m.group(1)):
-            return cn_year(m.group(1)), "title"
+        return int(m.group(1))
+    m = re.search(_CN_YEAR + r"年", norm)
+    return cn_year(m.group(1)) if m and cn_year(m.group(1)) else None
+
+
+def _text_years(head: str, head_nfkc: str):
+    """Years the text gives for the report, weakest last; a year citing a law is not one of them."""
     m = _FULL_YEAR.search(head_nfkc)
     if m and (m.group(2) is None or m.group(2) == m.group(1)):
-        return int(m.group(1)), "a whole calendar year named in the text"
+        yield int(m.group(1)), "a whole calendar year named in the text"
     norm = normalise_label(head)
-    m = re.search(_YEAR + r"年度?(?:政府|政务)?信息公开", norm)
-    if m:
-        return int(m.group(1)), "text"
-    # the heading of a title-less look-alike: 关于印发2023年新余市政务公开工作要点的通知
-    m = re.search(_YEAR + r"年度?[^,,。;;\n]{0,10}?(?:政务|政府信息|信息)公开", norm)
-    if m:
-        return int(m.group(1)), "text"
-    m = re.search(r"[(（]" + _YEAR + r"年度[)）]", norm)
-    if m:
-        return int(m.group(1)), "table caption"
-    if published:
+    patterns = (
+        (_YEAR + r"年度?(?:政府|政务)?信息公开", "text"),
+        # the heading of a title-less look-alike: 关于印发2023年新余市政务公开工作要点的通知
+        (_YEAR + r"年度?[^,,。;;\n]{0,10}?(?:政务|政府信息|信息)公开", "text"),
+        (r"[(（]" + _YEAR + r"年度[)）]", "table caption"),
+    )
+    for pattern, how in patterns:
+        for m in re.finditer(pattern, norm):
+            if not _CITED_LAW.match(norm[m.end():]):
+                yield int(m.group(1)), how
+
+
+def find_report_year(title: str | None, text: str, published: str | None,
+                     bounds: tuple[int, int] | None = None) -> tuple[int | None, str]:
+    """The year reported on and how it was found.
+
+    The statistics-period sentence and the title come before any other date on the page (a 2008
+    report cites the 2007 regulations and older local rules). A period or title year outside
+    ``bounds`` (settings ``quality.report_year_min/max``) gives ``None`` with the reason instead of an impossible
+    year; weaker hints outside the bounds are passed over.
+    """
+    lo, hi = bounds or report_year_bounds()
+    head = text[:6000]
+    head_nfkc = digit_dates(unicodedata.normalize("NFKC", head))
+    for year, how in ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title")):
+        if year is None:
+            continue
+        if lo <= year <= hi:
+            return year, how
+        return None, f"report year {year} from the {how} is outside {lo}-{hi}"
+    for year, how in _text_years(head, head_nfkc):
+        if lo <= year <= hi:
+            return year, how
+    if published and lo <= int(published[:4]) - 1 <= hi:
         return int(published[:4]) - 1, "publication year - 1"
     return None, ""
 

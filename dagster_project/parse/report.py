@@ -88,7 +88,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     # a page title that names no document (the site's name) gives way to the report's heading
     title = page.title if names_a_document(page.title) else (find_title(lines, meta) or page.title)
     published = find_published(text, meta)
-    year, _ = find_report_year(title, text, published)
+    year, year_how = find_report_year(title, text, published)
 
     figures, unplaced = parse_statistics_table(cells)
     uncoded = [] if figures else parse_other_tables(cells, page.tables)
@@ -129,5 +129,5 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     if meta_record.agency_name is None:
         warnings.append("issuing agency not found")
     if year is None:
-        warnings.append("report year not found")
+        warnings.append(year_how or "report year not found")
     return ParsedReport(meta_record, figures, unplaced, uncoded, warnings)

@@ -1,13 +1,16 @@
 """other_table: older or local statistics tables that fit no national template.
 
 Their rows have no indicator code, so they are kept with their printed labels (row, column, unit)
-rather than dropped: an analyst can still read them, and later work can map them to codes.
+rather than dropped: an analyst can still read them, and dbt maps the rows whose meaning is a
+concept's (seed uncoded_row_concepts). A text copy is read with :mod:`.column_table` in whatever
+flattening it has; a figure whose column cannot be told is kept under "(column unknown)".
 """
 from __future__ import annotations
 
 import re
 
 from ..text.cells import CellToken
+from .column_table import find_header, read_rows
 from ..labels import normalise_label
 from ..model import UncodedRow
 from ..numbers import parse_number
@@ -33,9 +36,31 @@ def _rows_from_text(cells: list[CellToken]) -> list[list[str]]:
     return [r for r in rows.values() if len(r) > 1]
 
 
+UNKNOWN_COLUMN = "(column unknown)"
+
+
+def _uncoded_from_text(cells: list[CellToken], title: str) -> list[UncodedRow]:
+    """Every flattening of a text copy (cells on one line, a cell per line, blanks gone): the rows
+    of each labelled table, every value column kept under its printed name."""
+    result: list[UncodedRow] = []
+    header = find_header(cells)
+    while header is not None:
+        for row in read_rows(cells, header):
+            for column, value in row.values.items():
+                result.append(UncodedRow(title, row.label, column, row.unit, value, f"{row.label} | {row.raw[column]}"))
+            for raw, value in row.unplaced:
+                result.append(UncodedRow(title, row.label, UNKNOWN_COLUMN, row.unit, value, f"{row.label} | {raw}"))
+        header = find_header(cells, header.end)
+    return result
+
+
 def parse_other_tables(cells: list[CellToken], tables: list | None = None) -> list[UncodedRow]:
-    rows = _rows_from_html(tables) if tables else _rows_from_text(cells)
     title = next((c.text for c in cells if _TITLE.search(normalise_label(c.text)) and len(c.text) <= 60), "")
+    if not tables:
+        found = _uncoded_from_text(cells, title)
+        if found:
+            return found
+    rows = _rows_from_html(tables) if tables else _rows_from_text(cells)
     result: list[UncodedRow] = []
     header: list[str] | None = None
     for row in rows:

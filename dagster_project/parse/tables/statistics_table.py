@@ -13,6 +13,7 @@ from ..text.cells import CellToken
 from ..labels import label_key, normalise_label
 from ..model import Figure, UnplacedFigure
 from ..numbers import is_blank, parse_number, to_unit
+from .column_table import Header, find_header, place_values
 
 # (indicator code, section it belongs to, regex over the label without its numbering)
 _SECTIONS = [
@@ -122,13 +123,19 @@ def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[U
     unplaced: list[UnplacedFigure] = []
     seen: set[str] = set()
     section: str | None = None
-    current: tuple[str, str] | None = None  # (code, label)
-    pending: list[str] = []
+    current: tuple[str, str, int] | None = None  # (code, label, line)
+    pending_cells: list[CellToken] = []
+    header = find_header(cells, start)
+    # 统计数 beside 历年累计 or 上年数: the year's column is read, the other is not this year's figure
+    columns = header if header is not None and header.start == start and len(header.columns) > 1 else None
 
     def close_row() -> None:
         if current is None:
             return
-        code, label = current
+        code, label, line = current
+        pending = [c.text for c in pending_cells]
+        if columns is not None:
+            pending = _year_column_cells(pending_cells, columns, line, code, label, unplaced)
         values = [(c, parse_number(c)) for c in pending if normalise_label(c) not in _UNITS and not is_blank(c)]
         numbers = [(c, n) for c, n in values if n is not None]
         if len(numbers) == 1 and code not in seen:
@@ -159,13 +166,41 @@ def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[U
             close_row()
             code, sec = match
             section = sec
-            current, pending = (code, text), []
+            current, pending_cells = (code, text, cell.line), []
         elif current is not None:
             if key.startswith(("(", "（")) and parse_number(text) is None:
                 continue  # a label continued on its own line: (不同渠道和方式公开相同信息计1条)
-            pending.append(text)
+            if not text and cell.line != current[2]:
+                continue  # an empty cell moved off its row says nothing about columns
+            pending_cells.append(cell)
     close_row()
     return figures, unplaced
+
+
+def _year_column_cells(pending: list[CellToken], header: Header, line: int, code: str, label: str,
+                       unplaced: list[UnplacedFigure]) -> list[str]:
+    """The cells of a row to read in a table with several value columns: the unit and the year's
+    figure. When the row's figures cannot be put in their columns (a cell per line, one missing),
+    they are unplaced, never taken for the year's."""
+    units = [c.text for c in pending if normalise_label(c.text) in _UNITS]
+    if header.year_column is None:
+        row = place_values(pending, header, line)
+        figures = list(row.raw.values()) or [raw for raw, _ in row.unplaced]
+        for raw in figures:
+            number = parse_number(raw)
+            if number is not None:
+                unplaced.append(UnplacedFigure("s", label, number.value, code, "no column of the table is the year's", raw,
+                                               indicator_code=code))
+        return units
+    row = place_values(pending, header, line)
+    year = header.columns[header.year_column]
+    if year in row.raw:
+        return units + [row.raw[year]]
+    for raw, value in row.unplaced:
+        unplaced.append(UnplacedFigure("s", label, value, code,
+                                       f"figure of an unknown column ({' or '.join(header.columns)})", raw,
+                                       indicator_code=code))
+    return units
 
 
 def count_row_labels(cells: list[CellToken]) -> tuple[int, int]:

@@ -1,0 +1,34 @@
+"""The year reported on: the statistics-period sentence and the title come before any other date."""
+from __future__ import annotations
+
+from dagster_project.parse.metadata import find_report_year
+
+BOUNDS = (2007, 2030)
+
+FIRST_REPORT = """根据《中华人民共和国政府信息公开条例》（国务院令第492号，2007年4月5日公布）和2003年施行的《某市政府信息公开规定》，
+现公布本市政府信息公开工作年度报告。本报告所列数据的统计期限自2008年5月1日起至2008年12月31日止。
+自2003年政府信息公开试点以来，本市……"""
+
+
+def test_a_first_report_covering_may_to_december_2008_is_about_2008():
+    assert find_report_year(None, FIRST_REPORT, "2009-03-20", BOUNDS) == (2008, "statistics period")
+
+
+def test_years_of_cited_laws_are_passed_over():
+    text = "我市认真贯彻2007年颁布的《政府信息公开条例》，自2003年起开展政府信息公开工作。全年主动公开信息120条。"
+    assert find_report_year(None, text, "2010-02-01", BOUNDS) == (2009, "publication year - 1")
+
+
+def test_the_title_year_comes_before_other_dates():
+    text = "2003年施行的《广州市政府信息公开规定》……"
+    assert find_report_year("某某局2009年政府信息公开工作年度报告", text, None, BOUNDS) == (2009, "title")
+
+
+def test_a_title_year_outside_the_range_is_null_with_the_reason():
+    year, how = find_report_year("某某局2038年政府信息公开工作年度报告", "全年主动公开信息120条。", None, BOUNDS)
+    assert year is None and how == "report year 2038 from the title is outside 2007-2030"
+
+
+def test_a_period_in_chinese_numerals():
+    text = "本报告中所列数据的统计期限自二〇〇九年一月一日起至二〇〇九年十二月三十一日止。"
+    assert find_report_year(None, text, None, BOUNDS) == (2009, "statistics period")
