@@ -15,7 +15,8 @@ _TITLE_CLASS_RE = re.compile(
     r"(?:^|[\s_\-])(?:title|tit|bt|biaoti|headline|article_?title|news_?title|detail_?title)(?:$|[\s_\-\d])",
     re.I,
 )
-_TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\||｜|\s-\s|－|\s—\s|--)\s*")
+# (?<!\s): a split starts where a run of spaces starts, not at every space of a long run (quadratic)
+_TITLE_SPLIT_RE = re.compile(r"(?<!\s)\s*(?:_|\||｜|\s-\s|－|\s—\s|--)\s*")
 
 
 def read_meta(root) -> dict[str, str]:
