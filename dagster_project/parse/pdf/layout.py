@@ -70,11 +70,25 @@ def is_page_furniture(text: str, top: float, bottom: float, page_height: float) 
     return near_edge and bool(_PAGE_NUMBER.match(text.strip()))
 
 
+def _open_edges(page) -> list[float]:
+    """Where a table cut by a page break has no ruling line: the top (or bottom) of its columns.
+
+    A row split over two pages continues at the top of the next one with its column lines but no
+    line above it; closing it there lets the split row be read as a row instead of loose text.
+    """
+    vertical = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 2]
+    if not vertical:
+        return []
+    # full-width lines at the ends of the column lines; where a ruling line is already there they
+    # merge with it (the edges are snapped), so adding them is harmless
+    return [min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)]
+
+
 def page_blocks(page) -> list[Block]:
     """The blocks of one pdfplumber page, top to bottom."""
     blocks: list[Block] = []
     table_boxes = []
-    for table in page.find_tables():
+    for table in page.find_tables({"explicit_horizontal_lines": _open_edges(page)}):
         for rows, box in _segments(table):
             table_boxes.append(box)
             blocks.append(Block(top=box[1], kind="table", rows=rows, bbox=tuple(box)))

@@ -1,0 +1,1 @@
+"""Spreadsheet attachments (.xlsx) read with openpyxl."""

@@ -1,0 +1,111 @@
+"""PDF reports read with pdfplumber: real PDFs, their printed figures against gold read off the pages."""
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.attachments import ATTACHMENT_KINDS, read_attachment
+from dagster_project.parse.pdf.evidence import line_pages, with_pages
+from dagster_project.parse.report import parse_document
+
+PDF = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
+logging.getLogger("pdfminer").setLevel(logging.ERROR)  # Chromium's fonts lack a FontBBox: noise
+
+
+@lru_cache(maxsize=None)
+def read(name: str):
+    return read_attachment((PDF / name).read_bytes(), "pdf", f"tests/fixtures/pdf/{name}")
+
+
+def score(name: str) -> tuple[float, float, list[str]]:
+    gold = json.loads((PDF / name.replace(".pdf", ".gold.json")).read_text(encoding="utf-8"))
+    report = parse_document(read(name).text, name)
+    got = {(f.indicator_code, f.applicant_type): f.value for f in report.figures}
+    correct, wrong = 0, []
+    for v in gold["values"]:
+        key = (v["indicator"], v["applicant_type"])
+        if key in got and abs(got[key] - v["value"]) < 1e-6:
+            correct += 1
+        elif key in got:
+            wrong.append(f"{key}: {got[key]} != {v['value']}")
+    assert report.meta.report_year == gold["report_year"]
+    assert report.meta.template_code == gold["template"]
+    return correct / max(1, correct + len(wrong)), correct / len(gold["values"]), wrong
+
+
+@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "kaifeng_2018_printed.pdf",
+                                  "pingtan_2019_printed.pdf"])
+def test_printed_figures_match_the_gold(name):
+    precision, recall, wrong = score(name)
+    assert not wrong and precision >= 0.99
+    assert recall >= 0.95, recall
+
+
+def test_table_rows_are_lines_of_cells_and_page_numbers_are_gone():
+    result = read("hongze_2023.pdf")
+    assert result.status == "ok" and result.reader == "pdf" and result.reason is None
+    lines = result.text.splitlines()
+    assert "一、本年新收政府信息公开申请数量 | 21 | 0 | 0 | 0 | 0 | 0 | 21" in lines
+    # the merged 三、本年度办理结果 cell is printed once, on the first row it covers
+    assert "三、本年度办理结果 | （一）予以公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
+    assert "行政事业性收费 | 7730.28" in lines
+    assert not any(line.strip() in {"- 2 -", "- 3 -", "- 4 -"} for line in lines)
+
+
+def test_a_table_split_over_pages_stays_one_table():
+    text = read("hongze_2023.pdf").text
+    # page 3 ends with (四)无法提供 2.; page 4 goes on with 3.补正后…: no header between, rows in order
+    before, after = text.index("2.没有现成信息需要另行制作 | 3"), text.index("3.补正后申请内容仍不明确 | 0")
+    assert before < after and text[before:after].count("\f") == 1
+    assert "申请人情况" not in text[before:after]
+
+
+def test_a_paragraph_over_a_page_break_is_one_line():
+    text = read("hongze_2023.pdf").text
+    # page 1 ends "严格执行“分" and page 2 goes on "级审核、先审后发”": one line, kept on page 1
+    line = next(line for line in text.splitlines() if "严格执行“分级审核、先审后发”程序" in line)
+    assert line.startswith("加强区政府门户网站") and line.endswith("一律不准发布。")
+    assert "（二）依申请公开情况。进一步规范依申请公开流程，畅通依申请公开受理渠。2023年全区受理政府信息公开申请21件，均在法定期限答复。" in text.splitlines()
+
+
+def test_every_page_ends_with_a_form_feed():
+    text = read("hongze_2023.pdf").text
+    assert text.count("\f") == 5
+    assert max(line_pages(text)) == 5
+
+
+def test_evidence_names_the_page():
+    text = read("hongze_2023.pdf").text
+    figures = {(f.indicator_code, f.applicant_type): f for f in with_pages(text, parse_document(text, "x").figures)}
+    assert figures[("t2.licensing.decisions", "total")].evidence == "p.2: 行政许可 | 550"
+    assert figures[("t2.fees.amount", "total")].evidence.startswith("p.3: ")
+    assert figures[("t3.unable.unclear", "total")].evidence.startswith("p.4: ")
+    assert figures[("t4.suit_after_review.upheld", "total")].evidence == "p.4: 表四 upheld | 5"
+
+
+def test_the_title_over_two_lines_names_the_agency():
+    report = parse_document(read("hongze_2024.pdf").text, "x")
+    assert report.meta.agency_name == "淮安市洪泽区人民政府"
+    assert report.meta.title.startswith("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")
+
+
+def test_a_scanned_pdf_needs_ocr_and_is_not_guessed():
+    result = read("hongze_2023_p3_scanned.pdf")
+    assert result.status == "needs_ocr" and result.text == ""
+    assert "no text layer" in result.reason and "hongze_2023_p3_scanned.pdf" in result.reason
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.4\nnot really", b"", b"\x00" * 64])
+def test_a_broken_pdf_is_refused_with_its_name(data):
+    result = read_attachment(data, "pdf", "raw/x/broken.pdf")
+    assert result.status == "refused" and "raw/x/broken.pdf" in result.reason
+
+
+def test_attachment_kinds_and_unknown_kinds():
+    assert {"pdf", "docx", "doc", "wps", "xlsx", "xls", "ofd"} == set(ATTACHMENT_KINDS)
+    assert read_attachment(b"x", "ofd", "a.ofd").status == "refused"
+    assert read_attachment(b"x", "exe", "a.exe").status == "refused"

@@ -1,0 +1,71 @@
+"""Word attachments: .docx tables read as tables (python-docx), legacy .doc/.wps refused with a reason."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+from dagster_project.parse.attachments import read_attachment
+from dagster_project.parse.report import parse_document
+
+WORD = Path(__file__).resolve().parents[1] / "fixtures" / "word"
+
+
+def test_docx_report_figures_match_the_gold():
+    result = read_attachment((WORD / "pingtan_2020.docx").read_bytes(), "docx", "pingtan_2020.docx")
+    assert result.status == "ok" and result.reader == "docx"
+    gold = json.loads((WORD / "pingtan_2020.gold.json").read_text(encoding="utf-8"))
+    report = parse_document(result.text, "pingtan_2020.docx")
+    got = {(f.indicator_code, f.applicant_type): f.value for f in report.figures}
+    wrong = [v for v in gold["values"] if (v["indicator"], v["applicant_type"]) in got
+             and got[(v["indicator"], v["applicant_type"])] != v["value"]]
+    correct = sum(1 for v in gold["values"] if got.get((v["indicator"], v["applicant_type"])) == v["value"])
+    assert not wrong
+    assert correct / len(gold["values"]) >= 0.95
+    assert (report.meta.report_year, report.meta.template_code) == (gold["report_year"], gold["template"])
+
+
+def test_merged_cells_are_printed_once():
+    text = read_attachment((WORD / "pingtan_2020.docx").read_bytes(), "docx", "x").text
+    lines = text.splitlines()
+    # 申请人情况 spans seven columns and the 勾稽关系 note three rows: each appears once
+    assert sum("申请人情况" in line for line in lines) == 1
+    assert "自然人 | 法人或其他组织 | 总计" in lines
+    assert "商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他" in lines
+    assert "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21" in lines
+
+
+def test_paragraphs_and_tables_keep_their_order():
+    document = docx.Document()
+    document.add_paragraph("某某县2022年政府信息公开工作年度报告")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "信息内容", "本年处理决定数量"
+    table.cell(1, 0).text, table.cell(1, 1).text = "行政许可", "1,208"
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_attachment(buffer.getvalue(), "docx", "made.docx").text
+    assert text.splitlines() == ["某某县2022年政府信息公开工作年度报告", "信息内容 | 本年处理决定数量",
+                                 "行政许可 | 1,208", "三、收到和处理政府信息公开申请情况"]
+
+
+@pytest.mark.parametrize("kind", ["doc", "wps"])
+def test_legacy_word_is_refused_with_the_reason(kind):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    result = read_attachment(ole, kind, f"raw/a/report.{kind}")
+    assert result.status == "refused" and result.text == ""
+    assert result.reason == f"raw/a/report.{kind}: legacy Word format; no converter installed"
+
+
+def test_a_doc_name_on_a_docx_body_is_read():
+    data = (WORD / "pingtan_2020.docx").read_bytes()
+    result = read_attachment(data, "doc", "renamed.doc")
+    assert result.status == "ok" and "行政许可 | 396 | 442 | 278" in result.text
+
+
+def test_a_broken_docx_is_refused():
+    result = read_attachment(b"PK\x03\x04 not a zip", "docx", "raw/b/broken.docx")
+    assert result.status == "refused" and "raw/b/broken.docx" in result.reason
