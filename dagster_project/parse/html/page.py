@@ -27,6 +27,7 @@ from .chrome import strip_chrome, strip_junk
 from .content import choose_content
 from .grid import Cell, Table
 from .meta import pick_title, read_meta, title_candidates
+from .nesting import flatten_deep_nesting
 from .render import render
 from .stats import TextStats
 from ..traditional import is_traditional, to_simplified
@@ -73,6 +74,7 @@ def _parse(html: str):
     html = _XML_DECL_RE.sub("", html, count=1)
     if "\x00" in html:
         html = html.replace("\x00", "")
+    html = flatten_deep_nesting(html)
     return lxml.html.document_fromstring(html, parser=_parser())
 
 
