@@ -1,0 +1,115 @@
+-- One value per agency, year and concept, read off one report: the agency's canonical annual
+-- report of the year. In that report a table figure beats a prose figure (the prose figure is kept
+-- beside it, with the reason); among table sources the lowest priority of concept_sources wins.
+with reports as (
+    select * from {{ ref('dim_report') }}
+),
+
+-- Only canonical annual reports count: not a copy of another document (duplicate), not a version
+-- replaced by another report of the same agency and year (superseded), not quarantined.
+usable_reports as (
+    select report_id, agency_id, report_year, template_code, published_date, is_region_summary
+    from reports
+    where doc_type = 'annual_report'
+      and parse_status = 'parsed'
+      and duplicate_status = 'canonical'
+      and quarantine_reason is null
+      and agency_id is not null
+      and report_year is not null
+),
+
+candidates as (
+    select * from {{ ref('int_concept_values') }}
+),
+
+table_figures as (
+    select report_id, count(*) as table_candidates
+    from candidates
+    where figure_source = 'table'
+    group by report_id
+),
+
+-- The identity model keeps one canonical report per agency and year; should two remain, the one
+-- with more table figures (then the later published) is read, so no figure is counted twice.
+year_reports as (
+    select
+        usable_reports.*,
+        count(*) over (partition by agency_id, report_year) as canonical_reports
+    from usable_reports
+    left join table_figures using (report_id)
+    qualify row_number() over (
+        partition by agency_id, report_year
+        order by coalesce(table_figures.table_candidates, 0) desc, published_date desc nulls last, report_id
+    ) = 1
+),
+
+ranked as (
+    select
+        candidates.*,
+        year_reports.agency_id,
+        year_reports.report_year,
+        year_reports.template_code,
+        year_reports.is_region_summary,
+        year_reports.canonical_reports,
+        row_number() over (
+            partition by candidates.report_id, candidates.concept_code
+            order by
+                case candidates.figure_source when 'table' then 0 else 1 end,
+                candidates.priority,
+                case candidates.source_kind when 'table' then 0 else 1 end
+        ) as choice
+    from candidates
+    inner join year_reports using (report_id)
+),
+
+prose as (
+    select report_id, concept_code, value as prose_value, source_indicators as prose_source
+    from ranked
+    where figure_source = 'prose'
+    qualify row_number() over (partition by report_id, concept_code order by priority) = 1
+),
+
+concepts as (
+    select concept_code, unit from {{ ref('concepts') }}
+)
+
+select
+    chosen.agency_id,
+    chosen.report_year,
+    chosen.concept_code,
+    chosen.value,
+    concepts.unit,
+    chosen.value_status,
+    chosen.report_id,
+    chosen.template_code,
+    chosen.figure_source,
+    chosen.source_kind,
+    chosen.source_indicators,
+    chosen.evidence,
+    concat_ws('; ',
+        case
+            when chosen.figure_source = 'prose' then 'no table figure in the report: prose figure'
+            when prose.prose_value is null then 'table figure'
+            when prose.prose_value = chosen.value then 'table figure; the prose of the same report agrees'
+            else 'table beats prose of the same report: the prose (' || prose.prose_source || ') says '
+                || rtrim(rtrim(format('{:.4f}', prose.prose_value), '0'), '.')
+        end,
+        case when chosen.source_kind = 'local_row' then 'row of a local table, in the column of the year' end,
+        case when chosen.priority > 1
+            then 'the preferred cells are blank: fallback ' || chosen.source_indicators end,
+        case when chosen.terms_printed < chosen.terms_total
+            then 'sum of ' || chosen.terms_printed || ' of ' || chosen.terms_total
+                || ' cells printed (blank cells counted as zero)' end,
+        case when chosen.value_status = 'approximate' then 'approximate figure (余)' end,
+        case when chosen.value_status = 'inferred' then 'a cell inferred from the identities, not printed' end,
+        case when chosen.canonical_reports > 1
+            then 'one of ' || chosen.canonical_reports
+                || ' canonical reports of the year: read the one with the most table figures' end
+    ) as choice_reason,
+    case when chosen.figure_source = 'table' then prose.prose_value end as prose_value,
+    chosen.is_region_summary
+from ranked as chosen
+left join prose
+    on prose.report_id = chosen.report_id and prose.concept_code = chosen.concept_code
+inner join concepts on concepts.concept_code = chosen.concept_code
+where chosen.choice = 1

@@ -1,0 +1,40 @@
+-- The concept series made wide for spreadsheets: one row per agency and year, one column per
+-- concept (in the order of concepts.csv; a test keeps this list equal to the seed). A NULL cell
+-- means the report has no such figure (blank, or the template has no such row), never zero.
+{%- set concept_columns = [
+    'proactive_items', 'requests_received', 'requests_carried_over', 'requests_granted',
+    'requests_partially_granted', 'requests_refused', 'requests_unable', 'requests_not_processed',
+    'requests_other_handling', 'requests_processed', 'requests_carried_forward',
+    'review_cases', 'review_upheld', 'review_corrected', 'suit_cases', 'suit_upheld', 'suit_corrected',
+    'disclosure_fees', 'fees_amount', 'rules_made', 'rules_repealed', 'rules_in_force',
+    'normative_made', 'normative_repealed', 'normative_in_force',
+    'licensing_decisions', 'penalty_decisions', 'coercion_decisions',
+] %}
+
+with values_ as (
+    select * from {{ ref('fct_agency_year_concept') }}
+),
+
+agencies as (
+    select agency_id, agency_name, province, prefecture, county, adcode from {{ ref('dim_agency') }}
+)
+
+select
+    values_.agency_id,
+    agencies.agency_name,
+    agencies.province,
+    agencies.prefecture,
+    agencies.county,
+    agencies.adcode,
+    values_.report_year,
+    -- every value of an agency-year comes from the one report kept for that year
+    any_value(values_.report_id) as report_id,
+    any_value(values_.template_code) as template_code,
+    any_value(values_.is_region_summary) as is_region_summary,
+    count(*) filter (where values_.figure_source = 'prose') as prose_values,
+    {%- for concept in concept_columns %}
+    max(values_.value) filter (where values_.concept_code = '{{ concept }}') as {{ concept }}{{ "," if not loop.last }}
+    {%- endfor %}
+from values_
+left join agencies using (agency_id)
+group by all
