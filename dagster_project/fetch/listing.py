@@ -100,6 +100,42 @@ def report_links(html: str, page_url: str) -> list[ReportLink]:
     return list(found.values())
 
 
+ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd")
+
+
+@dataclass(frozen=True)
+class AttachmentLink:
+    url: str
+    text: str  # the anchor text (or its title): often the report's name, "附件1", or the file name
+    page_url: str  # the page that links to it
+
+
+def attachment_kind(url: str) -> str | None:
+    """'pdf', 'docx', … when the URL's path names an attachment file, else None."""
+    path = urlsplit(url).path.lower()
+    ext = next((e for e in ATTACHMENT_EXTENSIONS if path.endswith(e)), None)
+    return ext[1:] if ext else None
+
+
+def attachment_links(html: str, page_url: str, limit: int = 20) -> list[AttachmentLink]:
+    """Links to attachment files (PDF, Word, spreadsheets, OFD) in page order, each URL once.
+
+    A report page whose content is "附件: xxx年度报告.pdf" publishes the report as that file.
+    ``limit`` bounds what one page can add to a run (a page of 500 download links is not a report).
+    """
+    soup = _soup(html)
+    base = _base_url(soup, page_url)
+    found: dict[str, AttachmentLink] = {}
+    for anchor in soup.find_all("a", href=True):
+        url = _resolve(base, anchor["href"])
+        if not url or url in found or not url.lower().startswith(("http://", "https://")) or not attachment_kind(url):
+            continue
+        found[url] = AttachmentLink(url=url, text=_anchor_text(anchor), page_url=page_url)
+        if len(found) >= limit:
+            break
+    return list(found.values())
+
+
 def _numbered_pages(page_url: str, total: int, prefix: str = "index", ext: str | None = None) -> list[str]:
     """TRS static pages: page 0 is `index.html`, page n is `index_n.html`, all in the list's folder."""
     if ext is None:

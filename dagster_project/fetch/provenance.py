@@ -35,7 +35,7 @@ def utc_now_iso() -> str:
 class ProvenanceRecord:
     url: str
     outcome: str
-    kind: str = "report"  # 'report' or 'listing'
+    kind: str = "report"  # 'report', 'listing' or 'attachment'
     final_url: str | None = None
     status: int | None = None
     reason: str | None = None
@@ -50,7 +50,8 @@ class ProvenanceRecord:
     encoding: str | None = None  # detected by ingest.decode.decode_bytes
     path: str | None = None  # relative to raw_dir, posix
     listing_url: str | None = None
-    title: str | None = None  # anchor text when found via a listing
+    title: str | None = None  # anchor text when found via a listing or on a report page
+    parent_url: str | None = None  # for an attachment: the report page that links to it
     agency: str | None = None
     year: int | None = None
 

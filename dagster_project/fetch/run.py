@@ -17,7 +17,7 @@ from ..ingest.decode import decode_bytes
 from ..settings import Settings
 from . import provenance as prov
 from .client import HttpClient, HttpResult, url_problem
-from .listing import crawl_listing, document_title, looks_like_annual_report, year_hint
+from .listing import attachment_links, crawl_listing, document_title, looks_like_annual_report, year_hint
 from .manifest import KINDS, ManifestEntry, read_manifest
 from .politeness import HostGate, RobotsPolicy
 from .provenance import ProvenanceLog, ProvenanceRecord
@@ -37,6 +37,10 @@ class Target:
     listing_url: str | None = None
     title: str | None = None
     kind: str = "report"
+    parent_url: str | None = None  # an attachment's report page
+
+
+ATTACHMENT = "attachment"  # kind of a file linked from a fetched report page (PDF, Word, …)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class _Run:
         self._down_hosts: set[str] = set()
         self._done = 0
         self._total = 0
+        self.attachments: dict[str, Target] = {}  # found on report pages, fetched after the pages
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
@@ -227,7 +232,8 @@ class _Run:
 
     def fetch_report(self, target: Target) -> ProvenanceRecord:
         base = ProvenanceRecord(url=target.url, outcome=prov.FAILED, kind=target.kind, listing_url=target.listing_url,
-                                title=target.title, agency=target.agency, year=target.year)
+                                title=target.title, agency=target.agency, year=target.year,
+                                parent_url=target.parent_url)
         try:
             return self.record(self._fetch_report(target, base))
         except Exception as exc:  # a bug must cost one document, not the run
@@ -235,7 +241,7 @@ class _Run:
             return self.record(replace(base, reason=f"internal error: {type(exc).__name__}: {exc}"))
 
     def _fetch_report(self, target: Target, base: ProvenanceRecord) -> ProvenanceRecord:
-        if target.kind not in KINDS:
+        if target.kind not in KINDS and target.kind != ATTACHMENT:
             return replace(base, outcome=prov.REJECTED, reason=f"unknown kind {target.kind!r} (report or listing)")
         refusal = self._refusal(target.url)
         if refusal:
@@ -257,6 +263,7 @@ class _Run:
         if result.status == 304:
             if not previous:
                 return replace(record, reason="HTTP 304 without a stored copy to reuse")
+            self._note_attachments(target, self.raw_dir / previous["path"])
             return self._unchanged(record, previous, "HTTP 304 (not modified)")
         if not 200 <= (result.status or 0) < 300 or result.body is None:
             return replace(record, reason=f"HTTP {result.status}")
@@ -264,9 +271,10 @@ class _Run:
         body = result.body
         sha = sha256_hex(body)
         if previous and previous.get("sha256") == sha:
+            self._note_attachments(target, self.raw_dir / previous["path"])
             return self._unchanged(record, previous, "same bytes as the stored copy")
 
-        ext = extension_for(result.content_type, body)
+        ext = extension_for(result.content_type, body, result.final_url or target.url)
         blob = put_blob(self.fetch_dir, body, ext)
         record = replace(record, outcome=prov.DOWNLOADED, sha256=sha, bytes=len(body), path=self._relative(blob.path))
         notes = [] if blob.created else ["bytes already stored from another URL"]
@@ -277,12 +285,34 @@ class _Run:
             if not looks_like_annual_report(title, require_year=False):
                 record = replace(record, outcome=prov.NOT_A_REPORT)
                 notes.insert(0, f"title does not name an annual report: {title.strip()[:60]!r}")
+            else:
+                self._note_attachments(target, blob.path, decoded.text)
         else:
             notes.insert(0, f"not HTML: {result.content_type or 'no content type'}, stored as {blob.path.suffix}")
         if blob.created:
             with self._lock:
                 self.summary.bytes += len(body)
         return replace(record, reason="; ".join(notes) or None)
+
+    def _note_attachments(self, target: Target, stored: Path, text: str | None = None) -> None:
+        """Remember the attachment links of a report page (PDF, Word, …) to fetch after the pages.
+
+        Only report pages are followed, and only one level deep: an attachment's own links are not.
+        """
+        if target.kind == ATTACHMENT or stored.suffix != ".html":
+            return
+        if text is None:
+            try:
+                text = decode_bytes(stored.read_bytes()).text
+            except OSError:
+                return
+        page_url = target.url
+        links = attachment_links(text, page_url, self.fs.max_attachments_per_page)
+        with self._lock:
+            for link in links:
+                self.attachments.setdefault(link.url, Target(
+                    url=link.url, agency=target.agency, year=target.year or year_hint(link.text),
+                    listing_url=target.listing_url, title=link.text or None, kind=ATTACHMENT, parent_url=page_url))
 
     def _unchanged(self, record: ProvenanceRecord, previous: dict, reason: str) -> ProvenanceRecord:
         # A 304 may omit the validators; keep the stored ones so the next run can ask again.
@@ -327,6 +357,12 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
             run._total = len(targets)
             log.info(f"fetch: {len(targets)} documents to fetch ({len(listings)} listings, {workers} workers)")
             list(pool.map(run.fetch_report, targets.values()))
+            # attachments linked from the report pages (a page may hold only "附件: 年度报告.pdf")
+            attachments = [t for url, t in run.attachments.items() if url not in targets]
+            if attachments:
+                run._total += len(attachments)
+                log.info(f"fetch: {len(attachments)} attachments linked from report pages")
+                list(pool.map(run.fetch_report, attachments))
     finally:
         run.client.close()
 

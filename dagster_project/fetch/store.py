@@ -13,8 +13,9 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
-EXTENSIONS = (".html", ".txt", ".pdf", ".bin")
+EXTENSIONS = (".html", ".txt", ".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".bin")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 _BY_CONTENT_TYPE = {
@@ -23,7 +24,15 @@ _BY_CONTENT_TYPE = {
     "text/plain": ".txt",
     "application/pdf": ".pdf",
     "application/x-pdf": ".pdf",
+    "application/msword": ".doc",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.ms-works": ".wps",
+    "application/kswps": ".wps",
+    "application/vnd.ms-excel": ".xls",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+    "application/ofd": ".ofd",
 }
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Types that say nothing about the bytes; Chinese CMSes serve PDFs as these all the time.
 _GENERIC_TYPES = {"", "application/octet-stream", "application/x-download", "application/download",
                   "application/force-download", "binary/octet-stream"}
@@ -43,20 +52,39 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _sniff(data: bytes) -> str:
+def _sniff(data: bytes, url_ext: str | None) -> str:
     head = data[:1024].lstrip().lower()
     if data.startswith(b"%PDF-"):
         return ".pdf"
     if head.startswith(b"<!doctype html") or b"<html" in head:
         return ".html"
+    # Office files are zip (docx, xlsx, ofd) or OLE (doc, wps, xls) containers: the bytes say which
+    # family, the link's extension says which member of it
+    if data.startswith(b"PK\x03\x04"):
+        if url_ext in (".docx", ".xlsx", ".ofd"):
+            return url_ext
+        return ".docx" if b"word/" in data[:4096] else ".xlsx" if b"xl/" in data[:4096] else ".bin"
+    if data.startswith(_OLE):
+        return url_ext if url_ext in (".doc", ".wps", ".xls") else ".doc"
     return ".bin"
 
 
-def extension_for(content_type: str, data: bytes) -> str:
+def extension_for(content_type: str, data: bytes, url: str | None = None) -> str:
+    """The store extension of fetched bytes: by a specific content type, else by the bytes and the URL."""
     content_type = (content_type or "").split(";")[0].strip().lower()
+    url_ext = None
+    if url:
+        path = urlsplit(url).path.lower()
+        url_ext = next((e for e in EXTENSIONS if e != ".bin" and path.endswith(e)), None)
     if content_type in _GENERIC_TYPES:
-        return _sniff(data)
-    return _BY_CONTENT_TYPE.get(content_type, ".bin")
+        return _sniff(data, url_ext)
+    ext = _BY_CONTENT_TYPE.get(content_type)
+    if ext is None:
+        sniffed = _sniff(data, url_ext)  # text/plain on a PDF, application/zip on a .docx: trust the bytes
+        return sniffed if sniffed != ".bin" else ".bin"
+    if ext in (".html", ".txt") and (data.startswith(b"%PDF-") or data.startswith(b"PK\x03\x04") or data.startswith(_OLE)):
+        return _sniff(data, url_ext)
+    return ext
 
 
 def blob_path(fetch_dir: Path, sha256: str, ext: str) -> Path:

@@ -48,7 +48,7 @@ def test_store_names_come_only_from_the_hash(tmp_path):
         ("application/octet-stream", b"%PDF-1.4 ...", ".pdf"),
         ("", b"  <!DOCTYPE html><html>", ".html"),
         ("application/octet-stream", b"PK\x03\x04 docx", ".bin"),
-        ("application/msword", b"\xd0\xcf\x11\xe0", ".bin"),
+        ("application/msword", b"\xd0\xcf\x11\xe0", ".doc"),  # Word attachments are kept as what they are
     ],
 )
 def test_extension_from_content_type(content_type, data, ext):
