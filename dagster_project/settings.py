@@ -33,6 +33,7 @@ class FetchSettings(BaseSettings):
     per_host_concurrency: int = 1
     max_workers: int = 4
     listing_max_pages: int = 20
+    max_attachments_per_page: int = 20  # attachment links (PDF, Word, …) followed from one report page
     respect_robots_txt: bool = True
 
 
