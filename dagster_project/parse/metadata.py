@@ -23,39 +23,12 @@ _DATE_LABELLED = re.compile(
 )
 _CHROME_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|信息|阅读|报告)|往年|历年|推荐|热点|猜你|延伸阅读)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-_REGION_SUFFIX = re.compile(r"(?:省|市|区|县|州|旗|盟|自治区|自治州|自治县|特别行政区)$")
-_ZONE_SUFFIX = re.compile(r"(?:实验区|新区|开发区|高新区|示范区|经济区|园区|保税区|试验区|合作区)$")
-_AGENCY_SUFFIX = re.compile(
-    r"(?:人民政府|政府|管理委员会|管委会|行政公署|委员会|局|厅|委|办公室|办|中心|院|署|所|会|站|队|部|处|室|馆|社|台|公司)$"
-)
-_GOVERNMENT = re.compile(r"(?:人民政府|管理委员会|行政公署|人民政府办公室|人民政府办公厅)$")
 
 
 def cn_year(text: str) -> int | None:
     from .chinese_numerals import parse_cn_year
 
     return parse_cn_year(text)
-
-
-def canonical_agency(name: str, signed: bool = False) -> str:
-    """``signed``: the name under a signature, where a government's office signs for the government."""
-    # not normalise_label: a name is kept as printed (资讯中心 stays 资讯中心)
-    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name.replace("\u200b", ""))).strip("|:：,，。 ")
-    if signed:
-        name = re.sub(r"(人民政府|管理委员会|管委会)办公[室厅]$", r"\1", name)
-    name = re.sub(r"^(?:关于|中共)", "", name)
-    name = name.replace("管委会", "管理委员会")
-    if _ZONE_SUFFIX.search(name):
-        return name + "管理委员会"
-    if _REGION_SUFFIX.search(name):
-        return name + "人民政府"
-    return name
-
-
-def agency_kind(name: str | None) -> str | None:
-    if not name:
-        return None
-    return "government" if _GOVERNMENT.search(name) else "department"
 
 
 def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
@@ -208,36 +181,10 @@ def find_published(text: str, meta: dict[str, str]) -> str | None:
 
 
 def find_agency(title: str | None, text: str, meta: dict[str, str]) -> str | None:
-    if title:
-        norm = normalise_label(title)
-        m = re.match(r"^(.*?)(?:" + _YEAR + r"|" + _CN_YEAR + r")" + _YEAR_END, norm)
-        issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
-        if len(canonical_agency(issuer)) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
-            m = re.match(r"^(?:" + _YEAR + r"|" + _CN_YEAR + r")年度?(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
-            issuer = m.group(m.lastindex) if m else ""
-        if len(canonical_agency(issuer)) >= 2:
-            return canonical_agency(issuer)
-    norm_text = unicodedata.normalize("NFKC", text)
-    m = re.search(r"填报单位(?:\(盖章\))?\s*[:：]\s*([^\s|:：]{2,30})", norm_text)
-    if m:
-        return canonical_agency(m.group(1))
-    m = re.search(r"由([^\s,，。、()（）]{2,30}?)(?:办公室)?(?:负责)?编制", norm_text[:3000])
-    if m:
-        return canonical_agency(m.group(1))
-    lines = [line.strip().strip("|").strip() for line in text.splitlines()]
-    for i, line in enumerate(lines):
-        if _DATE_LINE.match(line) and i > 0:
-            candidate = normalise_label(lines[i - 1])
-            if 3 <= len(candidate) <= 30 and _AGENCY_SUFFIX.search(candidate):
-                return canonical_agency(candidate, signed=True)
-    for key in ("ContentSource", "contentsource", "source"):
-        value = normalise_label(meta.get(key) or "")
-        if 3 <= len(value) <= 30 and _AGENCY_SUFFIX.search(value):
-            return canonical_agency(value)
-    m = re.search(r"信息来源\s*[:：]?\s*\n?\s*([^\s|]{3,30})", norm_text[:2000])
-    if m and _AGENCY_SUFFIX.search(m.group(1)):
-        return canonical_agency(m.group(1))
-    return None
+    """The issuer's canonical name as far as the page places it (see :mod:`.agency`)."""
+    from .agency import read_signals, resolve_agency
+
+    return resolve_agency(read_signals(title, text, meta)).agency_name
 
 
 def is_region_summary(text: str) -> bool:

@@ -7,10 +7,13 @@ renamed as (
         agency_id,
         agency_name,
         agency_kind,
+        parent_agency,
         province,
         prefecture,
         county,
-        adcode
+        adcode,
+        agency_resolution,
+        aliases
     from source
 )
 

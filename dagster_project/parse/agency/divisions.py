@@ -1,0 +1,126 @@
+"""The national division table (2023 统计用区划代码: province, prefecture, county, town) and the
+zone table (zone -> the division that contains it), both dbt seeds, loaded once per process.
+
+Places are found in a text by dictionary look-up at each position (no regex over thousands of
+names), so scanning a page costs a few thousand set look-ups.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[3] / "dbt" / "seeds"
+DIVISIONS_CSV = SEEDS / "divisions.csv"
+ZONES_CSV = SEEDS / "zones.csv"
+
+LEVELS = ("province", "prefecture", "county", "town")
+_SHORT_SUFFIX = re.compile(
+    r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|自治州|地区|盟|自治县|自治旗|林区|特区|新区|县|区|市|旗)$"
+)
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # 6 digits (9 for a town)
+    name: str
+    level: str  # province | prefecture | county | town | zone
+    adcode: str  # the 6-digit code of the division (a town's county; a zone's containing division)
+    province: str | None
+    prefecture: str | None
+    county: str | None
+    parent_code: str | None
+
+    @property
+    def is_district(self) -> bool:
+        return self.level == "county" and self.name.endswith("区")
+
+
+def short_name(name: str) -> str:
+    """荔湾区 -> 荔湾, 新疆维吾尔自治区 -> 新疆; a name of two characters stays whole (道县)."""
+    short = _SHORT_SUFFIX.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+@dataclass
+class DivisionTable:
+    by_code: dict[str, Division]
+    by_name: dict[str, list[Division]]
+    by_short: dict[str, list[Division]]  # province, prefecture and county short names
+    zones: dict[str, Division]  # zone name or alias -> the zone (adcode = containing division)
+    longest: int
+
+    def named(self, name: str, levels: tuple[str, ...] = LEVELS) -> list[Division]:
+        return [d for d in self.by_name.get(name, []) if d.level in levels]
+
+    def ancestors(self, division: Division) -> list[Division]:
+        out, code = [], division.parent_code
+        while code and code in self.by_code:
+            parent = self.by_code[code]
+            out.append(parent)
+            code = parent.parent_code
+        return out
+
+    def contains(self, outer: Division, inner: Division) -> bool:
+        """Whether ``inner`` lies in ``outer`` (a zone lies in its containing division)."""
+        if outer.code == inner.code and outer.level == inner.level:
+            return True
+        if outer.level == "zone":
+            return inner.level == "zone" and inner.name == outer.name
+        chain = self.ancestors(inner) if inner.level != "zone" else (
+            [self.by_code[inner.adcode]] + self.ancestors(self.by_code[inner.adcode]) if inner.adcode in self.by_code else [])
+        return any(p.code == outer.code for p in chain)
+
+    def places_in(self, text: str, levels: tuple[str, ...] = ("province", "prefecture", "county", "zone")) -> list[Division]:
+        """Divisions (and zones) named in ``text``, in order, longest name first at each position."""
+        found: list[Division] = []
+        i, n = 0, len(text)
+        while i < n:
+            hit = None
+            for length in range(min(self.longest, n - i), 1, -1):
+                piece = text[i:i + length]
+                if piece in self.zones and "zone" in levels:
+                    hit = (length, [self.zones[piece]])
+                    break
+                ds = [d for d in self.by_name.get(piece, []) if d.level in levels]
+                if ds:
+                    hit = (length, ds)
+                    break
+            if hit:
+                found += hit[1]
+                i += hit[0]
+            else:
+                i += 1
+        return found
+
+
+def _division(row: dict) -> Division:
+    return Division(row["division_code"], row["division_name"], row["division_level"], row["adcode"],
+                    row["province"] or None, row["prefecture"] or None, row["county"] or None, row["parent_code"] or None)
+
+
+@lru_cache(maxsize=1)
+def division_table() -> DivisionTable:
+    by_code: dict[str, Division] = {}
+    by_name: dict[str, list[Division]] = {}
+    by_short: dict[str, list[Division]] = {}
+    with open(DIVISIONS_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            d = _division(row)
+            if d.level != "town":
+                by_code[d.code] = d
+                by_short.setdefault(short_name(d.name), []).append(d)
+            by_name.setdefault(d.name, []).append(d)
+    zones: dict[str, Division] = {}
+    with open(ZONES_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            inside = by_code[row["adcode"]]
+            zone = Division(row["adcode"], row["zone_name"], "zone", row["adcode"], inside.province,
+                            inside.prefecture if inside.level != "province" else None,
+                            inside.county if inside.level == "county" else None, row["adcode"])
+            for alias in [row["zone_name"]] + [a for a in row["aliases"].split("|") if a]:
+                zones[alias] = zone
+    longest = max(len(k) for k in list(by_name) + list(zones))
+    return DivisionTable(by_code, by_name, by_short, zones, longest)

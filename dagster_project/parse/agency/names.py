@@ -1,0 +1,59 @@
+"""Cleaning a printed agency name, and the kind of body a name denotes."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Pinyin that sites inject after characters (監(jiān)察局, 鎮(zhèn), 統(tǒng)計局): letters with tone marks
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_JUNK = re.compile(r"[(（]\s*[a-zA-Z" + _TONED + r"]*[" + _TONED + r"][a-zA-Z" + _TONED + r"]*\s*[)）]")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+_EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•"
+
+STREET_SUFFIX = ("街道办事处", "街道办", "街道")
+TOWN_WORDS = ("镇", "乡", "苏木")
+_OTHER = re.compile(r"(?:公司|集团|医院|学校|大学|学院|中学|小学|银行|研究院|出版社)$")
+_DEPARTMENT = re.compile(
+    r"(?:局|厅|委|委员会|办公室|办公厅|办|中心|院|署|所|站|队|部|处|室|馆|社|台|会|分局|支队|大队|科|股)$"
+)
+
+
+def strip_pinyin(text: str) -> str:
+    return PINYIN_JUNK.sub("", text)
+
+
+def clean_name(name: str | None) -> str:
+    """A printed name without injected pinyin, invisible characters, spaces or edge punctuation,
+    in Simplified characters; '' when nothing is left."""
+    if not name:
+        return ""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", name))
+    text = strip_pinyin(text)
+    text = re.sub(r"\s+", "", text).strip(_EDGE_JUNK)
+    from ..traditional import is_traditional, to_simplified
+
+    if text and is_traditional(text):
+        text = to_simplified(text)
+    text = re.sub(r"^(?:关于|中共)", "", text)
+    return text.replace("管委会", "管理委员会")
+
+
+def agency_kind(name: str | None, zone: bool = False) -> str | None:
+    """government / department / township / street_office / other, from the canonical name."""
+    if not name:
+        return None
+    if name.endswith(("人民政府办公室", "人民政府办公厅", "管理委员会办公室")):
+        return "department"
+    if name.endswith(STREET_SUFFIX):
+        return "street_office"
+    if re.search(r"(?:镇|乡|苏木)(?:人民)?政府$", name):
+        return "township"
+    if name.endswith("管理委员会"):  # a zone's committee governs it; 城市管理委员会 is a department
+        return "government" if re.search(r"(?:区|园|城|岛|港)管理委员会$", name) else "department"
+    if name.endswith(("人民政府", "行政公署", "政府")):
+        return "government"
+    if _OTHER.search(name):
+        return "other"
+    if _DEPARTMENT.search(name):
+        return "department"
+    return "other"

@@ -1,0 +1,268 @@
+"""One canonical identity from a page's signals and the division table.
+
+The canonical name is the body's own name with its place qualified down to a county-level unit:
+a town or street office carries its county (永嘉县北城街道办事处), a district carries its city
+(南京市鼓楼区华侨路街道办事处), a zone its full name (福州高新区 -> 福州高新技术产业开发区). A place is
+taken only from the name itself, from the page (title, breadcrumb, site header, sentences) or
+from the site's host when the page leaves a choice open; a bare town or a 区统计局 the page does
+not place stays ``partial`` rather than guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .divisions import Division, DivisionTable, division_table, short_name
+from .domains import divisions_of_host
+from .names import agency_kind, clean_name
+from .signals import PageSignals
+
+_LEVEL_WORD = re.compile(r"^(自治区|省|市(?!场)|区(?!域)|县|旗)(?=.{2})")
+_TOWN_PIECE = re.compile(r"^(.{1,12}?(?:街道|镇|乡|苏木))(?=办事处|办|人民政府|政府|$|.{1,12}$)")
+_CONNECTOR = ("人民政府",)
+_GOVERNMENT_BODY = {"", "政府", "人民政府"}
+_STREET_BODY = {"", "办事处", "办"}
+
+
+@dataclass(frozen=True)
+class AgencyIdentity:
+    agency_name: str | None  # canonical, Simplified
+    printed_name: str | None  # the name as the page gives it, cleaned
+    agency_kind: str | None
+    parent_agency: str | None
+    province: str | None
+    prefecture: str | None
+    county: str | None
+    adcode: str | None
+    agency_resolution: str  # full | partial | unresolved
+    signal: str | None = None  # where the name was read
+
+    @property
+    def full(self) -> bool:
+        return self.agency_resolution == "full"
+
+
+UNRESOLVED = AgencyIdentity(None, None, None, None, None, None, None, None, "unresolved")
+
+
+@dataclass
+class _Parsed:
+    places: list[tuple[str, list[Division]]]
+    town_piece: str | None  # a town or street name the table does not hold
+    level_word: str | None  # 区统计局: the place is only a level
+    body: str
+
+
+def _parse(name: str, table: DivisionTable) -> _Parsed:
+    level = None
+    m = _LEVEL_WORD.match(name)
+    if m and not table.by_name.get(name[:3]) and not any(name.startswith(z) for z in (m.group(1),) if z in table.zones):
+        rest = name[len(m.group(1)):]
+        if not any(rest.startswith(n) for n in (rest[:k] for k in range(2, 6)) if table.by_name.get(n) or n in table.zones):
+            level, name = m.group(1), rest
+    places: list[tuple[str, list[Division]]] = []
+    i = 0
+    while i < len(name):
+        hit = None
+        for length in range(min(table.longest, len(name) - i), 1, -1):
+            piece = name[i:i + length]
+            if piece in table.zones:
+                hit = (piece, [table.zones[piece]])
+                break
+            found = table.by_name.get(piece)
+            if found:
+                hit = (piece, list(found))
+                break
+        if hit is None:
+            connector = next((c for c in _CONNECTOR if name.startswith(c, i)), None)
+            if places and connector and i + len(connector) < len(name):
+                nxt = name[i + len(connector):]
+                if any(table.by_name.get(nxt[:k]) for k in range(2, min(12, len(nxt)) + 1)):
+                    i += len(connector)
+                    continue
+            break
+        places.append(hit)
+        i += len(hit[0])
+    body = name[i:]
+    town_piece = None
+    if not places or places[-1][1][0].level not in ("town",):
+        m = _TOWN_PIECE.match(body)
+        if m and not re.search(r"[局委厅]", m.group(1)):
+            town_piece, body = m.group(1), body[len(m.group(1)):]
+    return _Parsed(places, town_piece, level, body)
+
+
+def _supported(candidate: Division, support: list[Division], table: DivisionTable) -> bool:
+    return any(s.level != "town" and table.contains(s, candidate) and s.code != candidate.code for s in support) or \
+        any(s.code == candidate.code and s.level == candidate.level and candidate.level != "town" for s in support)
+
+
+def _narrow(cands: list[Division], outer: list[Division], table: DivisionTable) -> list[Division]:
+    if not outer:
+        return cands
+    return [c for c in cands if any(table.contains(o, c) for o in outer)]
+
+
+def _qualifier(county: Division) -> str:
+    if county.name.endswith("区") and county.prefecture and county.prefecture != county.name:
+        return county.prefecture + county.name
+    return county.name
+
+
+def _government(division: Division | None) -> str | None:
+    if division is None:
+        return None
+    if division.level == "zone":
+        return division.name + "管理委员会"
+    if division.level == "county":
+        return _qualifier(division) + "人民政府"
+    return division.name + "人民政府"
+
+
+def _parent_division(division: Division, table: DivisionTable) -> Division | None:
+    ancestors = table.ancestors(division)
+    return ancestors[0] if ancestors else None
+
+
+def _unqualified(name: str, parsed: _Parsed) -> str:
+    """The canonical form of a name no division could be found for."""
+    if re.search(r"(?:实验区|新区|开发区|高新区|示范区|试验区|合作区|园区)$", name):
+        return name + "管理委员会"
+    if re.search(r"(?:镇|乡|苏木)(?:政府)?$", name):
+        return re.sub(r"政府$", "", name) + "人民政府"
+    if re.search(r"街道(?:办)?$", name):
+        return re.sub(r"办$", "", name) + "办事处"
+    if re.search(r"(?:省|市|区|县|州|旗|盟|自治区)(?:政府)?$", name) and not re.search(r"(?:局|委|办|中心)", name):
+        return re.sub(r"政府$", "", name) + "人民政府"
+    return name
+
+
+def _complete(parsed: _Parsed, context: list[Division], host: list[Division], table: DivisionTable):
+    """(most specific division, town piece, whether the place is decided) for a parsed name."""
+    places = parsed.places
+    if places:
+        chain: list[Division] = []
+        outer: list[Division] = []
+        for _, cands in places:
+            narrowed = _narrow(cands, outer, table) or cands
+            outer = narrowed
+            chain = narrowed
+        last = chain
+        is_town = last[0].level == "town"
+        need_support = is_town and not any(c[1][0].level in ("county", "prefecture", "zone") for c in places[:-1])
+        if len(last) > 1 or need_support:
+            for support in (context, host):
+                picked = [c for c in last if _supported(c, support, table)]
+                if len(picked) == 1:
+                    return picked[0], parsed.town_piece, True
+            if len(last) == 1 and not need_support:
+                return last[0], parsed.town_piece, True
+            if not is_town or len(places) > 1:
+                return None, None, False
+            # a town the table places elsewhere only (renamed, merged): the page's county decides
+            parsed = _Parsed([], places[-1][0], None, parsed.body)
+            return _complete(parsed, context, host, table)
+        return last[0], parsed.town_piece, True
+    # no place in the name: a town the table does not hold, or a level word (区统计局), or nothing
+    wanted = {"区": ("区",), "县": ("县", "旗"), "旗": ("旗",), "市": ("市",), "省": ("省",), "自治区": ("自治区",)}
+    if parsed.level_word or parsed.town_piece:
+        ends = wanted.get(parsed.level_word or "", None)
+        for support in (context, host):
+            options = []
+            for d in support:
+                if d.level == "zone" or d.level == "town":
+                    continue
+                if ends and not d.name.endswith(ends):
+                    continue
+                if parsed.level_word == "市" and d.level not in ("prefecture", "county"):
+                    continue
+                if parsed.town_piece and d.level != "county":
+                    continue
+                if all(o.code != d.code for o in options):
+                    options.append(d)
+            if parsed.town_piece and len(options) == 1 or parsed.level_word and options and support is context:
+                return options[0], parsed.town_piece, True
+            if len(options) == 1:
+                return options[0], parsed.town_piece, True
+    return None, None, False
+
+
+def _identity(printed: str, signal: str, context: list[Division], host: list[Division], table: DivisionTable) -> AgencyIdentity:
+    parsed = _parse(printed, table)
+    division, town_piece, decided = _complete(parsed, context, host, table)
+    body = parsed.body
+    if division is None:
+        name = _unqualified(printed if not parsed.level_word else parsed.level_word + printed[len(parsed.level_word):], parsed)
+        kind = agency_kind(name)
+        return AgencyIdentity(name, printed, kind, None, None, None, None, None, "partial", signal)
+    town = None
+    if division.level == "town":
+        town, division = division, table.by_code.get(division.adcode, division)
+        if division.level != "county":  # a prefecture without counties (东莞市)
+            pass
+    if division.level == "zone":
+        place_name = division.name
+        name = place_name + ("管理委员会" if body in _GOVERNMENT_BODY else body)
+    elif town is not None or town_piece:
+        town_name = town.name if town is not None else town_piece
+        qualifier = _qualifier(division) if division.level == "county" else division.name
+        default = "办事处" if town_name.endswith("街道") else "人民政府"
+        own = body in (_STREET_BODY if town_name.endswith("街道") else _GOVERNMENT_BODY)
+        name = qualifier + town_name + (default if own else body)
+    else:
+        qualifier = _qualifier(division) if division.level == "county" else division.name
+        name = qualifier + ("人民政府" if body in _GOVERNMENT_BODY else body)
+    kind = agency_kind(name)
+    if division.level == "zone" and kind == "government":
+        parent = None
+    elif kind in ("township", "street_office"):
+        parent = _government(division)
+    elif kind == "government":
+        parent = _government(_parent_division(division, table)) if division.level != "zone" else None
+    elif town is not None or town_piece:
+        parent = name[: len(name) - len(body)] if body else None
+        parent = _unqualified(parent, parsed) if parent else None
+    else:
+        parent = _government(division)
+    prefecture = division.prefecture if division.level != "province" else None
+    county = division.county if division.level in ("county", "zone") else None
+    return AgencyIdentity(name, printed, kind, parent, division.province, prefecture, county, division.adcode,
+                          "full" if decided else "partial", signal)
+
+
+def _core(name: str) -> str:
+    name = _LEVEL_WORD.sub("", name)
+    return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
+
+
+def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
+                   url: str | None = None) -> AgencyIdentity:
+    """The identity of the issuer: the first candidate, completed with the page's places (and the
+    host's); or a later candidate that names the same body in full; or, at stage, a full name
+    the same site gives in another year (``siblings``) or the fetch manifest's (``extra``)."""
+    table = division_table()
+    candidates = list(signals.candidates) + [(clean_name(n), s) for n, s in extra if clean_name(n)]
+    if not candidates:
+        return UNRESOLVED
+    context = table.places_in(signals.place_text)
+    host = divisions_of_host(url or signals.url)
+    if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides
+        host = [d for d in host if short_name(d.name) in signals.place_text] or host
+    identities = [_identity(name, source, context, host, table) for name, source in candidates]
+    first = identities[0]
+    if first.full:
+        return first
+    core = _core(first.printed_name or "")
+    for later in identities[1:]:
+        if later.full and core and (core in later.agency_name or core in (later.printed_name or "")):
+            return later
+    for sibling in siblings:
+        if core and core in sibling:
+            found = _identity(sibling, "other years", context, host, table)
+            if found.full:
+                return found
+    return first
+
+
+def with_printed(identity: AgencyIdentity, printed: str) -> AgencyIdentity:
+    return replace(identity, printed_name=printed)

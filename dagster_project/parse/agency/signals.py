@@ -1,0 +1,125 @@
+"""What a page says about the body that issued it, strongest signal first.
+
+Each candidate name keeps where it was read (``title``, ``heading``, ``sentence``, ``signature``,
+``field``, ``subject``); the places the page names (breadcrumb, site header, addresses, the
+sentences of the head) are kept apart, to complete a bare name (区统计局, 河包镇) later.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .names import clean_name, strip_pinyin
+
+_YEAR = r"(?:19|20)\d{2}"
+_CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
+_ANY_YEAR = r"(?:" + _YEAR + "|" + _CN_YEAR + ")"
+_YEAR_END = r"(?:年|(?=度|政府|政务|信息))"
+# a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
+SUFFIX = (r"(?:人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|办|中心|院|署|所|站|队|部|处"
+          r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校)")
+_ENDS_AS_NAME = re.compile(SUFFIX + "$")
+# an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
+_INTERNAL_OFFICE = re.compile(
+    r"(人民政府|街道办事处|管理委员会|局|委员会|委|中心)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室|政务信息公开办公室"
+    r"|信息公开办公室|政务公开办公室|办公室|综合科|办)$"
+)
+# words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
+_STOP = re.compile(r"(?:围绕|综合|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
+                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|\d)")
+_SENTENCES = [
+    re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
+    re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
+    re.compile(r"现将(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
+    re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
+    re.compile(r"由(.{2,32}?)(?:编制|编写|撰写|制作)"),
+    re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制" + _ANY_YEAR + r"年"),
+    re.compile(r"请(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
+    re.compile(r"请联系[:：]\s*(.{2,36}?)[,，。;；(（]"),
+]
+_FIELD = re.compile(
+    r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
+_SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
+                      r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力)")
+_DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+_BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
+_SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
+
+
+@dataclass
+class PageSignals:
+    candidates: list[tuple[str, str]] = field(default_factory=list)  # (cleaned name, source)
+    place_text: str = ""  # the lines that name places: breadcrumb, site header, field values, the head
+    url: str | None = None
+    self_word: str | None = None  # 我局 -> 局, 我镇 -> 镇: the kind of body the page speaks for
+
+    def add(self, name: str | None, source: str, signed: bool = False) -> None:
+        name = clean_name(name)
+        if signed:  # a government's office signs for the government
+            name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
+        if source in ("sentence", "field"):
+            name = _INTERNAL_OFFICE.sub(r"\1", name)
+        if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
+                and not name.startswith(("本", "我", "各", "该", "根据", "按照", "依据", "为")) \
+                and not re.search(r"\d|年度|报告|公开|条例|《|》", name):
+            if all(n != name for n, _ in self.candidates):
+                self.candidates.append((name, source))
+
+
+def _title_issuer(title: str) -> str:
+    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", strip_pinyin(title)))
+    m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
+    issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
+    if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
+        m = re.match(r"^" + _ANY_YEAR + r"年度?(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
+        issuer = m.group(1) if m else ""
+    return issuer
+
+
+def _sentence_name(captured: str) -> str:
+    captured = re.sub(r"\s+", "", captured)
+    cut = _STOP.search(captured, 2)
+    return captured[:cut.start()] if cut else captured
+
+
+def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
+    meta = meta or {}
+    signals = PageSignals(url=meta.get("Url") or meta.get("url") or None)
+    head = unicodedata.normalize("NFKC", strip_pinyin(text[:4000]))
+    lines = [line.strip().strip("|").strip() for line in head.splitlines()]
+    lines = [line for line in lines if line]
+    if title:
+        signals.add(_title_issuer(title), "title")
+    # the issuer's own line near the top: 桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告,
+    # or a heading that starts with it: 道县文广新局2013年度信息公开工作
+    for line in lines[:12]:
+        compact = re.sub(r"\s+", "", line)
+        if _BREADCRUMB.search(compact):
+            continue
+        if re.match(r"^.{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
+            signals.add(_title_issuer(compact), "heading")
+        elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact):
+            signals.add(compact, "heading")
+    body = "\n".join(lines)
+    for pattern in _SENTENCES:
+        for m in pattern.finditer(body[:3000]):
+            signals.add(_sentence_name(m.group(1)), "sentence")
+    tail = [line.strip().strip("|").strip() for line in text[-3000:].splitlines() if line.strip().strip("|").strip()]
+    for i, line in enumerate(tail):
+        if _DATE_LINE.match(unicodedata.normalize("NFKC", line)) and i > 0 and len(tail[i - 1]) <= 30:
+            signals.add(tail[i - 1], "signature", signed=True)
+    for key in ("ContentSource", "contentsource", "source"):
+        signals.add(meta.get(key), "field")
+    for m in _FIELD.finditer(body[:3000]):
+        signals.add(m.group(1), "field")
+    for m in _SUBJECT.finditer(body[:4000]):
+        signals.add(m.group(1), "subject")
+    m = _SELF.search(body[:4000])
+    if m:
+        signals.self_word = m.group(1) or m.group(2)
+    # where the page says it is: breadcrumb and header lines, the <title> (site name), the head text
+    places = [line for line in lines[:15] if _BREADCRUMB.search(line) or len(line) <= 30]
+    places += [meta.get("title", ""), meta.get("SiteName", ""), meta.get("ColumnName", ""), body[:2500]]
+    signals.place_text = "\n".join(p for p in places if p)
+    return signals
