@@ -151,7 +151,10 @@ def find_report_year(title: str | None, text: str, published: str | None,
     lo, hi = bounds or report_year_bounds()
     head = text[:6000]
     head_nfkc = digit_dates(unicodedata.normalize("NFKC", head))
-    for year, how in ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title")):
+    named = re.search(_YEAR + r"年度?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)", normalise_label(head))
+    strong = ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title"),
+              (int(named.group(1)) if named else None, "report named in the text"))
+    for year, how in strong:
         if year is None:
             continue
         if lo <= year <= hi:

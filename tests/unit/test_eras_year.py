@@ -32,3 +32,9 @@ def test_a_title_year_outside_the_range_is_null_with_the_reason():
 def test_a_period_in_chinese_numerals():
     text = "本报告中所列数据的统计期限自二〇〇九年一月一日起至二〇〇九年十二月三十一日止。"
     assert find_report_year(None, text, None, BOUNDS) == (2009, "statistics period")
+
+
+def test_a_report_named_in_the_text_with_an_impossible_year_is_null():
+    text = "市行政服务中心对2038年度政府信息公开工作年度报告进行了编制。2018年主动公开信息120条。"
+    year, how = find_report_year(None, text, "2018-02-08", BOUNDS)
+    assert year is None and "2038" in how
