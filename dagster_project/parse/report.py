@@ -113,6 +113,10 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     doc_type, reason = classify_doc_type(title, text, has_report_tables=bool(figures) and template != "narrative",
                                          blank_template=blank)
     figures += prose
+    if "\f" in text:  # a PDF read page by page: name the page of every figure in its evidence
+        from .pdf.evidence import with_pages
+
+        figures = with_pages(text, figures)
 
     meta_record = ReportMeta(
         title=title,

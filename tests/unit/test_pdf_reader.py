@@ -80,11 +80,14 @@ def test_every_page_ends_with_a_form_feed():
 
 def test_evidence_names_the_page():
     text = read("hongze_2023.pdf").text
-    figures = {(f.indicator_code, f.applicant_type): f for f in with_pages(text, parse_document(text, "x").figures)}
+    figures = {(f.indicator_code, f.applicant_type): f for f in parse_document(text, "x").figures}
     assert figures[("t2.licensing.decisions", "total")].evidence == "p.2: 行政许可 | 550"
     assert figures[("t2.fees.amount", "total")].evidence.startswith("p.3: ")
     assert figures[("t3.unable.unclear", "total")].evidence.startswith("p.4: ")
     assert figures[("t4.suit_after_review.upheld", "total")].evidence == "p.4: 表四 upheld | 5"
+    assert figures[("n.requests.received", "total")].evidence == "p.1: 2023年全区受理政府信息公开申请21件"
+    # text without page breaks (HTML, plain text, Word) is left as it was
+    assert with_pages("行政许可 | 550", list(figures.values()))[0] is list(figures.values())[0]
 
 
 def test_the_title_over_two_lines_names_the_agency():
