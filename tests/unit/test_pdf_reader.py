@@ -37,7 +37,7 @@ def score(name: str) -> tuple[float, float, list[str]]:
     return correct / max(1, correct + len(wrong)), correct / len(gold["values"]), wrong
 
 
-@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "kaifeng_2018_printed.pdf",
+@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "kaifeng_2018_printed.pdf", "kaifeng_2018_borderless.pdf",
                                   "pingtan_2019_printed.pdf"])
 def test_printed_figures_match_the_gold(name):
     precision, recall, wrong = score(name)
@@ -94,6 +94,13 @@ def test_the_title_over_two_lines_names_the_agency():
     report = parse_document(read("hongze_2024.pdf").text, "x")
     assert report.meta.agency_name == "淮安市洪泽区人民政府"
     assert report.meta.title.startswith("淮安市洪泽区人民政府2024年政府信息公开工作年度报告")
+
+
+def test_a_table_without_ruling_lines_is_read_by_its_gaps():
+    lines = read("kaifeng_2018_borderless.pdf").text.splitlines()
+    assert "(一)主动公开政府信息数 | 条 | 236" in lines and "4.微博微信回应事件数 | 次 | 5" in lines
+    # prose keeps its words together: no cell bars in the paragraphs
+    assert not [line for line in lines if "|" in line and len(line) > 60 and "。" in line]
 
 
 def test_a_scanned_pdf_needs_ocr_and_is_not_guessed():

@@ -84,6 +84,33 @@ def _open_edges(page) -> list[float]:
     return [min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)]
 
 
+COLUMN_GAP_EM = 1.5  # a gap this many characters wide inside a line separates two columns
+
+
+def gap_cells(chars: list[dict], size: float) -> list[str] | None:
+    """The cells of a table row printed without ruling lines, told apart by wide gaps.
+
+    A line of a borderless table ("行政许可        550") has gaps far wider than the spacing of
+    justified prose. It is a row when it splits into at least two pieces and ends in a figure;
+    otherwise it is prose (None).
+    """
+    if not chars or size <= 0:
+        return None
+    pieces, current, last_x1 = [], [], None
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if last_x1 is not None and char["x0"] - last_x1 > COLUMN_GAP_EM * size and current:
+            pieces.append("".join(current))
+            current = []
+        current.append(char["text"])
+        last_x1 = char["x1"]
+    pieces.append("".join(current))
+    cells = [clean_cell(p) for p in pieces]
+    cells = [c for c in cells if c]
+    if len(cells) < 2 or not _is_number(cells[-1]):
+        return None
+    return cells
+
+
 def page_blocks(page) -> list[Block]:
     """The blocks of one pdfplumber page, top to bottom."""
     blocks: list[Block] = []
@@ -98,8 +125,13 @@ def page_blocks(page) -> list[Block]:
         if not text or is_page_furniture(text, line["top"], line["bottom"], page.height):
             continue
         sizes = [c.get("size", 0.0) for c in line.get("chars", [])]
-        blocks.append(Block(top=line["top"], kind="line", text=text, x0=line["x0"], x1=line["x1"],
-                            size=max(sizes) if sizes else 0.0))
+        size = max(sizes) if sizes else 0.0
+        cells = gap_cells(line.get("chars", []), size)
+        if cells:
+            blocks.append(Block(top=line["top"], kind="table", rows=[cells],
+                                bbox=(line["x0"], line["top"], line["x1"], line["bottom"])))
+            continue
+        blocks.append(Block(top=line["top"], kind="line", text=text, x0=line["x0"], x1=line["x1"], size=size))
     blocks.sort(key=lambda b: b.top)
     return blocks
 
