@@ -69,11 +69,13 @@ def traditional_form(printed: str | None, text: str | None) -> str | None:
     return trad if trad in sample else None
 
 
-def _resolve(printed: str | None, title: str | None, url: str | None, manifest: str | None, siblings: list[str]):
+def _resolve(printed: str | None, title: str | None, url: str | None, manifest: str | None, siblings: list[str],
+             page_text: str = ""):
     from ..parse.agency import resolve_agency
     from ..parse.agency.signals import PageSignals
 
-    signals = PageSignals(url=url, place_text=title or "")
+    # the page's head names places too (爱渭滨APP): it narrows what the host leaves open
+    signals = PageSignals(url=url, place_text="\n".join(p for p in (title, page_text[:4000]) if p))
     if printed:
         signals.candidates.append((printed, "page"))
     extra = [(manifest, "manifest")] if manifest else []
@@ -119,6 +121,9 @@ def refresh_agencies(con, raw_dir: Path | None = None) -> int:
             if (key, sib) not in cache:
                 cache[(key, sib)] = _resolve(printed, title, url, manifest.get(path), list(sib))
             identity = cache[(key, sib)]
+            if not identity.full and host:  # partial: the page's own text may name the place the host spells
+                text = con.execute("select text from staging.documents where report_id = ?", [report_id]).fetchone()[0]
+                identity = _resolve(printed, title, url, manifest.get(path), list(sib), text or "")
             if first_pass:
                 if identity.full and host:
                     siblings.setdefault(host, []).append(identity.agency_name)

@@ -30,9 +30,9 @@ def clean_name(name: str | None) -> str:
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", name))
     text = strip_pinyin(text)
     text = re.sub(r"\s+", "", text).strip(_EDGE_JUNK)
-    from ..traditional import is_traditional, to_simplified
+    from ..traditional import to_simplified
 
-    if text and is_traditional(text):
+    if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
     text = re.sub(r"^(?:关于|中共)", "", text)
     return text.replace("管委会", "管理委员会")

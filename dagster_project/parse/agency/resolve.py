@@ -143,10 +143,13 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
     if places:
         chain: list[Division] = []
         outer: list[Division] = []
-        for _, cands in places:
-            narrowed = _narrow(cands, outer, table) or cands
-            outer = narrowed
-            chain = narrowed
+        for index, (piece, cands) in enumerate(places):
+            narrowed = _narrow(cands, outer, table)
+            if not narrowed and outer and cands[0].level == "town" and index == len(places) - 1 and len(outer) == 1:
+                # a town the table holds only elsewhere (renamed, merged): the county the name gives decides
+                return outer[0], piece, True
+            outer = narrowed or cands
+            chain = outer
         last = chain
         is_town = last[0].level == "town"
         need_support = is_town and not any(c[1][0].level in ("county", "prefecture", "zone") for c in places[:-1])

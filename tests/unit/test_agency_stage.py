@@ -1,0 +1,76 @@
+"""The agency stage on a real DuckDB: names completed by the host, the manifest and other years;
+aliases with the Traditional spelling; reports joined by the canonical name."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import duckdb
+
+from dagster_project.parse.agency.names import agency_kind, clean_name
+from dagster_project.stage.agencies import refresh_agencies
+from dagster_project.stage.schema import ensure_schema
+
+
+def _warehouse(tmp_path, reports):
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"))
+    ensure_schema(con)
+    now = datetime(2026, 1, 1)
+    for rid, path, url, name, title, text in reports:
+        con.execute("insert into staging.documents (report_id, source_path, sha256, size_bytes, text, source_url, ingested_at) "
+                    "values (?, ?, 'x', 1, ?, ?, ?)", [rid, path, text, url, now])
+        con.execute("insert into staging.reports (report_id, sha256, parser_version, title, agency_name, doc_type, "
+                    "template_code, parsed_at) values (?, 'x', 'v', ?, ?, 'annual_report', 'narrative', ?)",
+                    [rid, title, name, now])
+    return con
+
+
+def test_names_are_completed_and_reports_join_by_the_canonical_name(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "_fetched").mkdir(parents=True)
+    (raw / "_fetched" / "provenance.jsonl").write_text(json.dumps(
+        {"url": "http://x.example/r.html", "outcome": "downloaded", "path": "_fetched/ab/r.html", "sha256": "x",
+         "agency": "微山县两城镇人民政府"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    con = _warehouse(tmp_path, [
+        # the host spells 于洪区 (sy = 沈阳): which 迎宾路街道 of four
+        ("a", "a.html", "http://www.syyh.gov.cn/zwgk/a.html", "迎宾路街道办事处", "2021年迎宾路街道政府信息公开工作年度报告", ""),
+        # a bare town the manifest names in full
+        ("b", "_fetched/ab/r.html", "http://x.example/r.html", "两城镇人民政府", "两城镇2020年政府信息公开工作年度报告", ""),
+        # another year of the same site names the body in full
+        ("c", "c.html", "http://www.example-town.cn/2016.html", "永嘉县北城街道办事处", "永嘉县北城街道办事处2016年报告", ""),
+        ("d", "d.html", "http://www.example-town.cn/2017.html", "北城街道办事处", "北城街道2017年报告", ""),
+        # a Traditional page: the printed spelling is kept as an alias
+        ("e", "e.html", None, "广州市统计局", "廣州市統計局2017年度政府信息公開年度報告", "廣州市統(tǒng)計局\n2018年3月\n"),
+        # nothing places it: partial, not guessed
+        ("f", "f.html", "http://61.150.65.235/a.html", "区统计局", "区统计局2023年报告", ""),
+    ])
+    assert refresh_agencies(con, raw) == 5  # c and d are one body
+    got = dict(con.execute("select r.report_id, a.agency_name || '|' || coalesce(a.adcode, '') || '|' || a.agency_resolution "
+                           "from staging.reports r join staging.agencies a using (agency_name)").fetchall())
+    assert got == {
+        "a": "沈阳市于洪区迎宾路街道办事处|210114|full",
+        "b": "微山县两城镇人民政府|370826|full",
+        "c": "永嘉县北城街道办事处|330324|full",
+        "d": "永嘉县北城街道办事处|330324|full",
+        "e": "广州市统计局|440100|full",
+        "f": "区统计局||partial",
+    }
+    aliases = con.execute("select aliases from staging.agencies where agency_name = '广州市统计局'").fetchone()[0]
+    assert aliases == ["广州市统计局", "廣州市統計局"]
+    parent = con.execute("select parent_agency, agency_kind from staging.agencies where adcode = '330324'").fetchone()
+    assert parent == ("永嘉县人民政府", "street_office")
+    # a second run changes nothing: the parsed names are kept, the canonical ones resolve to themselves
+    assert refresh_agencies(con, raw) == 5
+    assert con.execute("select count(*) from staging.report_agencies where printed_name = '北城街道办事处'").fetchone()[0] == 1
+
+
+def test_injected_pinyin_and_traditional_are_cleaned():
+    assert clean_name("監(jiān)察局") == "监察局"
+    assert clean_name("下管鎮(zhèn)") == "下管镇"
+    assert clean_name(" 平潭综合实验区管委会 ") == "平潭综合实验区管理委员会"
+
+
+def test_kinds():
+    assert [agency_kind(n) for n in ("微山县两城镇人民政府", "永嘉县北城街道办事处", "汉中市统计局", "平潭综合实验区管理委员会",
+                                     "漳平市人民政府", "漳平市人民政府办公室", "某某市第一人民医院")] == \
+        ["township", "street_office", "department", "government", "government", "department", "other"]
