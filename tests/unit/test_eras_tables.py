@@ -96,3 +96,11 @@ def test_the_national_table_with_a_cumulative_column_reads_the_years_column():
     assert values == {"s.active.items": 120, "s.requests.received": 3}
     # 其中 row printed with one figure for two columns: kept unplaced, not read as the year's
     assert [(u.indicator_code, u.value) for u in unplaced] == [("s.active.normative_published", 4)]
+
+
+def test_a_header_named_zhibiao_with_last_years_column():
+    # 指标 / 单位 / 统计数 / 上年数 on separate lines; the first row is a section row with a figure
+    text = "指标\n单位\n统计数\n上年数\n一、主动公开情况\n条\n300\n280\n(一)主动公开政府信息数\n条\n120\n100\n"
+    figures, unplaced = parse_statistics_table(cell_stream(text))
+    assert {f.indicator_code: f.value for f in figures} == {"s.active": 300, "s.active.items": 120}
+    assert unplaced == []

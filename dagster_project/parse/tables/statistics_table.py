@@ -90,6 +90,7 @@ _ROW_RES = [(code, sec, re.compile(p)) for code, sec, p in _ROWS]
 _UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "—", "——", "-", "项"}
 _TABLE_END = re.compile(r"^(?:填报人|单位负责人|审核人|联系电话|填报日期|备注)")
 MAX_LABEL_CHARS = 90  # longer cells are prose, not row labels
+HEADER_LOOKBACK = 12  # cells before the first section row where a 指标 | 单位 | … header may stand
 
 
 def _match_row(key: str, section: str | None) -> tuple[str, str] | None:
@@ -125,9 +126,11 @@ def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[U
     section: str | None = None
     current: tuple[str, str, int] | None = None  # (code, label, line)
     pending_cells: list[CellToken] = []
-    header = find_header(cells, start)
-    # 统计数 beside 历年累计 or 上年数: the year's column is read, the other is not this year's figure
-    columns = header if header is not None and header.start == start and len(header.columns) > 1 else None
+    # 统计数 beside 历年累计 or 上年数: the year's column is read, the other is not this year's figure.
+    # The header is the table's own: at its start (统计指标 …) or just before its first row (指标 …).
+    header = find_header(cells, max(0, start - HEADER_LOOKBACK))
+    own = header is not None and (header.start == start or header.start < start <= header.end)
+    columns = header if own and len(header.columns) > 1 else None
 
     def close_row() -> None:
         if current is None:
