@@ -45,6 +45,8 @@ class ReconciliationSettings(BaseSettings):
     count_abs_tolerance: float = 0.0
     money_rel_tolerance: float = 0.005
     worst_cases_shown: int = 20
+    # the printed cells (with evidence) of this many worst failing rows go into a check's metadata
+    worst_cases_with_cells: int = 5
 
 
 class QualitySettings(BaseSettings):
@@ -69,6 +71,19 @@ class Settings(BaseSettings):
     expectations_dir: Path = PROJECT_ROOT / "expectations"
     parse_batch_size: int = Field(200, description="documents parsed and written per transaction")
     parse_workers: int = Field(2, description="processes parsing in parallel (one per core)")
+    parse_max_chars: int = Field(
+        2_000_000, description="a document with more characters of text fails alone ('document exceeds …')")
+    parse_max_seconds: float = Field(
+        120.0, description="a document parsing longer fails alone; the rest of its batch goes on")
+    max_file_bytes: int = Field(
+        256 * 1024 * 1024, description="a raw file larger than this is refused, not read into memory")
+    full_rescan: bool = Field(
+        False, description="GOVINFO_FULL_RESCAN=1: hash every file's content instead of trusting size, "
+                           "mtime and the hash of its first and last 64 KiB")
+    max_removed_share: float = Field(
+        0.5, description="ingest stops when a scan would remove more than this share of the stored documents")
+    allow_mass_removal: bool = Field(
+        False, description="GOVINFO_ALLOW_MASS_REMOVAL=1: let a scan remove more than max_removed_share")
 
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)

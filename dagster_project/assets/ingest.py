@@ -1,11 +1,31 @@
-"""Ingest assets: the raw folder becomes ``staging.documents``."""
+"""Ingest assets: the raw folder becomes ``staging.documents`` (and ``staging.refused_documents``)."""
+
+import os
 
 import dagster as dg
 
-from ..ingest.scan import ingest_folder
+from ..ingest.scan import IngestOptions, IngestStopped, ingest_folder
+from ..ingest.walk import BOOKKEEPING
 from ..resources.warehouse import WarehouseResource
-from ..settings import get_settings
+from ..settings import Settings, get_settings
 from .markdown import markdown_table
+
+REFUSED_SHOWN = 10
+
+
+def ingest_options(settings: Settings) -> IngestOptions:
+    skip = set(BOOKKEEPING)
+    sources = os.path.realpath(os.fsencode(settings.sources_path))
+    root = os.path.realpath(os.fsencode(settings.raw_dir))
+    if sources.startswith(root + b"/"):  # a manifest kept inside the raw folder is not a document
+        skip.add(sources[len(root) + 1:])
+    return IngestOptions(
+        full_rescan=settings.full_rescan,
+        max_removed_share=settings.max_removed_share,
+        allow_mass_removal=settings.allow_mass_removal,
+        max_file_bytes=settings.max_file_bytes,
+        skip=frozenset(skip),
+    )
 
 
 @dg.asset(
@@ -14,42 +34,63 @@ from .markdown import markdown_table
     kinds={"python", "duckdb"},
     deps=["fetched_documents"],
     description=(
-        "Every document under GOVINFO_RAW_DIR (sub-folders included) as a row of staging.documents: "
-        "path, size, sha256 and decoded text (UTF-8, GB18030/GBK, declared or detected). Unchanged "
-        "files are skipped; files that left the folder leave the warehouse."
+        "Every regular file under GOVINFO_RAW_DIR (sub-folders included, whatever its suffix) whose real "
+        "path is inside it: text and HTML decoded (declared charset, UTF-8, GB18030, UTF-16/32), PDF and "
+        "office files read by their readers, as rows of staging.documents. Links out of the folder, "
+        "binary files, archives and undecodable files are refused with the reason "
+        "(staging.refused_documents). Unchanged files (size, mtime, hash of the first and last 64 KiB; "
+        "GOVINFO_FULL_RESCAN=1 hashes everything) are skipped; a run that would remove more than "
+        "GOVINFO_MAX_REMOVED_SHARE of the stored documents stops unless GOVINFO_ALLOW_MASS_REMOVAL=1."
     ),
 )
 def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     from ..fetch.provenance import source_url_by_path
 
     settings = get_settings()
-    raw_dir = settings.raw_dir.resolve()
+    raw_dir = settings.raw_dir
     if not raw_dir.is_dir():
-        raise dg.Failure(f"raw folder {raw_dir} does not exist (set GOVINFO_RAW_DIR)")
+        raise dg.Failure(f"ingest stopped: the raw folder {raw_dir} does not exist or is not a folder "
+                         f"(check GOVINFO_RAW_DIR). Nothing was changed.")
     urls = source_url_by_path(raw_dir)
-    context.log.info(f"ingest: scanning {raw_dir}")
+    context.log.info(f"ingest: scanning {raw_dir}" + (" (full content rescan)" if settings.full_rescan else ""))
     with warehouse.connect() as con:
-        summary = ingest_folder(con, raw_dir, urls, log=context.log.info)
+        try:
+            summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings))
+        except IngestStopped as exc:
+            raise dg.Failure(str(exc)) from None
         total = con.execute("select count(*) from staging.documents").fetchone()[0]
         preview = con.execute(
-            "select source_path, size_bytes, encoding, source_url from staging.documents order by ingested_at desc, source_path limit 10"
+            "select source_path, size_bytes, reader, encoding, source_url from staging.documents "
+            "order by ingested_at desc, source_path limit 10"
         ).fetchall()
+    refused = summary.refused
     context.log.info(
         f"ingest: {summary.scanned} files, {summary.new} new, {summary.changed} changed, "
-        f"{summary.unchanged} unchanged, {summary.removed} removed"
+        f"{summary.unchanged} unchanged, {summary.removed} removed, {len(refused)} refused"
     )
-    for path, error in summary.errors:
-        context.log.warning(f"ingest: {path}: {error}")
+    for r in refused[:REFUSED_SHOWN]:
+        context.log.warning(f"ingest: refused {r.source_path}: {r.reason}")
+    if len(refused) > REFUSED_SHOWN:
+        context.log.warning(f"ingest: … and {len(refused) - REFUSED_SHOWN} more refused files "
+                            f"(all of them in staging.refused_documents)")
+    shown = [(r.source_path, r.size_bytes, r.reason) for r in refused[:REFUSED_SHOWN]]
     return dg.MaterializeResult(metadata={
         "dagster/row_count": total,
         "raw_dir": str(raw_dir),
         "scanned": summary.scanned,
+        "ingested": total,
         "new": summary.new,
         "changed": summary.changed,
         "unchanged": summary.unchanged,
         "removed": summary.removed,
+        "refused": len(refused),
+        "refused_by_reason": dg.MetadataValue.json(summary.refused_by_reason),
+        "full_rescan": settings.full_rescan,
         "bytes_read": summary.bytes_read,
         "encodings": dg.MetadataValue.json(summary.encodings),
-        "unreadable": dg.MetadataValue.md(markdown_table(summary.errors, ["document", "reason"]) if summary.errors else "none"),
-        "preview": dg.MetadataValue.md(markdown_table(preview, ["source_path", "bytes", "encoding", "source_url"])),
+        "refused_first": dg.MetadataValue.md(
+            markdown_table(shown, ["file", "bytes", "reason"]) + (
+                f"\n\n… {len(refused) - REFUSED_SHOWN} more in staging.refused_documents"
+                if len(refused) > REFUSED_SHOWN else "") if refused else "none"),
+        "preview": dg.MetadataValue.md(markdown_table(preview, ["source_path", "bytes", "reader", "encoding", "source_url"])),
     })

@@ -1,21 +1,36 @@
-"""Ingest: every document under the raw folder becomes a row of ``staging.documents``.
+"""Ingest: every document under the raw folder becomes a row of ``staging.documents``; every file
+that is not one becomes a row of ``staging.refused_documents`` with the reason.
 
-Only new or changed files are hashed and decoded again (size and mtime first, then sha256), so a
-run over 100,000 unchanged documents costs one ``stat`` each. Files that left the folder leave the
-warehouse with everything parsed from them.
+A run first lists the folder (``stat`` only, see :mod:`.walk`), stops if that listing would remove
+more than a set share of the stored documents (a mistyped ``GOVINFO_RAW_DIR`` must not empty the
+warehouse), then reads only new or changed files. A file counts as unchanged when its size, mtime
+and the hash of its first and last 64 KiB are those stored (an edit that keeps size and mtime is
+still seen); ``GOVINFO_FULL_RESCAN=1`` hashes every file whole. What a file is comes from its bytes
+(:mod:`.sniff`): text and HTML are decoded (:mod:`.decode`), PDF and office files go to their
+readers (:mod:`dagster_project.parse.attachments`), everything else is refused.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
 from .decode import decode_bytes
+from .refused import write_refused
+from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
+from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
 
-DOCUMENT_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".txt", ".text"}
+__all__ = ["IngestStopped", "IngestSummary", "ingest_folder", "report_id_for", "edge_hash"]
+
+EDGE_BYTES = 64 * 1024
+
+
+class IngestStopped(RuntimeError):
+    """The scan would do harm (a missing folder, a mass removal): nothing was written."""
 
 
 @dataclass
@@ -27,29 +42,52 @@ class IngestSummary:
     removed: int = 0
     bytes_read: int = 0
     encodings: dict[str, int] = field(default_factory=dict)
-    errors: list[tuple[str, str]] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+
+    @property
+    def refused_by_reason(self) -> dict[str, int]:
+        return dict(Counter(r.category for r in self.refused).most_common())
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        return [(r.source_path, r.reason) for r in self.refused]
 
 
-def report_id_for(source_path: str) -> str:
-    """Stable id of a document: its path below the raw folder (a changed document keeps its id)."""
-    return hashlib.sha256(source_path.encode("utf-8")).hexdigest()[:16]
+@dataclass(frozen=True)
+class IngestOptions:
+    full_rescan: bool = False
+    max_removed_share: float = 0.5
+    allow_mass_removal: bool = False
+    max_file_bytes: int = 256 * 1024 * 1024
+    batch_size: int = 200
+    skip: frozenset[bytes] = BOOKKEEPING
 
 
-def list_documents(raw_dir: Path) -> list[Path]:
-    files = []
-    for root, dirs, names in os.walk(raw_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if not name.startswith(".") and Path(name).suffix.lower() in DOCUMENT_SUFFIXES:
-                files.append(Path(root) / name)
-    return files
+def edge_hash(fd: int, size: int) -> str:
+    """SHA-256 of the size and the first and last 64 KiB: cheap, and sees most edits that keep
+    the size and the mtime (a whole-file hash of a file under 128 KiB)."""
+    digest = hashlib.sha256(str(size).encode())
+    digest.update(os.pread(fd, EDGE_BYTES, 0))
+    if size > EDGE_BYTES:
+        digest.update(os.pread(fd, EDGE_BYTES, max(EDGE_BYTES, size - EDGE_BYTES)))
+    return digest.hexdigest()
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    chunks, total = [], 0
+    while True:
+        chunk = os.read(fd, max(size - total, 0) + 65536)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
 
 
 def _write_documents(con, rows: list[tuple]) -> None:
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=["report_id", "source_path", "sha256", "size_bytes", "mtime_ns",
-                                        "encoding", "decoded_how", "text", "source_url", "ingested_at"])
+    frame = pd.DataFrame(rows, columns=["report_id", "source_path", "sha256", "edge_sha256", "size_bytes", "mtime_ns",
+                                        "encoding", "decoded_how", "reader", "text", "source_url", "ingested_at"])
     con.register("incoming_documents", frame)
     try:
         con.execute("begin transaction")
@@ -63,10 +101,9 @@ def _write_documents(con, rows: list[tuple]) -> None:
         con.unregister("incoming_documents")
 
 
-def _forget_documents(con, source_paths: list[str]) -> None:
+def _forget_documents(con, ids: list[str]) -> None:
     from ..stage.schema import PER_REPORT_TABLES
 
-    ids = [report_id_for(p) for p in source_paths]
     con.execute("begin transaction")
     try:
         con.execute("delete from staging.documents where report_id in (select unnest(?::varchar[]))", [ids])
@@ -78,62 +115,147 @@ def _forget_documents(con, source_paths: list[str]) -> None:
         raise
 
 
+def _guard(raw_dir: Path, listed: int, known: int, removing: int, options: IngestOptions) -> None:
+    if known == 0 or removing == 0 or options.allow_mass_removal:
+        return
+    share = removing / known
+    if share > options.max_removed_share:
+        raise IngestStopped(
+            f"ingest stopped: the raw folder {raw_dir} lists {listed} readable files, so this run would remove "
+            f"{removing} of the {known} documents stored in the warehouse ({share:.0%}, more than the "
+            f"{options.max_removed_share:.0%} allowed by GOVINFO_MAX_REMOVED_SHARE). Check GOVINFO_RAW_DIR; "
+            f"set GOVINFO_ALLOW_MASS_REMOVAL=1 if the removal is meant. Nothing was changed.")
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one file turned out to be: a document row's fields, or a refusal."""
+
+    encoding: str | None = None
+    decoded_how: str | None = None
+    reader: str | None = None
+    text: str | None = None
+    refusal: tuple[str, str] | None = None  # (reason, category)
+
+
+def read_document(data: bytes, source_path: str) -> _Read:
+    """Sniff, then decode or hand to an attachment reader; never raises."""
+    kind = sniff(data, source_path)
+    if kind in TEXT_KINDS:
+        decoded = decode_bytes(data)
+        if not decoded.decodable:
+            return _Read(refusal=(f"not readable as text: {decoded.how}", "undecodable"))
+        return _Read(decoded.encoding, decoded.how, kind, decoded.text)
+    if kind in REFUSED_KINDS:
+        return _Read(refusal=(f"{REFUSED_KINDS[kind]}: not a document, never parsed as text", kind))
+    from ..parse.attachments import ATTACHMENT_KINDS, read_attachment
+
+    if kind not in ATTACHMENT_KINDS:  # pragma: no cover - sniff names no other kind
+        return _Read(refusal=(f"unknown kind {kind}", kind))
+    result = read_attachment(data, kind, source_path)
+    if result.status == "refused":
+        return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}: refused by reader"))
+    if result.status == "needs_ocr":
+        return _Read(None, f"needs_ocr: {result.reason or 'no text layer'}", result.reader, "")
+    return _Read(None, kind, result.reader, result.text)
+
+
 def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
-                  log: Callable[[str], None] = lambda _: None, batch_size: int = 200) -> IngestSummary:
+                  log: Callable[[str], None] = lambda _: None, batch_size: int | None = None,
+                  options: IngestOptions | None = None) -> IngestSummary:
     """Scan the folder and upsert new or changed documents, ``batch_size`` at a time.
 
     Each batch is one transaction, so memory stays bounded by a batch and an interrupted run
-    leaves every document either as it was or as it is now.
+    leaves every document either as it was or as it is now. Raises :class:`IngestStopped`, before
+    writing anything, when the folder is missing or the scan would remove too many documents.
     """
     from ..stage.schema import ensure_schema
 
+    options = options or IngestOptions()
+    batch_size = batch_size or options.batch_size
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise IngestStopped(f"ingest stopped: the raw folder {raw_dir} does not exist or is not a folder "
+                            f"(check GOVINFO_RAW_DIR). Nothing was changed.")
     ensure_schema(con)
     source_urls = source_urls or {}
     known = {
-        row[0]: (row[1], row[2], row[3], row[4])
-        for row in con.execute("select source_path, size_bytes, mtime_ns, sha256, source_url from staging.documents").fetchall()
+        row[0]: row[1:]
+        for row in con.execute(
+            "select report_id, size_bytes, mtime_ns, sha256, source_url, edge_sha256 from staging.documents").fetchall()
     }
-    summary = IngestSummary()
+    files, refused = walk_raw(raw_dir, options.skip)
+    listed_ids = {f.report_id for f in files}
+    _guard(raw_dir, len(files), len(known), len(set(known) - listed_ids), options)
+
+    summary = IngestSummary(scanned=len(files) + len(refused))
     rows: list[tuple] = []
-    seen: set[str] = set()
+    kept: set[str] = set()
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    for path in list_documents(raw_dir):
-        rel = path.relative_to(raw_dir).as_posix()
-        seen.add(rel)
-        summary.scanned += 1
-        try:
-            stat = path.stat()
-            previous = known.get(rel)
-            url = source_urls.get(rel)
-            if previous and previous[0] == stat.st_size and previous[1] == stat.st_mtime_ns and previous[3] == url:
-                summary.unchanged += 1
-                continue
-            data = path.read_bytes()
-            sha = hashlib.sha256(data).hexdigest()
-            if previous and previous[2] == sha and previous[3] == url:
-                summary.unchanged += 1  # touched, not changed: remember the new mtime only
-                con.execute("update staging.documents set mtime_ns = ? where source_path = ?", [stat.st_mtime_ns, rel])
-                continue
-            decoded = decode_bytes(data)
-            summary.bytes_read += len(data)
-            summary.encodings[decoded.encoding] = summary.encodings.get(decoded.encoding, 0) + 1
-            if previous:
-                summary.changed += 1
-            else:
-                summary.new += 1
-            rows.append((report_id_for(rel), rel, sha, len(data), stat.st_mtime_ns, decoded.encoding,
-                         decoded.how, decoded.text, url, now))
-        except OSError as exc:
-            summary.errors.append((rel, f"cannot read: {exc}"))
-            log(f"ingest: cannot read {rel}: {exc}")
+    for f in files:
+        outcome = _ingest_one(con, f, known.get(f.report_id), source_urls.get(f.source_path), options, now, summary)
+        if isinstance(outcome, Refusal):
+            refused.append(outcome)
+            log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
+            continue
+        kept.add(f.report_id)
+        if outcome is not None:
+            rows.append(outcome)
         if len(rows) >= batch_size:
             _write_documents(con, rows)
             rows = []
-            log(f"ingest: {summary.scanned} files scanned, {summary.new + summary.changed} new or changed")
+            log(f"ingest: {len(kept)} of {len(files)} files done, {summary.new + summary.changed} new or changed")
     if rows:
         _write_documents(con, rows)
-    removed = sorted(set(known) - seen)
+    removed = sorted(set(known) - kept)
     if removed:
         _forget_documents(con, removed)
     summary.removed = len(removed)
+    refused.sort(key=lambda r: r.source_path)
+    summary.refused = refused
+    write_refused(con, refused, now)
     return summary
+
+
+def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, summary: IngestSummary):
+    """None: unchanged; a row tuple: new or changed; a Refusal."""
+    if f.size == 0:
+        return Refusal(f.source_path, 0, "an empty file: not a document", "empty")
+    if f.size > options.max_file_bytes:
+        return Refusal(f.source_path, f.size, f"larger than {options.max_file_bytes} bytes "
+                       f"(GOVINFO_MAX_FILE_BYTES): not read", "too large")
+    try:
+        fd = open_checked(f)
+    except OSError as exc:
+        return Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable")
+    try:
+        edge = edge_hash(fd, f.size)
+        same_stat = previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url
+        if same_stat and not options.full_rescan and previous[4] == edge:
+            summary.unchanged += 1
+            return None
+        os.lseek(fd, 0, os.SEEK_SET)
+        data = _read_all(fd, f.size)
+    except OSError as exc:
+        return Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable")
+    finally:
+        os.close(fd)
+    sha = hashlib.sha256(data).hexdigest()
+    if previous is not None and previous[2] == sha and previous[3] == url:
+        summary.unchanged += 1  # touched, not changed: remember the new mtime and edge hash only
+        con.execute("update staging.documents set mtime_ns = ?, edge_sha256 = ? where report_id = ?",
+                    [f.mtime_ns, edge, f.report_id])
+        return None
+    read = read_document(data, f.source_path)
+    if read.refusal:
+        reason, category = read.refusal
+        return Refusal(f.source_path, len(data), reason, category)
+    summary.bytes_read += len(data)
+    encoding = read.encoding or read.reader or "unknown"
+    summary.encodings[encoding] = summary.encodings.get(encoding, 0) + 1
+    if previous is not None:
+        summary.changed += 1
+    else:
+        summary.new += 1
+    return (f.report_id, f.source_path, sha, edge, len(data), f.mtime_ns, read.encoding, read.decoded_how,
+            read.reader, read.text, url, now)

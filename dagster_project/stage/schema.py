@@ -70,6 +70,17 @@ STAGING_DDL = [
         error varchar,
         failed_at timestamp
     )""",
+    # columns added after the first release: older warehouses gain them on the next run
+    "alter table staging.documents add column if not exists edge_sha256 varchar",
+    "alter table staging.documents add column if not exists reader varchar",
+    "alter table staging.parse_errors add column if not exists parse_status varchar",
+    """create table if not exists staging.refused_documents (
+        source_path varchar not null,
+        size_bytes bigint,
+        reason varchar not null,
+        category varchar,
+        refused_at timestamp not null
+    )""",
     """create table if not exists staging.agencies (
         agency_id varchar primary key,
         agency_name varchar not null,

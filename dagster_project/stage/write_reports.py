@@ -2,15 +2,23 @@
 
 Each batch is replaced in one transaction: a report's rows are either all old or all new, and a
 document that fails to parse leaves a row in ``staging.parse_errors`` naming it and the reason.
+
+Every document has a budget (``GOVINFO_PARSE_MAX_CHARS``, ``GOVINFO_PARSE_MAX_SECONDS``): one that
+exceeds it fails alone with that reason, and the rest of its batch is parsed. A document ingest
+could only store as 'needs_ocr' (a scan without a text layer) is recorded with that status, not
+as a failure.
 """
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
 import traceback
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
@@ -30,25 +38,75 @@ def parser_version() -> str:
     return digest.hexdigest()[:12]
 
 
+NEEDS_OCR = "needs_ocr"
+
+
+@dataclass(frozen=True)
+class ParseBudget:
+    """The most one document may cost: characters of text, and seconds of parsing."""
+
+    max_chars: int = 2_000_000
+    max_seconds: float = 120.0
+
+
+class _OutOfTime(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _OutOfTime()
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the parse after ``seconds`` (SIGALRM; the regex engine checks signals, so a slow
+    pattern is interrupted too). Only the main thread of a process can take signals: elsewhere the
+    character budget is the only limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @dataclass
 class StageSummary:
     pending: int = 0
     parsed: int = 0
     failed: int = 0
+    needs_ocr: int = 0
     figures: int = 0
     unplaced: int = 0
     uncoded_rows: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _parse_one(item: tuple[str, str, str, str, str | None]) -> dict:
+def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     """Runs in a worker process: returns plain rows, or the error, for one document."""
     from ..parse.model import DocumentParseError
     from ..parse.report import parse_document
 
-    report_id, source_path, sha, text, _url = item
+    report_id, source_path, sha, text, _url, decoded_how = item
+    if (decoded_how or "").startswith(NEEDS_OCR):
+        reason = decoded_how.split(":", 1)[-1].strip() or "no text layer"
+        return {"report_id": report_id, "status": NEEDS_OCR, "error": f"{source_path}: needs OCR: {reason}"}
+    text = text or ""
+    if len(text) > budget.max_chars:
+        return {"report_id": report_id,
+                "error": f"{source_path}: document exceeds the parse budget of {budget.max_chars:,} characters "
+                         f"({len(text):,}; GOVINFO_PARSE_MAX_CHARS): not parsed"}
     try:
-        parsed = parse_document(text, source_path)
+        with _time_limit(budget.max_seconds):
+            parsed = parse_document(text, source_path)
+    except _OutOfTime:
+        return {"report_id": report_id,
+                "error": f"{source_path}: document exceeds the parse budget of {budget.max_seconds:g} s "
+                         f"(GOVINFO_PARSE_MAX_SECONDS): not parsed"}
     except DocumentParseError as exc:
         return {"report_id": report_id, "error": str(exc)}
     except Exception as exc:  # a parser bug must not stop the other documents
@@ -78,7 +136,7 @@ def pending_documents(con, version: str) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def _write_batch(con, batch: list[tuple[str, str, str, str, str | None]], results: list[dict], version: str) -> StageSummary:
+def _write_batch(con, batch: list[tuple], results: list[dict], version: str) -> StageSummary:
     import pandas as pd
 
     now = datetime.now(timezone.utc).replace(tzinfo=None)
@@ -87,11 +145,15 @@ def _write_batch(con, batch: list[tuple[str, str, str, str, str | None]], result
     summary = StageSummary()
     for result in results:
         rid = result["report_id"]
-        _, path, sha, _, url = info[rid]
+        path, sha = info[rid][1], info[rid][2]
         if "error" in result:
-            errors.append((rid, path, sha, version, result["error"], now))
-            summary.failed += 1
-            summary.failures.append((path, result["error"]))
+            status = result.get("status", "failed")
+            errors.append((rid, path, sha, version, result["error"], status, now))
+            if status == NEEDS_OCR:
+                summary.needs_ocr += 1
+            else:
+                summary.failed += 1
+                summary.failures.append((path, result["error"]))
             continue
         m = result["meta"]
         reports.append((rid, sha, version, m["title"], m["agency_name"], m["report_year"], m["published_date"],
@@ -117,7 +179,8 @@ def _write_batch(con, batch: list[tuple[str, str, str, str, str | None]], result
                                                             "candidates", "reason", "evidence"]),
         "uncoded_rows": pd.DataFrame(uncoded, columns=["report_id", "table_title", "row_label", "column_label", "unit",
                                                        "value", "evidence"]),
-        "parse_errors": pd.DataFrame(errors, columns=["report_id", "source_path", "sha256", "parser_version", "error", "failed_at"]),
+        "parse_errors": pd.DataFrame(errors, columns=["report_id", "source_path", "sha256", "parser_version", "error",
+                                                      "parse_status", "failed_at"]),
     }
     ids = [item[0] for item in batch]
     con.execute("begin transaction")
@@ -137,7 +200,14 @@ def _write_batch(con, batch: list[tuple[str, str, str, str, str | None]], result
 
 
 def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
-                          log: Callable[[str], None] = lambda _: None) -> StageSummary:
+                          log: Callable[[str], None] = lambda _: None,
+                          budget: ParseBudget | None = None) -> StageSummary:
+    if budget is None:
+        from ..settings import get_settings
+
+        settings = get_settings()
+        budget = ParseBudget(settings.parse_max_chars, settings.parse_max_seconds)
+    parse = partial(_parse_one, budget=budget)
     ensure_schema(con)
     version = parser_version()
     pending = pending_documents(con, version)
@@ -147,11 +217,12 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
         for start in range(0, len(pending), batch_size):
             ids = [p[0] for p in pending[start:start + batch_size]]
             batch = con.execute(
-                """select report_id, source_path, sha256, text, source_url from staging.documents
+                """select report_id, source_path, sha256, text, source_url, decoded_how from staging.documents
                    where report_id in (select unnest(?::varchar[]))""", [ids]).fetchall()
-            results = list(pool.map(_parse_one, batch, chunksize=8)) if pool else [_parse_one(item) for item in batch]
+            # chunks of one: a slow document delays no other document queued behind it in a chunk
+            results = list(pool.map(parse, batch, chunksize=1)) if pool else [parse(item) for item in batch]
             done = _write_batch(con, batch, results, version)
-            for name in ("parsed", "failed", "figures", "unplaced", "uncoded_rows"):
+            for name in ("parsed", "failed", "needs_ocr", "figures", "unplaced", "uncoded_rows"):
                 setattr(total, name, getattr(total, name) + getattr(done, name))
             total.failures += done.failures
             for path, error in done.failures:

@@ -52,7 +52,7 @@ assembled as (
         reports.doc_type_reason,
         reports.template_code,
         reports.is_region_summary,
-        case when errors.report_id is not null then 'failed' else 'parsed' end as parse_status,
+        case when errors.report_id is not null then errors.parse_status else 'parsed' end as parse_status,
         errors.error as parse_error,
         reports.parse_warnings,
         identity.duplicate_status,

@@ -9,6 +9,8 @@ renamed as (
         sha256,
         size_bytes,
         encoding,
+        decoded_how,
+        reader,
         source_url,
         ingested_at
     from source

@@ -8,6 +8,7 @@ renamed as (
         source_path,
         sha256,
         error,
+        coalesce(parse_status, 'failed') as parse_status,
         failed_at
     from source
 )

@@ -1,0 +1,36 @@
+"""``staging.refused_documents``: every file under the raw folder that is not a document, with why.
+
+Each run writes the whole list (a file that became readable leaves it); a file refused for the
+same reason as before keeps the time it was first refused.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .walk import Refusal
+
+
+def write_refused(con, refused: list[Refusal], now: datetime) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [(r.source_path, r.size_bytes, r.reason, r.category, now) for r in refused],
+        columns=["source_path", "size_bytes", "reason", "category", "refused_at"],
+    ).astype({"size_bytes": "Int64"})
+    con.register("incoming_refused", frame)
+    try:
+        con.execute("begin transaction")
+        con.execute("""create or replace temp table refused_next as
+                       select i.source_path, i.size_bytes, i.reason, i.category,
+                              coalesce(o.refused_at, i.refused_at) as refused_at
+                       from incoming_refused i
+                       left join staging.refused_documents o using (source_path, reason)""")
+        con.execute("delete from staging.refused_documents")
+        con.execute("insert into staging.refused_documents by name select * from refused_next")
+        con.execute("drop table refused_next")
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("incoming_refused")

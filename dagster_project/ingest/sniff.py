@@ -1,0 +1,154 @@
+"""What a raw file is, read off its bytes (magic numbers and content), never off its suffix alone.
+
+Government sites serve PDFs as ``.html``, pages as ``.txt``, and folders of documents hold Word
+files, archives and pictures next to reports. :func:`sniff` names the kind; ingest routes text
+and HTML to the decoder, office and PDF kinds to their readers
+(:mod:`dagster_project.parse.attachments`), and refuses every other kind with a reason.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from pathlib import PurePosixPath
+
+from .decode import wide_unicode_by_content
+
+TEXT_KINDS = frozenset({"html", "text"})
+# Kinds that are never read as documents, with the words a refusal uses for them.
+REFUSED_KINDS: dict[str, str] = {
+    "zip": "a zip archive holding no office document",
+    "gzip": "a gzip archive",
+    "bzip2": "a bzip2 archive",
+    "xz": "an xz archive",
+    "7z": "a 7-Zip archive",
+    "rar": "a RAR archive",
+    "zstd": "a Zstandard archive",
+    "tar": "a tar archive",
+    "image": "an image",
+    "audio_video": "an audio or video file",
+    "executable": "an executable program",
+    "font": "a font file",
+    "sqlite": "a SQLite database",
+    "binary": "binary content (not text)",
+    "empty": "an empty file",
+}
+
+_HEAD = 8192
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "pdf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"\x89PNG\r\n\x1a\n", "image"),
+    (b"\xff\xd8\xff", "image"),
+    (b"GIF87a", "image"),
+    (b"GIF89a", "image"),
+    (b"BM", "image"),
+    (b"II*\x00", "image"),
+    (b"MM\x00*", "image"),
+    (b"\x00\x00\x01\x00", "image"),  # .ico
+    (b"\x7fELF", "executable"),
+    (b"MZ", "executable"),
+    (b"\xcf\xfa\xed\xfe", "executable"),  # Mach-O
+    (b"\xfe\xed\xfa\xcf", "executable"),
+    (b"\xca\xfe\xba\xbe", "executable"),
+    (b"\x00asm", "executable"),
+    (b"ID3", "audio_video"),
+    (b"OggS", "audio_video"),
+    (b"fLaC", "audio_video"),
+    (b"\x1aE\xdf\xa3", "audio_video"),  # matroska / webm
+    (b"wOFF", "font"),
+    (b"wOF2", "font"),
+    (b"SQLite format 3\x00", "sqlite"),
+)
+_TEXT_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<title", b"<div", b"<table", b"<p>",
+                 b"<p ", b"<br")
+_OLE_BY_SUFFIX = {".wps": "wps", ".xls": "xls", ".et": "xls", ".doc": "doc", ".dot": "doc"}
+
+
+def _plausible(magic: bytes, data: bytes) -> bool:
+    """Short magic numbers that plain text may begin with need a second sign."""
+    if magic == b"BM":  # bitmap: its DIB header size
+        return len(data) >= 18 and int.from_bytes(data[14:18], "little") in (12, 40, 52, 56, 64, 108, 124)
+    if magic == b"MZ":  # DOS/PE executable: binary header bytes
+        return b"\x00" in data[:64]
+    if magic == b"BZh":
+        return data[3:4].isdigit()
+    if magic == b"ID3":
+        return len(data) > 4 and data[3] < 10
+    return True
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
+        return "zip"
+    lower = {n.lower() for n in names}
+    if "word/document.xml" in lower:
+        return "docx"
+    if any(n.startswith("xl/") for n in lower):
+        return "xlsx"
+    if "ofd.xml" in lower:
+        return "ofd"
+    return "zip"
+
+
+def _control_share(head: bytes) -> float:
+    """Share of bytes that no text encoding of Chinese documents uses (C0 controls but tab/newlines)."""
+    if not head:
+        return 0.0
+    bad = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
+    return bad / len(head)
+
+
+def sniff(data: bytes, name: str) -> str:
+    """The kind of a raw file: 'html', 'text', an attachment kind (pdf, docx, doc, wps, xlsx, xls,
+    ofd) or a refusal kind (a key of :data:`REFUSED_KINDS`)."""
+    if not data:
+        return "empty"
+    head = data[:_HEAD]
+    suffix = PurePosixPath(name).suffix.lower()
+    if head.startswith(_OLE2):
+        return _OLE_BY_SUFFIX.get(suffix, "doc")
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return _zip_kind(data)
+    # '%PDF' may follow a few bytes of junk (the spec allows the header within the first 1 KiB)
+    if b"%PDF-" in head[:1024] and not head.lstrip().lower().startswith((b"<", b"\xef\xbb\xbf<")):
+        return "pdf"
+    for magic, kind in _MAGIC:
+        if head.startswith(magic) and _plausible(magic, head):
+            return kind
+    if len(data) > 262 and data[257:262] == b"ustar":
+        return "tar"
+    if head[4:8] == b"ftyp" or (head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI ", b"WEBP")):
+        return "image" if head[8:12] == b"WEBP" or head[8:12] in (b"heic", b"avif", b"mif1") else "audio_video"
+    if head.startswith(_TEXT_BOMS) or wide_unicode_by_content(head):
+        return _markup_kind(_as_ascii(head), suffix)
+    if head.count(0) > 0:
+        # UTF-8 and GB text never hold NUL; a few from a sloppy converter are tolerated
+        if head.count(0) > max(2, len(head) // 200):
+            return "binary"
+    if _control_share(head) > 0.05:
+        return "binary"
+    return _markup_kind(head, suffix)
+
+
+def _as_ascii(head: bytes) -> bytes:
+    """The ASCII letters of UTF-16/32 text, for the markup test."""
+    return head.replace(b"\x00", b"")
+
+
+def _markup_kind(head: bytes, suffix: str) -> str:
+    low = head[:4096].lower()
+    if any(marker in low for marker in _HTML_MARKERS):
+        return "html"
+    if suffix in (".html", ".htm", ".shtml", ".xhtml") and b"<" in low:
+        return "html"
+    return "text"

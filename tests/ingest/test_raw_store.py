@@ -1,0 +1,180 @@
+"""The raw store admits only regular files inside the raw folder, refuses the rest with a reason,
+and never lets a byte from outside reach the warehouse. Each test's input is a reproduction."""
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from bad_files import INGESTED_NOT_REPORT, OUTSIDE_MARKER, REFUSED, make_bad_files
+from dagster_project.ingest.scan import IngestOptions, IngestStopped, ingest_folder
+from dagster_project.ingest.walk import report_id_for
+
+SEEDS = Path(__file__).parents[1] / "fixtures" / "seeds"
+
+
+@pytest.fixture
+def raw(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "seeds").mkdir(parents=True)
+    for path in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(path, raw / "seeds" / path.name)
+    return raw
+
+
+@pytest.fixture
+def con(tmp_path):
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"))
+    yield con
+    con.close()
+
+
+def _documents(con) -> dict[str, tuple]:
+    return {row[0]: row[1:] for row in con.execute(
+        "select source_path, reader, encoding, decoded_how, text from staging.documents").fetchall()}
+
+
+def _refused(con) -> dict[str, tuple]:
+    return {row[0]: row[1:] for row in con.execute(
+        "select source_path, size_bytes, reason, category from staging.refused_documents").fetchall()}
+
+
+def _warehouse_holds(con, marker: str) -> bool:
+    tables = ["documents", "refused_documents"]
+    return any(con.execute(f"select count(*) from staging.{t} where cast(columns(*) as varchar) like ?",
+                           [f"%{marker}%"]).fetchone()[0] for t in tables)
+
+
+def test_link_to_a_file_outside_is_refused_and_never_read(raw, con, tmp_path):
+    secret = tmp_path / "shadow"
+    secret.write_text(f"{OUTSIDE_MARKER}\n2023年政府信息公开工作年度报告\n", encoding="utf-8")
+    os.symlink(secret, raw / "x.txt")  # ln -s /etc/shadow raw/x.txt
+    summary = ingest_folder(con, raw)
+    assert "x.txt" not in _documents(con)
+    assert _refused(con)["x.txt"][2] == "link outside raw"
+    assert "outside the raw folder" in _refused(con)["x.txt"][1]
+    assert not _warehouse_holds(con, OUTSIDE_MARKER)
+    assert summary.new == 5 and len(summary.refused) == 1
+
+
+def test_link_inside_the_folder_to_a_regular_file_is_read(raw, con):
+    os.symlink(raw / "seeds" / "000_6af7086d6b762cad.txt", raw / "alias.txt")
+    ingest_folder(con, raw)
+    docs = _documents(con)
+    assert docs["alias.txt"][3] == docs["seeds/000_6af7086d6b762cad.txt"][3]
+
+
+def test_dangling_and_looping_links_and_fifos_are_rows_of_refused_documents(raw, con):
+    os.symlink("/nonexistent/file", raw / "dangling.html")
+    os.symlink("loop.txt", raw / "loop.txt")
+    os.mkfifo(raw / "pipe.txt")
+    ingest_folder(con, raw)  # a fifo opened for reading would block this forever
+    refused = _refused(con)
+    assert refused["dangling.html"][2] == "dangling link"
+    assert refused["loop.txt"][2] == "link loop"
+    assert refused["pipe.txt"][2] == "not a regular file" and "fifo" in refused["pipe.txt"][1]
+
+
+def test_a_name_that_is_not_utf8_is_ingested_with_an_escaped_path_and_every_run_works(raw, con):
+    name = os.path.join(os.fsencode(raw), b"bad_\xff.txt")
+    shutil.copy(SEEDS / "000_6af7086d6b762cad.txt", name)
+    for _ in range(2):  # the second run used to fail as the first did
+        ingest_folder(con, raw)
+    docs = _documents(con)
+    assert docs["bad_\\xff.txt"][3] == docs["seeds/000_6af7086d6b762cad.txt"][3]
+    stored_id = con.execute("select report_id from staging.documents where source_path = 'bad_\\xff.txt'").fetchone()[0]
+    assert stored_id == report_id_for(b"bad_\xff.txt") != report_id_for("bad_\\xff.txt")
+
+
+def test_one_hundred_bad_files_none_becomes_a_document_every_one_has_a_reason(raw, con, tmp_path):
+    bad = make_bad_files(raw, tmp_path / "outside", count=100)
+    summary = ingest_folder(con, raw)
+    docs, refused = _documents(con), _refused(con)
+    for f in bad:
+        shown = f.name.decode("utf-8", "backslashreplace")
+        if f.expect == REFUSED:
+            assert shown in refused and shown not in docs, (f.kind, shown)
+            assert refused[shown][1], f.kind
+        else:
+            assert f.expect == INGESTED_NOT_REPORT and docs[shown][0] == "text", f.kind
+    assert len(refused) == sum(f.expect == REFUSED for f in bad) == len(summary.refused)
+    assert not _warehouse_holds(con, OUTSIDE_MARKER)
+    assert {docs[f"seeds/{p.name}"][1] for p in SEEDS.glob("*.txt")} == {"utf-8"}
+    by_kind = {f.kind: refused[f.name.decode("utf-8", "backslashreplace")][2] for f in bad if f.expect == REFUSED}
+    assert by_kind["gzip"] == "gzip" and by_kind["png"] == "image" and by_kind["elf"] == "executable"
+    assert by_kind["zip"] == "zip" and by_kind["nul-filled"] == "binary" and by_kind["empty"] == "empty"
+    assert by_kind["pdf-broken-as-txt"].startswith("pdf")
+
+
+def test_refused_documents_follow_the_folder(raw, con):
+    (raw / "junk.bin").write_bytes(b"\x7fELF" + b"\x00" * 100)
+    ingest_folder(con, raw)
+    first = con.execute("select refused_at from staging.refused_documents").fetchone()[0]
+    ingest_folder(con, raw)
+    assert con.execute("select refused_at from staging.refused_documents").fetchone()[0] == first
+    (raw / "junk.bin").unlink()
+    ingest_folder(con, raw)
+    assert _refused(con) == {}
+
+
+def test_bookkeeping_and_hidden_files_are_no_documents(raw, con):
+    (raw / "sources.csv").write_text("url\n", encoding="utf-8")
+    (raw / "_fetched").mkdir()
+    (raw / "_fetched" / "provenance.jsonl").write_text('{"url": "x"}\n', encoding="utf-8")
+    (raw / "_fetched" / ".tmp-123.html").write_text("<html></html>", encoding="utf-8")
+    (raw / ".hidden.txt").write_text("x", encoding="utf-8")
+    (raw / "notes.md").write_text("# 说明\n这是一份说明。\n", encoding="utf-8")
+    ingest_folder(con, raw)
+    assert set(_documents(con)) == {f"seeds/{p.name}" for p in SEEDS.glob("*.txt")} | {"notes.md"}
+    assert _refused(con) == {}
+
+
+def test_a_missing_raw_folder_is_an_error_not_zero_documents(raw, con, tmp_path):
+    ingest_folder(con, raw)
+    with pytest.raises(IngestStopped, match=f"the raw folder {tmp_path / 'rwa'} does not exist"):
+        ingest_folder(con, tmp_path / "rwa")
+    assert len(_documents(con)) == 5
+
+
+def test_an_empty_raw_folder_does_not_empty_the_warehouse(raw, con, tmp_path):
+    ingest_folder(con, raw)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(IngestStopped) as stopped:
+        ingest_folder(con, empty)
+    message = str(stopped.value)
+    assert str(empty) in message and "remove 5 of the 5 documents" in message and "GOVINFO_ALLOW_MASS_REMOVAL" in message
+    assert len(_documents(con)) == 5
+    summary = ingest_folder(con, empty, options=IngestOptions(allow_mass_removal=True))
+    assert summary.removed == 5 and _documents(con) == {}
+
+
+def test_removing_a_few_documents_is_allowed(raw, con):
+    ingest_folder(con, raw)
+    (raw / "seeds" / "000_6af7086d6b762cad.txt").unlink()
+    assert ingest_folder(con, raw).removed == 1
+
+
+def test_an_edit_keeping_size_and_mtime_is_seen(raw, con):
+    path = raw / "seeds" / "001_cfbdc836ed46ac6d.txt"
+    ingest_folder(con, raw)
+    stat = path.stat()
+    data = path.read_bytes()
+    edited = data.replace("政府信息".encode(), "政务信息".encode(), 1)
+    assert len(edited) == len(data) and edited != data
+    path.write_bytes(edited)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same mtime
+    summary = ingest_folder(con, raw)
+    assert (summary.changed, summary.unchanged) == (1, 4)
+    assert "政务信息" in _documents(con)["seeds/001_cfbdc836ed46ac6d.txt"][3]
+
+
+def test_full_rescan_hashes_every_file(raw, con):
+    ingest_folder(con, raw)
+    con.execute("update staging.documents set sha256 = 'stale', edge_sha256 = 'stale'")
+    assert ingest_folder(con, raw).changed == 5  # the stale edge hash is noticed by default too
+    con.execute("update staging.documents set sha256 = 'stale'")  # only the whole-file hash is wrong
+    assert ingest_folder(con, raw).changed == 0
+    assert ingest_folder(con, raw, options=IngestOptions(full_rescan=True)).changed == 5
+    assert con.execute("select count(*) from staging.documents where sha256 = 'stale'").fetchone()[0] == 0
