@@ -17,16 +17,35 @@ export PYTHONWARNINGS := ignore::DeprecationWarning,ignore::UserWarning
 
 DBT_SOURCES := $(shell find dbt/models dbt/seeds dbt/macros dbt/tests -type f 2>/dev/null) dbt/dbt_project.yml
 
-.PHONY: run test dev docs manifest install clean
+# make run VERBOSE=1: the full Dagster and dbt log on the terminal too (it always goes to warehouse/logs/)
+# make run FULL=1: rescan every document by content, not by size and mtime
+ifneq ($(filter 1 yes true,$(FULL)),)
+export GOVINFO_FULL_RESCAN := 1
+endif
+RUN_FLAGS := $(if $(filter 1 yes true,$(VERBOSE)),--verbose,)
+# make sql Q="select ...": one query; without Q, an interactive prompt
+export Q
+
+.PHONY: run test dev sql docs manifest install clean
 
 run: manifest
-	$(PY) -m dagster_project.run
+	@$(PY) -m dagster_project.run $(RUN_FLAGS)
 
 test: manifest chromium
 	$(PY) -m pytest
 
+# The Dagster UI on http://127.0.0.1:3000; Ctrl-C stops it and everything it started within seconds.
 dev: manifest
-	$(VENV)/bin/dagster dev -h 127.0.0.1 -p 3000 -w workspace.yaml
+	@exec $(PY) -m dagster_project.run.dev --host 127.0.0.1 --port 3000
+
+# The DuckDB CLI (package duckdb-cli) on the published warehouse, read-only, with the marts on the search path.
+sql: install
+	@test -f "$(GOVINFO_WAREHOUSE)" || { echo "no warehouse at $(GOVINFO_WAREHOUSE): run 'make run' first" >&2; exit 1; }
+	@if [ -n "$$Q" ]; then \
+		exec $(VENV)/bin/duckdb -readonly -cmd "set search_path = 'marts,main'" "$(GOVINFO_WAREHOUSE)" -c "$$Q"; \
+	else \
+		exec $(VENV)/bin/duckdb -readonly -cmd "set search_path = 'marts,main'" "$(GOVINFO_WAREHOUSE)"; \
+	fi
 
 # Static sites under site/ (git-ignored): Great Expectations data docs (site/gx) and dbt docs (site/dbt)
 # of the default warehouse, which `make run` builds first when it is missing.
@@ -54,20 +73,24 @@ install: $(VENV)/.installed
 manifest: dbt/target/manifest.json $(DAGSTER_HOME)/dagster.yaml
 
 $(UV):
-	$(PYTHON) -m venv .tools
-	.tools/bin/pip install -q --disable-pip-version-check uv==0.13.9
+	@echo "installing uv into .tools/"
+	@$(PYTHON) -m venv .tools
+	@.tools/bin/pip install -q --disable-pip-version-check uv==0.13.9
 
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
-	touch $@
+	@echo "installing the project into .venv/ (uv sync)"
+	@$(UV) sync --frozen --quiet --python $(PYTHON)
+	@touch $@
 
 dbt/target/manifest.json: $(VENV)/.installed $(DBT_SOURCES)
-	cd dbt && $(DBT) parse --profiles-dir . --quiet
-	touch $@
+	@echo "parsing the dbt project (dbt parse)"
+	@cd dbt && $(DBT) parse --profiles-dir . --quiet
+	@touch $@
 
+# Dagster's instance: no telemetry, no "join the community" pop-up in the UI.
 $(DAGSTER_HOME)/dagster.yaml:
-	mkdir -p $(DAGSTER_HOME)
-	printf 'telemetry:\n  enabled: false\n' > $@
+	@mkdir -p $(DAGSTER_HOME)
+	@printf 'telemetry:\n  enabled: false\nnux:\n  enabled: false\n' > $@
 
 clean:
 	rm -rf dbt/target dbt/logs warehouse .dagster

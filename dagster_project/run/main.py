@@ -1,0 +1,151 @@
+"""`make run`: take the warehouse lock, build a working copy with every asset, publish it, summarize.
+
+Exit status: 0 when the pipeline worked (bad documents are reported, not fatal), 1 when a step
+failed or a blocking check found lost rows (nothing is published), 75 when another run holds the
+warehouse.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .lock import RunLock, WarehouseBusy
+
+EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 75
+LOGS_KEPT = 30
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m dagster_project.run",
+                                     description="Build the warehouse over the raw folder and print a summary.")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        default=os.environ.get("VERBOSE", "").lower() in ("1", "true", "yes"),
+                        help="print the full Dagster and dbt log on the terminal too (VERBOSE=1)")
+    return parser.parse_args(argv)
+
+
+def _prune_logs(folder: Path) -> None:
+    logs = sorted(folder.glob("run-*.log"))
+    for old in logs[:-LOGS_KEPT]:
+        old.unlink(missing_ok=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
+    from ..settings import get_settings
+
+    published = get_settings().warehouse
+    try:
+        lock = RunLock(published).acquire()
+    except WarehouseBusy as busy:
+        print(f"govinfo-warehouse: {busy}", file=sys.stderr, flush=True)
+        return EXIT_BUSY
+    try:
+        return _run(published, lock, verbose=args.verbose)
+    finally:
+        lock.release()
+
+
+def _run(published: Path, lock: RunLock, verbose: bool) -> int:
+    from .capture import Capture
+    from .console import StageConsole
+
+    started = time.monotonic()
+    since_iso = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    log_dir = published.parent / "logs"
+    log_path = log_dir / f"run-{datetime.now().strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    console: StageConsole | None = None
+
+    def on_line(line: str) -> None:
+        if console is not None:
+            console.on_output_line(line)
+
+    with Capture(log_path, verbose=verbose, on_line=on_line, log_after_exit=True) as capture:
+        tty = capture.console.isatty() and not verbose
+
+        def say(line: str = "") -> None:
+            capture.console.write(line + "\n")
+            capture.console.flush()
+            capture.log(line)
+
+        def overwrite(line: str) -> None:
+            capture.console.write("\r\x1b[K" + line)
+            capture.console.flush()
+
+        def stage_line(line: str) -> None:
+            if line:
+                say(line)
+            elif tty:  # ends the line the progress was rewriting
+                capture.console.write("\n")
+
+        console = StageConsole(stage_line, tty=tty, overwrite=overwrite if tty else None)
+        try:
+            return _build(published, lock, console, say, log_path, since_iso, started)
+        except Exception as exc:  # noqa: BLE001 - the traceback goes to the log, the cause to the person
+            traceback.print_exc()
+            sys.stderr.flush()
+            say(f"govinfo-warehouse: run FAILED: {type(exc).__name__}: {exc}")
+            say(f"  log                : {log_path}")
+            say(f"{exc}")
+            return EXIT_FAILED
+        finally:
+            _prune_logs(log_dir)
+
+
+def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float) -> int:
+    import dagster as dg
+    from dagster._core.utils import make_new_run_id
+
+    from ..settings import get_settings
+    from .publish import prepare_working_copy, publish
+    from .stale_runs import fail_dead_runs, run_tags
+    from .summary import default_warehouse, summary_lines
+
+    settings = get_settings()
+    say(f"govinfo-warehouse: documents from {settings.raw_dir}, warehouse {published}")
+    if lock.stale:
+        say(f"  taking over the warehouse from run pid {lock.stale.pid} (since {lock.stale.since}), which did not finish")
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    for run_id in fail_dead_runs(instance):
+        say(f"  marked run {run_id[:8]} failed: its process is gone")
+    work = prepare_working_copy(published, log=lambda text: say(f"  {text}"))
+
+    # Every writer of this run (the assets' warehouse resource, dbt's profile) builds the working copy.
+    os.environ["GOVINFO_WAREHOUSE"] = str(work)
+    get_settings.cache_clear()
+    from ..definitions import build_definitions
+
+    job = build_definitions().get_job_def("build_warehouse")
+    run_id = make_new_run_id()
+    instance.add_event_listener(run_id, console.on_event)
+    result = job.execute_in_process(instance=instance, raise_on_error=False, run_id=run_id, tags=run_tags())
+    console.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+
+    blocking = console.checks_of("checks").failed + console.checks_of("dbt").failed
+    ok = result.success and not blocking
+    if ok:
+        publish(work, published)
+    fetch_dir = settings.raw_dir / "_fetched"
+    for line in summary_lines(published=published, default_warehouse=default_warehouse(), log_path=log_path,
+                              console=console, fetch_dir=fetch_dir, since_iso=since_iso,
+                              elapsed=time.monotonic() - started, published_now=ok):
+        say(line)
+    if ok:
+        return EXIT_OK
+    say(f"  the failed build   : {work} (kept for inspection; the next run starts from the published file)")
+    failures = console.step_failures or [(name, "blocking check failed") for name in blocking]
+    for step, message in failures[:-1]:
+        say(f"run failed at {step}: {message}")
+    step, message = failures[-1] if failures else ("the run", "failed")
+    say(f"run failed at {step}:")
+    say(message)  # the cause, last, where a person (or a script) looks first
+    return EXIT_FAILED

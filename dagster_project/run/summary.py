@@ -1,0 +1,173 @@
+"""The closing summary of `make run`: what the warehouse holds, what went wrong where, what to do next.
+
+Tables and columns that other parts of the project add over time (`refused_documents`,
+`duplicate_status`, ...) are looked up in information_schema first, so the summary works with
+whatever warehouse it is given.
+"""
+from __future__ import annotations
+
+import shlex
+from datetime import datetime
+from pathlib import Path
+
+from .console import CheckCounts
+
+FIRST_FEW = 5
+FETCH_FAILURES = ("failed", "rejected", "robots-disallowed")
+
+
+class Marts:
+    """Read-only questions to one warehouse file; a question it cannot answer gives None."""
+
+    def __init__(self, con) -> None:
+        self.con = con
+        self.columns: dict[str, set[str]] = {}
+        for table, column in con.execute(
+                "select table_name, column_name from information_schema.columns where table_schema = 'marts'").fetchall():
+            self.columns.setdefault(table, set()).add(column)
+
+    def has(self, table: str, *columns: str) -> bool:
+        return table in self.columns and set(columns) <= self.columns[table]
+
+    def rows(self, sql: str, params: list | None = None) -> list[tuple]:
+        try:
+            return self.con.execute(sql, params or []).fetchall()
+        except Exception:  # noqa: BLE001 - a summary line missing is better than no summary
+            return []
+
+    def one(self, sql: str, params: list | None = None) -> tuple | None:
+        rows = self.rows(sql, params)
+        return rows[0] if rows else None
+
+
+def _named(rows: list[tuple], total: int) -> str:
+    shown = "; ".join(f"{path} ({reason})" if reason else str(path) for path, reason in rows)
+    more = total - len(rows)
+    return shown + (f"; and {more} more" if more > 0 else "")
+
+
+def _checks(counts: CheckCounts, what: str) -> str:
+    text = f"{len(counts.passed)} passed, {len(counts.warned)} warned, {len(counts.failed)} failed"
+    if counts.failed:
+        text += " (" + ", ".join(counts.failed[:FIRST_FEW]) + ")"
+    elif counts.warned and what == "checks":
+        text += " (" + ", ".join(counts.warned[:FIRST_FEW]) + ")"
+    return text
+
+
+def fetch_failures(fetch_dir: Path, since_iso: str) -> list[tuple[str, str]]:
+    """(url, outcome: reason) of each source whose latest attempt in this run failed."""
+    from ..fetch.provenance import read_records
+
+    latest: dict[str, dict] = {}
+    for record in read_records(fetch_dir):
+        if (record.get("fetched_at") or "") >= since_iso:
+            latest[record["url"]] = record
+    return [(url, f"{r['outcome']}: {r.get('reason') or r.get('status') or ''}".rstrip(": "))
+            for url, r in latest.items() if r.get("outcome") in FETCH_FAILURES]
+
+
+def warehouse_lines(marts: Marts) -> list[str]:
+    lines = []
+    if marts.has("dim_report", "doc_type"):
+        total, annual, other = marts.one(
+            "select count(*), count(*) filter (where doc_type = 'annual_report'), "
+            "count(*) filter (where doc_type is distinct from 'annual_report') from marts.dim_report") or (0, 0, 0)
+        refused = marts.one("select count(*) from marts.refused_documents")[0] if marts.has("refused_documents") else None
+        text = f"{total}: {annual} annual reports, {other} other documents (look-alikes)"
+        if refused is not None:
+            text += f"; {refused} files refused"
+        lines.append(f"  documents ingested : {text}")
+    if marts.has("refused_documents", "source_path", "reason"):
+        count = marts.one("select count(*) from marts.refused_documents")[0]
+        if count:
+            reasons = marts.rows("select reason, count(*) from marts.refused_documents group by 1 order by 2 desc, 1 limit 3")
+            first = marts.rows("select source_path, reason from marts.refused_documents order by source_path limit ?",
+                               [FIRST_FEW])
+            lines.append(f"  refused files      : {count} (" + ", ".join(f"{n} {r}" for r, n in reasons)
+                         + ("" if len(reasons) < 3 else ", ...") + ")")
+            lines.append(f"                       {_named(first, count)}; all in marts.refused_documents")
+    if marts.has("dim_report", "duplicate_status"):
+        counts = dict(marts.rows("select duplicate_status, count(*) from marts.dim_report group by 1"))
+        lines.append(f"  duplicates         : {counts.get('duplicate', 0)} copies, {counts.get('superseded', 0)} superseded "
+                     f"(marts.dim_report.duplicate_status)")
+    if marts.has("dim_report", "parse_status"):
+        ocr = marts.one("select count(*) from marts.dim_report where parse_status = 'needs_ocr'")[0]
+        lines.append(f"  needs OCR          : {ocr}")
+        failed = marts.one("select count(*) from marts.dim_report where parse_status = 'failed'")[0]
+        text = f"{failed}"
+        if failed:
+            error = "parse_error" if marts.has("dim_report", "parse_error") else "null"
+            first = marts.rows(f"select source_path, {error} from marts.dim_report where parse_status = 'failed' "
+                               "order by source_path limit ?", [FIRST_FEW])
+            text += f": {_named(first, failed)}"
+        lines.append(f"  parse failures     : {text}")
+    if marts.has("fct_indicator_value"):
+        figures = marts.one("select count(*) from marts.fct_indicator_value")[0]
+        unplaced = marts.one("select count(*) from marts.fct_unplaced_figure")[0] if marts.has("fct_unplaced_figure") else 0
+        lines.append(f"  figures staged     : {figures} ({unplaced} more kept without a column)")
+    if marts.has("fct_reconciliation", "status", "rule_id"):
+        rules = dict(marts.rows("select status, count(*) from marts.fct_reconciliation group by status"))
+        lines.append(f"  rules              : {rules.get('pass', 0)} passed, {rules.get('fail', 0)} failed, "
+                     f"{rules.get('not_assessable', 0)} not assessable")
+        failing = marts.rows("select rule_id, count(distinct report_id) from marts.fct_reconciliation "
+                             "where status = 'fail' group by 1 order by 2 desc, 1 limit 5")
+        if failing:
+            lines.append("  failing rules      : " + ", ".join(f"{rule} ({n} reports)" for rule, n in failing))
+    return lines
+
+
+def commands(published: Path, default_warehouse: Path) -> list[str]:
+    prefix = "" if published == default_warehouse else f"GOVINFO_WAREHOUSE={shlex.quote(str(published))} "
+    return [
+        f"  next               : {prefix}make sql          # SQL prompt on the marts (read-only)",
+        f"                       {prefix}make sql Q=\"select doc_type, count(*) from dim_report group by 1\"",
+        f"                       {prefix}make dev          # Dagster UI on http://127.0.0.1:3000",
+        f"                       {prefix}make docs         # data docs and dbt docs under site/",
+    ]
+
+
+def summary_lines(*, published: Path, default_warehouse: Path, log_path: Path, console, fetch_dir: Path,
+                  since_iso: str, elapsed: float, published_now: bool) -> list[str]:
+    from .console import seconds
+
+    lines = [""]
+    if published_now:
+        lines.append(f"govinfo-warehouse: run complete in {seconds(elapsed)}, published {published}")
+    else:
+        lines.append(f"govinfo-warehouse: run FAILED after {seconds(elapsed)}; {published} was left as it was")
+    if published.exists():
+        from ..resources.warehouse import open_warehouse
+
+        try:
+            con = open_warehouse(published, read_only=True)
+        except Exception as exc:  # noqa: BLE001
+            lines.append(f"  warehouse          : cannot be read ({exc})")
+        else:
+            try:
+                if not published_now:
+                    built = datetime.fromtimestamp(published.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+                    lines.append(f"  published build    : the one of {built}, unchanged:")
+                lines += warehouse_lines(Marts(con))
+            finally:
+                con.close()
+    fetch = console.materializations.get("fetched_documents", {})
+    failures = fetch_failures(fetch_dir, since_iso)
+    attempted = sum(int(fetch.get(k) or 0) for k in ("fetched", "unchanged", "failed", "rejected"))
+    text = f"{len(failures)}" + (f" of {attempted} sources" if attempted else "")
+    if failures:
+        text += ": " + _named(failures[:FIRST_FEW], len(failures)) + f"; all in {fetch_dir / 'provenance.jsonl'}"
+    lines.append(f"  fetch failures     : {text}")
+    lines.append(f"  dbt tests          : {_checks(console.checks_of('dbt'), 'dbt')}")
+    lines.append(f"  checks             : {_checks(console.checks_of('checks'), 'checks')}")
+    lines.append(f"  log                : {log_path}")
+    if published.exists():
+        lines += commands(published, default_warehouse)
+    return lines
+
+
+def default_warehouse() -> Path:
+    """The warehouse `make` uses when GOVINFO_WAREHOUSE is not set."""
+    from ..settings import PROJECT_ROOT
+
+    return (PROJECT_ROOT / "warehouse" / "govinfo.duckdb").resolve()
