@@ -10,6 +10,8 @@ from .numbers import parse_number
 # Look-alikes: pages about the annual report that are not one. Read from the title only (or the
 # first line when there is none): a real report's body cites notices and work points.
 _OTHER_TITLE = [
+    (re.compile(r"统计(?:报送|报表)?制度|报送制度|报告制度|(?:制度|办法|规定|细则|规则)(?:[(（]试行[)）])?(?:的通知)?$"),
+     "rules for statistics or reporting (统计制度/报告制度/办法), not a report"),
     (re.compile(r"要点落实情况|落实情况的?(?:报告|函)"), "implementation report on the yearly work points (工作要点落实情况)"),
     (re.compile(r"工作要点"), "work points (工作要点)"),
     (re.compile(r"(?:上|下)?半年|[一二三四1-4]季度|前三季度|(?<!\d)(?!0?1[-—至]12月)\d{1,2}[-—至]\d{1,2}月"), "half-year or quarterly statistics or report"),
@@ -21,8 +23,6 @@ _OTHER_TITLE = [
 ]
 # 关于印发/公布…年度报告的通知: the notice is the cover of the report itself.
 _COVER_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开)[^做编报]*(?:年度报告|年报)")
-_ANNUAL = re.compile(r"年度报告|年报|工作报告|年度工作情况|公开工作情况")
-_DISCLOSURE = re.compile(r"公开")
 
 _GOV2021 = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额|逾期不补正|逾期未按收费通知")
 _GOV2019 = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|本年新收政府信息公开申请")
@@ -62,21 +62,196 @@ def _is_sentence(norm: str) -> bool:
 
 
 def classify_doc_type(title: str | None, text: str, has_report_tables: bool = False,
-                      blank_template: bool = False) -> tuple[str, str]:
-    """``has_report_tables``: the body holds figures in a national template's tables, so a title
+                      blank_template: bool = False, has_prose_figures: bool = False) -> tuple[str, str]:
+    """``annual_report`` only on positive evidence, else ``other``; the reason says which.
+
+    ``has_report_tables``: the body holds figures in a national template's tables, so a title
     that names no annual report (XX局2019年政府信息公开情况) does not make it a look-alike.
-    ``blank_template``: the template's tables are there but not one figure is printed."""
+    ``blank_template``: the template's tables are there but not one figure is printed.
+    ``has_prose_figures``: sentences of the body state figures (主动公开政府信息65条).
+    """
+    unreadable = unreadable_reason(text)
+    if unreadable:
+        return "other", unreadable
+    title, text = _without_pinyin(title or "") or None, _without_pinyin(text)
     subject = _subject(title, text)
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)):
             return "other", reason
     if blank_template:
         return "other", "repost of the blank template: the tables hold no figures"
-    if names_a_document(title) and not has_report_tables:
-        norm = normalise_label(title)
-        if not (_ANNUAL.search(norm) and _DISCLOSURE.search(norm)):
-            return "other", "title names no annual report on information disclosure"
-    return "annual_report", ""
+    look_alike = _look_alike_body(text)
+    if look_alike:
+        return "other", look_alike
+    evidence = report_evidence(subject, text, has_report_tables, has_prose_figures)
+    listed = _lists_reports(text)
+    if listed and all(e.startswith("title") for e in evidence):
+        return "other", f"list of annual reports ({listed} years named in lines of their own), not a report"
+    if not evidence:
+        if _cjk_count(text) < MIN_CJK_CHARS and not _cjk_count(subject):
+            return "other", "no Chinese text to read: not an annual report"
+        return "other", ("no evidence of an annual report: no title or heading naming the 年度报告 of a year, "
+                         "no statistics-period sentence, no national table filled with figures")
+    return "annual_report", "evidence: " + "; ".join(evidence)
+
+
+# --- positive evidence -----------------------------------------------------------------------
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[〇零一二][〇零一二三四五六七八九]{3}\s*年")
+# 本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止 / 数据统计期限为2010年1月1日至12月31日
+_STATISTICS_PERIOD = re.compile(
+    r"(?:统计|数据)[^。\n]{0,12}(?:期限|时限|期间|时间|区间|口径|范围)[^。\n]{0,12}"
+    r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日")
+# the report speaking of itself in its opening: 本报告由…编制 / 特向社会公开2010年度政府信息公开年度报告
+_SELF_REFERENCE = re.compile(r"本(?:年度)?报告(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
+                             r"|编制(?:本|此)(?:年度)?报告|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告")
+OPENING_CHARS = 1500
+
+
+def _names_an_annual_report(subject: str) -> bool:
+    """年度报告/年报 of information disclosure, or a report on it (兴华乡2010年政府信息公开报告)."""
+    return "公开" in subject and "报告" in subject or bool(re.search(r"公开.*年报|年报.*公开", subject))
+
+
+def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_figures: bool = False) -> list[str]:
+    """What shows a document to be an annual report on government information disclosure. A title
+    without a year (政府信息公开年报: a column page) counts only with figures stated in the body."""
+    evidence = []
+    if _names_an_annual_report(subject) and _YEAR.search(subject):
+        evidence.append(f"title or heading names the annual report of a year ({subject[:60]})")
+    elif _names_an_annual_report(subject) and has_prose_figures:
+        evidence.append(f"title or heading names the annual report ({subject[:60]}) and the body states figures")
+    if _STATISTICS_PERIOD.search(text):
+        evidence.append("statistics-period sentence")
+    if has_report_tables:
+        evidence.append("national tables filled with figures")
+    if _SELF_REFERENCE.search(normalise_label(text[:OPENING_CHARS])):
+        evidence.append("the opening speaks of itself as the report (本报告…)")
+    if not evidence:
+        split = _title_over_two_lines(text)
+        if split:
+            evidence.append(f"heading over two lines names the annual report of a year ({split})")
+    sections = _national_sections(text)
+    if len(sections) >= MIN_SECTIONS:
+        evidence.append(f"the national format's section headings ({len(sections)})")
+    elif sections and has_prose_figures and _OPENING_SECTION.match(_first_content_line(text)):
+        evidence.append("opens with the national format's first section (一、总体情况/概述) and states figures")
+    return evidence
+
+
+# the sections the national formats prescribe (2008: 概述 … 收费及减免; 2019/2021: 总体情况 … 收到和处理)
+_SECTION = re.compile(r"^\s*([一二三四五六七八])[、.．]\s*(?:总体情况|概述|主动公开(?:政府)?信息|收到和处理|依申请公开"
+                      r"|政府信息公开的?收费|因政府信息公开|(?:政府信息公开)?行政复议|(?:政府)?信息公开工作存在的主要问题"
+                      r"|存在的主要问题|其他需要报告)", re.M)
+_OPENING_SECTION = re.compile(r"^一[、.．]\s*(?:总体情况|概述)")
+MIN_SECTIONS = 3
+
+
+def _national_sections(text: str) -> set[str]:
+    return {m.group(1) for m in _SECTION.finditer(text[:SAMPLE_CHARS])}
+
+
+def _first_content_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _title_over_two_lines(text: str) -> str | None:
+    """道县文广新局2013年度信息公开工作 / 年度报告: a heading broken before its last words."""
+    lines = [normalise_label(line) for line in text.splitlines() if line.strip()][:HEADING_LINES]
+    for first, second in zip(lines, lines[1:]):
+        joined = first + second
+        if len(joined) <= 60 and not _is_sentence(joined) and _YEAR.search(joined) \
+                and _names_an_annual_report(joined) and not _names_an_annual_report(first):
+            return joined
+    return None
+
+
+# injected pinyin: 鎮(zhèn), 當(dāng)
+_PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]")
+
+
+def _without_pinyin(text: str) -> str:
+    return _PINYIN.sub("", text)
+
+
+# --- look-alikes read off the body -------------------------------------------------------------
+
+_LISTED_REPORT = re.compile(r"((?:19|20)\d\d)\s*年?度?[^\n。]{0,40}(?:年度报告|年报)")
+MIN_LISTED_YEARS = 3
+MAX_LISTED_LINE = 80
+
+
+def _lists_reports(text: str) -> int:
+    """How many years a list page names reports of (one short line per report); 0 below 3."""
+    years = {m.group(1) for line in text.splitlines() if len(line.strip()) <= MAX_LISTED_LINE
+             for m in _LISTED_REPORT.finditer(line)}
+    return len(years) if len(years) >= MIN_LISTED_YEARS else 0
+
+
+# a statistics form to fill in: 本期实际 / 本年累计 columns and row codes (代码, 甲 乙 丙)
+_FORM_COLUMNS = re.compile(r"本期实际|本年累计|上年同期")
+_FORM_CODES = re.compile(r"代\s*码|行\s*次|^\s*甲\s*\|?\s*$|甲[\s|]+乙[\s|]+丙|表\s*号|制定机关|填报单位|单位负责人", re.M)
+# placeholders of a model essay: 20xx年, xx乡, xxx局, ×××
+_PLACEHOLDER = re.compile(r"(?:19|20)[xX×Ｘｘ]{2}\s*年|(?<![A-Za-z])[xX×Ｘｘ]{2,}(?=[\u4e00-\u9fff])|×{2,}|[○〇]{2,}[乡镇县市区局]")
+MIN_PLACEHOLDERS = 2
+
+
+def _look_alike_body(text: str) -> str | None:
+    if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
+        return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
+    placeholders = _PLACEHOLDER.findall(text)
+    if len(placeholders) >= MIN_PLACEHOLDERS:
+        return f"template essay with placeholders ({', '.join(sorted(set(placeholders))[:4])}), not a report"
+    return None
+
+
+# --- binary or undecodable content ------------------------------------------------------------
+
+MIN_CJK_CHARS = 20
+MAX_BAD_SHARE = 0.02  # replacement, control and private-use characters in a real text: ~0
+MIN_COMMON_SHARE = 0.6  # GB2312 level-1 characters among the Chinese ones: ~0.97 in real text, ~0.2 in noise
+_BAD = re.compile(r"[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+SAMPLE_CHARS = 20000
+
+
+def _cjk_count(text: str) -> int:
+    return len(_CJK.findall(text[:SAMPLE_CHARS]))
+
+
+def _is_common(char: str) -> bool:
+    """One of the 3,755 most used characters (GB2312 level 1, lead bytes 0xB0-0xD7)."""
+    try:
+        encoded = char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= encoded[0] <= 0xD7
+
+
+def binary_reason(text: str) -> str | None:
+    """Why a text is binary (replacement, control or private-use characters), or None: cheap, run
+    on the raw text before any parsing."""
+    sample = text[:SAMPLE_CHARS]
+    bad = len(_BAD.findall(sample))
+    if sample and bad / len(sample) > MAX_BAD_SHARE:
+        return f"binary or undecodable content ({bad} replacement or control characters in {len(sample)})"
+    return None
+
+
+def unreadable_reason(text: str) -> str | None:
+    """Why a text is bytes read as characters (a binary, compressed or mis-decoded file), or None.
+    Run on Simplified text (Traditional characters are not GB2312 ones)."""
+    binary = binary_reason(text)
+    if binary:
+        return binary
+    sample = text[:SAMPLE_CHARS]
+    cjk = _CJK.findall(sample)
+    if len(cjk) >= MIN_CJK_CHARS:
+        common = sum(map(_is_common, cjk)) / len(cjk)
+        if common < MIN_COMMON_SHARE:
+            return (f"undecodable content: only {common:.0%} of its {len(cjk)} Chinese characters are common ones "
+                    "(bytes read in the wrong encoding, or not text)")
+    return None
 
 
 def has_figure_cells(cells: list[CellToken]) -> bool:

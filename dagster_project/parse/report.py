@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .text.cells import cell_stream
-from .classify import classify_doc_type, detect_template, is_blank_template, names_a_document
+from .classify import (binary_reason, classify_doc_type, detect_template, is_blank_template, names_a_document,
+                       unreadable_reason)
 from .identity import content_hash
 from .labels import mainland_terms, normalise_label
 from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
@@ -71,13 +72,24 @@ def _check_readable(page: _Page, raw: str, source_path: str) -> None:
     raise DocumentParseError(f"{name}: no readable text ({chars} characters)")
 
 
+def _not_a_report(reason: str, title: str | None = None) -> ParsedReport:
+    return ParsedReport(ReportMeta(title=title, doc_type="other", doc_type_reason=reason),
+                        warnings=["not parsed: " + reason])
+
+
 def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     """Parse the decoded text (plain text or HTML) of one document.
 
     Raises :class:`DocumentParseError` when the document holds nothing a report could be read from.
     """
+    binary = binary_reason(raw or "")
+    if binary:  # never read bytes as a report: the gate says what they are, nothing is parsed
+        return _not_a_report(binary)
     page = _read_page(raw or "")
     _check_readable(page, raw or "", source_path)
+    unreadable = unreadable_reason(page.text)
+    if unreadable:
+        return _not_a_report(unreadable, page.title)
 
     from .prose.narrative import extract_prose_figures
     from .tables.other_table import parse_other_tables
@@ -111,7 +123,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     prose = extract_prose_figures(text, year)
     blank = is_blank_template(cells, regions, has_figures=bool(figures or unplaced or uncoded or prose))
     doc_type, reason = classify_doc_type(title, text, has_report_tables=bool(figures) and template != "narrative",
-                                         blank_template=blank)
+                                         blank_template=blank, has_prose_figures=bool(prose))
     figures += prose
     if "\f" in text:  # a PDF read page by page: name the page of every figure in its evidence
         from .pdf.evidence import with_pages

@@ -1,0 +1,131 @@
+"""The gate before 'annual_report': a document is an annual report only on positive evidence, and
+every look-alike is 'other' with the reason. Real look-alikes and real reports (many of them prose
+reports of 乡 and 镇 from 2010-2011) are in tests/fixtures/quirks/lookalikes/; see the README there."""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.classify import unreadable_reason
+from dagster_project.parse.model import DocumentParseError, ParsedReport
+from dagster_project.parse.report import parse_document
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from garbage_documents import garbage_documents  # noqa: E402
+from seed_gold import pingtan_cases, seed_cases  # noqa: E402
+
+LOOKALIKES = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "lookalikes"
+
+
+@lru_cache(maxsize=None)
+def parsed(path: Path) -> ParsedReport:
+    return parse_document(path.read_text(encoding="utf-8"), str(path))
+
+
+# every look-alike, with the words its reason must hold
+LOOK_ALIKE_REASONS = {
+    "notice_how_to_write.html": "notice",
+    "work_points.txt": "work points",
+    "half_year.html": "half-year or quarterly",
+    "quarterly_self_check.txt": "half-year or quarterly",
+    "work_summary.html": "work summary",
+    "work_points_implementation.html": "implementation report",
+    "blank_template.html": "blank template",
+    "sample_table_title.txt": "template or sample",
+    "statistics_form_blank.txt": "statistics form to fill in",  # 定西市 报表: 本期实际/本年累计, 代码 01-35
+    "statistics_regime.txt": "rules for statistics or reporting",  # 宁德市政府信息公开统计制度 with its 报表
+    "statistics_reporting_rules.html": "rules for statistics or reporting",  # 宣城市审计局 统计报送制度 + 统计表
+    "reporting_regime_of_a_township.html": "rules for statistics or reporting",  # 两家满族乡 年度报告制度
+    "template_essay_placeholders.txt": "template essay with placeholders",  # 20xx年, xx乡
+    "national_format_notice.html": "template or sample",  # 国办公开办函〔2021〕30号 年度报告格式
+}
+
+# real reports that look like look-alikes: (file, year reported on)
+REAL_REPORTS = {
+    "xinghua_township_2010_prose.html": 2010,  # 兴华乡2010年政府信息公开报告: no 年度报告 in the title
+    "anren_township_2010_summary_wording.html": 2010,  # 现将…总结如下 in the body
+    "hongshan_township_2011_quarterly_wording.txt": 2011,  # 年度信息公开的报告; 每季度统计 in the body
+    "chixi_township_2010_letterhead.txt": 2010,  # 赤政﹝2011﹞6号 letterhead, addressed to 县政府办
+    "xinglian_township_2010_zongjie.html": 2010,  # 如对本总结有疑义
+    "guanqian_town_2010_traditional.html": 2010,  # Traditional mirror: 館前鎮…信息公開報告
+    "tangcun_town_2010_attachments.html": 2010,  # body plus .pdf/.docx attachment links
+}
+
+
+def test_every_look_alike_fixture_is_listed():
+    files = {p.name for p in LOOKALIKES.iterdir() if p.is_file()}
+    assert files == set(LOOK_ALIKE_REASONS)
+    assert {p.name for p in (LOOKALIKES / "reports").iterdir()} == set(REAL_REPORTS)
+
+
+@pytest.mark.parametrize("name", sorted(LOOK_ALIKE_REASONS))
+def test_look_alike_is_other_with_its_reason(name):
+    meta = parsed(LOOKALIKES / name).meta
+    assert meta.doc_type == "other", meta.doc_type_reason
+    assert LOOK_ALIKE_REASONS[name] in meta.doc_type_reason
+
+
+@pytest.mark.parametrize("name", sorted(REAL_REPORTS))
+def test_real_report_that_looks_like_a_look_alike_is_an_annual_report(name):
+    meta = parsed(LOOKALIKES / "reports" / name).meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", REAL_REPORTS[name]), meta.doc_type_reason
+    assert meta.doc_type_reason.startswith("evidence: ")
+
+
+def test_2010_prose_report_of_a_township_names_its_evidence():
+    meta = parsed(LOOKALIKES / "reports" / "xinghua_township_2010_prose.html").meta
+    assert meta.doc_type_reason == "evidence: title or heading names the annual report of a year (兴华乡2010年政府信息公开报告)"
+    assert (meta.agency_name, meta.published_date) == ("兴华乡人民政府", "2011-01-01")
+
+
+@pytest.mark.parametrize("path, gold", seed_cases() + pingtan_cases(), ids=lambda v: getattr(v, "name", ""))
+def test_seeds_and_pingtan_pages_have_the_gold_doc_type(path, gold):
+    meta = parse_document(path.read_text(encoding="utf-8"), path.name).meta
+    assert meta.doc_type == gold["doc_type"], meta.doc_type_reason
+
+
+def test_pingtan_list_page_is_not_a_report():
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "pingtan_site" / "list" / "index.html"
+    meta = parse_document(page.read_text(encoding="utf-8"), "index.html").meta  # <title>政府信息公开年报_…
+    assert meta.doc_type == "other" and meta.doc_type_reason.startswith("no evidence")
+
+
+def test_report_with_evidence_only_in_its_body():
+    # no title at all: the statistics-period sentence is the evidence
+    text = ("根据《中华人民共和国政府信息公开条例》规定,本报告中所列数据的统计期限自2012年1月1日起至2012年12月31日止。\n"
+            "2012年,我局主动公开政府信息120条,收到政府信息公开申请3件,均已按期答复。")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "annual_report" and "statistics-period sentence" in meta.doc_type_reason
+
+
+def test_document_about_disclosure_without_evidence_is_other():
+    text = ("关于进一步加强政务公开工作的意见\n各乡镇、各部门:为深入推进政务公开,提高政府工作透明度,"
+            "现就有关事项提出如下意见。一、提高认识。二、突出重点。三、强化保障。")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "other" and meta.doc_type_reason.startswith("no evidence")
+
+
+REPORT_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "002_1193063268b18128.txt").read_text(encoding="utf-8")
+# the ways bytes can become text before parse: ingest's own decoding aside, any of these codecs
+CODECS = ("utf-8", "gb18030", "latin-1", "big5", "utf-16-le", "shift_jis")
+
+
+@pytest.mark.parametrize("name, data", garbage_documents(REPORT_TEXT), ids=lambda v: v if isinstance(v, str) else "")
+def test_binary_compressed_empty_and_random_content_is_never_an_annual_report(name, data):
+    for codec in CODECS:
+        try:
+            meta = parse_document(data.decode(codec, "replace"), name).meta
+        except DocumentParseError:
+            continue  # empty or nothing readable: refused with its reason, not a report
+        assert meta.doc_type == "other", (name, codec, meta.doc_type_reason)
+
+
+def test_unreadable_reasons_name_what_is_wrong():
+    # valid GB2312 level-2 characters only: text in no language a report is written in
+    rare = bytes(b for k in range(300) for b in (0xD8 + k % 32, 0xA1 + k % 90)).decode("gb2312")
+    assert "common ones" in unreadable_reason(rare)
+    assert "replacement or control characters" in unreadable_reason(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".decode("latin-1") * 50)
+    assert unreadable_reason(REPORT_TEXT) is None
