@@ -109,6 +109,21 @@ def test_a_scanned_pdf_needs_ocr_and_is_not_guessed():
     assert "no text layer" in result.reason and "hongze_2023_p3_scanned.pdf" in result.reason
 
 
+def test_a_scanned_page_inside_a_text_pdf_is_named_in_the_reason():
+    import io
+
+    import pypdfium2
+
+    mixed = pypdfium2.PdfDocument(str(PDF / "hongze_2024.pdf"))
+    mixed.import_pages(pypdfium2.PdfDocument(str(PDF / "hongze_2023_p3_scanned.pdf")))
+    buffer = io.BytesIO()
+    mixed.save(buffer)
+    result = read_attachment(buffer.getvalue(), "pdf", "mixed.pdf")
+    assert result.status == "ok" and result.text.count("\f") == 6
+    assert result.reason == "mixed.pdf: page(s) 6 have no text layer (scanned): not read"
+    assert result.text.replace("\f", "") == read("hongze_2024.pdf").text.replace("\f", "")
+
+
 @pytest.mark.parametrize("data", [b"%PDF-1.4\nnot really", b"", b"\x00" * 64])
 def test_a_broken_pdf_is_refused_with_its_name(data):
     result = read_attachment(data, "pdf", "raw/x/broken.pdf")

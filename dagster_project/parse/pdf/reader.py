@@ -130,25 +130,34 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
         if n_pages == 0:
             return refused("pdf", f"{name}: PDF with no pages")
         pages = pdf.pages[:MAX_PAGES]
-        chars = sum(len(p.chars) for p in pages)
-        images = sum(len(p.images) for p in pages)
-        if chars < MIN_TEXT_CHARS_PER_PAGE * len(pages):
-            what = f"{images} image(s)" if images else "no images"
-            return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
-                                f"{name}: no text layer ({chars} characters on {len(pages)} page(s), {what}): "
-                                "a scanned PDF needs OCR")
         page_lines: list[list[str]] = []
         carry, prev_table = False, None
+        chars = images = 0
+        scanned_pages: list[int] = []  # image-only pages inside a text PDF: their figures are not read
         for number, page in enumerate(pages):
+            chars += len(page.chars)
+            images += len(page.images)
+            if page.images and len(page.chars) < MIN_TEXT_CHARS_PER_PAGE:
+                scanned_pages.append(number + 1)
             blocks = page_blocks(page)
             if number == 0:
                 blocks = join_title(blocks)
             lines, carry, prev_table = _page_text(blocks, carry, prev_table)
             page_lines.append(lines)
+            page.close()  # drop the page's parsed objects: memory stays bounded by one page
+        if chars < MIN_TEXT_CHARS_PER_PAGE * len(pages):
+            what = f"{images} image(s)" if images else "no images"
+            return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
+                                f"{name}: no text layer ({chars} characters on {len(pages)} page(s), {what}): "
+                                "a scanned PDF needs OCR")
     text = _assemble(page_lines)
     unmapped = len(_CID.findall(text))
     if unmapped and unmapped > MAX_UNMAPPED_SHARE * max(1, len(text) - 8 * unmapped):
         return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
                             f"{name}: the text layer has no usable character map ({unmapped} unmapped glyphs)")
-    reason = None if n_pages <= MAX_PAGES else f"{name}: only the first {MAX_PAGES} of {n_pages} pages read"
-    return ReaderResult(text, "pdf", STATUS_OK, reason)
+    notes = []
+    if scanned_pages:
+        notes.append(f"page(s) {', '.join(map(str, scanned_pages))} have no text layer (scanned): not read")
+    if n_pages > MAX_PAGES:
+        notes.append(f"only the first {MAX_PAGES} of {n_pages} pages read")
+    return ReaderResult(text, "pdf", STATUS_OK, f"{name}: " + "; ".join(notes) if notes else None)
