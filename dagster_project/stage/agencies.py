@@ -21,7 +21,7 @@ REPORT_AGENCIES_DDL = """create table if not exists staging.report_agencies (
     report_id varchar primary key,
     parsed_at timestamp,
     printed_name varchar,
-    printed_traditional varchar,
+    printed_names varchar[],
     site_host varchar,
     agency_id varchar,
     agency_name varchar,
@@ -54,19 +54,32 @@ def manifest_agencies(raw_dir: Path | None) -> dict[str, str]:
     return out
 
 
-def traditional_form(printed: str | None, text: str | None) -> str | None:
-    """The Traditional spelling of the name when the document prints it so (廣州市統計局)."""
-    if not printed or not text:
-        return None
+def printed_forms(identity, text: str | None) -> list[str]:
+    """The spellings of the agency that the document prints: the canonical name and its shorter
+    forms (without the city of a district, the county of a town, 管委会, 政府), in Simplified or
+    Traditional characters, kept when they occur in the text (pinyin and spaces removed)."""
+    name = identity.agency_name
+    if not name or not text:
+        return []
     from opencc import OpenCC
 
     from ..parse.agency.names import strip_pinyin
 
-    trad = OpenCC("s2t").convert(printed)
-    if trad == printed:
-        return None
-    sample = re.sub(r"\s+", "", strip_pinyin(text[:20000]))
-    return trad if trad in sample else None
+    forms = {name}
+    if identity.prefecture and name.startswith(identity.prefecture) and identity.county:
+        forms.add(name[len(identity.prefecture):])
+    if identity.county and identity.agency_kind in ("township", "street_office"):
+        for form in list(forms):
+            for qualifier in (identity.county, (identity.prefecture or "") + identity.county):
+                if qualifier and form.startswith(qualifier):
+                    forms.add(form[len(qualifier):])
+    for form in list(forms):
+        forms.add(form.replace("管理委员会", "管委会"))
+        forms.add(re.sub("人民政府$", "政府", form))
+    to_traditional = OpenCC("s2t").convert
+    forms |= {to_traditional(f) for f in forms}
+    sample = re.sub(r"\s+", "", strip_pinyin(text[:50000]))
+    return sorted(f for f in forms if len(f) >= 3 and f in sample)
 
 
 def _resolve(printed: str | None, title: str | None, url: str | None, manifest: str | None, siblings: list[str],
@@ -93,11 +106,12 @@ def refresh_agencies(con, raw_dir: Path | None = None) -> int:
 
         raw_dir = get_settings().raw_dir
     con.execute(REPORT_AGENCIES_DDL)
+    con.execute("alter table staging.report_agencies add column if not exists printed_names varchar[]")
     con.execute("delete from staging.report_agencies where report_id not in (select report_id from staging.reports)")
     pending = con.execute(
         """select r.report_id, r.parsed_at, r.title, coalesce(d.source_url, r.page_url), d.source_path,
                   case when ra.parsed_at = r.parsed_at then ra.printed_name else r.agency_name end,
-                  case when ra.parsed_at = r.parsed_at then ra.printed_traditional end,
+                  case when ra.parsed_at = r.parsed_at then ra.printed_names end,
                   ra.parsed_at = r.parsed_at as known
            from staging.reports r
            join staging.documents d using (report_id)
@@ -114,7 +128,7 @@ def refresh_agencies(con, raw_dir: Path | None = None) -> int:
     cache: dict[tuple, object] = {}
     resolved = []
     for first_pass in (True, False):
-        for report_id, parsed_at, title, url, path, printed, trad, known in pending:
+        for report_id, parsed_at, title, url, path, printed, forms, known in pending:
             host = host_of(url)
             key = (printed, title if not printed else None, host, manifest.get(path))
             sib = tuple(sorted(siblings.get(host, []))) if host and not first_pass else ()
@@ -128,12 +142,12 @@ def refresh_agencies(con, raw_dir: Path | None = None) -> int:
                 if identity.full and host:
                     siblings.setdefault(host, []).append(identity.agency_name)
                 continue
-            if not known and printed:
+            if not known or forms is None:
                 text = con.execute("select text from staging.documents where report_id = ?", [report_id]).fetchone()[0]
-                trad = traditional_form(printed, text)
+                forms = printed_forms(identity, text)
             name = identity.agency_name
             resolved.append({
-                "report_id": report_id, "parsed_at": parsed_at, "printed_name": printed, "printed_traditional": trad,
+                "report_id": report_id, "parsed_at": parsed_at, "printed_name": printed, "printed_names": list(forms),
                 "site_host": host, "agency_id": agency_id_for(name, identity.adcode) if name else None,
                 "agency_name": name, "agency_kind": identity.agency_kind, "parent_agency": identity.parent_agency,
                 "province": identity.province, "prefecture": identity.prefecture, "county": identity.county,
@@ -164,7 +178,7 @@ def refresh_agencies(con, raw_dir: Path | None = None) -> int:
                       any_value(county) as county,
                       any_value(adcode) as adcode,
                       any_value(agency_resolution) as agency_resolution,
-                      list_sort(list_distinct(flatten(list([printed_name, printed_traditional])))) as aliases
+                      list_sort(list_distinct(flatten(list(list_append(coalesce(printed_names, []), printed_name))))) as aliases
                from staging.report_agencies
                where agency_id is not null
                group by agency_id""")
