@@ -47,6 +47,11 @@ sql: install
 		exec $(VENV)/bin/duckdb -readonly -cmd "set search_path = 'marts,main'" "$(GOVINFO_WAREHOUSE)"; \
 	fi
 
+# CSV and Parquet of every mart in exports/ (git-ignored; GOVINFO_EXPORT_DIR), the warehouse opened read-only.
+.PHONY: export
+export: install
+	$(PY) -m dagster_project.export
+
 # Static sites under site/ (git-ignored): Great Expectations data docs (site/gx) and dbt docs (site/dbt)
 # of the default warehouse, which `make run` builds first when it is missing.
 docs: manifest
