@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +88,14 @@ class Settings(BaseSettings):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)
+
+    @field_validator("raw_dir", mode="before")
+    @classmethod
+    def _raw_dir_not_empty(cls, value):
+        # an empty GOVINFO_RAW_DIR would mean the current folder: the whole project as documents
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("GOVINFO_RAW_DIR is set but empty: give the folder of documents, or unset it")
+        return value
 
     def model_post_init(self, __context) -> None:
         # dbt runs in its own folder: relative paths would point somewhere else there.

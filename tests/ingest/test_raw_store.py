@@ -178,3 +178,13 @@ def test_full_rescan_hashes_every_file(raw, con):
     assert ingest_folder(con, raw).changed == 0
     assert ingest_folder(con, raw, options=IngestOptions(full_rescan=True)).changed == 5
     assert con.execute("select count(*) from staging.documents where sha256 = 'stale'").fetchone()[0] == 0
+
+
+def test_an_empty_raw_dir_setting_is_an_error_not_the_current_folder(monkeypatch):
+    from pydantic import ValidationError
+
+    from dagster_project.settings import Settings
+
+    monkeypatch.setenv("GOVINFO_RAW_DIR", "")
+    with pytest.raises(ValidationError, match="GOVINFO_RAW_DIR is set but empty"):
+        Settings()
