@@ -34,9 +34,10 @@ run: manifest
 test: manifest chromium
 	$(PY) -m pytest
 
-# The Dagster UI on http://127.0.0.1:3000; Ctrl-C stops it and everything it started within seconds.
+# The Dagster UI on http://127.0.0.1:$(DEV_PORT) (DEV_PORT=3000); Ctrl-C stops it and everything it started within seconds.
+DEV_PORT ?= 3000
 dev: manifest
-	@exec $(PY) -m dagster_project.run.dev --host 127.0.0.1 --port 3000
+	@exec $(PY) -m dagster_project.run.dev --host 127.0.0.1 --port $(DEV_PORT)
 
 # The DuckDB CLI (package duckdb-cli) on the published warehouse, read-only, with the marts on the search path.
 sql: install

@@ -31,14 +31,18 @@ def quiet_instance(dagster_home: Path) -> None:
         config.write_text(text + ("" if not text or text.endswith("\n") else "\n") + additions, encoding="utf-8")
 
 
-def group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def group_members(pgid: int) -> list[int]:
+    """Live (not zombie) processes of a process group, read from /proc."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state not in ("Z", "X"):
+            members.append(int(stat.parent.name))
+    return members
 
 
 def stop_group(pgid: int, grace_s: float) -> None:
@@ -54,7 +58,7 @@ def stop_group(pgid: int, grace_s: float) -> None:
                 os.waitpid(-pgid, os.WNOHANG)
             except ChildProcessError:
                 pass
-            if not group_alive(pgid):
+            if not group_members(pgid):
                 return
             time.sleep(0.1)
 
