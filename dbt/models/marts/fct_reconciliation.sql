@@ -16,6 +16,17 @@ evaluations as (
 
 context as (
     select report_id, agency_id, agency_name, report_year, template_code from {{ ref('int_report_context') }}
+),
+
+-- the rule's words for the report's template (R-T3-OUTCOMES differs between 2019 and 2021)
+rule_by_template as (
+    select rules.rule_id, trim(t.template_code) as template_code, rules.expression, rules.rule_text_en, rules.rule_text_zh
+    from {{ ref('dim_rule') }} as rules, unnest(string_split(rules.template, '|')) as t(template_code)
+),
+
+rule_any_template as (
+    select rule_id, min(expression) as expression, min(rule_text_en) as rule_text_en, min(rule_text_zh) as rule_text_zh
+    from {{ ref('dim_rule') }} group by rule_id
 )
 
 select
@@ -29,12 +40,17 @@ select
     evaluations.residual,
     evaluations.severity,
     evaluations.blank_operands,
-    evaluations.note,
+    {{ reconciliation_note('evaluations', "coalesce(rule_by_template.expression, rule_any_template.expression)") }} as note,
     context.agency_id,
     context.agency_name,
     context.report_year,
-    context.template_code
+    context.template_code,
+    coalesce(rule_by_template.rule_text_en, rule_any_template.rule_text_en) as rule_text_en,
+    coalesce(rule_by_template.rule_text_zh, rule_any_template.rule_text_zh) as rule_text_zh
 from evaluations
 -- each content counts once: canonical annual reports only (no copy, no superseded version)
 inner join counted using (report_id)
 left join context using (report_id)
+left join rule_by_template
+    on rule_by_template.rule_id = evaluations.rule_id and rule_by_template.template_code = context.template_code
+left join rule_any_template on rule_any_template.rule_id = evaluations.rule_id
