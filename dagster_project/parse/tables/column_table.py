@@ -22,7 +22,7 @@ from ..text.cells import CellToken
 LABEL_HEADER = re.compile(r"^(?:指标名称|统计指标|指标|项目|项目名称|内容)$")
 UNIT_HEADER = re.compile(r"^(?:计量单位|单位)$")
 # the column of the year reported on, and the other columns a table may print beside it
-YEAR_COLUMN = re.compile(r"^(?:统计数|(?:19|20)\d{2}年度?(?:数|统计数)?|本年度?(?:数|统计数)?|本年累计|全年)$")
+YEAR_COLUMN = re.compile(r"^(?:统计数|数量|数值|(?:19|20)\d{2}年度?(?:数|统计数)?|本年度?(?:数|统计数)?|本年累计|全年)$")
 OTHER_COLUMN = re.compile(r"^(?:历年累计(?:数)?|累计(?:数)?|上年(?:度)?(?:数|同期)?|本期实际|备注|代码)$")
 UNITS = {"条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "份", "期", "场", "家", "户", "批", "万人次"}
 TABLE_END = re.compile(r"^(?:填报人|单位负责人|审核人|联系电话|填报日期|备注|注[:：]|说明[:：])")
@@ -54,6 +54,19 @@ def _norm(text: str) -> str:
     return normalise_label(text).replace(" ", "")
 
 
+def expand_tabs(cells: list[CellToken]) -> list[CellToken]:
+    """A copy pasted from a browser separates a row's cells with tabs: one cell each."""
+    if not any("\t" in c.text for c in cells):
+        return cells
+    out: list[CellToken] = []
+    for cell in cells:
+        if "\t" not in cell.text:
+            out.append(cell)
+            continue
+        out.extend(CellToken(piece.strip(), cell.line) for piece in cell.text.split("\t"))
+    return out
+
+
 def _is_header_cell(norm: str) -> bool:
     return bool(UNIT_HEADER.match(norm) or YEAR_COLUMN.match(norm) or OTHER_COLUMN.match(norm))
 
@@ -68,8 +81,8 @@ def find_header(cells: list[CellToken], start: int = 0) -> Header | None:
         j = i + 1
         while j < len(cells) and j <= i + HEADER_SPAN:
             norm = _norm(cells[j].text)
-            if not norm:
-                j += 1
+            if not norm or (j == i + 1 and norm == "名称"):
+                j += 1  # an empty cell, or 指标 / 名称 broken over two lines
                 continue
             step = 1
             if not _is_header_cell(norm) and j + 1 < len(cells) and _is_header_cell(norm + _norm(cells[j + 1].text)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text.cells import CellToken
-from .column_table import find_header, read_rows
+from .column_table import expand_tabs, find_header, read_rows
 from ..labels import normalise_label
 from ..model import UncodedRow
 from ..numbers import parse_number
@@ -43,6 +43,7 @@ def _uncoded_from_text(cells: list[CellToken], title: str) -> list[UncodedRow]:
     """Every flattening of a text copy (cells on one line, a cell per line, blanks gone): the rows
     of each labelled table, every value column kept under its printed name."""
     result: list[UncodedRow] = []
+    cells = expand_tabs(cells)
     header = find_header(cells)
     while header is not None:
         for row in read_rows(cells, header):

@@ -13,7 +13,7 @@ from ..text.cells import CellToken
 from ..labels import label_key, normalise_label
 from ..model import Figure, UnplacedFigure
 from ..numbers import is_blank, parse_number, to_unit
-from .column_table import Header, find_header, place_values
+from .column_table import Header, expand_tabs, find_header, place_values
 
 # (indicator code, section it belongs to, regex over the label without its numbering)
 _SECTIONS = [
@@ -117,6 +117,7 @@ def find_table_start(cells: list[CellToken]) -> int | None:
 
 
 def parse_statistics_table(cells: list[CellToken]) -> tuple[list[Figure], list[UnplacedFigure]]:
+    cells = expand_tabs(cells)
     start = find_table_start(cells)
     if start is None:
         return [], []
@@ -209,6 +210,7 @@ def _year_column_cells(pending: list[CellToken], header: Header, line: int, code
 def count_row_labels(cells: list[CellToken]) -> tuple[int, int]:
     """(row labels of the statistics table found, cells holding a figure after its start): tells a
     blank copy of the table (labels, no figures) from a filled one."""
+    cells = expand_tabs(cells)
     start = find_table_start(cells)
     if start is None:
         return 0, 0
