@@ -4,6 +4,8 @@
 with context as (
     select * from {{ ref('int_report_context') }}
     where doc_type = 'annual_report' and agency_id is not null and report_year is not null
+      -- the year before is the agency's counted report of that year, never a copy or a superseded version
+      and report_id in (select report_id from {{ ref('int_document_identity') }} where is_counted)
 ),
 
 figures as (
