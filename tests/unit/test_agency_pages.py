@@ -1,8 +1,9 @@
-"""Agencies on real report pages of 41 sites (tests/fixtures/agencies, SOURCES.md): the canonical
+"""Agencies on real report pages of 70 sites (tests/fixtures/agencies, SOURCES.md): the canonical
 name, kind and adcode a person reading the page gives them (expected.csv, written by hand).
 
 The path is the pipeline's: the parser reads the page, the stage completes the name with the
-site's host (the page's URL). Pages of the held-out set were not used while writing the rules.
+site's host (the page's URL). Pages of the held-out set were not used while writing the rules;
+the second and third batches were measured once on arrival, then their misses were fixed.
 """
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def accuracy(which: str) -> tuple[int, int]:
     return good, len(rows)
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["measurement_set"] == "tuning"], ids=lambda r: r["file"])
-def test_tuning_page(row):
+@pytest.mark.parametrize("row", [r for r in ROWS if r["measurement_set"] != "held_out"], ids=lambda r: r["file"])
+def test_page_read_as_a_person_reads_it(row):
     got = identify(row)
     assert (got.agency_name, got.agency_kind, got.adcode or "", got.agency_resolution) == \
         (row["agency_name"], row["agency_kind"], row["adcode"], row["agency_resolution"])

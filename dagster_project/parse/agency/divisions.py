@@ -38,9 +38,13 @@ class Division:
         return self.level == "county" and self.name.endswith("区")
 
 
+_PEOPLES = re.compile(r"(?:(?:蒙古|[\u4e00-\u9fff])族)+(?=自治[县州旗])")
+
+
 def short_name(name: str) -> str:
-    """荔湾区 -> 荔湾, 新疆维吾尔自治区 -> 新疆; a name of two characters stays whole (道县)."""
-    short = _SHORT_SUFFIX.sub("", name)
+    """荔湾区 -> 荔湾, 新疆维吾尔自治区 -> 新疆, 耿马傣族佤族自治县 -> 耿马; a name of two characters
+    stays whole (道县)."""
+    short = _SHORT_SUFFIX.sub("", _PEOPLES.sub("", name))
     return short if len(short) >= 2 else name
 
 

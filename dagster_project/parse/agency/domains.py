@@ -14,14 +14,19 @@ _GENERIC = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "xxgk", "zwgk",
 
 
 def _spellings(name: str) -> set[str]:
-    from pypinyin import Style, lazy_pinyin
+    """Every reading of the name and of its short form (宁都: ningdu and ningdou), in full and as initials."""
+    from itertools import islice, product
+
+    from pypinyin import Style, pinyin
 
     short = short_name(name)
     out = set()
     for form in {short, name}:
-        if len(form) >= 2:
-            out.add("".join(lazy_pinyin(form)))
-            out.add("".join(lazy_pinyin(form, style=Style.FIRST_LETTER)))
+        if len(form) < 2:
+            continue
+        for style in (Style.NORMAL, Style.FIRST_LETTER):
+            readings = pinyin(form, style=style, heteronym=True)
+            out |= {"".join(r) for r in islice(product(*readings), 16)}
     return {s for s in out if len(s) >= 2}
 
 

@@ -53,6 +53,34 @@ class _Parsed:
     body: str
 
 
+_ZONE_NAME = re.compile(r"^((?:国家)?(.{2,10}?)(?:国家级)?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区"
+                       r"|工业园区|综合实验区|综合试验区|试验区|保税区|示范区))(.*)$")
+_ZONE_ABBREVIATIONS = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+
+
+def _zone_by_its_name(name: str, table: DivisionTable) -> tuple[str, Division, str] | None:
+    """A zone the zone table does not hold, placed by the city or county its name begins with
+    (南宁经济技术开发区 -> 南宁市): (zone name, zone, the rest of the name)."""
+    m = _ZONE_NAME.match(name)
+    if not m:
+        return None
+    zone_name, place, rest = m.group(1), m.group(2), m.group(3)
+    for short, full in _ZONE_ABBREVIATIONS:
+        if zone_name.endswith(short):
+            zone_name = zone_name[: -len(short)] + full
+    for length in range(len(place), 1, -1):
+        head = place[:length]
+        options = [d for d in table.by_name.get(head, []) + table.by_short.get(head, []) if d.level in ("prefecture", "county")]
+        prefectures = [d for d in options if d.level == "prefecture"]
+        options = prefectures or options
+        if len({d.code for d in options}) == 1:
+            inside = options[0]
+            zone = Division(inside.code, zone_name, "zone", inside.adcode, inside.province,
+                            inside.prefecture, inside.county if inside.level == "county" else None, inside.code)
+            return zone_name, zone, rest
+    return None
+
+
 def _parse(name: str, table: DivisionTable) -> _Parsed:
     level = None
     m = _LEVEL_WORD.match(name)
@@ -83,6 +111,10 @@ def _parse(name: str, table: DivisionTable) -> _Parsed:
             break
         places.append(hit)
         i += len(hit[0])
+    if not places:
+        zone = _zone_by_its_name(name, table)
+        if zone:
+            places, i = [(zone[0], [zone[1]])], len(name) - len(zone[2])
     body = name[i:]
     town_piece = None
     if not places or places[-1][1][0].level not in ("town",):

@@ -17,7 +17,7 @@ _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
 _ANY_YEAR = r"(?:" + _YEAR + "|" + _CN_YEAR + ")"
 _YEAR_END = r"(?:年|(?=度|政府|政务|信息))"
 # a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
-SUFFIX = (r"(?:人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|办|中心|院|署|所|站|队|部|处"
+SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|办|中心|院|署|所|站|队|部|处"
           r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校)")
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
@@ -27,17 +27,24 @@ _INTERNAL_OFFICE = re.compile(
 )
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
 _STOP = re.compile(r"(?:围绕|综合|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
-                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|\d)")
+                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
 _SENTENCES = [
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现将(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
-    re.compile(r"由(.{2,32}?)(?:编制|编写|撰写|制作)"),
+    re.compile(r"由(.{2,80}?)(?:编制|编写|撰写|制作)"),
+    # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
+    re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
+    # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself)
+    re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})"),
     re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制" + _ANY_YEAR + r"年"),
     re.compile(r"请(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
-    re.compile(r"请联系[:：]\s*(.{2,36}?)[,，。;；(（]"),
+    re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
+_QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
+# the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest)
+_WORK_OF = re.compile(_YEAR + r"年度?([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
@@ -55,13 +62,13 @@ class PageSignals:
     self_word: str | None = None  # 我局 -> 局, 我镇 -> 镇: the kind of body the page speaks for
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
-        name = clean_name(name)
+        name = re.sub(r"(人民政府)机关$", r"\1", clean_name(name))  # 城口县人民政府机关: the government and its office
         if signed:  # a government's office signs for the government
             name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
         if source in ("sentence", "field"):
             name = _INTERNAL_OFFICE.sub(r"\1", name)
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
-                and not name.startswith(("本", "我", "各", "该", "根据", "按照", "依据", "为")) \
+                and not name.startswith(("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")) \
                 and not re.search(r"\d|年度|报告|公开|条例|《|》", name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
@@ -78,7 +85,7 @@ def _title_issuer(title: str) -> str:
 
 
 def _sentence_name(captured: str) -> str:
-    captured = re.sub(r"\s+", "", captured)
+    captured = _INTERNAL_OFFICE.sub(r"\1", re.sub(r"\s+", "", captured))
     cut = _STOP.search(captured, 2)
     return captured[:cut.start()] if cut else captured
 
@@ -102,6 +109,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact):
             signals.add(compact, "heading")
     body = "\n".join(lines)
+    # a report's title quoted in the text: 编制《武定县人民政府办公室2020年政府信息公开工作年度报告》
+    for m in _QUOTED_TITLE.finditer(body[:3000]):
+        signals.add(m.group(1), "title")
     for pattern in _SENTENCES:
         for m in pattern.finditer(body[:3000]):
             signals.add(_sentence_name(m.group(1)), "sentence")
@@ -114,6 +124,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     for m in _FIELD.finditer(body[:3000]):
         signals.add(m.group(1), "field")
     for m in _SUBJECT.finditer(body[:4000]):
+        signals.add(m.group(1), "subject")
+    for m in _WORK_OF.finditer(body[:3000]):
         signals.add(m.group(1), "subject")
     m = _SELF.search(body[:4000])
     if m:
