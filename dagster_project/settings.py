@@ -59,6 +59,21 @@ class QualitySettings(BaseSettings):
     unverified_factor: float = Field(0.8, description="rule factor of a report on which no identity could be assessed")
 
 
+class AttachmentSettings(BaseSettings):
+    """How PDF, Word and spreadsheet attachments are read (parse/attachments.py and its readers)."""
+
+    model_config = SettingsConfigDict(env_prefix="GOVINFO_ATTACHMENTS_")
+
+    pdf_max_pages: int = Field(300, description="pages of one PDF read; a yearbook-sized file is read in part")
+    pdf_min_text_chars_per_page: int = Field(
+        20, description="fewer characters than this per page on average: a scan, recorded as needs_ocr")
+    pdf_max_unmapped_share: float = Field(
+        0.2, description="share of '(cid:N)' glyphs above which a text layer is unusable (needs_ocr)")
+    pdf_column_gap_em: float = Field(
+        1.5, description="a gap this many characters wide splits a line of a table without ruling lines")
+    xlsx_max_rows_per_sheet: int = Field(5000, description="rows of one spreadsheet sheet read")
+
+
 class Settings(BaseSettings):
     """Paths of one run. `GOVINFO_RAW_DIR`, `GOVINFO_WAREHOUSE`, `GOVINFO_SOURCES` override them."""
 
@@ -88,6 +103,7 @@ class Settings(BaseSettings):
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)
     quality: QualitySettings = Field(default_factory=QualitySettings)
+    attachments: AttachmentSettings = Field(default_factory=AttachmentSettings)
 
     @field_validator("raw_dir", mode="before")
     @classmethod

@@ -134,3 +134,17 @@ def test_attachment_kinds_and_unknown_kinds():
     assert {"pdf", "docx", "doc", "wps", "xlsx", "xls", "ofd"} == set(ATTACHMENT_KINDS)
     assert read_attachment(b"x", "ofd", "a.ofd").status == "refused"
     assert read_attachment(b"x", "exe", "a.exe").status == "refused"
+
+
+def test_the_page_bound_is_a_setting(monkeypatch):
+    from dagster_project.settings import get_settings
+
+    monkeypatch.setenv("GOVINFO_ATTACHMENTS_PDF_MAX_PAGES", "2")
+    get_settings.cache_clear()
+    try:
+        result = read_attachment((PDF / "hongze_2024.pdf").read_bytes(), "pdf", "long.pdf")
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert result.status == "ok" and result.text.count("\f") == 2
+    assert result.reason == "long.pdf: only the first 2 of 5 pages read"

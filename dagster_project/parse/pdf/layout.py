@@ -84,10 +84,10 @@ def _open_edges(page) -> list[float]:
     return [min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)]
 
 
-COLUMN_GAP_EM = 1.5  # a gap this many characters wide inside a line separates two columns
+COLUMN_GAP_EM = 1.5  # default of AttachmentSettings.pdf_column_gap_em
 
 
-def gap_cells(chars: list[dict], size: float) -> list[str] | None:
+def gap_cells(chars: list[dict], size: float, gap_em: float = COLUMN_GAP_EM) -> list[str] | None:
     """The cells of a table row printed without ruling lines, told apart by wide gaps.
 
     A line of a borderless table ("行政许可        550") has gaps far wider than the spacing of
@@ -98,7 +98,7 @@ def gap_cells(chars: list[dict], size: float) -> list[str] | None:
         return None
     pieces, current, last_x1 = [], [], None
     for char in sorted(chars, key=lambda c: c["x0"]):
-        if last_x1 is not None and char["x0"] - last_x1 > COLUMN_GAP_EM * size and current:
+        if last_x1 is not None and char["x0"] - last_x1 > gap_em * size and current:
             pieces.append("".join(current))
             current = []
         current.append(char["text"])
@@ -111,7 +111,7 @@ def gap_cells(chars: list[dict], size: float) -> list[str] | None:
     return cells
 
 
-def page_blocks(page) -> list[Block]:
+def page_blocks(page, gap_em: float = COLUMN_GAP_EM) -> list[Block]:
     """The blocks of one pdfplumber page, top to bottom."""
     blocks: list[Block] = []
     table_boxes = []
@@ -126,7 +126,7 @@ def page_blocks(page) -> list[Block]:
             continue
         sizes = [c.get("size", 0.0) for c in line.get("chars", [])]
         size = max(sizes) if sizes else 0.0
-        cells = gap_cells(line.get("chars", []), size)
+        cells = gap_cells(line.get("chars", []), size, gap_em)
         if cells:
             blocks.append(Block(top=line["top"], kind="table", rows=[cells],
                                 bbox=(line["x0"], line["top"], line["x1"], line["bottom"])))

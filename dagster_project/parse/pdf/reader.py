@@ -19,9 +19,6 @@ from .layout import Block, page_blocks, table_lines
 from .paragraphs import continues, margins
 
 PAGE_BREAK = "\f"
-MAX_PAGES = 300  # an annual report has a few dozen pages; a yearbook-sized file is read in part
-MIN_TEXT_CHARS_PER_PAGE = 20  # fewer printable characters than this on average: a scan
-MAX_UNMAPPED_SHARE = 0.2  # share of '(cid:N)' glyphs above which the text layer is unusable
 _CID = re.compile(r"\(cid:\d+\)")
 
 
@@ -121,6 +118,11 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from ...settings import get_settings
+
+    knobs = get_settings().attachments
+    max_pages, min_chars = knobs.pdf_max_pages, knobs.pdf_min_text_chars_per_page
+
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -129,7 +131,7 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
         n_pages = len(pdf.pages)
         if n_pages == 0:
             return refused("pdf", f"{name}: PDF with no pages")
-        pages = pdf.pages[:MAX_PAGES]
+        pages = pdf.pages[:max_pages]
         page_lines: list[list[str]] = []
         carry, prev_table = False, None
         chars = images = 0
@@ -137,27 +139,27 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
         for number, page in enumerate(pages):
             chars += len(page.chars)
             images += len(page.images)
-            if page.images and len(page.chars) < MIN_TEXT_CHARS_PER_PAGE:
+            if page.images and len(page.chars) < min_chars:
                 scanned_pages.append(number + 1)
-            blocks = page_blocks(page)
+            blocks = page_blocks(page, knobs.pdf_column_gap_em)
             if number == 0:
                 blocks = join_title(blocks)
             lines, carry, prev_table = _page_text(blocks, carry, prev_table)
             page_lines.append(lines)
             page.close()  # drop the page's parsed objects: memory stays bounded by one page
-        if chars < MIN_TEXT_CHARS_PER_PAGE * len(pages):
+        if chars < min_chars * len(pages):
             what = f"{images} image(s)" if images else "no images"
             return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
                                 f"{name}: no text layer ({chars} characters on {len(pages)} page(s), {what}): "
                                 "a scanned PDF needs OCR")
     text = _assemble(page_lines)
     unmapped = len(_CID.findall(text))
-    if unmapped and unmapped > MAX_UNMAPPED_SHARE * max(1, len(text) - 8 * unmapped):
+    if unmapped and unmapped > knobs.pdf_max_unmapped_share * max(1, len(text) - 8 * unmapped):
         return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
                             f"{name}: the text layer has no usable character map ({unmapped} unmapped glyphs)")
     notes = []
     if scanned_pages:
         notes.append(f"page(s) {', '.join(map(str, scanned_pages))} have no text layer (scanned): not read")
-    if n_pages > MAX_PAGES:
-        notes.append(f"only the first {MAX_PAGES} of {n_pages} pages read")
+    if n_pages > max_pages:
+        notes.append(f"only the first {max_pages} of {n_pages} pages read")
     return ReaderResult(text, "pdf", STATUS_OK, f"{name}: " + "; ".join(notes) if notes else None)

@@ -11,8 +11,6 @@ import io
 from ..attachments import STATUS_OK, ReaderResult, refused
 from ..pdf.cells import clean_cell
 
-MAX_ROWS_PER_SHEET = 5000  # a report table has dozens of rows; bound the work on a data dump
-
 
 def _cell_text(value) -> str:
     if value is None:
@@ -25,6 +23,10 @@ def _cell_text(value) -> str:
 def read_xlsx(data: bytes, name: str) -> ReaderResult:
     import openpyxl
 
+    from ...settings import get_settings
+
+    max_rows = get_settings().attachments.xlsx_max_rows_per_sheet  # bounds the work on a data dump
+
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
@@ -34,7 +36,7 @@ def read_xlsx(data: bytes, name: str) -> ReaderResult:
         for sheet in workbook.worksheets:
             lines.append(clean_cell(sheet.title))
             for n, row in enumerate(sheet.iter_rows(values_only=True)):
-                if n >= MAX_ROWS_PER_SHEET:
+                if n >= max_rows:
                     break
                 cells = [_cell_text(v) for v in row]
                 while cells and not cells[-1]:
