@@ -70,7 +70,8 @@ assembled as (
         coalesce(quality.rules_failed, case when identity.duplicate_status = 'superseded'
             then identity.identities_failed end, 0) as rules_failed,
         documents.size_bytes,
-        documents.encoding
+        documents.encoding,
+        documents.reader
     from documents
     inner join identity using (report_id)
     left join reports using (report_id)
@@ -135,5 +136,6 @@ select
                  * (case when figures + unplaced_figures > 0 then figures / (figures + unplaced_figures) else 1 end)
         end, 3) end as quality_score,
     size_bytes,
-    encoding
+    encoding,
+    reader
 from quarantined
