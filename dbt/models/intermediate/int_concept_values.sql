@@ -120,7 +120,11 @@ coded_groups as (
             when bool_or(coded_terms.value_status = 'approximate') then 'approximate'
             else 'reported'
         end as value_status,
-        string_agg(coded_terms.evidence, ' ; ' order by coded_terms.term) as evidence,
+        -- a sum names each cell's code beside its evidence, so every addend can be found in the document
+        case
+            when count(*) = 1 then any_value(coded_terms.evidence)
+            else string_agg(coded_terms.term || ': ' || coded_terms.evidence, ' ; ' order by coded_terms.term)
+        end as evidence,
         count(*) as terms_printed,
         any_value(group_sizes.terms_total) as terms_total
     from coded_terms
