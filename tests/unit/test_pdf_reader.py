@@ -38,6 +38,7 @@ def score(name: str) -> tuple[float, float, list[str]]:
 
 
 @pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "kaifeng_2018_printed.pdf", "kaifeng_2018_borderless.pdf",
+                                  "kaifeng_2018_repeated_header.pdf",
                                   "pingtan_2019_printed.pdf"])
 def test_printed_figures_match_the_gold(name):
     precision, recall, wrong = score(name)
@@ -62,6 +63,13 @@ def test_a_table_split_over_pages_stays_one_table():
     before, after = text.index("2.没有现成信息需要另行制作 | 3"), text.index("3.补正后申请内容仍不明确 | 0")
     assert before < after and text[before:after].count("\f") == 1
     assert "申请人情况" not in text[before:after]
+
+
+def test_a_header_printed_again_on_every_page_is_kept_once():
+    text = read("kaifeng_2018_repeated_header.pdf").text
+    assert text.count("\f") == 4 and text.count("统计指标 | 单位 | 统计数") == 1
+    # the rows go on across the page breaks
+    assert "六、举报投诉数量 | 件 | 0\n\f七、依申请公开信息收取的费用 | 万元 | 0" in text
 
 
 def test_a_paragraph_over_a_page_break_is_one_line():

@@ -30,6 +30,7 @@ class Block:
     size: float = 0.0
     rows: list[list[str | None]] = field(default_factory=list)
     bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    header: list[list[str]] | None = None  # a continued table: the header rows of where it began
 
 
 def _segments(table) -> list[tuple[list[list[str | None]], tuple[float, float, float, float]]]:

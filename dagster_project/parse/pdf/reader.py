@@ -47,20 +47,32 @@ def _is_header_row(cells: list[str | None]) -> bool:
     return not any(re.fullmatch(r"[\d,.，．\s%-]+", c or "") and (c or "").strip() for c in cells)
 
 
-def _drop_repeated_header(prev_table: Block | None, table: Block) -> None:
-    """A table continued on a new page often prints its header rows again: keep them once."""
-    if prev_table is None:
-        return
+def _header_rows(table: Block) -> list[list[str]]:
+    if table.header is not None:
+        return table.header
     header = []
-    for row in prev_table.rows:
+    for row in table.rows:
         if not _is_header_row(row):
             break
         header.append([c or "" for c in row])
+    return header
+
+
+def _drop_repeated_header(prev_table: Block | None, table: Block) -> None:
+    """A table continued on a new page often prints its header rows again: keep them once.
+
+    The header is the one of the page where the table began, so a table running over several pages
+    loses the repeat on each of them.
+    """
+    if prev_table is None:
+        return
+    header = _header_rows(prev_table)
     n = 0
     while n < len(header) and n < len(table.rows) and [c or "" for c in table.rows[n]] == header[n]:
         n += 1
     if n:
         del table.rows[:n]
+        table.header = header
 
 
 def _page_text(blocks: list[Block], carry_prose: bool, prev_table: Block | None) -> tuple[list[str], bool, Block | None]:
