@@ -10,6 +10,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from .dbt_project import dbt_project
+from .mart_metadata import MART_SCHEMA, column_descriptions, mart_table_metadata
 
 
 class LayeredTranslator(DagsterDbtTranslator):
@@ -21,6 +22,11 @@ class LayeredTranslator(DagsterDbtTranslator):
         fqn = dbt_resource_props.get("fqn", [])
         return f"dbt_{fqn[1]}" if len(fqn) > 2 else "dbt"
 
+    def get_description(self, dbt_resource_props: Mapping[str, Any]) -> str:
+        """The yml description only: the model's SQL is one click away in dbt docs, not a page of the UI."""
+        return (dbt_resource_props.get("description") or "").strip() or \
+            f"dbt {dbt_resource_props['resource_type']} {dbt_resource_props['name']}"
+
 
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=LayeredTranslator())
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
@@ -31,23 +37,46 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     quality = get_settings().quality
     dbt_vars |= {"report_year_min": quality.report_year_min, "report_year_max": quality.report_year_max,
                  "quality_unverified_factor": quality.unverified_factor}
-    yield from dbt.cli(["build", "--vars", json.dumps(dbt_vars)], context=context).stream()
-    _observe_marts(context, warehouse)
+    # From the first mart on, events are held and yielded in their order (Dagster wants assets in
+    # topological order) once dbt has released the file, the marts' with their metadata.
+    held: list = []
+    try:
+        for event in dbt.cli(["build", "--vars", json.dumps(dbt_vars)], context=context).stream():
+            if held or _is_mart_event(context, event):
+                held.append(event)
+            else:
+                yield event
+    except Exception:
+        yield from _with_mart_metadata(context, warehouse, held)  # what was built is still shown
+        raise
+    yield from _with_mart_metadata(context, warehouse, held)
 
 
-def _observe_marts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> None:
-    """Row counts and a small preview of every mart, read once dbt has released the file."""
-    from .markdown import markdown_table
+def _event_asset_key(context: dg.AssetExecutionContext, event) -> dg.AssetKey | None:
+    if isinstance(event, dg.Output):
+        return context.asset_key_for_output(event.output_name)
+    return getattr(event, "asset_key", None)
 
+
+def _is_mart_event(context: dg.AssetExecutionContext, event) -> bool:
+    key = _event_asset_key(context, event)
+    return key is not None and key.path[0] == MART_SCHEMA
+
+
+def _with_mart_metadata(context: dg.AssetExecutionContext, warehouse: WarehouseResource, events: list):
+    """The held events in their order, the marts' materializations with column types, row count and preview."""
+    if not events:
+        return
+    manifest = dbt_project.manifest_path
+    descriptions = column_descriptions(str(manifest), manifest.stat().st_mtime)
+    extras = {}
     with warehouse.connect(read_only=True) as con:
-        tables = [row[0] for row in con.execute(
-            "select table_name from information_schema.tables where table_schema = 'marts' order by 1").fetchall()]
-        for table in tables:
-            count = con.execute(f'select count(*) from marts."{table}"').fetchone()[0]
-            preview = con.execute(f'select * from marts."{table}" limit 5')
-            headers = [d[0] for d in preview.description][:8]
-            rows = [row[:8] for row in preview.fetchall()]
-            context.log_event(dg.AssetObservation(
-                asset_key=dg.AssetKey(["marts", table]),
-                metadata={"dagster/row_count": count, "preview": dg.MetadataValue.md(markdown_table(rows, headers, limit=5))},
-            ))
+        for index, event in enumerate(events):
+            if isinstance(event, dg.Output) and _is_mart_event(context, event):
+                table = _event_asset_key(context, event).path[-1]
+                try:
+                    extras[index] = mart_table_metadata(con, table, descriptions.get(table, {}))
+                except Exception as error:  # a preview is never worth a failed build
+                    context.log.warning(f"no preview of {MART_SCHEMA}.{table}: {error}")
+    for index, event in enumerate(events):
+        yield event.with_metadata({**event.metadata, **extras[index]}) if index in extras else event

@@ -6,7 +6,7 @@ from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from ..stage.agencies import refresh_agencies
 from ..stage.write_reports import parser_version, stage_pending_reports
-from .markdown import markdown_table
+from .markdown import text_table
 
 STAGED_TABLES = {
     "reports": "One row per parsed document: title, agency, year reported on, date, doc_type, template.",
@@ -63,7 +63,7 @@ def staged_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         rows, headers = previews[name]
         metadata = {
             "dagster/row_count": counts[name],
-            "preview": dg.MetadataValue.md(markdown_table(rows, headers) if rows else "no rows"),
+            "preview": dg.MetadataValue.md(text_table(rows, headers) if rows else "no rows"),
             "parser_version": parser_version(),
             "documents_parsed_this_run": summary.parsed,
         }

@@ -38,8 +38,24 @@ def load_suite_file(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def validate_suite(path: Path, frame, count_tolerance: float) -> SuiteOutcome:
-    """Validate one suite file against ``fct_reconciliation`` rows (a pandas frame)."""
+def suite_parameters(count_tolerance: float) -> dict[str, float]:
+    """The values of a suite's ``$PARAMETER`` bounds: the typed tolerance settings."""
+    return {"min_residual": -count_tolerance or 0.0, "max_residual": count_tolerance}  # never -0.0
+
+
+def resolve_parameters(value, parameters: dict[str, float]):
+    """A suite's kwargs with every ``{"$PARAMETER": name}`` replaced by its value (for display)."""
+    if isinstance(value, dict):
+        if set(value) == {"$PARAMETER"}:
+            return parameters[value["$PARAMETER"]]
+        return {key: resolve_parameters(item, parameters) for key, item in value.items()}
+    if isinstance(value, list):
+        return [resolve_parameters(item, parameters) for item in value]
+    return value
+
+
+def run_suite(path: Path, frame, count_tolerance: float, result_format: dict | str = "SUMMARY"):
+    """Validate one suite file against ``fct_reconciliation`` rows (a pandas frame); GX's validation result."""
     import great_expectations as gx
     from great_expectations.core.expectation_suite import ExpectationSuite
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
@@ -61,7 +77,13 @@ def validate_suite(path: Path, frame, count_tolerance: float) -> SuiteOutcome:
         ],
     )
     batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-    result = batch.validate(suite, expectation_parameters={"min_residual": -count_tolerance, "max_residual": count_tolerance})
+    return batch.validate(suite, expectation_parameters=suite_parameters(count_tolerance), result_format=result_format)
+
+
+def validate_suite(path: Path, frame, count_tolerance: float) -> SuiteOutcome:
+    """Validate one suite file against ``fct_reconciliation`` rows (a pandas frame)."""
+    spec = load_suite_file(path)
+    result = run_suite(path, frame, count_tolerance)
     outcome = SuiteOutcome(spec["name"], spec["meta"].get("description", ""), bool(result.success))
     for item in result.results:
         meta = item.expectation_config.meta or {}

@@ -9,26 +9,9 @@ import dagster as dg
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from .expectation_suites import load_suite_file, suite_files, validate_suite
+from .failing_reports import document, figures_query, read_failing_rows
 
 RECONCILIATION = dg.AssetKey(["marts", "fct_reconciliation"])  # dbt keys are schema/model
-
-
-def _failing_markdown(frame, limit: int) -> tuple[str, int, list[str], str]:
-    """The worst failing rows of a suite's frame (already restricted to its rules) as markdown."""
-    failing = frame[frame["status"] == "fail"].copy()
-    if failing.empty:
-        return "no failing reports", 0, [], "none"
-    failing["size"] = failing["residual"].abs()
-    failing = failing.sort_values("size", ascending=False)
-    lines = ["| agency | year | rule | applicant | subject | lhs | rhs | report |", "|---|---|---|---|---|---|---|---|"]
-    for row in failing.head(limit).itertuples():
-        lines.append(f"| {row.agency_name or '?'} | {row.report_year} | {row.rule_id} | {row.applicant_type} | "
-                     f"{row.subject} | {row.lhs:g} | {row.rhs:g} | {row.report_id} |")
-    reports = sorted(failing["report_id"].unique().tolist())
-    # a one-line list shows on the check page without opening the markdown table
-    agencies = failing.drop_duplicates(["agency_name", "report_year"]).head(limit)
-    inline = "; ".join(f"{row.agency_name or '?'} {row.report_year}" for row in agencies.itertuples())
-    return "\n".join(lines), len(failing), reports, inline
 
 
 def _build_check(path) -> dg.AssetChecksDefinition:
@@ -46,32 +29,47 @@ def _build_check(path) -> dg.AssetChecksDefinition:
     )
     def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         settings = get_settings()
+        limit = settings.rules.worst_cases_shown
         with warehouse.connect(read_only=True) as con:
             # only this suite's assessable rows: the frame stays small however many reports there are
             frame = con.execute(
-                """select report_id, rule_id, applicant_type, subject, status, lhs, rhs, residual, agency_name, report_year
+                """select report_id, rule_id, applicant_type, subject, status, residual
                    from marts.fct_reconciliation
                    where rule_id in (select unnest(?::varchar[])) and status <> 'not_assessable'""", [rule_ids]).df()
             evaluated = con.execute(
                 "select count(*) from marts.fct_reconciliation where rule_id in (select unnest(?::varchar[]))",
                 [rule_ids]).fetchone()[0]
+            failing = read_failing_rows(con, rule_ids, limit, settings.rules.worst_cases_with_cells)
         outcome = validate_suite(path, frame, settings.rules.count_abs_tolerance)
-        table, failing_rows, reports, agencies = _failing_markdown(frame, settings.rules.worst_cases_shown)
+        failing_frame = frame[frame["status"] == "fail"]
+        reports = sorted(failing_frame["report_id"].unique().tolist())
         per_rule = {r.rule_id: f"{'pass' if r.success else 'fail'} ({r.failing_rows} failing rows)" for r in outcome.rules}
+        metadata = {
+            "suite": f"expectations/{path.name}",
+            "rules_evaluated": int(evaluated),
+            "failing_rows": len(failing_frame),
+            "failing_reports": len(reports),
+            "failing_rules": ", ".join(outcome.failing_rules) or "none",
+            "failing_agencies": failing.agencies_inline(limit),
+            "per_rule": dg.MetadataValue.json(per_rule),
+            "worst_cases": dg.MetadataValue.md(failing.worst_cases(limit)),
+            "rules": dg.MetadataValue.md(failing.rules()),
+            "cells_of_worst_cases": dg.MetadataValue.md(failing.cells_table(4 * limit)),
+            "failing_report_ids": dg.MetadataValue.json(reports[:200]),
+        }
+        worst = failing.worst
+        if worst is not None:
+            # the worst report by name, where to open it, and the query that lists its printed cells
+            name = document(worst["source_path"], worst["source_url"])
+            metadata["worst_report"] = f"{worst['agency_name'] or '?'} {worst['report_year']}: {name}"
+            metadata["worst_rule"] = f"{worst['rule_id']}: {worst['rule_text_zh']} / {worst['rule_text_en']}"
+            metadata["worst_document"] = (dg.MetadataValue.url(worst["source_url"]) if worst["source_url"]
+                                          else dg.MetadataValue.path(str(settings.raw_dir / worst["source_path"])))
+            metadata["figures_query"] = dg.MetadataValue.md(f"```sql\n{figures_query(worst['source_path'])}\n```")
         return dg.AssetCheckResult(
             passed=outcome.success,
             severity=dg.AssetCheckSeverity.ERROR if blocking else dg.AssetCheckSeverity.WARN,
-            metadata={
-                "suite": f"expectations/{path.name}",
-                "rules_evaluated": int(evaluated),
-                "failing_rows": failing_rows,
-                "failing_reports": len(reports),
-                "failing_rules": ", ".join(outcome.failing_rules) or "none",
-                "failing_agencies": agencies,
-                "per_rule": dg.MetadataValue.json(per_rule),
-                "worst_cases": dg.MetadataValue.md(table),
-                "failing_report_ids": dg.MetadataValue.json(reports[:200]),
-            },
+            metadata=metadata,
         )
 
     return _check

@@ -1,6 +1,6 @@
-"""`make docs`: static documentation sites under ``site/`` (git-ignored).
+"""`make docs`: static documentation pages under ``site/`` (git-ignored) that open from a file, offline.
 
-- ``site/gx/``: Great Expectations data docs, the suites of ``expectations/*.json`` and their
-  validation against ``marts.fct_reconciliation`` of the warehouse;
-- ``site/dbt/``: dbt docs (``dbt docs generate --static``) of the dbt project and its catalog.
+- ``site/quality/index.html``: the reconciliation suites validated by Great Expectations;
+- ``site/dashboard.html``: the warehouse at a glance (charts with Vega inlined);
+- ``site/dbt/static_index.html``: dbt docs (``dbt docs generate --static``) of the project and its catalog.
 """

@@ -33,6 +33,12 @@ def chromium_flags(profile_dir: Path) -> list[str]:
     ]
 
 
+# No network but this machine: every host name but localhost fails to resolve and every request that
+# is not for a file or 127.0.0.1 (which proxies bypass) goes to a closed proxy port, so a page that still
+# fetches a script or a style from the internet renders without it.
+OFFLINE_FLAGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1", "--proxy-server=http://127.0.0.1:9"]
+
+
 def kill_group(proc: subprocess.Popen, grace_s: float = 10.0) -> None:
     """Stop a process started with ``start_new_session=True`` and everything it started."""
     if proc.poll() is None:
@@ -73,7 +79,8 @@ def dump_dom(url: str, profile_dir: Path, budget_ms: int = 15000, timeout_s: flo
 class Chromium:
     """A headless browser with one page, spoken to over the DevTools pipe."""
 
-    def __init__(self, profile_dir: Path, log_path: Path, width: int = 1600, height: int = 1000):
+    def __init__(self, profile_dir: Path, log_path: Path, width: int = 1600, height: int = 1000,
+                 extra_flags: list[str] | None = None):
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
 
@@ -87,7 +94,7 @@ class Chromium:
 
         self._log = open(log_path, "wb")
         self.proc = subprocess.Popen(
-            [CHROMIUM, *chromium_flags(profile_dir), "--remote-debugging-pipe", "about:blank"],
+            [CHROMIUM, *chromium_flags(profile_dir), *(extra_flags or []), "--remote-debugging-pipe", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=on_fds_3_and_4,
             close_fds=False,
             start_new_session=True)
@@ -153,8 +160,12 @@ class Chromium:
                 raise TimeoutError(f"page never showed {needles!r}; it shows: {text[:2000]!r}")
             time.sleep(0.25)
 
-    def screenshot(self, path: Path) -> Path:
-        data = self.call("Page.captureScreenshot", {"format": "png"}, session=True)["data"]
+    def screenshot(self, path: Path, full_page: bool = False) -> Path:
+        params = {"format": "png", "captureBeyondViewport": full_page}
+        if full_page:
+            width, height = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+            params["clip"] = {"x": 0, "y": 0, "width": width, "height": min(height, 8000), "scale": 1}
+        data = self.call("Page.captureScreenshot", params, session=True)["data"]
         path.write_bytes(base64.b64decode(data))
         return path
 

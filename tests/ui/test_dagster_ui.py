@@ -194,7 +194,9 @@ def test_graphql_reports_the_failing_check_and_the_report(server, run_id):
     assert meta["failing_rules"] == FAILING_RULE
     assert meta["failing_report_ids"] == [_failing_report_id()]
     assert FAILING_AGENCY in meta["worst_cases"] and FAILING_RULE in meta["worst_cases"]
-    assert f"| {FAILING_AGENCY} | 2018 | {FAILING_RULE} | total | part 1 | 0 | 11 | {_failing_report_id()} |" in meta["worst_cases"]
+    # the report is named by agency, year and the document's path below the raw folder, not by its id
+    assert f"| {FAILING_AGENCY} | 2018 | {FAILING_RULE} | total | part 1 | 0 | 11 | -11 | {FAILING_SEED} |" in meta["worst_cases"]
+    assert meta["worst_report"] == f"{FAILING_AGENCY} 2018: {FAILING_SEED}"
 
     lineage = _latest_check_execution(server, "gx_lineage")
     assert lineage["runId"] == run_id
@@ -233,7 +235,7 @@ def test_check_page_in_headless_chromium(server, run_id):
             return true;
         })()""")
         assert clicked, "no [Show Markdown] next to worst_cases"
-        text = browser.wait_for_text(FAILING_AGENCY, _failing_report_id())
+        text = browser.wait_for_text(FAILING_AGENCY, FAILING_SEED)
         time.sleep(1.0)  # the dialog fades in
         worst_cases = browser.screenshot(tmp / "worst_cases.png")
     assert f"{FAILING_AGENCY}\t2018\t{FAILING_RULE}" in text
