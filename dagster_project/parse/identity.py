@@ -18,7 +18,7 @@ MIN_HASHED_CHARS = 200
 
 
 def normalised_body(text: str) -> str:
-    """The main text with every width folded (NFKC), whitespace removed and chrome lines dropped."""
+    """The main text with every width folded (NFKC), whitespace and line breaks removed, chrome lines dropped."""
     kept = []
     for line in unicodedata.normalize("NFKC", text).splitlines():
         if _CHROME_LINE.search(line.strip()):
@@ -26,7 +26,7 @@ def normalised_body(text: str) -> str:
         squeezed = _INVISIBLE.sub("", line)
         if squeezed:
             kept.append(squeezed)
-    return "\n".join(kept)
+    return "".join(kept)  # line breaks differ between copies (reflowed, CRLF): ignored
 
 
 def content_hash(text: str) -> str | None:
