@@ -55,6 +55,9 @@ class DivisionTable:
     by_short: dict[str, list[Division]]  # province, prefecture and county short names
     zones: dict[str, Division]  # zone name or alias -> the zone (adcode = containing division)
     longest: int
+    # first two characters of a province, prefecture, county or zone name -> the longest such name:
+    # a text is scanned only where a place name can begin
+    place_starts: dict[str, int]
 
     def named(self, name: str, levels: tuple[str, ...] = LEVELS) -> list[Division]:
         return [d for d in self.by_name.get(name, []) if d.level in levels]
@@ -83,7 +86,8 @@ class DivisionTable:
         i, n = 0, len(text)
         while i < n:
             hit = None
-            for length in range(min(self.longest, n - i), 1, -1):
+            longest = self.place_starts.get(text[i:i + 2], 0)
+            for length in range(min(longest, n - i), 1, -1):
                 piece = text[i:i + length]
                 if piece in self.zones and "zone" in levels:
                     hit = (length, [self.zones[piece]])
@@ -127,4 +131,7 @@ def division_table() -> DivisionTable:
             for alias in [row["zone_name"]] + [a for a in row["aliases"].split("|") if a]:
                 zones[alias] = zone
     longest = max(len(k) for k in list(by_name) + list(zones))
-    return DivisionTable(by_code, by_name, by_short, zones, longest)
+    place_starts: dict[str, int] = {}
+    for name in [d.name for d in by_code.values()] + list(zones):
+        place_starts[name[:2]] = max(place_starts.get(name[:2], 0), len(name))
+    return DivisionTable(by_code, by_name, by_short, zones, longest, place_starts)

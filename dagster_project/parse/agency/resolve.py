@@ -279,6 +279,10 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     candidates = list(signals.candidates) + [(clean_name(n), s) for n, s in extra if clean_name(n)]
     if not candidates:
         return UNRESOLVED
+    # a name that places itself needs neither the page's places nor the host: scan those only when it does not
+    first = _identity(candidates[0][0], candidates[0][1], [], [], table)
+    if first.full:
+        return first
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides
