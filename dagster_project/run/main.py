@@ -2,7 +2,7 @@
 
 Exit status: 0 when the pipeline worked (bad documents are reported, not fatal), 1 when a step
 failed or a blocking check found lost rows (nothing is published), 75 when another run holds the
-warehouse.
+warehouse, 130 when interrupted.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .lock import RunLock, WarehouseBusy
 
-EXIT_OK, EXIT_FAILED, EXIT_BUSY = 0, 1, 75
+EXIT_OK, EXIT_FAILED, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 75, 130
 LOGS_KEPT = 30
 
 
@@ -88,6 +88,9 @@ def _run(published: Path, lock: RunLock, verbose: bool) -> int:
         console = StageConsole(stage_line, tty=tty, overwrite=overwrite if tty else None)
         try:
             return _build(published, lock, console, say, log_path, since_iso, started)
+        except KeyboardInterrupt:
+            say(f"govinfo-warehouse: interrupted; {published} was left as it was (log: {log_path})")
+            return EXIT_INTERRUPTED
         except Exception as exc:  # noqa: BLE001 - the traceback goes to the log, the cause to the person
             traceback.print_exc()
             sys.stderr.flush()
