@@ -99,7 +99,7 @@ def test_every_good_figure_is_kept(mixed_build):
         for (code, kind), value in gold_values(gold_004).items():
             assert stored.get((code, kind)) == pytest.approx(value), code
         for name in GOOD_TEXT_COPIES:
-            gold = json.loads((ERAS / f"{name}.gold.json").read_text(encoding="utf-8"))
+            gold = json.loads((ERAS.parent / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
             rows = {(label, column): value for label, column, value in con.execute(
                 """select row_label, column_label, value from stg.stg_uncoded_rows
                    where report_id = (select report_id from marts.dim_report where source_path like ?)""",

@@ -18,12 +18,13 @@ from dagster_project.parse.tables.statistics_table import parse_statistics_table
 from dagster_project.parse.text.cells import cell_stream
 
 ERAS = Path(__file__).resolve().parents[1] / "fixtures" / "eras" / "text"
-CASES = sorted(ERAS.glob("*.gold.json"))
+GOLD = ERAS.parent / "gold"
+CASES = sorted(GOLD.glob("*.gold.json"))
 
 
 def _case(gold_path: Path) -> tuple[dict, object]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = (ERAS.parent / gold["document"]).read_text(encoding="utf-8")
+    text = (ERAS / gold["document"]).read_text(encoding="utf-8")
     return gold, parse_document(text, gold["document"])
 
 
@@ -51,7 +52,7 @@ def test_metadata_of_the_whole_page(gold_path):
 
 def test_a_row_missing_a_figure_in_a_cell_per_line_copy_is_not_guessed():
     # 2、政府公报公开 | 条 | 0 | (empty): the lone 0 could be either column
-    gold, report = _case(ERAS / "pingtan_201403_80759.gold.json")
+    gold, report = _case(GOLD / "pingtan_201403_80759.gold.json")
     rows = [r for r in report.uncoded_rows if r.row_label == "2、政府公报公开"]
     assert [(r.column_label, r.value) for r in rows] == [(UNKNOWN_COLUMN, 0.0)]
 
@@ -120,7 +121,7 @@ def _browser_copy(html: str) -> str:
 
 @pytest.mark.parametrize("name", ["pingtan_201401_80754", "pingtan_201403_80759"])
 def test_a_tab_separated_browser_copy(name):
-    gold = json.loads((ERAS / f"{name}.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
     html = (ERAS.parent / "html" / f"{name}.html").read_text(encoding="utf-8")
     report = parse_document(_browser_copy(html), f"{name}.txt")
     want = {(r["row_label"], r["column_label"]): r["value"] for r in gold["uncoded_rows"]}
