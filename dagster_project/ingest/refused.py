@@ -10,19 +10,26 @@ from datetime import datetime
 from .walk import Refusal
 
 
+def known_refusals(con) -> dict[str, Refusal]:
+    """Files refused for their content last time, by path: read again only when they changed."""
+    return {row[0]: Refusal(*row) for row in con.execute(
+        "select source_path, size_bytes, reason, category, mtime_ns, edge_sha256 from staging.refused_documents "
+        "where edge_sha256 is not null").fetchall()}
+
+
 def write_refused(con, refused: list[Refusal], now: datetime) -> None:
     import pandas as pd
 
     frame = pd.DataFrame(
-        [(r.source_path, r.size_bytes, r.reason, r.category, now) for r in refused],
-        columns=["source_path", "size_bytes", "reason", "category", "refused_at"],
-    ).astype({"size_bytes": "Int64"})
+        [(r.source_path, r.size_bytes, r.reason, r.category, now, r.mtime_ns, r.edge_sha256) for r in refused],
+        columns=["source_path", "size_bytes", "reason", "category", "refused_at", "mtime_ns", "edge_sha256"],
+    ).astype({"size_bytes": "Int64", "mtime_ns": "Int64"})
     con.register("incoming_refused", frame)
     try:
         con.execute("begin transaction")
         con.execute("""create or replace temp table refused_next as
                        select i.source_path, i.size_bytes, i.reason, i.category,
-                              coalesce(o.refused_at, i.refused_at) as refused_at
+                              coalesce(o.refused_at, i.refused_at) as refused_at, i.mtime_ns, i.edge_sha256
                        from incoming_refused i
                        left join staging.refused_documents o using (source_path, reason)""")
         con.execute("delete from staging.refused_documents")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable
 
 from .decode import decode_bytes
-from .refused import write_refused
+from .refused import known_refusals, write_refused
 from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
 
@@ -184,6 +184,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         for row in con.execute(
             "select report_id, size_bytes, mtime_ns, sha256, source_url, edge_sha256 from staging.documents").fetchall()
     }
+    refused_before = known_refusals(con)
     files, refused = walk_raw(raw_dir, options.skip)
     listed_ids = {f.report_id for f in files}
     _guard(raw_dir, len(files), len(known), len(set(known) - listed_ids), options)
@@ -193,7 +194,8 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     kept: set[str] = set()
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     for f in files:
-        outcome = _ingest_one(con, f, known.get(f.report_id), source_urls.get(f.source_path), options, now, summary)
+        outcome = _ingest_one(con, f, known.get(f.report_id), source_urls.get(f.source_path), options, now, summary,
+                              refused_before.get(f.source_path))
         if isinstance(outcome, Refusal):
             refused.append(outcome)
             log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
@@ -217,7 +219,8 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     return summary
 
 
-def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, summary: IngestSummary):
+def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, summary: IngestSummary,
+                refused_before: Refusal | None = None):
     """None: unchanged; a row tuple: new or changed; a Refusal."""
     if f.size == 0:
         return Refusal(f.source_path, 0, "an empty file: not a document", "empty")
@@ -234,6 +237,9 @@ def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, sum
         if same_stat and not options.full_rescan and previous[4] == edge:
             summary.unchanged += 1
             return None
+        if (previous is None and refused_before is not None and not options.full_rescan
+                and (refused_before.size_bytes, refused_before.mtime_ns, refused_before.edge_sha256) == (f.size, f.mtime_ns, edge)):
+            return refused_before  # refused for its content and unchanged: not read (nor handed to a reader) again
         os.lseek(fd, 0, os.SEEK_SET)
         data = _read_all(fd, f.size)
     except OSError as exc:
@@ -249,7 +255,7 @@ def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, sum
     read = read_document(data, f.source_path)
     if read.refusal:
         reason, category = read.refusal
-        return Refusal(f.source_path, len(data), reason, category)
+        return Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge)
     summary.bytes_read += len(data)
     encoding = read.encoding or read.reader or "unknown"
     summary.encodings[encoding] = summary.encodings.get(encoding, 0) + 1

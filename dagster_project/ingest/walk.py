@@ -62,6 +62,8 @@ class Refusal:
     size_bytes: int | None
     reason: str
     category: str
+    mtime_ns: int | None = None  # with edge_sha256: the file's state when its content was refused
+    edge_sha256: str | None = None
 
 
 _SPECIAL = ((stat.S_ISFIFO, "a fifo"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),

@@ -81,6 +81,9 @@ STAGING_DDL = [
         category varchar,
         refused_at timestamp not null
     )""",
+    # what the file was when refused: an unchanged file is not read again on the next run
+    "alter table staging.refused_documents add column if not exists mtime_ns bigint",
+    "alter table staging.refused_documents add column if not exists edge_sha256 varchar",
     """create table if not exists staging.agencies (
         agency_id varchar primary key,
         agency_name varchar not null,

@@ -188,3 +188,25 @@ def test_an_empty_raw_dir_setting_is_an_error_not_the_current_folder(monkeypatch
     monkeypatch.setenv("GOVINFO_RAW_DIR", "")
     with pytest.raises(ValidationError, match="GOVINFO_RAW_DIR is set but empty"):
         Settings()
+
+
+def test_a_file_refused_for_its_content_is_not_read_again_until_it_changes(raw, con, monkeypatch):
+    import dagster_project.ingest.scan as scan
+
+    junk = raw / "junk.txt"
+    junk.write_bytes(b"\x1f\x8b" + bytes(range(256)) * 4)  # gzip
+    ingest_folder(con, raw)
+    read, real_read = [], scan.read_document
+
+    def spy(data, source_path):  # the real reader, counting its calls
+        read.append(source_path)
+        return real_read(data, source_path)
+
+    monkeypatch.setattr(scan, "read_document", spy)
+    ingest_folder(con, raw)
+    assert read == [] and _refused(con)["junk.txt"][2] == "gzip"
+    junk.write_bytes(junk.read_bytes() + b"x")
+    ingest_folder(con, raw)
+    assert read == ["junk.txt"] and _refused(con)["junk.txt"][2] == "gzip"
+    ingest_folder(con, raw, options=IngestOptions(full_rescan=True))
+    assert read == ["junk.txt", "junk.txt"]
