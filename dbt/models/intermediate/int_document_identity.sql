@@ -148,8 +148,9 @@ select
                 else 'equal by every rule; the first source path is kept'
             end
     end as duplicate_reason,
-    -- what the facts keep: the canonical copy of an annual report that no other version supersedes
-    coalesce(copies.doc_type = 'annual_report', false) and copies.report_id = copies.content_report_id
+    -- what the facts keep: each content once (the canonical copy), and of an agency's annual
+    -- reports for a year only the one kept; look-alikes keep their rows, marked by doc_type
+    copies.doc_type is not null and copies.report_id = copies.content_report_id
         and (ranked.kept_report_id is null or ranked.kept_report_id = copies.report_id) as is_counted,
     copies.identities_failed,
     copies.identities_passed

@@ -29,6 +29,6 @@ select
     context.doc_type
 from figures
 inner join context using (report_id)
--- each content counts once: canonical annual reports only (no copy, no superseded version)
+-- each content counts once: canonical documents only (no copy, no superseded version)
 inner join counted using (report_id)
 left join indicators using (indicator_code)

@@ -48,7 +48,7 @@ select
     coalesce(rule_by_template.rule_text_en, rule_any_template.rule_text_en) as rule_text_en,
     coalesce(rule_by_template.rule_text_zh, rule_any_template.rule_text_zh) as rule_text_zh
 from evaluations
--- each content counts once: canonical annual reports only (no copy, no superseded version)
+-- each content counts once: canonical documents only (no copy, no superseded version)
 inner join counted using (report_id)
 left join context using (report_id)
 left join rule_by_template

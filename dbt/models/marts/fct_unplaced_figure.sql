@@ -22,6 +22,6 @@ select
     unplaced.reason,
     unplaced.evidence
 from unplaced
--- each content counts once: canonical annual reports only (no copy, no superseded version)
+-- each content counts once: canonical documents only (no copy, no superseded version)
 inner join counted using (report_id)
 left join context using (report_id)
