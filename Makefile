@@ -53,8 +53,9 @@ sql: install
 export: install
 	$(PY) -m dagster_project.export
 
-# Static sites under site/ (git-ignored): Great Expectations data docs (site/gx) and dbt docs (site/dbt)
-# of the default warehouse, which `make run` builds first when it is missing.
+# Static pages under site/ (git-ignored) that open from a file, offline: the quality page of the GX
+# validation (site/quality), the dashboard (site/dashboard.html) and the static dbt docs (site/dbt),
+# of the warehouse, which `make run` builds first when it is missing.
 docs: manifest
 	@test -f "$(GOVINFO_WAREHOUSE)" || $(MAKE) --no-print-directory run
 	$(PY) -m dagster_project.docs
