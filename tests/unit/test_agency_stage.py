@@ -74,3 +74,14 @@ def test_kinds():
     assert [agency_kind(n) for n in ("微山县两城镇人民政府", "永嘉县北城街道办事处", "汉中市统计局", "平潭综合实验区管理委员会",
                                      "漳平市人民政府", "漳平市人民政府办公室", "某某市第一人民医院")] == \
         ["township", "street_office", "department", "government", "government", "department", "other"]
+
+
+def test_a_page_that_says_wo_ju_is_not_the_government_that_signs():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    text = ("一、总体情况\n2022年,五常市统计局认真贯彻落实条例,我局全年公开信息12条。\n"
+            + "".join(f"({n})本年度依申请公开事项办理正常,无行政复议。\n" for n in range(12))
+            + "五常市人民政府\n2023年1月5日\n")
+    signals = read_signals(None, text, {})
+    assert [s for _, s in signals.candidates] == ["signature", "subject"]
+    assert resolve_agency(signals).agency_name == "五常市统计局"

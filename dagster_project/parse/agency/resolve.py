@@ -265,6 +265,10 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
                           "full" if decided else "partial", signal)
 
 
+_SELF_KIND = {"局": "department", "委": "department", "厅": "department", "中心": "department", "院": "department",
+              "镇": "township", "乡": "township", "街道": "street_office", "街": "street_office"}
+
+
 def _core(name: str) -> str:
     name = _LEVEL_WORD.sub("", name)
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
@@ -281,13 +285,20 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
         return UNRESOLVED
     # a name that places itself needs neither the page's places nor the host: scan those only when it does not
     first = _identity(candidates[0][0], candidates[0][1], [], [], table)
-    if first.full:
+    speaks_as = _SELF_KIND.get(signals.self_word or "")
+    if first.full and (not speaks_as or first.agency_kind == speaks_as or first.signal in ("title", "heading", "page")):
         return first
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides
         host = [d for d in host if short_name(d.name) in signals.place_text] or host
     identities = [_identity(name, source, context, host, table) for name, source in candidates]
+    # 我局 / 我镇 / 我街道: the page speaks as a body of that kind; a weaker first candidate of another
+    # kind (the site's 来源, a signature of the government's office) gives way to one of the right kind
+    if speaks_as and identities[0].agency_kind != speaks_as and identities[0].signal not in ("title", "heading", "page"):
+        fitting = [i for i in identities[1:] if i.agency_kind == speaks_as]
+        if fitting:
+            identities = [fitting[0]] + [i for i in identities if i is not fitting[0]]
     first = identities[0]
     if first.full:
         return first
