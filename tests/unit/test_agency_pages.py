@@ -1,4 +1,4 @@
-"""Agencies on real report pages of 70 sites (tests/fixtures/agencies, SOURCES.md): the canonical
+"""Agencies on real report pages of 80 sites (tests/fixtures/agencies, SOURCES.md): the canonical
 name, kind and adcode a person reading the page gives them (expected.csv, written by hand).
 
 The path is the pipeline's: the parser reads the page, the stage completes the name with the
@@ -37,16 +37,18 @@ def accuracy(which: str) -> tuple[int, int]:
     return good, len(rows)
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if r["measurement_set"] != "held_out"], ids=lambda r: r["file"])
+@pytest.mark.parametrize("row", [r for r in ROWS if "held_out" not in r["measurement_set"]], ids=lambda r: r["file"])
 def test_page_read_as_a_person_reads_it(row):
     got = identify(row)
     assert (got.agency_name, got.agency_kind, got.adcode or "", got.agency_resolution) == \
         (row["agency_name"], row["agency_kind"], row["adcode"], row["agency_resolution"])
 
 
-def test_held_out_pages_are_read_as_a_person_reads_them():
-    good, total = accuracy("held_out")
-    assert total >= 10 and good / total >= 0.9, (good, total)
+@pytest.mark.parametrize("which, floor", [("held_out", 0.9), ("final_held_out", 0.75)])
+def test_held_out_pages_are_read_as_a_person_reads_them(which, floor):
+    # measured, not tuned on: 13/13 and 8/10 when written
+    good, total = accuracy(which)
+    assert total >= 10 and good / total >= floor, (good, total)
 
 
 def test_a_bare_town_the_page_does_not_place_is_partial_not_guessed():
