@@ -101,10 +101,14 @@ def read_failing_rows(con, rule_ids: list[str], limit: int, cell_rows: int) -> F
     rows = [dict(zip(names, row)) for row in cursor.fetchall()]
     texts = [tuple(row) for row in con.execute(RULES_SQL, [sorted({r["rule_id"] for r in rows})]).fetchall()] if rows else []
     cells: list[dict] = []
-    keys = {(r["report_id"], r["rule_id"], r["applicant_type"], r["subject"]) for r in rows[:cell_rows]}
+    # the worst row's cells first, in the order of the rows
+    keys = {}
+    for r in rows[:cell_rows]:
+        keys.setdefault((r["report_id"], r["rule_id"], r["applicant_type"], r["subject"]), len(keys))
     if keys:
         cursor = con.execute(CELLS_SQL, [sorted({key[0] for key in keys})])
         names = [d[0] for d in cursor.description]
-        cells = [cell for cell in (dict(zip(names, row)) for row in cursor.fetchall())
-                 if (cell["report_id"], cell["rule_id"], cell["applicant_type"], cell["subject"]) in keys]
+        rank = lambda cell: keys.get((cell["report_id"], cell["rule_id"], cell["applicant_type"], cell["subject"]))  # noqa: E731
+        cells = sorted((cell for cell in (dict(zip(names, row)) for row in cursor.fetchall()) if rank(cell) is not None),
+                       key=rank)  # stable: within a row, the query's order (side, indicator, applicant)
     return FailingRows(rows, texts, cells)

@@ -84,16 +84,19 @@ def test_cells_of_the_failing_row_carry_their_evidence(build):
     table = _value(meta["cells_of_worst_cases"])
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
+        # the operands of the rule as rules.csv writes it, as printed in the report
+        expression = next(r["expression"] for r in _seed_rows("rules.csv") if r["rule_id"] == RULE)
+        operands = [term.strip() for side in expression.split("=") for term in side.split("+")]
         printed = con.execute(
             "select v.indicator_code, v.value, v.evidence from marts.fct_indicator_value v "
-            "join marts.dim_report r using (report_id) where r.source_path = ? and v.indicator_code like 's.response.%' "
-            "and v.indicator_code not like '%.by_head'", [SEED]).fetchall()
+            "join marts.dim_report r using (report_id) where r.source_path = ? and v.applicant_type = 'total' "
+            "and v.indicator_code in (select unnest(?::varchar[]))", [SEED, operands]).fetchall()
         # the ready query of the metadata runs as it is and returns the same cells
         query = _value(meta["figures_query"]).strip().removeprefix("```sql").removesuffix("```").strip()
         returned = con.execute(query).fetchall()
     finally:
         con.close()
-    assert len(printed) == 6  # (二) and its five rows, as printed in the statistics table
+    assert len(printed) == len(operands) == 6  # (二) and its five rows, all printed in the statistics table
     for indicator, value, evidence in printed:
         assert f"| {indicator} | total | {value:g} |" in table, (indicator, table)
         assert evidence.split("|")[0].strip()[:20] in table
