@@ -54,6 +54,7 @@ def test_make_dev_serves_without_the_pop_up_and_stops_on_ctrl_c(tmp_path):
         while dev.session_pids() and time.monotonic() - started < 90:
             time.sleep(0.2)
         stopped_in = time.monotonic() - started
+        print(f"make dev stopped in {stopped_in:.1f} s after SIGINT")
         assert not dev.session_pids(), f"still running after {stopped_in:.0f} s"
         assert stopped_in < STOP_WITHIN_S
         output = "\n".join(dev.lines)
