@@ -10,6 +10,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from .dbt_project import dbt_project
+from .dbt_vars import dbt_vars
 from .mart_metadata import MART_SCHEMA, column_descriptions, mart_table_metadata
 
 
@@ -32,16 +33,12 @@ class LayeredTranslator(DagsterDbtTranslator):
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """`dbt build`: seeds, models and their tests, with the typed tolerance settings as vars."""
     os.environ["GOVINFO_WAREHOUSE"] = warehouse.path  # the dbt profile reads the file to build from here
-    rules = get_settings().rules
-    dbt_vars = {"count_abs_tolerance": rules.count_abs_tolerance, "money_rel_tolerance": rules.money_rel_tolerance}
-    quality = get_settings().quality
-    dbt_vars |= {"report_year_min": quality.report_year_min, "report_year_max": quality.report_year_max,
-                 "quality_unverified_factor": quality.unverified_factor}
+    build_vars = dbt_vars(get_settings())
     # From the first mart on, events are held and yielded in their order (Dagster wants assets in
     # topological order) once dbt has released the file, the marts' with their metadata.
     held: list = []
     try:
-        for event in dbt.cli(["build", "--vars", json.dumps(dbt_vars)], context=context).stream():
+        for event in dbt.cli(["build", "--vars", json.dumps(build_vars)], context=context).stream():
             if held or _is_mart_event(context, event):
                 held.append(event)
             else:

@@ -1,31 +1,14 @@
 """Ingest assets: the raw folder becomes ``staging.documents`` (and ``staging.refused_documents``)."""
 
-import os
-
 import dagster as dg
 
-from ..ingest.scan import IngestOptions, IngestStopped, ingest_folder
-from ..ingest.walk import BOOKKEEPING
+from ..ingest.scan import IngestStopped, ingest_folder
 from ..resources.warehouse import WarehouseResource
-from ..settings import Settings, get_settings
+from ..settings import get_settings
+from .ingest_options import ingest_options
 from .markdown import markdown_table
 
 REFUSED_SHOWN = 10
-
-
-def ingest_options(settings: Settings) -> IngestOptions:
-    skip = set(BOOKKEEPING)
-    sources = os.path.realpath(os.fsencode(settings.sources_path))
-    root = os.path.realpath(os.fsencode(settings.raw_dir))
-    if sources.startswith(root + b"/"):  # a manifest kept inside the raw folder is not a document
-        skip.add(sources[len(root) + 1:])
-    return IngestOptions(
-        full_rescan=settings.full_rescan,
-        max_removed_share=settings.max_removed_share,
-        allow_mass_removal=settings.allow_mass_removal,
-        max_file_bytes=settings.max_file_bytes,
-        skip=frozenset(skip),
-    )
 
 
 @dg.asset(

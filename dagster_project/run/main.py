@@ -26,6 +26,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("-v", "--verbose", action="store_true",
                         default=os.environ.get("VERBOSE", "").lower() in ("1", "true", "yes"),
                         help="print the full Dagster and dbt log on the terminal too (VERBOSE=1)")
+    parser.add_argument("--force", action="store_true",
+                        default=os.environ.get("FORCE", "").lower() in ("1", "true", "yes"),
+                        help="run the whole pipeline even when nothing changed since the last build (FORCE=1)")
     return parser.parse_args(argv)
 
 
@@ -48,12 +51,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"govinfo-warehouse: {busy}", file=sys.stderr, flush=True)
         return EXIT_BUSY
     try:
-        return _run(published, lock, verbose=args.verbose)
+        return _run(published, lock, verbose=args.verbose, force=args.force)
     finally:
         lock.release()
 
 
-def _run(published: Path, lock: RunLock, verbose: bool) -> int:
+def _run(published: Path, lock: RunLock, verbose: bool, force: bool = False) -> int:
     from .capture import Capture
     from .console import StageConsole
 
@@ -87,7 +90,7 @@ def _run(published: Path, lock: RunLock, verbose: bool) -> int:
 
         console = StageConsole(stage_line, tty=tty, overwrite=overwrite if tty else None)
         try:
-            return _build(published, lock, console, say, log_path, since_iso, started)
+            return _build(published, lock, console, say, log_path, since_iso, started, force)
         except KeyboardInterrupt:
             say(f"govinfo-warehouse: interrupted; {published} was left as it was (log: {log_path})")
             return EXIT_INTERRUPTED
@@ -102,19 +105,37 @@ def _run(published: Path, lock: RunLock, verbose: bool) -> int:
             _prune_logs(log_dir)
 
 
-def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float) -> int:
-    import dagster as dg
-    from dagster._core.utils import make_new_run_id
-
+def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float,
+           force: bool = False) -> int:
+    from ..resources.warehouse import open_warehouse
     from ..settings import get_settings
-    from .publish import prepare_working_copy, publish
-    from .stale_runs import fail_dead_runs, run_tags
-    from .summary import default_warehouse, summary_lines
+    from ..stage.write_reports import parser_version
+    from .unchanged import check_unchanged, models_digest, record_build
 
     settings = get_settings()
     say(f"govinfo-warehouse: documents from {settings.raw_dir}, warehouse {published}")
     if lock.stale:
         say(f"  taking over the warehouse from run pid {lock.stale.pid} (since {lock.stale.since}), which did not finish")
+    # The fingerprint of the code this run builds with, taken before it starts: an edit made during
+    # the run makes the next run build again. Nothing changed: stop before Dagster is even imported.
+    fingerprint = parser_version(), models_digest(settings)
+    if force:
+        say("  FORCE=1: the whole pipeline runs")
+    else:
+        decision = check_unchanged(published, settings, *fingerprint)
+        if decision.unchanged:
+            say(f"govinfo-warehouse: nothing changed since the build of {decision.built_at}; warehouse left as it was")
+            say(f"  ({decision.reason}; checked in {time.monotonic() - started:.1f} s; FORCE=1 builds anyway)")
+            return EXIT_OK
+        say(f"  building: {decision.reason}")
+
+    import dagster as dg
+    from dagster._core.utils import make_new_run_id
+
+    from .publish import prepare_working_copy, publish
+    from .stale_runs import fail_dead_runs, run_tags
+    from .summary import default_warehouse, summary_lines
+
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
     for run_id in fail_dead_runs(instance):
         say(f"  marked run {run_id[:8]} failed: its process is gone")
@@ -136,6 +157,11 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     blocking = console.checks_of("checks").failed + console.checks_of("dbt").failed
     ok = result.success and not blocking
     if ok:
+        con = open_warehouse(work)
+        try:
+            record_build(con, *fingerprint)
+        finally:
+            con.close()
         publish(work, published)
     fetch_dir = settings.raw_dir / "_fetched"
     for line in summary_lines(published=published, default_warehouse=default_warehouse(), log_path=log_path,

@@ -1,0 +1,176 @@
+"""A run with nothing changed does nothing: compare the raw folder and the code with the last build.
+
+Every successful build records its fingerprint in ``staging.build_state`` of the file it publishes:
+a digest of the documents it was built from (report_id and sha256 of each, and the refused files),
+the parser version, and a digest of what the dbt build and the checks read (dbt models, seeds,
+macros, dbt_project.yml, the expectation suites, the check code and the dbt vars from the settings).
+
+Before copying the warehouse to a working file, `make run` asks :func:`check_unchanged` whether a
+build would change anything. It lists the raw folder as ingest does (``stat``, then the hash of each
+file's first and last 64 KiB, the whole file only when its mtime moved) and compares with the
+published ``staging.documents``; any new, changed, removed or newly refused file, another parser
+version, another dbt/expectations digest, a manifest of sources to fetch, or a warehouse whose
+staging no longer matches its recorded build means a full run. Reading is all it does: the published
+file is opened read-only and never copied.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+# What the dbt build and the checks read besides the staged rows (paths relative to the project).
+BUILD_INPUTS = ("dbt/models", "dbt/seeds", "dbt/macros", "dbt/dbt_project.yml", "expectations",
+                "dagster_project/checks")
+BUILD_STATE_DDL = """
+    create table if not exists staging.build_state (
+        built_at timestamp not null,
+        documents integer not null,
+        documents_digest varchar not null,
+        parser_version varchar not null,
+        models_digest varchar not null
+    )"""
+DOCUMENTS_DIGEST_SQL = """
+    select count(*), coalesce(sha256(string_agg(report_id || ':' || sha256 || ':' || coalesce(source_url, ''), ','
+                                                 order by report_id)), '')
+    from staging.documents"""
+REFUSED_DIGEST_SQL = """
+    select coalesce(sha256(string_agg(source_path || ':' || coalesce(size_bytes::varchar, '') || ':' || reason, ','
+                                      order by source_path, reason)), '')
+    from staging.refused_documents"""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether a build would change nothing; ``reason`` says why not (or what was compared)."""
+
+    unchanged: bool
+    reason: str
+    built_at: str | None = None
+
+
+def models_digest(settings, root: Path = PROJECT_ROOT) -> str:
+    """A digest of every file the dbt build and the checks read, and of the dbt vars."""
+    from ..assets.dbt_vars import dbt_vars
+
+    digest = hashlib.sha256(json.dumps(dbt_vars(settings), sort_keys=True).encode())
+    for name in BUILD_INPUTS:
+        top = root / name
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in paths:
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def documents_digest(con) -> tuple[int, str]:
+    """(count, digest) of the documents and refused files a warehouse holds."""
+    count, documents = con.execute(DOCUMENTS_DIGEST_SQL).fetchone()
+    refused = con.execute(REFUSED_DIGEST_SQL).fetchone()[0]
+    return count, hashlib.sha256(f"{documents}|{refused}".encode()).hexdigest()[:16]
+
+
+def record_build(con, parser: str, models: str) -> None:
+    """Store the fingerprint of the build ``con`` holds (called on the working copy, before publish)."""
+    count, digest = documents_digest(con)
+    con.execute(BUILD_STATE_DDL)
+    con.execute("begin transaction")
+    con.execute("delete from staging.build_state")
+    con.execute("insert into staging.build_state values (?, ?, ?, ?, ?)",
+                [datetime.now(timezone.utc).replace(tzinfo=None), count, digest, parser, models])
+    con.execute("commit")
+
+
+def check_unchanged(published: Path, settings, parser: str, models: str) -> Decision:
+    """Would a build over ``settings.raw_dir`` change ``published``? Opens it read-only, writes nothing."""
+    from ..fetch.manifest import read_manifest
+    from ..resources.warehouse import STORAGE_VERSION, open_warehouse, storage_version
+
+    if not published.exists():
+        return Decision(False, "no warehouse yet")
+    if not settings.raw_dir.is_dir():
+        return Decision(False, "the raw folder is missing")
+    if settings.full_rescan:
+        return Decision(False, "GOVINFO_FULL_RESCAN=1")
+    if read_manifest(settings.sources_path):
+        return Decision(False, f"sources to fetch in {settings.sources_path}")
+    con = open_warehouse(published, read_only=True)
+    try:
+        if not (storage_version(con) or "").startswith(STORAGE_VERSION):
+            return Decision(False, "the warehouse is in an older storage format")
+        has_state = con.execute("select count(*) from information_schema.tables "
+                                "where table_schema = 'staging' and table_name = 'build_state'").fetchone()[0]
+        state = con.execute("select strftime(built_at, '%Y-%m-%d %H:%M:%S UTC'), documents_digest, parser_version, "
+                            "models_digest from staging.build_state").fetchone() if has_state else None
+        if state is None:
+            return Decision(False, "no recorded build")
+        built_at, digest, built_parser, built_models = state
+        if built_parser != parser:
+            return Decision(False, f"parser {built_parser} → {parser}", built_at)
+        if built_models != models:
+            return Decision(False, "dbt models, seeds, macros or expectations changed", built_at)
+        if documents_digest(con)[1] != digest:
+            return Decision(False, "staging differs from the recorded build", built_at)
+        changed = _changed_files(con, settings)
+    finally:
+        con.close()
+    if changed:
+        return Decision(False, changed, built_at)
+    return Decision(True, "documents, parser, dbt project and expectations as built", built_at)
+
+
+def _changed_files(con, settings) -> str | None:
+    """What differs between the raw folder and the published staging.documents, or None."""
+    from ..assets.ingest_options import ingest_options
+    from ..fetch.provenance import source_url_by_path
+    from ..ingest.refused import known_refusals
+    from ..ingest.scan import edge_hash
+    from ..ingest.walk import open_checked, walk_raw
+
+    options = ingest_options(settings)
+    known = {row[0]: row[1:] for row in con.execute(
+        "select report_id, size_bytes, mtime_ns, sha256, source_url, edge_sha256 from staging.documents").fetchall()}
+    refused_before = known_refusals(con)
+    refused_paths = {row[0] for row in con.execute("select source_path from staging.refused_documents").fetchall()}
+    urls = source_url_by_path(settings.raw_dir)
+    files, refused = walk_raw(settings.raw_dir, options.skip)
+    seen_refused = {r.source_path for r in refused}
+    listed: set[str] = set()
+    for f in files:
+        previous = known.get(f.report_id)
+        if previous is None and (f.size == 0 or f.size > options.max_file_bytes):
+            seen_refused.add(f.source_path)
+            continue
+        try:
+            fd = open_checked(f)
+        except OSError:
+            return f"{f.source_path} cannot be read"
+        try:
+            edge = edge_hash(fd, f.size)
+            if previous is None:
+                before = refused_before.get(f.source_path)
+                if before is None or (before.size_bytes, before.mtime_ns, before.edge_sha256) != (f.size, f.mtime_ns, edge):
+                    return f"new file {f.source_path}"
+                seen_refused.add(f.source_path)
+                continue
+            if previous[0] != f.size or previous[3] != urls.get(f.source_path):
+                return f"changed file {f.source_path}"
+            if previous[1] != f.mtime_ns or previous[4] != edge:  # touched: the content decides
+                os.lseek(fd, 0, os.SEEK_SET)
+                digest = hashlib.sha256()
+                while chunk := os.read(fd, 1 << 20):
+                    digest.update(chunk)
+                if digest.hexdigest() != previous[2]:
+                    return f"changed file {f.source_path}"
+        finally:
+            os.close(fd)
+        listed.add(f.report_id)
+    removed = len(set(known) - listed)
+    if removed:
+        return f"{removed} documents removed"
+    if seen_refused != refused_paths:
+        return "the refused files differ"
+    return None
