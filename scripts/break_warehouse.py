@@ -162,8 +162,15 @@ class Bench:
             con.close()
 
     def figures_of_good_reports(self) -> dict[tuple, float]:
+        """(source_path, indicator, applicant) -> value of every real report of raw/. A report that
+        deduplication marks as a copy of another (``canonical_report_id``) carries the figures of
+        the report it is a copy of: those are the ones the marts serve for it."""
+        has_canonical = bool(self.query(
+            "select 1 from information_schema.columns where table_schema = 'marts' and table_name = 'dim_report' "
+            "and column_name = 'canonical_report_id'"))
+        served_by = "coalesce(r.canonical_report_id, r.report_id)" if has_canonical else "r.report_id"
         rows = self.query("select r.source_path, f.indicator_code, f.applicant_type, f.value "
-                          "from marts.fct_indicator_value f join marts.dim_report r using (report_id) "
+                          f"from marts.dim_report r join marts.fct_indicator_value f on f.report_id = {served_by} "
                           "where r.source_path not like 'bad/%' and r.source_path not like 'copies/%' "
                           "and r.source_path not like 'repro/%'")
         return {(path, code, applicant): value for path, code, applicant, value in rows}
