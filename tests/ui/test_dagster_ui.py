@@ -235,7 +235,8 @@ def test_check_page_in_headless_chromium(server, run_id):
             return true;
         })()""")
         assert clicked, "no [Show Markdown] next to worst_cases"
-        text = browser.wait_for_text(FAILING_AGENCY, FAILING_SEED)
+        # "what disagrees" heads the table in the dialog; the agency and the path are on the page already
+        text = browser.wait_for_text("what disagrees", FAILING_AGENCY, FAILING_SEED)
         time.sleep(1.0)  # the dialog fades in
         worst_cases = browser.screenshot(tmp / "worst_cases.png")
     assert f"{FAILING_AGENCY}\t2018\t{FAILING_RULE}" in text
