@@ -156,3 +156,13 @@ def test_the_page_bound_is_a_setting(monkeypatch):
         get_settings.cache_clear()
     assert result.status == "ok" and result.text.count("\f") == 2
     assert result.reason == "long.pdf: only the first 2 of 5 pages read"
+
+
+@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf"])
+def test_the_misprinted_prohibited_by_law_row_is_read(name):
+    # Both Hongze PDFs print the row as 2.其他法律行政止公开 (法规禁 dropped).
+    assert "其他法律行政止公开" in read(name).text
+    report = parse_document(read(name).text, name)
+    got = {f.applicant_type: f.value for f in report.figures if f.indicator_code == "t3.denied.prohibited_by_law"}
+    assert len(got) == 7
+    assert score(name)[1] == 1.0

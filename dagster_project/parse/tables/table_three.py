@@ -22,7 +22,7 @@ _ROWS = [
     ("t3.granted", r"^予以公开$|^予以公开[^等]"),
     ("t3.partially_granted", r"^部分公开"),
     ("t3.denied.state_secret", r"^属于国家秘密|^国家秘密"),
-    ("t3.denied.prohibited_by_law", r"^其他法律行政法规禁止公开|法律行政法规禁止公开"),
+    ("t3.denied.prohibited_by_law", r"^其他法律行政法规禁止公开|法律行政法规禁止公开|^其他法律行政止公开"),  # 行政止公开: a misprint seen in real PDFs
     ("t3.denied.security_stability", r"三安全一稳定"),
     ("t3.denied.third_party", r"^保护第三方合法权益|第三方合法权益"),
     ("t3.denied.internal_affairs", r"三类内[部容]事务"),
