@@ -107,7 +107,7 @@ def _run(published: Path, lock: RunLock, verbose: bool, force: bool = False) -> 
 
 def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float,
            force: bool = False) -> int:
-    from ..resources.warehouse import open_warehouse
+    from ..resources.duckdb_file import open_warehouse
     from ..settings import get_settings
     from ..stage.write_reports import parser_version
     from .unchanged import check_unchanged, models_digest, record_build

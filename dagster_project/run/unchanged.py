@@ -87,7 +87,7 @@ def record_build(con, parser: str, models: str) -> None:
 def check_unchanged(published: Path, settings, parser: str, models: str) -> Decision:
     """Would a build over ``settings.raw_dir`` change ``published``? Opens it read-only, writes nothing."""
     from ..fetch.manifest import read_manifest
-    from ..resources.warehouse import STORAGE_VERSION, open_warehouse, storage_version
+    from ..resources.duckdb_file import STORAGE_VERSION, open_warehouse, storage_version
 
     if not published.exists():
         return Decision(False, "no warehouse yet")
