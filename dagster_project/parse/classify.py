@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text.cells import CellToken
 from .labels import normalise_label
@@ -213,12 +214,14 @@ MIN_COMMON_SHARE = 0.6  # GB2312 level-1 characters among the Chinese ones: ~0.9
 _BAD = re.compile(r"[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 SAMPLE_CHARS = 20000
+COMMON_SAMPLE_CJK = 4000  # enough Chinese characters to tell text from noise
 
 
 def _cjk_count(text: str) -> int:
     return len(_CJK.findall(text[:SAMPLE_CHARS]))
 
 
+@lru_cache(maxsize=16384)  # a few thousand distinct characters cover any corpus
 def _is_common(char: str) -> bool:
     """One of the 3,755 most used characters (GB2312 level 1, lead bytes 0xB0-0xD7)."""
     try:
@@ -245,7 +248,7 @@ def unreadable_reason(text: str) -> str | None:
     if binary:
         return binary
     sample = text[:SAMPLE_CHARS]
-    cjk = _CJK.findall(sample)
+    cjk = _CJK.findall(sample)[:COMMON_SAMPLE_CJK]
     if len(cjk) >= MIN_CJK_CHARS:
         common = sum(map(_is_common, cjk)) / len(cjk)
         if common < MIN_COMMON_SHARE:
