@@ -160,7 +160,7 @@ def free_port() -> int:
 def fast_fetch_settings(**overrides) -> FetchSettings:
     values = dict(
         connect_timeout_s=1.0,
-        read_timeout_s=0.3,
+        read_timeout_s=1.0,  # well under the 3 s stall, well over a reply on a busy machine
         total_timeout_s=5.0,
         max_retries=2,
         backoff_base_s=0.05,
