@@ -19,6 +19,7 @@ from dagster_project.parse.text.cells import cell_stream
 
 ERAS = Path(__file__).resolve().parents[1] / "fixtures" / "eras" / "text"
 GOLD = ERAS.parent / "gold"
+PAGES = ERAS.parents[1] / "pingtan_site" / "reports"  # the HTML the text copies were made from
 CASES = sorted(GOLD.glob("*.gold.json"))
 
 
@@ -122,7 +123,7 @@ def _browser_copy(html: str) -> str:
 @pytest.mark.parametrize("name", ["pingtan_201401_80754", "pingtan_201403_80759"])
 def test_a_tab_separated_browser_copy(name):
     gold = json.loads((GOLD / f"{name}.gold.json").read_text(encoding="utf-8"))
-    html = (ERAS.parent / "html" / f"{name}.html").read_text(encoding="utf-8")
+    html = (PAGES / f"{name.removeprefix('pingtan_')}.html").read_text(encoding="utf-8")
     report = parse_document(_browser_copy(html), f"{name}.txt")
     want = {(r["row_label"], r["column_label"]): r["value"] for r in gold["uncoded_rows"]}
     got = {(r.row_label, r.column_label): r.value for r in report.uncoded_rows}
