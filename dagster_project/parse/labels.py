@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|[(（]\d+[)）]|其中[:：]?|第[一二三四五六七八九十]+[项部分]?)+"
@@ -33,11 +34,25 @@ def mainland_terms(text: str) -> str:
     return text
 
 
+# Labels and cells repeat within a document and across documents (every report prints the same
+# template rows): short texts are normalised once per process. Longer texts (a heading block, an
+# opening) are normalised each time, so the cache holds at most CACHE_ENTRIES short strings.
+CACHED_CHARS = 200
+CACHE_ENTRIES = 1 << 16
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
+    return mainland_terms(_SPACES.sub("", text))
+
+
+_normalise_cached = lru_cache(maxsize=CACHE_ENTRIES)(_normalise)
+
+
 def normalise_label(text: str) -> str:
     """NFKC (full-width to half-width), no whitespace (labels break into 商 业 企 业), no zero-width
     chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`)."""
-    text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
-    return mainland_terms(_SPACES.sub("", text))
+    return _normalise_cached(text) if len(text) <= CACHED_CHARS else _normalise(text)
 
 
 def strip_numbering(label: str) -> str:
@@ -45,5 +60,10 @@ def strip_numbering(label: str) -> str:
     return _NUMBERING.sub("", label)
 
 
+@lru_cache(maxsize=CACHE_ENTRIES)
+def _label_key(text: str) -> str:
+    return strip_numbering(_normalise(text))
+
+
 def label_key(text: str) -> str:
-    return strip_numbering(normalise_label(text))
+    return _label_key(text) if len(text) <= CACHED_CHARS else strip_numbering(_normalise(text))

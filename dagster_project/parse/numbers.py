@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Cells that mean "printed empty": blank is not zero.
 BLANK_MARKERS = {"", "/", "-", "—", "——", "–", "－", "无", "\\", "——/", "／", "空", "_"}
@@ -28,10 +29,16 @@ class ParsedNumber:
     unit: str | None  # unit printed with the figure, if any
 
 
+_SPACES = re.compile(r"\s+")
+# cells repeat within and across documents: short ones are read once per process (bounded cache)
+CACHED_CHARS = 200
+CACHE_ENTRIES = 1 << 16
+
+
 def normalise_cell(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", ""))
     text = text.replace("\u2212", "-").replace("\ufe63", "-")  # minus signs NFKC leaves alone
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 # dashes and slashes alone, however many (--, — —, ／／): printed empty
@@ -42,8 +49,15 @@ def _blank(cell: str) -> bool:
     return cell in BLANK_MARKERS or bool(_DASHES.match(cell))
 
 
-def is_blank(text: str) -> bool:
+def _is_blank(text: str) -> bool:
     return _blank(normalise_cell(text))
+
+
+_is_blank_cached = lru_cache(maxsize=CACHE_ENTRIES)(_is_blank)
+
+
+def is_blank(text: str) -> bool:
+    return _is_blank_cached(text) if len(text) <= CACHED_CHARS else _is_blank(text)
 
 
 def parse_number(text: str) -> ParsedNumber | None:
@@ -53,6 +67,10 @@ def parse_number(text: str) -> ParsedNumber | None:
     ``22（其中修订16件）`` is 22. Money units are returned so the caller can convert to the
     indicator's unit (see :func:`to_unit`).
     """
+    return _parse_cached(text) if len(text) <= CACHED_CHARS else _parse(text)
+
+
+def _parse(text: str) -> ParsedNumber | None:
     cell = normalise_cell(text)
     if _blank(cell):
         return None
@@ -71,6 +89,9 @@ def parse_number(text: str) -> ParsedNumber | None:
     if mult == "万" and unit == "元":
         unit = "万元"
     return ParsedNumber(value, bool(m.group("approx") or m.group("approx2")), unit)
+
+
+_parse_cached = lru_cache(maxsize=CACHE_ENTRIES)(_parse)  # ParsedNumber is frozen: sharing is safe
 
 
 def to_unit(number: ParsedNumber, indicator_unit: str, default_unit: str | None = None) -> float:
