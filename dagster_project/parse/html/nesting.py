@@ -21,9 +21,47 @@ _WRAPPERS = _BLOCK_WRAPPERS | _INLINE_WRAPPERS
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:]*)(?:\s[^<>]*)?(/?)>")
 
 
+def _any_case(name: str) -> str:
+    # explicit [dD][iI][vV]: re.IGNORECASE would also take look-alikes (ſ for s) that _TAG_RE does not
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in name)
+
+
+# where _TAG_RE can match a wrapper tag: '<', '/'?, a wrapper's name, then space, '/' or '>'
+_WRAPPER_AT_RE = re.compile(
+    "<(/?)(" + "|".join(_any_case(n) for n in sorted(_WRAPPERS, key=len, reverse=True)) + r")(?=[\s/>])")
+
+
+def _deeper_than(html: str, max_depth: int) -> bool:
+    """Whether the pass of :func:`flatten_deep_nesting` would open a wrapper deeper than
+    ``max_depth``: the same depth count, without scanning every tag's attributes by regex."""
+    open_by_name: dict[str, int] = {}
+    depth = 0
+    find = html.find
+    for m in _WRAPPER_AT_RE.finditer(html):
+        end = m.end()
+        if html[end] == "/":
+            continue  # '<span/>' is self-closing and '<span/ x>' is no tag: _TAG_RE skips both
+        gt = find(">", end)
+        if gt < 0:
+            return False  # no '>' left: no tag matches from here on
+        if end != gt and find("<", end, gt) >= 0:
+            continue  # a '<' before the '>': not a tag
+        name = m.group(2).lower()
+        if m.group(1):
+            if open_by_name.get(name):
+                open_by_name[name] -= 1
+                depth -= 1
+        else:
+            open_by_name[name] = open_by_name.get(name, 0) + 1
+            depth += 1
+            if depth > max_depth:
+                return True
+    return False
+
+
 def flatten_deep_nesting(html: str, max_depth: int = MAX_WRAPPER_DEPTH) -> str:
     """The page with wrapper tags nested deeper than ``max_depth`` removed (their content kept)."""
-    if html.count("<") <= max_depth:  # cannot nest that deep: the common case costs one count
+    if html.count("<") <= max_depth or not _deeper_than(html, max_depth):  # the common case
         return html
     open_by_name: dict[str, list[bool]] = {}  # per tag name, the open wrappers: kept or dropped
     depth = 0
