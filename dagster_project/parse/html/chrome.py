@@ -30,6 +30,9 @@ _CHROME_HINT_RE = re.compile(
     re.I,
 )
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+# a style that may hide its element holds one of these (read by a loop: an XPath contains() test
+# of every element's style costs more than the whole parse)
+_HIDDEN_MARKS = ("none", "NONE", "None", "idden", "IDDEN", "mso-hide")
 _LINK_LIST_TAGS = frozenset(("ul", "ol", "dl", "div", "section", "td", "p", "span", "table", "tr", "font", "center"))
 _HINT_TAGS = frozenset(("ul", "ol", "dl", "div", "section", "table", "span", "form"))
 
@@ -49,10 +52,9 @@ def strip_junk(root) -> None:
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_JUNK_TAGS, with_tail=False)
     # small hidden blocks (Word's mso-hide, JS widgets); large hidden blocks may be a tab holding
     # the article text, so they stay
-    for el in root.xpath(
-        ".//*[contains(@style,'none') or contains(@style,'NONE') or contains(@style,'None')"
-        " or contains(@style,'idden') or contains(@style,'IDDEN') or contains(@style,'mso-hide')]"
-    ):
+    styled = [el for el in root.iter(etree.Element)
+              if el is not root and (st := el.get("style")) and any(m in st for m in _HIDDEN_MARKS)]
+    for el in styled:
         st = el.get("style")
         if st and _HIDDEN_RE.search(st) and el.getparent() is not None:
             if el.find(".//table") is None and text_len(el.text_content()) < 300:
