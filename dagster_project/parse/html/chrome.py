@@ -15,6 +15,7 @@ from lxml import etree
 from .content import attr_tokens, is_strong_container
 from .stats import TextStats
 from .text import text_len
+from .tree import drop_tree, text_content
 
 _JUNK_TAGS = (
     "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
@@ -45,7 +46,7 @@ def _is_link_heavy(st: TextStats, i: int) -> bool:
 def _drop(el) -> None:
     """Remove an element and its subtree, keeping its tail text."""
     if el.getparent() is not None:
-        el.drop_tree()
+        drop_tree(el)
 
 
 def strip_junk(root) -> None:
@@ -57,7 +58,7 @@ def strip_junk(root) -> None:
     for el in styled:
         st = el.get("style")
         if st and _HIDDEN_RE.search(st) and el.getparent() is not None:
-            if el.find(".//table") is None and text_len(el.text_content()) < 300:
+            if el.find(".//table") is None and text_len(text_content(el)) < 300:
                 _drop(el)
 
 

@@ -10,6 +10,7 @@ import re
 from .content import attr_tokens
 from .stats import TextStats
 from .text import normalize_text
+from .tree import text_content
 
 _TITLE_CLASS_RE = re.compile(
     r"(?:^|[\s_\-])(?:title|tit|bt|biaoti|headline|article_?title|news_?title|detail_?title)(?:$|[\s_\-\d])",
@@ -32,7 +33,7 @@ def read_meta(root) -> dict[str, str]:
             meta[name] = val
     t = root.find(".//title")
     if t is not None:
-        meta["title"] = normalize_text(t.text_content())
+        meta["title"] = normalize_text(text_content(t))
     return meta
 
 
@@ -54,7 +55,7 @@ def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
             i = st.index.get(el)
             if i is None or st.LL[i] > st.L[i]:
                 continue
-            txt = normalize_text(el.text_content())
+            txt = normalize_text(text_content(el))
             if 5 <= len(txt) <= 150:
                 out.append((i, txt))
     return out

@@ -1,6 +1,6 @@
 """Turn an agency web page (HTML) into a structured page: metadata, main-content text, tables.
 
-Pure functions, no Dagster.  Parsing is lxml-backed (``lxml.html``); the only other dependency is
+Pure functions, no Dagster.  Parsing is lxml-backed (``lxml.etree``'s HTML parser, see :mod:`.tree`); the only other dependency is
 ``opencc`` (opencc-python-reimplemented), loaded lazily and used only for Traditional-Chinese pages.
 
 Pipeline of :func:`extract_page`:
@@ -21,7 +21,6 @@ import threading
 from dataclasses import dataclass, field
 
 from lxml import etree
-import lxml.html
 
 from .chrome import strip_chrome, strip_junk
 from .content import choose_content
@@ -64,18 +63,26 @@ def _parser():
     rest of the document silently."""
     p = getattr(_local, "parser", None)
     if p is None:
-        p = _local.parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+        p = _local.parser = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     return p
+
+
+def _document(html):
+    """The root element, as ``lxml.html.document_fromstring`` gives it (plain etree elements)."""
+    root = etree.fromstring(html, _parser())
+    if root is None:
+        raise etree.ParserError("Document is empty")
+    return root
 
 
 def _parse(html: str):
     if isinstance(html, bytes):  # tolerate bytes: let lxml sniff the encoding
-        return lxml.html.document_fromstring(html, parser=_parser())
+        return _document(html)
     html = _XML_DECL_RE.sub("", html, count=1)
     if "\x00" in html:
         html = html.replace("\x00", "")
     html = flatten_deep_nesting(html)
-    return lxml.html.document_fromstring(html, parser=_parser())
+    return _document(html)
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .grid import Table, build_table
 from .stats import TextStats
 from .text import BLOCK_TAGS, is_layout_ws, normalize_text
+from .tree import text_content
 
 
 def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
@@ -58,7 +59,7 @@ def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
         if tag == "table" and el in st.data_tables:
             flush()
             cap = el.find("caption")
-            heading = normalize_text(cap.text_content()) if cap is not None else last_text
+            heading = normalize_text(text_content(cap)) if cap is not None else last_text
             t = build_table(el, heading[:300])
             if t is not None:
                 tables.append(t)

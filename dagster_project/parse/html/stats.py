@@ -7,6 +7,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .text import BLOCK_TAGS, text_len
+from .tree import text_content
 
 
 class TextStats:
@@ -95,7 +96,7 @@ def _looks_like_data_table(tbl) -> bool:
             if td.tag in ("td", "th"):
                 k += 1
                 ncells += 1
-                n = text_len(td.text_content())
+                n = text_len(text_content(td))
                 if n:
                     nonempty += 1
                     longest = max(longest, n)
