@@ -26,15 +26,41 @@ _SIMP_CHARS = frozenset(
 _TRAD_MARKS = re.compile(r"[開請動條數議訴會發佈辦資訊覆劃屬關與為區個際復]")
 
 _converter = None
+_rewritten = None  # a character class of the characters t2s may rewrite (see _rewritten_chars)
 
 
 def _t2s():
-    global _converter
+    global _converter, _rewritten
     if _converter is None:
         import opencc
 
-        _converter = opencc.OpenCC("t2s")
+        converter = opencc.OpenCC("t2s")
+        _rewritten = re.compile("[" + "".join(sorted(map(re.escape, _rewritten_chars(converter)))) + "]")
+        _converter = converter
     return _converter
+
+
+def _rewritten_chars(converter) -> set[str]:
+    """One character of every dictionary entry (phrase or character) that t2s rewrites.
+
+    t2s only changes a text where such an entry occurs whole, so a line holding none of these
+    characters comes out unchanged. Each entry is represented by a character it must contain: a
+    character that t2s itself rewrites when it has one (so the set stays the ~4,000 Traditional
+    forms), else the first character the entry changes.
+    """
+    groups = converter._dict_chain_data  # [[(max_len, min_len, {key: value}), ...], ...]
+    entries = [d for group in groups for (_, _, d) in group]
+    single = {k: v for d in entries for k, v in d.items() if len(k) == 1 and v != k}
+    chars: set[str] = set()
+    for d in entries:
+        for key, value in d.items():
+            if value == key:
+                continue
+            pick = next((c for c in key if c in single), None)
+            if pick is None:
+                pick = next((a for a, b in zip(key, value) if a != b), key[0])
+            chars.add(pick)
+    return chars
 
 
 def is_traditional(text: str) -> bool:
@@ -54,5 +80,16 @@ def has_traditional_marks(text: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """OpenCC t2s (character and phrase level; Taiwan terms such as 資訊 stay 资讯)."""
-    return _t2s().convert(text) if text else text
+    """OpenCC t2s (character and phrase level; Taiwan terms such as 資訊 stay 资讯).
+
+    Only the lines holding a character t2s may rewrite go through OpenCC: t2s splits its input at
+    whitespace (line breaks included) and converts the pieces one by one, so converting line by
+    line gives the same text, and a Simplified page with one stray form (覆) costs one line.
+    """
+    if not text:
+        return text
+    converter = _t2s()
+    rewritten = _rewritten.search
+    if not rewritten(text):
+        return text
+    return "\n".join(converter.convert(line) if rewritten(line) else line for line in text.split("\n"))
