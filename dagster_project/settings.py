@@ -84,8 +84,14 @@ class Settings(BaseSettings):
     sources: Path | None = None
     dbt_project_dir: Path = PROJECT_ROOT / "dbt"
     expectations_dir: Path = PROJECT_ROOT / "expectations"
-    parse_batch_size: int = Field(200, description="documents parsed and written per transaction")
-    parse_workers: int = Field(2, description="processes parsing in parallel (one per core)")
+    parse_batch_size: int = Field(200, description="documents parsed per batch (one Parquet part each): bounds memory")
+    parse_workers: int = Field(2, description="processes parsing in parallel (one per core), one shard each")
+    parse_shards: int = Field(
+        16, ge=1, le=1000,
+        description="parse partitions: a document's shard is a stable hash of its report_id; changing the count "
+                    "re-parses every document into the new layout")
+    staged_dir: Path | None = Field(
+        None, description="GOVINFO_STAGED_DIR: the shards' Parquet (default <warehouse>.staged beside the warehouse)")
     parse_max_chars: int = Field(
         2_000_000, description="a document with more characters of text fails alone ('document exceeds …')")
     parse_max_seconds: float = Field(
@@ -117,6 +123,8 @@ class Settings(BaseSettings):
         # dbt runs in its own folder: relative paths would point somewhere else there.
         self.raw_dir = self.raw_dir.expanduser().resolve()
         self.warehouse = self.warehouse.expanduser().resolve()
+        if self.staged_dir is not None:
+            self.staged_dir = self.staged_dir.expanduser().resolve()
 
     @property
     def sources_path(self) -> Path:

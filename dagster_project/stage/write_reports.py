@@ -1,7 +1,9 @@
 """Parse the documents that are new, changed, or were parsed by an older parser; stage what they hold.
 
-Each batch is replaced in one transaction: a report's rows are either all old or all new, and a
-document that fails to parse leaves a row in ``staging.parse_errors`` naming it and the reason.
+Parsing one document (``_parse_one``) and the rows of a parsed batch (``batch_frames``) live here;
+the shards' Parquet (parse_shard.py, shard_store.py) and the load into DuckDB (load.py) use them. A
+report's rows are either all old or all new, and a document that fails to parse leaves a row in
+``staging.parse_errors`` naming it and the reason.
 
 Every document has a budget (``GOVINFO_PARSE_MAX_CHARS``, ``GOVINFO_PARSE_MAX_SECONDS``): one that
 exceeds it fails alone with that reason, and the rest of its batch is parsed. A document ingest
@@ -15,14 +17,13 @@ import signal
 import threading
 import traceback
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
-from .schema import PER_REPORT_TABLES, ensure_schema
+from .schema import ensure_schema
 
 PARSE_PACKAGE = Path(__file__).resolve().parents[1] / "parse"
 
@@ -85,6 +86,11 @@ class StageSummary:
     uncoded_rows: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
+    def add(self, other: "StageSummary") -> None:
+        for name in ("pending", "parsed", "failed", "needs_ocr", "figures", "unplaced", "uncoded_rows"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures += other.failures
+
 
 def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     """Runs in a worker process: returns plain rows, or the error, for one document."""
@@ -123,23 +129,12 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     }
 
 
-def pending_documents(con, version: str) -> list[tuple[str, str, str]]:
-    return con.execute(
-        """select d.report_id, d.source_path, d.sha256
-           from staging.documents d
-           left join staging.reports r using (report_id)
-           left join staging.parse_errors e using (report_id)
-           where coalesce(r.sha256, e.sha256) is distinct from d.sha256
-              or coalesce(r.parser_version, e.parser_version) is distinct from ?
-           order by d.source_path""",
-        [version],
-    ).fetchall()
-
-
-def _write_batch(con, batch: list[tuple], results: list[dict], version: str) -> StageSummary:
+def batch_frames(batch: list[tuple], results: list[dict], version: str,
+                 now: datetime | None = None) -> tuple[dict, StageSummary]:
+    """The rows of a parsed batch, one DataFrame per per-report staging table, and its counts."""
     import pandas as pd
 
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = now or datetime.now(timezone.utc).replace(tzinfo=None)
     info = {item[0]: item for item in batch}
     reports, figures, unplaced, uncoded, errors = [], [], [], [], []
     summary = StageSummary()
@@ -182,54 +177,41 @@ def _write_batch(con, batch: list[tuple], results: list[dict], version: str) -> 
         "parse_errors": pd.DataFrame(errors, columns=["report_id", "source_path", "sha256", "parser_version", "error",
                                                       "parse_status", "failed_at"]),
     }
-    ids = [item[0] for item in batch]
-    con.execute("begin transaction")
-    try:
-        for table in PER_REPORT_TABLES:
-            con.execute(f"delete from staging.{table} where report_id in (select unnest(?::varchar[]))", [ids])
-            frame = frames[table]
-            if len(frame):
-                con.register("incoming", frame)
-                con.execute(f"insert into staging.{table} by name select * from incoming")
-                con.unregister("incoming")
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    return summary
+    return frames, summary
+
+
+def database_path(con) -> Path:
+    """The file behind a DuckDB connection (its shards' Parquet live beside it)."""
+    path = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()[0]
+    if not path:
+        raise ValueError("staging needs a warehouse file: an in-memory database has no shards' folder")
+    return Path(path)
 
 
 def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
                           log: Callable[[str], None] = lambda _: None,
-                          budget: ParseBudget | None = None) -> StageSummary:
-    if budget is None:
-        from ..settings import get_settings
+                          budget: ParseBudget | None = None, store=None) -> StageSummary:
+    """Parse every pending document of every shard in this process, reading through ``con``, then load
+    the changed reports into ``con``'s staging tables. The assets parse shards in parallel processes
+    instead (``parse_shard.refresh_shards``); this is the same work for a connection already open."""
+    from ..settings import get_settings
+    from .load import load_shards
+    from .parse_shard import refresh_shard
+    from .shard_store import ShardStore, staged_dir_for
 
-        settings = get_settings()
+    settings = get_settings()
+    if budget is None:
         budget = ParseBudget(settings.parse_max_chars, settings.parse_max_seconds)
-    parse = partial(_parse_one, budget=budget)
     ensure_schema(con)
+    store = store or ShardStore(staged_dir_for(database_path(con)), settings.parse_shards)
     version = parser_version()
-    pending = pending_documents(con, version)
-    total = StageSummary(pending=len(pending))
-    pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 and len(pending) > batch_size else None
-    try:
-        for start in range(0, len(pending), batch_size):
-            ids = [p[0] for p in pending[start:start + batch_size]]
-            batch = con.execute(
-                """select report_id, source_path, sha256, text, source_url, decoded_how from staging.documents
-                   where report_id in (select unnest(?::varchar[]))""", [ids]).fetchall()
-            # chunks of one: a slow document delays no other document queued behind it in a chunk
-            results = list(pool.map(parse, batch, chunksize=1)) if pool else [parse(item) for item in batch]
-            done = _write_batch(con, batch, results, version)
-            for name in ("parsed", "failed", "needs_ocr", "figures", "unplaced", "uncoded_rows"):
-                setattr(total, name, getattr(total, name) + getattr(done, name))
-            total.failures += done.failures
-            for path, error in done.failures:
-                log(f"parse failed: {error}")
-            log(f"parse: {min(start + batch_size, len(pending))}/{len(pending)} documents, "
-                f"{total.figures} figures, {total.failed} failed")
-    finally:
-        if pool:
-            pool.shutdown()
+    total = StageSummary()
+    for key in store.keys:
+        result = refresh_shard(con, store, key, version, budget, batch_size, log=log)
+        total.add(result.parsed)
+        for path, error in result.parsed.failures:
+            log(f"parse failed: {error}")
+    total.pending = total.parsed + total.failed + total.needs_ocr
+    load_shards(con, store)
+    log(f"parse: {total.pending}/{total.pending} documents, {total.figures} figures, {total.failed} failed")
     return total

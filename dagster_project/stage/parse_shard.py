@@ -1,0 +1,207 @@
+"""Parse one shard: its new, changed or re-versioned documents become a new Parquet generation.
+
+A shard's generation holds the rows of every document of the shard. Refreshing it parses only the
+documents whose sha256 or parser version differ from what the current generation holds (all of
+them with ``reparse``), batch by batch: each batch's rows go to a part file, so memory holds one
+batch, and at the end DuckDB streams the kept rows of the previous generation and the parts into
+the new generation's files, which then replace the old ones at once (see shard_store.py).
+
+Documents are read from the warehouse through any connection that can read ``staging.documents``:
+a read-only one in the parse workers, so that several processes parse side by side while no process
+writes the warehouse.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .schema import PER_REPORT_TABLES, ensure_schema
+from .shard_store import ShardStore
+from .shards import shard_sql
+from .write_reports import ParseBudget, StageSummary, _parse_one, batch_frames
+
+DOCUMENT_COLUMNS = "report_id, source_path, sha256, text, source_url, decoded_how"
+
+
+@dataclass
+class ShardPlan:
+    """What refreshing one shard would do."""
+
+    key: str
+    documents: int
+    pending: list[str] = field(default_factory=list)  # report_ids to parse, in source_path order
+    dropped: list[str] = field(default_factory=list)  # in the generation, no longer in staging.documents
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.pending or self.dropped)
+
+
+@dataclass
+class ShardResult:
+    key: str
+    documents: int = 0
+    parsed: StageSummary = field(default_factory=StageSummary)
+    dropped: int = 0
+    parquet_bytes: int = 0
+    generation: str | None = None
+    seconds: float = 0.0
+
+
+def generation_index(con, store: ShardStore, key: str) -> dict[str, tuple[str, str]]:
+    """{report_id: (sha256, parser_version)} of the shard's current generation."""
+    reports, errors = store.files("reports", [key]), store.files("parse_errors", [key])
+    if not reports:
+        return {}
+    rows = con.execute(
+        "select report_id, sha256, parser_version from read_parquet(?) "
+        "union all select report_id, sha256, parser_version from read_parquet(?)", [reports, errors]).fetchall()
+    return {rid: (sha, version) for rid, sha, version in rows}
+
+
+def plan_shard(con, store: ShardStore, key: str, version: str, reparse: bool = False) -> ShardPlan:
+    documents = con.execute(
+        f"select report_id, sha256 from staging.documents where {shard_sql(store.count)} = ? order by source_path",
+        [int(key)]).fetchall()
+    known = generation_index(con, store, key)
+    pending = [rid for rid, sha in documents if reparse or known.get(rid) != (sha, version)]
+    present = {rid for rid, _ in documents}
+    return ShardPlan(key, len(documents), pending, sorted(set(known) - present))
+
+
+def _write_part(mem, frames: dict, folder: Path, number: int) -> None:
+    """One batch's rows as typed Parquet parts (the in-memory staging tables give the column types)."""
+    for table in PER_REPORT_TABLES:
+        frame = frames[table]
+        if not len(frame):
+            continue
+        mem.register("incoming", frame)
+        mem.execute(f"insert into staging.{table} by name select * from incoming")
+        mem.unregister("incoming")
+        mem.execute(f"copy staging.{table} to '{folder / f'{table}-{number:05d}.parquet'}' (format parquet)")
+        mem.execute(f"delete from staging.{table}")
+
+
+def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: list[str]) -> None:
+    """Each table of the new generation: the previous generation's rows not replaced, then the parts."""
+    for table in PER_REPORT_TABLES:
+        sources = [f"select * from staging.{table}"]  # empty: anchors the staging table's column types
+        params: list = []
+        previous = store.files(table, [key])
+        if previous:
+            sources.append("select * from read_parquet(?) where report_id not in (select unnest(?::varchar[]))")
+            params += [previous, replaced]
+        new_parts = sorted(str(p) for p in parts.glob(f"{table}-*.parquet"))
+        if new_parts:
+            sources.append("select * from read_parquet(?)")
+            params.append(new_parts)
+        target = tmp / f"{table}.parquet"
+        mem.execute(f"copy ({' union all by name '.join(sources)}) to '{target}' (format parquet, compression zstd)",
+                    params)
+
+
+def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseBudget, batch_size: int = 200,
+                  reparse: bool = False, plan: ShardPlan | None = None,
+                  log: Callable[[str], None] = lambda _: None) -> ShardResult:
+    """Parse what changed in shard ``key`` (reading documents through ``con``) and publish its new generation."""
+    import duckdb
+
+    started = datetime.now(timezone.utc)
+    plan = plan or plan_shard(con, store, key, version, reparse)
+    result = ShardResult(key, documents=plan.documents, dropped=len(plan.dropped))
+    if not plan.has_work:
+        result.parquet_bytes = store.bytes(key)
+        return result
+    parse = partial(_parse_one, budget=budget)
+    tmp = store.begin(key)
+    mem = duckdb.connect()
+    try:
+        ensure_schema(mem)
+        parts = tmp / "parts"
+        parts.mkdir()
+        for number, start in enumerate(range(0, len(plan.pending), batch_size)):
+            ids = plan.pending[start:start + batch_size]
+            batch = con.execute(f"select {DOCUMENT_COLUMNS} from staging.documents "
+                                f"where report_id in (select unnest(?::varchar[]))", [ids]).fetchall()
+            frames, done = batch_frames(batch, [parse(item) for item in batch], version)
+            _write_part(mem, frames, parts, number)
+            result.parsed.add(done)
+            log(f"shard {key}: {min(start + batch_size, len(plan.pending))}/{len(plan.pending)} documents parsed")
+        _merge(mem, store, key, parts, tmp, plan.pending + plan.dropped)
+        shutil.rmtree(parts)
+        mem.close()
+        generation = store.publish(key, tmp, {
+            "shard": key, "shards": store.count, "parser_version": version, "documents": plan.documents,
+            "parsed": result.parsed.parsed, "failed": result.parsed.failed, "needs_ocr": result.parsed.needs_ocr,
+            "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "writer_pid": os.getpid()})
+    except BaseException:
+        mem.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    result.generation = generation.name
+    result.parquet_bytes = store.bytes(key)
+    result.seconds = (datetime.now(timezone.utc) - started).total_seconds()
+    return result
+
+
+def _refresh_in_worker(key: str, warehouse: str, store_root: str, count: int, version: str, budget: ParseBudget,
+                       batch_size: int, reparse: bool) -> ShardResult:
+    """A pool task: the shard's documents read through this process's own read-only connection."""
+    from ..resources.duckdb_file import open_warehouse
+
+    con = open_warehouse(warehouse, read_only=True)
+    try:
+        return refresh_shard(con, ShardStore(Path(store_root), count), key, version, budget, batch_size, reparse)
+    finally:
+        con.close()
+
+
+def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], version: str, budget: ParseBudget,
+                   batch_size: int = 200, workers: int = 1, reparse: bool = False,
+                   log: Callable[[str], None] = lambda _: None) -> list[ShardResult]:
+    """Refresh the shards ``keys`` of the warehouse file ``warehouse``, ``workers`` shards at a time in
+    their own processes (each reads the file read-only: no process may hold it for writing meanwhile)."""
+    from ..resources.duckdb_file import open_warehouse
+
+    keys = list(keys)
+    con = open_warehouse(warehouse, read_only=True)
+    try:
+        plans = {key: plan_shard(con, store, key, version, reparse) for key in keys}
+        to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
+        total = sum(len(p.pending) for p in to_do)
+        log(f"parse: {total} documents to parse in {len(to_do)} of {len(keys)} shards, {workers} processes")
+        results = {key: ShardResult(key, plans[key].documents, parquet_bytes=store.bytes(key))
+                   for key in keys if not plans[key].has_work}
+        done = StageSummary()
+
+        def finished(result: ShardResult) -> None:
+            results[result.key] = result
+            done.add(result.parsed)
+            for path, error in result.parsed.failures:
+                log(f"parse failed: {error}")
+            log(f"parse: {done.parsed + done.failed + done.needs_ocr}/{total} documents, {done.figures} figures, "
+                f"{done.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
+
+        # processes pay off past one batch of work (as before shards): a small run parses here
+        if workers <= 1 or len(to_do) <= 1 or total <= batch_size:
+            for plan in to_do:
+                finished(refresh_shard(con, store, plan.key, version, budget, batch_size, reparse, plan))
+            return [results[key] for key in keys]
+    finally:
+        con.close()
+    # no connection is open in this process while the workers read the file; the parser is imported
+    # once here, so the forked workers share it instead of each importing it
+    from ..parse import report  # noqa: F401
+    task = partial(_refresh_in_worker, warehouse=str(warehouse), store_root=str(store.root), count=store.count,
+                   version=version, budget=budget, batch_size=batch_size, reparse=reparse)
+    with ProcessPoolExecutor(max_workers=min(workers, len(to_do))) as pool:
+        futures = [pool.submit(task, plan.key) for plan in to_do]
+        for future in as_completed(futures):
+            finished(future.result())
+    return [results[key] for key in keys]
