@@ -9,6 +9,7 @@ footer, related links ...), and link lists (blocks or innermost tables whose tex
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -31,6 +32,33 @@ _CHROME_HINT_RE = re.compile(
     re.I,
 )
 _HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.I)
+# a page repeats a few style and class strings on hundreds of elements (Word tables), and sites
+# repeat them across pages: each distinct string is tested once (these case-blind searches cost
+# about 0.1 µs a character)
+_STRING_CACHE = 4096
+
+
+_CACHED_CHARS = 1000  # longer strings are searched each time: the cache stays small
+
+
+def _search_hidden(style: str) -> bool:
+    return bool(_HIDDEN_RE.search(style))
+
+
+def _search_chrome(attrs: str) -> bool:
+    return bool(_CHROME_HINT_RE.search(attrs))
+
+
+_hides_cached = lru_cache(maxsize=_STRING_CACHE)(_search_hidden)
+_names_chrome_cached = lru_cache(maxsize=_STRING_CACHE)(_search_chrome)
+
+
+def _hides(style: str) -> bool:
+    return _hides_cached(style) if len(style) <= _CACHED_CHARS else _search_hidden(style)
+
+
+def _names_chrome(attrs: str) -> bool:
+    return _names_chrome_cached(attrs) if len(attrs) <= _CACHED_CHARS else _search_chrome(attrs)
 # a style that may hide its element holds one of these (read by a loop: an XPath contains() test
 # of every element's style costs more than the whole parse)
 _HIDDEN_MARKS = ("none", "NONE", "None", "idden", "IDDEN", "mso-hide")
@@ -57,7 +85,7 @@ def strip_junk(root) -> None:
               if el is not root and (st := el.get("style")) and any(m in st for m in _HIDDEN_MARKS)]
     for el in styled:
         st = el.get("style")
-        if st and _HIDDEN_RE.search(st) and el.getparent() is not None:
+        if st and _hides(st) and el.getparent() is not None:
             if el.find(".//table") is None and text_len(text_content(el)) < 300:
                 _drop(el)
 
@@ -85,7 +113,7 @@ def strip_chrome(body, st: TextStats) -> None:
         elif st.T[i] == 0 and (st.L[i] <= 0.15 * total_l or st.L[i] < 40):
             if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
                 drop = True
-            elif tag in _HINT_TAGS and _CHROME_HINT_RE.search(" ".join(attr_tokens(el))):
+            elif tag in _HINT_TAGS and _names_chrome(" ".join(attr_tokens(el))):
                 drop = not any(is_strong_container(x) for x in el.iter(etree.Element))
         if drop:
             to_drop.append(el)
