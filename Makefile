@@ -31,7 +31,7 @@ export Q
 run: manifest
 	@$(PY) -m dagster_project.run $(RUN_FLAGS)
 
-test: manifest chromium
+test: manifest chromium distributed-deps
 	$(PY) -m pytest
 
 # The Dagster UI on http://127.0.0.1:$(DEV_PORT) (DEV_PORT=3000); Ctrl-C stops it and everything it started within seconds.
@@ -73,6 +73,28 @@ chromium:
 		{ $$sudo apt-get update -qq && \
 		  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-zenhei >/dev/null; } \
 		|| echo "warning: no CJK font; Chinese text in screenshots shows as boxes"; \
+	fi
+
+# The multi-worker profile (docs/distributed.md): the same job, Dagster's storage in PostgreSQL, every
+# step on one of WORKERS Celery workers (Redis broker), each standing in for a machine. It builds
+# its own warehouse (warehouse/govinfo-distributed.duckdb, or GOVINFO_WAREHOUSE when given) and stops
+# the services it started when it ends.
+WORKERS ?= 2
+DIST_STATE ?= /tmp/govinfo-distributed-$(shell id -u)
+DIST_WAREHOUSE := $(if $(filter file,$(origin GOVINFO_WAREHOUSE)),$(CURDIR)/warehouse/govinfo-distributed.duckdb,$(GOVINFO_WAREHOUSE))
+.PHONY: run-distributed distributed-deps
+run-distributed: manifest distributed-deps
+	@export GOVINFO_DIST_WORKERS=$(WORKERS) GOVINFO_DIST_STATE=$(DIST_STATE) GOVINFO_WAREHOUSE=$(DIST_WAREHOUSE); \
+	trap 'deploy/distributed/stop.sh >/dev/null' EXIT; \
+	deploy/distributed/start.sh && source $(DIST_STATE)/env.sh && $(PY) -m dagster_project.run.distributed
+
+# Debian's PostgreSQL server (Dagster's storage) and Redis (the Celery broker) for run-distributed and its test.
+distributed-deps:
+	@sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! command -v redis-server >/dev/null 2>&1; then \
+		echo "installing Debian's postgresql and redis-server (apt-get)"; \
+		$$sudo apt-get update -qq && \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql redis-server >/dev/null; \
 	fi
 
 install: $(VENV)/.installed
