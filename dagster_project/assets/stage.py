@@ -132,6 +132,7 @@ def shard_metadata(results: list[ShardResult]) -> dict:
         "parquet_bytes": parquet,
         "parquet_bytes_per_document": round(parquet / documents) if documents else 0,
         "parse_seconds": round(sum(r.seconds for r in results), 2),
+        "processes": max((r.processes for r in results if r.generation), default=0),
         "parser_version": parser_version(),
     }
     if total.failures:

@@ -52,6 +52,7 @@ class ShardResult:
     parquet_bytes: int = 0
     generation: str | None = None
     seconds: float = 0.0
+    processes: int = 1  # processes of the run that parsed the shard
 
 
 def generation_index(con, store: ShardStore, key: str) -> dict[str, tuple[str, str]]:
@@ -108,8 +109,9 @@ def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: l
 
 def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseBudget, batch_size: int = 200,
                   reparse: bool = False, plan: ShardPlan | None = None,
-                  log: Callable[[str], None] = lambda _: None) -> ShardResult:
-    """Parse what changed in shard ``key`` (reading documents through ``con``) and publish its new generation."""
+                  log: Callable[[str], None] = lambda _: None, pool: ProcessPoolExecutor | None = None) -> ShardResult:
+    """Parse what changed in shard ``key`` (reading documents through ``con``) and publish its new generation.
+    With ``pool``, each batch's documents are parsed by its processes (one shard using every core)."""
     import duckdb
 
     started = datetime.now(timezone.utc)
@@ -129,7 +131,9 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
             ids = plan.pending[start:start + batch_size]
             batch = con.execute(f"select {DOCUMENT_COLUMNS} from staging.documents "
                                 f"where report_id in (select unnest(?::varchar[]))", [ids]).fetchall()
-            frames, done = batch_frames(batch, [parse(item) for item in batch], version)
+            # chunks of one: a slow document delays no other document queued behind it in a chunk
+            parsed = list(pool.map(parse, batch, chunksize=1)) if pool else [parse(item) for item in batch]
+            frames, done = batch_frames(batch, parsed, version)
             _write_part(mem, frames, parts, number)
             result.parsed.add(done)
             log(f"shard {key}: {min(start + batch_size, len(plan.pending))}/{len(plan.pending)} documents parsed")
@@ -175,12 +179,20 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
         plans = {key: plan_shard(con, store, key, version, reparse) for key in keys}
         to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
         total = sum(len(p.pending) for p in to_do)
-        log(f"parse: {total} documents to parse in {len(to_do)} of {len(keys)} shards, {workers} processes")
+        # processes pay off past one batch of work (as before shards): a small run parses here. Several
+        # shards: one process per shard; one shard: its batches are parsed by a pool of processes.
+        if total <= batch_size:
+            parallel = 1
+        else:
+            parallel = workers if len(to_do) == 1 else min(workers, len(to_do))
+        log(f"parse: {total} documents to parse in {len(to_do)} of {len(keys)} shards, "
+            f"{parallel} process{'es' if parallel > 1 else ''}")
         results = {key: ShardResult(key, plans[key].documents, parquet_bytes=store.bytes(key))
                    for key in keys if not plans[key].has_work}
         done = StageSummary()
 
         def finished(result: ShardResult) -> None:
+            result.processes = parallel
             results[result.key] = result
             done.add(result.parsed)
             for path, error in result.parsed.failures:
@@ -188,10 +200,15 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
             log(f"parse: {done.parsed + done.failed + done.needs_ocr}/{total} documents, {done.figures} figures, "
                 f"{done.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
 
-        # processes pay off past one batch of work (as before shards): a small run parses here
-        if workers <= 1 or len(to_do) <= 1 or total <= batch_size:
-            for plan in to_do:
-                finished(refresh_shard(con, store, plan.key, version, budget, batch_size, reparse, plan))
+        if parallel <= 1 or len(to_do) == 1:
+            pool = ProcessPoolExecutor(max_workers=parallel) if parallel > 1 else None
+            try:
+                for plan in to_do:
+                    finished(refresh_shard(con, store, plan.key, version, budget, batch_size, reparse, plan,
+                                           log=log if pool else lambda _: None, pool=pool))
+            finally:
+                if pool:
+                    pool.shutdown()
             return [results[key] for key in keys]
     finally:
         con.close()
@@ -200,7 +217,7 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
     from ..parse import report  # noqa: F401
     task = partial(_refresh_in_worker, warehouse=str(warehouse), store_root=str(store.root), count=store.count,
                    version=version, budget=budget, batch_size=batch_size, reparse=reparse)
-    with ProcessPoolExecutor(max_workers=min(workers, len(to_do))) as pool:
+    with ProcessPoolExecutor(max_workers=parallel) as pool:
         futures = [pool.submit(task, plan.key) for plan in to_do]
         for future in as_completed(futures):
             finished(future.result())
