@@ -1,42 +1,65 @@
-"""Benchmark: parse throughput against a bare pass, and full runs over a synthetic folder of N documents.
+"""Benchmark: full runs over a synthetic corpus of N reports, and parse throughput against a bare pass.
 
-    .venv/bin/python scripts/benchmark.py [--documents 2000] [--repeat 3]
-    .venv/bin/python scripts/benchmark.py --growth 1000,5000,10000
+    .venv/bin/python scripts/benchmark.py [--documents 2000] [--phases]
+    .venv/bin/python scripts/benchmark.py --growth 10000,100000 --keep /tmp/bench --phases
 
-Prints figures; asserts nothing. Throughput: a bare pass (decode the bytes, then lxml-parse an HTML
-page or regex-tokenise a text, and tokenise the page's text) and the parser (decode, then
-`parse_document`) over the same documents in one process, and their ratio. Runs (`python -m
-dagster_project.run`, as `make run`): the first run over the folder, a run with nothing changed,
-and a run after 100 documents were edited; with each run's peak RSS (its process and children) and
-the warehouse size. The folder is made of copies of the test fixtures (seed texts and real Pingtan
-HTML pages), each made distinct by a line carrying its number, so that sha256s differ. The machine's
-load average is printed beside the figures: other work on a shared machine slows every figure.
+Prints figures; asserts nothing. The folder is made by `scripts/synthetic_corpus.py` from the real
+fixtures (2008, 2019 and 2021 formats and Fujian's local table, text copies and HTML pages): each
+document a distinct agency and a year of its format's era, so deduplication and agency-year
+supersession collapse nothing. For each size:
+
+- throughput, in this process over a sample of the folder's own documents: a bare pass (decode the
+  bytes, lxml-parse an HTML page, regex-tokenise the text) and the parser (decode, `parse_document`),
+  and their ratio;
+- runs of `python -m dagster_project.run` (as `make run`, with its own GOVINFO_RAW_DIR,
+  GOVINFO_WAREHOUSE and DAGSTER_HOME): the first run over the folder, a run with nothing changed,
+  and a run after 100 documents were added or edited (half each); each with its time, its peak RSS
+  (the largest process, from wait4, and the whole process tree, sampled from /proc) and the load
+  average (at the start and the highest during the run: other work on a shared machine slows every
+  figure); the warehouse file's size; with ``--phases`` the time of each stage of the first run
+  (ingest, parse/stage, dbt, checks) read off the run's console lines.
+
+``--keep DIR`` keeps each size's folder in DIR/n<size>/raw and reuses it when it was made with the
+same size, seed and generator (the 100 added or edited documents are put back after the runs);
+the warehouse is always built afresh. With several sizes a table says how each figure grows, and
+a line extrapolates it linearly to 1,000,000 documents from the two largest sizes.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic_corpus import SyntheticCorpus  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = [*sorted((ROOT / "tests/fixtures/seeds").glob("*.txt")),
-            *sorted((ROOT / "tests/fixtures/pingtan_site/reports").glob("*.html"))]
 CHANGED = 100
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[\u4e00-\u9fff]+|[A-Za-z]+|\S")
 NOTHING_CHANGED = "nothing changed since the build of"
+STAGES = ("fetch", "ingest", "parse/stage", "dbt", "checks")
+STAGE_LINE = re.compile(r"^\s{2}(?P<stage>fetch|ingest|parse/stage|dbt|checks)\s+(?:done|FAILED)\s+"
+                        r"(?P<time>\d+(?:\.\d+)? s|\d+ min \d+ s|\d+ h \d+ min)\b")
+SUMMARY_PREFIXES = ("documents ingested", "duplicates", "parse failures", "figures staged",
+                    "govinfo-warehouse: nothing", "govinfo-warehouse: run FAILED")
+PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
 def load() -> str:
-    return "load " + " ".join(f"{v:.1f}" for v in os.getloadavg())
+    return " ".join(f"{v:.1f}" for v in os.getloadavg())
 
 
+# -- throughput ------------------------------------------------------------------------------------
 def bare_pass(name: str, data: bytes) -> int:
     """What any reader of the document must do: decode, parse the markup, split the text into tokens."""
     from lxml import html
@@ -66,79 +89,235 @@ def best_of(repeat: int, work, documents: list[tuple[str, bytes]]) -> float:
     return min(timings)
 
 
-def throughput(repeat: int) -> tuple[float, float]:
-    """(bare docs/s, parser docs/s) over the fixtures, one process, best of ``repeat``."""
+@dataclass
+class Throughput:
+    documents: int
+    megabytes: float
+    bare: float  # docs/s
+    parsed: float  # docs/s
+    load: str
+
+    @property
+    def ratio(self) -> float:
+        return self.bare / self.parsed
+
+
+def throughput(raw: Path, sample: int, repeat: int) -> Throughput:
+    """Bare pass and parser docs/s over the same ``sample`` documents of the folder, one process, best of ``repeat``."""
     sys.path.insert(0, str(ROOT))
-    documents = [(p.name, p.read_bytes()) for p in FIXTURES]
+    files = sorted(p for p in raw.rglob("*") if p.is_file())
+    chosen = files[:: max(1, len(files) // sample)][:sample]
+    documents = [(p.name, p.read_bytes()) for p in chosen]
     bare_pass(*documents[0])  # imports and caches warm
     parse_pass(*documents[0])
+    before = load()
     bare = len(documents) / best_of(repeat, bare_pass, documents)
     parsed = len(documents) / best_of(repeat, parse_pass, documents)
-    size = sum(len(d) for _, d in documents) / 1e6
-    print(f"throughput over {len(documents)} documents ({size:.1f} MB), one process, best of {repeat}; {load()}")
-    print(f"  bare pass (decode + lxml / regex tokens): {bare:8.1f} docs/s")
-    print(f"  parser (decode + parse_document)        : {parsed:8.1f} docs/s ({1000 / parsed:.0f} ms/doc)")
-    print(f"  parser is {bare / parsed:.1f}x slower than the bare pass", flush=True)
-    return bare, parsed
+    result = Throughput(len(documents), sum(len(d) for _, d in documents) / 1e6, bare, parsed, before)
+    print(f"  throughput over {result.documents} of its documents ({result.megabytes:.1f} MB), one process, "
+          f"best of {repeat}; load {before}")
+    print(f"    bare pass (decode + lxml / regex tokens): {bare:8.1f} docs/s")
+    print(f"    parser (decode + parse_document)        : {parsed:8.1f} docs/s ({1000 / parsed:.0f} ms/doc)")
+    print(f"    the parser is {result.ratio:.1f}x slower than the bare pass", flush=True)
+    return result
 
 
-def make_folder(folder: Path, n: int) -> None:
-    for i in range(n):
-        source = FIXTURES[i % len(FIXTURES)]
-        data = source.read_bytes()
-        marker = f"\n<!-- copy {i} -->\n" if source.suffix == ".html" else f"\n\n(副本 {i})\n"
-        target = folder / f"batch{i // 1000:03d}" / f"{i:06d}{source.suffix}"
+# -- the folder ------------------------------------------------------------------------------------
+def generator_digest() -> str:
+    here = Path(__file__).resolve().parent
+    return hashlib.sha256((here / "synthetic_corpus.py").read_bytes()).hexdigest()[:16]
+
+
+def folder_megabytes(raw: Path) -> float:
+    return sum(p.stat().st_size for p in raw.rglob("*") if p.is_file()) / 1e6
+
+
+def prepare_folder(work: Path, corpus: SyntheticCorpus, n: int) -> tuple[Path, float | None]:
+    """``work/raw`` holding documents 0..n-1; the seconds it took to write them (None when reused)."""
+    raw, marker = work / "raw", work / "corpus.json"  # the marker sits outside raw: it is no document
+    wanted = {"documents": n, "seed": corpus.seed, "generator": generator_digest()}
+    if raw.is_dir() and marker.exists() and json.loads(marker.read_text()) == wanted:
+        print(f"  reusing the folder {raw}", flush=True)
+        return raw, None
+    shutil.rmtree(raw, ignore_errors=True)
+    marker.unlink(missing_ok=True)
+    start = time.perf_counter()
+    corpus.write(raw, n)
+    seconds = time.perf_counter() - start
+    marker.write_text(json.dumps(wanted))
+    return raw, seconds
+
+
+def add_and_edit(raw: Path, corpus: SyntheticCorpus, n: int, count: int) -> tuple[list[Path], dict[Path, bytes]]:
+    """Add ``count // 2`` new documents (n, n+1, ...) and edit as many spread over the folder.
+
+    An edit changes the main text (a note after the first full stop), not only the mtime. Returns
+    what is needed to put the folder back: the added paths and the edited files' old bytes.
+    """
+    added_count = count // 2
+    added = []
+    for k in range(n, n + added_count):
+        doc = corpus.document(k)
+        target = raw / doc.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data + marker.encode("utf-8"))
+        target.write_bytes(doc.data)
+        added.append(target)
+    edits = count - added_count
+    names = [corpus.document(k).name for k in range(0, n, max(1, n // edits))][:edits]
+    originals = {}
+    for name in names:
+        path = raw / name
+        data = path.read_bytes()
+        originals[path] = data
+        path.write_bytes(data.replace("。".encode(), "。（本报告有修订）".encode(), 1))
+    return added, originals
 
 
-def edit_documents(folder: Path, count: int) -> int:
-    """Edit ``count`` documents spread over the folder (their content changes, not only their mtime)."""
-    files = sorted(p for p in folder.rglob("*.*") if p.is_file())
-    chosen = files[:: max(1, len(files) // count)][:count]
-    for path in chosen:
-        path.write_bytes(path.read_bytes() + "\n(修订)\n".encode("utf-8"))
-    return len(chosen)
+def put_back(added: list[Path], originals: dict[Path, bytes]) -> None:
+    for path in added:
+        path.unlink(missing_ok=True)
+    for path, data in originals.items():
+        path.write_bytes(data)
+
+
+# -- one run ---------------------------------------------------------------------------------------
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants, and the load average, every ``every`` s."""
+
+    def __init__(self, pid: int, every: float = 0.5) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.every = pid, every
+        self.peak_bytes = 0
+        self.peak_load = 0.0
+        self.done = threading.Event()
+
+    def _tree_rss(self) -> int:
+        children: dict[int, list[int]] = {}
+        rss: dict[int, int] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    stat = handle.read()
+                with open(f"/proc/{entry.name}/statm", "rb") as handle:
+                    resident = int(handle.read().split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            fields = stat[stat.rfind(b")") + 2:].split()
+            pid = int(entry.name)
+            children.setdefault(int(fields[1]), []).append(pid)
+            rss[pid] = resident * PAGE
+        total, todo = 0, [self.pid]
+        while todo:
+            pid = todo.pop()
+            total += rss.get(pid, 0)
+            todo.extend(children.get(pid, []))
+        return total
+
+    def run(self) -> None:
+        while not self.done.wait(self.every):
+            self.peak_bytes = max(self.peak_bytes, self._tree_rss())
+            self.peak_load = max(self.peak_load, os.getloadavg()[0])
 
 
 @dataclass
 class Run:
     seconds: float
-    peak_mib: float
+    peak_mib: float  # the largest single process (wait4)
+    tree_mib: float  # the whole process tree, sampled
     skipped: bool
     ok: bool
-    load: str
+    load: str  # at the start
+    peak_load: float
+    phases: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mib, self.tree_mib)
 
 
-def timed_run(raw: Path, warehouse: Path, label: str, log: Path) -> Run:
-    env = dict(os.environ, GOVINFO_RAW_DIR=str(raw), GOVINFO_WAREHOUSE=str(warehouse),
-               DAGSTER_DISABLE_TELEMETRY="1", DBT_SEND_ANONYMOUS_USAGE_STATS="False")
-    env.pop("DAGSTER_HOME", None)
-    env.pop("FORCE", None)
+def parse_seconds(text: str) -> float:
+    numbers = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", text)]
+    if "h" in text.split():
+        return numbers[0] * 3600 + numbers[1] * 60
+    if "min" in text.split():
+        return numbers[0] * 60 + numbers[1]
+    return numbers[0]
+
+
+def read_phases(text: str) -> dict[str, float]:
+    """Seconds per stage from the run's console lines ("  dbt          done     2 min 05 s  ...")."""
+    phases: dict[str, float] = {}
+    for line in text.splitlines():
+        match = STAGE_LINE.match(line)
+        if match:
+            phases[match["stage"]] = phases.get(match["stage"], 0.0) + parse_seconds(match["time"])
+    return phases
+
+
+def dagster_home(work: Path) -> Path:
+    home = work / "dagster"
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nnux:\n  enabled: false\n")
+    return home
+
+
+def timed_run(raw: Path, warehouse: Path, home: Path, label: str, log: Path) -> Run:
+    env = dict(os.environ, GOVINFO_RAW_DIR=str(raw), GOVINFO_WAREHOUSE=str(warehouse), DAGSTER_HOME=str(home),
+               DAGSTER_DISABLE_TELEMETRY="1", DBT_SEND_ANONYMOUS_USAGE_STATS="False", GX_ANALYTICS_ENABLED="False",
+               PYTHONWARNINGS="ignore::DeprecationWarning,ignore::UserWarning")  # as the Makefile sets them
+    for name in ("FORCE", "VERBOSE"):
+        env.pop(name, None)
     before = load()
     start = time.perf_counter()
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "dagster_project.run"], cwd=ROOT, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
-        # wait4: this run's own peak (its process and the children it waited for), not the script's
-        _, status, usage = os.wait4(proc.pid, 0)
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
+        try:
+            # wait4: this run's own peak (its process and the children it waited for), not the script's
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            sampler.done.set()
+            sampler.join()
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(errors="replace")
-    run = Run(elapsed, usage.ru_maxrss / 1024, NOTHING_CHANGED in text, proc.returncode == 0, before)
-    summary = [line.strip() for line in text.splitlines()
-               if line.strip().startswith(("documents ingested", "figures staged", "govinfo-warehouse: nothing"))]
-    print(f"  {label:<30} {elapsed:7.1f} s   peak RSS {run.peak_mib:6.0f} MiB   ({before})   " + " | ".join(summary),
-          flush=True)
+    run = Run(elapsed, usage.ru_maxrss / 1024, sampler.peak_bytes / 2**20, NOTHING_CHANGED in text,
+              proc.returncode == 0, before, sampler.peak_load, read_phases(text))
+    summary = [line.strip() for line in text.splitlines() if line.strip().startswith(SUMMARY_PREFIXES)]
+    print(f"  {label:<28} {elapsed:7.1f} s   peak RSS {run.peak_mib:6.0f} MiB (largest process), "
+          f"{run.tree_mib:6.0f} MiB (process tree)   load {before}, at most {run.peak_load:.1f}", flush=True)
+    for line in summary:
+        print(f"      {line}", flush=True)
     if not run.ok:
-        print("  the run FAILED:\n" + text[-2000:], flush=True)
+        print("  the run FAILED (exit status {}):\n{}".format(proc.returncode, text[-3000:]), flush=True)
     return run
 
 
+def phase_lines(run: Run, documents: int) -> list[str]:
+    staged = sum(run.phases.values())
+    lines = []
+    for stage in STAGES:
+        if stage in run.phases:
+            seconds = run.phases[stage]
+            rate = f"   {documents / seconds:7.1f} docs/s" if stage in ("ingest", "parse/stage") and seconds else ""
+            lines.append(f"      {stage:<12} {seconds:8.1f} s  {100 * seconds / run.seconds:5.1f} %{rate}")
+    rest = run.seconds - staged
+    lines.append(f"      {'other':<12} {rest:8.1f} s  {100 * rest / run.seconds:5.1f} %   (scan before Dagster, "
+                 "start-up, working copy, publish, summary)")
+    return lines
+
+
+# -- one size --------------------------------------------------------------------------------------
 @dataclass
 class Row:
     documents: int
     megabytes: float
+    generated_s: float | None
+    throughput: Throughput
     first: Run
     unchanged: Run
     changed: Run
@@ -146,55 +325,93 @@ class Row:
     warehouse_mb: float
 
 
-def measure(n: int) -> Row:
-    work = Path(tempfile.mkdtemp(prefix="govinfo-bench-"))
+def measure(n: int, corpus: SyntheticCorpus, keep: Path | None, sample: int, repeat: int, phases: bool) -> Row:
+    work = (keep / f"n{n}") if keep else Path(tempfile.mkdtemp(prefix="govinfo-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        raw, warehouse = work / "raw", work / "warehouse.duckdb"
-        make_folder(raw, n)
-        size = sum(p.stat().st_size for p in raw.rglob("*") if p.is_file()) / 1e6
-        print(f"folder: {n} documents, {size:.0f} MB; {os.cpu_count()} cores", flush=True)
-        first = timed_run(raw, warehouse, "first run (all new)", work / "first.log")
-        unchanged = timed_run(raw, warehouse, "run with nothing changed", work / "unchanged.log")
-        count = edit_documents(raw, min(CHANGED, n))
-        changed = timed_run(raw, warehouse, f"run with {count} changed", work / "changed.log")
-        megabytes = warehouse.stat().st_size / 1e6 if warehouse.exists() else float("nan")
-        print(f"  warehouse file: {megabytes:.0f} MB", flush=True)
-        return Row(n, size, first, unchanged, changed, count, megabytes)
+        print(f"\n== {n} documents; {os.cpu_count()} cores; load {load()}", flush=True)
+        raw, generated = prepare_folder(work, corpus, n)
+        megabytes = folder_megabytes(raw)
+        made = f"written in {generated:.1f} s" if generated is not None else "reused"
+        print(f"  folder: {n} documents, {megabytes:.0f} MB ({made})", flush=True)
+        rate = throughput(raw, min(sample, n), repeat)
+        built = work / "build"  # warehouse, its logs, lock and working copy: always afresh
+        shutil.rmtree(built, ignore_errors=True)
+        built.mkdir()
+        warehouse, home = built / "warehouse.duckdb", dagster_home(built)
+        first = timed_run(raw, warehouse, home, "first run (all new)", built / "first.log")
+        if phases:
+            print("\n".join(phase_lines(first, n)), flush=True)
+        warehouse_mb = warehouse.stat().st_size / 1e6 if warehouse.exists() else float("nan")
+        print(f"  warehouse file after the first run: {warehouse_mb:.0f} MB", flush=True)
+        unchanged = timed_run(raw, warehouse, home, "run with nothing changed", built / "unchanged.log")
+        added, originals = add_and_edit(raw, corpus, n, min(CHANGED, n))
+        try:
+            count = len(added) + len(originals)
+            changed = timed_run(raw, warehouse, home, f"run with {len(added)} new, {len(originals)} edited",
+                                built / "changed.log")
+            if phases:
+                print("\n".join(phase_lines(changed, count)), flush=True)
+        finally:
+            put_back(added, originals)
+        return Row(n, megabytes, generated, rate, first, unchanged, changed, count, warehouse_mb)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
-def growth_table(rows: list[Row], bare: float, parsed: float) -> str:
-    def run(r: Run) -> str:
-        return f"{r.seconds:7.1f} s{'' if r.ok else ' FAILED'}{' (skipped)' if r.skipped else ''}"
+# -- the table -------------------------------------------------------------------------------------
+def _run_cell(r: Run) -> str:
+    return f"{r.seconds:.1f} s{'' if r.ok else ' FAILED'}{' (skipped)' if r.skipped else ''}"
 
-    lines = [f"throughput (one process): bare pass {bare:.1f} docs/s, parser {parsed:.1f} docs/s, "
-             f"ratio {bare / parsed:.1f}x",
-             "| documents | folder MB | first run | nothing changed | 100 changed | peak RSS MiB | warehouse MB "
-             "| load avg (first run) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---|"]
+
+def growth_table(rows: list[Row]) -> str:
+    lines = ["| documents | folder MB | first run | peak RSS MiB | warehouse MB | nothing changed | 100 new/edited "
+             "| parse docs/s | bare docs/s | ratio | first run: parse/stage docs/s | load (start, max) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in rows:
-        peak = max(r.first.peak_mib, r.unchanged.peak_mib, r.changed.peak_mib)
-        lines.append(f"| {r.documents} | {r.megabytes:.0f} | {run(r.first)} | {run(r.unchanged)} | {run(r.changed)} "
-                     f"| {peak:.0f} | {r.warehouse_mb:.0f} | {r.first.load.removeprefix('load ')} |")
+        peak = max(r.first.peak, r.unchanged.peak, r.changed.peak)
+        stage = r.first.phases.get("parse/stage")
+        pipeline = f"{r.documents / stage:.1f}" if stage else "-"
+        lines.append(f"| {r.documents} | {r.megabytes:.0f} | {_run_cell(r.first)} | {peak:.0f} | {r.warehouse_mb:.0f} "
+                     f"| {_run_cell(r.unchanged)} | {_run_cell(r.changed)} | {r.throughput.parsed:.1f} "
+                     f"| {r.throughput.bare:.1f} | {r.throughput.ratio:.1f}x | {pipeline} "
+                     f"| {r.first.load.split()[0]}, {r.first.peak_load:.1f} |")
+    if len(rows) >= 2:
+        a, b = sorted(rows, key=lambda r: r.documents)[-2:]
+        target = 1_000_000
+
+        def at_target(f) -> float:
+            slope = (f(b) - f(a)) / (b.documents - a.documents)
+            return f(b) + slope * (target - b.documents)
+
+        lines.append(
+            f"| {target} (linear from {a.documents} and {b.documents}) | {at_target(lambda r: r.megabytes):.0f} "
+            f"| {at_target(lambda r: r.first.seconds):.0f} s "
+            f"| {at_target(lambda r: max(r.first.peak, r.unchanged.peak, r.changed.peak)):.0f} "
+            f"| {at_target(lambda r: r.warehouse_mb):.0f} | {at_target(lambda r: r.unchanged.seconds):.1f} s "
+            f"| {at_target(lambda r: r.changed.seconds):.1f} s | | | | | |")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2000, help="documents in the synthetic folder")
-    parser.add_argument("--growth", help="comma-separated folder sizes, e.g. 1000,5000,10000: one table of every figure")
-    parser.add_argument("--repeat", type=int, default=3, help="passes of the throughput measure (best is kept)")
+    parser.add_argument("--growth", help="comma-separated folder sizes, e.g. 10000,100000: one table of every figure")
+    parser.add_argument("--keep", type=Path, help="keep each size's folder under DIR/n<size> and reuse it next time")
+    parser.add_argument("--phases", action="store_true", help="print the time of each stage of the first run")
+    parser.add_argument("--sample", type=int, default=200, help="documents of the folder the throughput is measured on")
+    parser.add_argument("--repeat", type=int, default=2, help="passes of the throughput measure (best is kept)")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     args = parser.parse_args()
     sizes = [int(s) for s in args.growth.split(",")] if args.growth else [args.documents]
-    bare, parsed = throughput(args.repeat)
+    corpus = SyntheticCorpus(args.seed)
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in sizes:
-        rows.append(measure(n))
-        if len(sizes) > 1:
-            print(growth_table(rows, bare, parsed), flush=True)  # what is known so far, should a size not finish
-    if len(sizes) == 1:
-        print(growth_table(rows, bare, parsed))
+        rows.append(measure(n, corpus, args.keep, args.sample, args.repeat, args.phases))
+        print("\n" + growth_table(rows), flush=True)  # what is known so far, should a larger size not finish
 
 
 if __name__ == "__main__":
