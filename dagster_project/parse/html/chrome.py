@@ -90,9 +90,11 @@ def strip_junk(root) -> None:
                 _drop(el)
 
 
-def strip_chrome(body, st: TextStats) -> None:
+def strip_chrome(body, st: TextStats) -> list[tuple[object, object]]:
     """Drop nav/header/footer/aside, chrome-named blocks and link lists that are small and hold no
-    data table; innermost tables that are mostly links (lists of other documents)."""
+    data table; innermost tables that are mostly links (lists of other documents).
+
+    Returns the ``(element, former parent)`` pairs removed (see :meth:`TextStats.without`)."""
     elements = st.elements
     total_l = max(st.L[st.index[body]], 1)
     to_drop = []
@@ -120,5 +122,10 @@ def strip_chrome(body, st: TextStats) -> None:
             i = st.end[i]
         else:
             i += 1
+    dropped = []
     for el in to_drop:
+        parent = el.getparent()
+        if parent is not None:
+            dropped.append((el, parent))
         _drop(el)
+    return dropped

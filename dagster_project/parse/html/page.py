@@ -126,8 +126,7 @@ def extract_page(html: str) -> Page:
 
     st0 = TextStats(body)
     title_cands = title_candidates(body, st0)
-    strip_chrome(body, st0)
-    st = TextStats(body)
+    st = st0.without(strip_chrome(body, st0))  # the numbers of the page without its chrome
     content, start = choose_content(body, st)
     cpos = st0.index.get(st.elements[start], 0)
     title = pick_title(meta, title_cands, cpos, st0.end[cpos])

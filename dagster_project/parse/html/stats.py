@@ -19,23 +19,34 @@ class TextStats:
     end: index after the element's subtree in ``elements``.
     """
 
-    __slots__ = ("L", "LL", "A", "W", "T", "has_table", "end", "elements", "index", "data_tables")
+    __slots__ = ("L", "LL", "A", "W", "T", "P", "has_table", "size", "end", "elements", "index", "data_tables")
 
-    def __init__(self, root):
+    def __init__(self, root=None):
+        if root is None:  # filled in by without()
+            return
         self.elements = elements = list(root.iter(etree.Element))
         n = len(elements)
-        self.index = idx = {el: i for i, el in enumerate(elements)}
-        L = [0] * n
-        LL = [0] * n
-        A = [0] * n
-        W = [0.0] * n
-        T = [0] * n
-        P = [0] * n  # pending inline text not yet closed into a paragraph
-        size = [1] * n
-        has_table = [False] * n
-        data_tables = set()
+        self.index = {el: i for i, el in enumerate(elements)}
+        self.L = [0] * n
+        self.LL = [0] * n
+        self.A = [0] * n
+        self.W = [0.0] * n
+        self.T = [0] * n
+        self.P = [0] * n  # pending inline text not yet closed into a paragraph
+        self.size = [1] * n
+        self.has_table = [False] * n
+        self.data_tables = set()
+        self._aggregate(range(n - 1, -1, -1))
+        self.end = [i + self.size[i] for i in range(n)]
+
+    def _aggregate(self, order) -> None:
+        """Compute the elements at ``order`` (descending indices: children before parents) from
+        their own text, their children's tails and their children's numbers."""
+        elements, idx = self.elements, self.index
+        L, LL, A, W, T, P, size, has_table = self.L, self.LL, self.A, self.W, self.T, self.P, self.size, self.has_table
+        data_tables = self.data_tables
         block = BLOCK_TAGS
-        for i in range(n - 1, -1, -1):
+        for i in order:
             el = elements[i]
             tag = el.tag
             own = text_len(el.text)
@@ -78,9 +89,37 @@ class TextStats:
                 w += p if p >= 30 else p * 0.2
                 p = 0
             L[i], LL[i], A[i], W[i], T[i], P[i], has_table[i], size[i] = l, ll, a, w, t, p, ht, sz
-        self.L, self.LL, self.A, self.W, self.T, self.has_table = L, LL, A, W, T, has_table
-        self.end = [i + size[i] for i in range(n)]
-        self.data_tables = data_tables
+
+    def without(self, dropped: list[tuple[object, object]]) -> "TextStats":
+        """The statistics of the same tree after the ``(element, former parent)`` pairs were
+        removed with their subtrees (``drop_tree``), equal to computing them afresh.
+
+        Only the ancestors of a removed element change (a removed element's tail moves to its
+        previous sibling's tail or its parent's text, both read by the parent); every other
+        element keeps its numbers, so they are copied and the ancestors alone are recomputed.
+        """
+        old_end, old_idx = self.end, self.index
+        gone = sorted(old_idx[el] for el, _ in dropped)
+        kept: list[int] = []
+        i = 0
+        for g in gone + [len(self.elements)]:
+            kept.extend(range(i, g))
+            i = old_end[g] if g < len(self.elements) else g
+        new = TextStats()
+        new.elements = [self.elements[k] for k in kept]
+        new.index = {el: i for i, el in enumerate(new.elements)}
+        for name in ("L", "LL", "A", "W", "T", "P", "size", "has_table"):
+            values = getattr(self, name)
+            setattr(new, name, [values[k] for k in kept])
+        changed: set[int] = set()
+        for _, parent in dropped:
+            while parent is not None and (j := new.index.get(parent)) is not None and j not in changed:
+                changed.add(j)
+                parent = parent.getparent()
+        new.data_tables = {t for t in self.data_tables if t in new.index and new.index[t] not in changed}
+        new._aggregate(sorted(changed, reverse=True))
+        new.end = [i + new.size[i] for i in range(len(new.elements))]
+        return new
 
 
 def _looks_like_data_table(tbl) -> bool:
