@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .text.cells import CellToken
 from .labels import normalise_label
@@ -42,14 +43,21 @@ def names_a_document(title: str | None) -> bool:
     return bool(title) and bool(_DESCRIBES.search(normalise_label(title)))
 
 
+def _heading_lines(text: str) -> list[str]:
+    """The first HEADING_LINES non-blank lines, normalised (only these are read: the rest of a
+    long text is not normalised for nothing)."""
+    non_blank = (line for line in text.splitlines() if line.strip())
+    return [normalise_label(line) for line in islice(non_blank, HEADING_LINES)]
+
+
 def _subject(title: str | None, text: str) -> str:
     """The title when it names the document; else the opening heading (a short line before the
     numbered sections, not page metadata); else the first line. Body sentences cite notices
     (关于做好…年度报告…的通知) that real reports are written in answer to: never read them."""
     if names_a_document(title):
         return normalise_label(title)
-    lines = [normalise_label(line) for line in text.splitlines() if line.strip()]
-    for norm in lines[:HEADING_LINES]:
+    lines = _heading_lines(text)
+    for norm in lines:
         if _NUMBERED.match(norm):
             break
         if len(norm) <= 60 and not _is_sentence(norm) and not _META_LINE.search(norm) and _DESCRIBES.search(norm):
@@ -158,7 +166,7 @@ def _first_content_line(text: str) -> str:
 
 def _title_over_two_lines(text: str) -> str | None:
     """道县文广新局2013年度信息公开工作 / 年度报告: a heading broken before its last words."""
-    lines = [normalise_label(line) for line in text.splitlines() if line.strip()][:HEADING_LINES]
+    lines = _heading_lines(text)
     for first, second in zip(lines, lines[1:]):
         joined = first + second
         if len(joined) <= 60 and not _is_sentence(joined) and _YEAR.search(joined) \
