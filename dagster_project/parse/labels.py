@@ -47,12 +47,18 @@ def _normalise(text: str) -> str:
 
 
 _normalise_cached = lru_cache(maxsize=CACHE_ENTRIES)(_normalise)
+# the opening of a document (its first 5,000 or 6,000 characters) is normalised by several readers
+# of one document (year, region summary, self-reference): the last few are kept
+RECENT_CHARS = 20000
+_normalise_recent = lru_cache(maxsize=8)(_normalise)
 
 
 def normalise_label(text: str) -> str:
     """NFKC (full-width to half-width), no whitespace (labels break into 商 业 企 业), no zero-width
     chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`)."""
-    return _normalise_cached(text) if len(text) <= CACHED_CHARS else _normalise(text)
+    if len(text) <= CACHED_CHARS:
+        return _normalise_cached(text)
+    return _normalise_recent(text) if len(text) <= RECENT_CHARS else _normalise(text)
 
 
 def strip_numbering(label: str) -> str:
