@@ -57,7 +57,7 @@ class ShardResult:
 
 def generation_index(con, store: ShardStore, key: str) -> dict[str, tuple[str, str]]:
     """{report_id: (sha256, parser_version)} of the shard's current generation."""
-    reports, errors = store.files("reports", [key]), store.files("parse_errors", [key])
+    reports, errors = store.files("reports", [key], strict=False), store.files("parse_errors", [key], strict=False)
     if not reports:
         return {}
     rows = con.execute(
@@ -94,7 +94,7 @@ def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: l
     for table in PER_REPORT_TABLES:
         sources = [f"select * from staging.{table}"]  # empty: anchors the staging table's column types
         params: list = []
-        previous = store.files(table, [key])
+        previous = store.files(table, [key], strict=False)
         if previous:
             sources.append("select * from read_parquet(?) where report_id not in (select unnest(?::varchar[]))")
             params += [previous, replaced]
@@ -118,7 +118,7 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     plan = plan or plan_shard(con, store, key, version, reparse)
     result = ShardResult(key, documents=plan.documents, dropped=len(plan.dropped))
     if not plan.has_work:
-        result.parquet_bytes = store.bytes(key)
+        result.parquet_bytes = store.parquet_bytes(key)
         return result
     parse = partial(_parse_one, budget=budget)
     tmp = store.begin(key)
@@ -149,7 +149,7 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     result.generation = generation.name
-    result.parquet_bytes = store.bytes(key)
+    result.parquet_bytes = store.parquet_bytes(key)
     result.seconds = (datetime.now(timezone.utc) - started).total_seconds()
     return result
 
@@ -187,7 +187,7 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
             parallel = workers if len(to_do) == 1 else min(workers, len(to_do))
         log(f"parse: {total} documents to parse in {len(to_do)} of {len(keys)} shards, "
             f"{parallel} process{'es' if parallel > 1 else ''}")
-        results = {key: ShardResult(key, plans[key].documents, parquet_bytes=store.bytes(key))
+        results = {key: ShardResult(key, plans[key].documents, parquet_bytes=store.parquet_bytes(key))
                    for key in keys if not plans[key].has_work}
         done = StageSummary()
 

@@ -80,29 +80,33 @@ class ShardStore:
         except FileNotFoundError:
             return None
 
-    def current(self, key: str) -> Path | None:
+    def current(self, key: str, strict: bool = True) -> Path | None:
+        """The shard's current generation. A pointer naming a missing folder (removed by hand) is an
+        error for a reader (``strict``); a writer treats the shard as never parsed and rewrites it."""
         info = self.info(key)
         if info is None:
             return None
         generation = self.layout / info["generation"]
-        if not generation.is_dir():  # a pointer never outlives its generation; say so if it does
+        if not generation.is_dir():
+            if not strict:
+                return None
             raise RuntimeError(f"{self.pointer(key)} names {generation}, which is missing: "
-                               f"remove the pointer to re-parse shard {key}")
+                               f"materialize parse/shards partition {key} to parse that shard again")
         return generation
 
-    def files(self, table: str, keys: list[str] | None = None) -> list[str]:
+    def files(self, table: str, keys: list[str] | None = None, strict: bool = True) -> list[str]:
         """The current Parquet file of ``table`` of every shard (of ``keys``) that has one."""
         if table not in PER_REPORT_TABLES:
             raise ValueError(f"{table} is not a per-report staging table")
         out = []
         for key in keys if keys is not None else self.keys:
-            generation = self.current(key)
+            generation = self.current(key, strict)
             if generation is not None:
                 out.append(str(generation / f"{table}.parquet"))
         return out
 
-    def bytes(self, key: str) -> int:
-        generation = self.current(key)
+    def parquet_bytes(self, key: str) -> int:
+        generation = self.current(key, strict=False)
         return sum(p.stat().st_size for p in generation.iterdir()) if generation else 0
 
     def begin(self, key: str) -> Path:
@@ -122,7 +126,7 @@ class ShardStore:
         for path in tmp.iterdir():
             _fsync(path)
         _fsync(tmp)
-        previous = self.current(key)
+        previous = self.current(key, strict=False)
         generation = tmp.with_name(tmp.name.removesuffix(TMP_SUFFIX))
         os.rename(tmp, generation)
         pointer_tmp = self.pointer(key).with_name(f"{key}.json.{os.getpid()}{TMP_SUFFIX}")

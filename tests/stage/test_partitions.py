@@ -2,6 +2,9 @@
 only, writes that shard's Parquet only, and parses nothing again until a document of it changes
 (or ``reparse`` is asked for)."""
 import json
+import shutil
+
+import pytest
 
 from seed_gold import gold_values, seed_cases
 from stagekit import SHARDS, Stage, make_raw, shard_paths
@@ -70,3 +73,11 @@ def test_one_partition_parses_its_shard_only_and_only_once(monkeypatch, tmp_path
     assert after.keys() == before.keys() and all(after[r] > before[r] for r in before)
     pointer = json.loads(stage.store.pointer(key).read_text(encoding="utf-8"))
     assert pointer["documents"] == len(expected) and pointer["shards"] == SHARDS
+
+    # a generation removed by hand: readers stop with the partition to materialize, a refresh rewrites it
+    shutil.rmtree(stage.store.layout / pointer["generation"])
+    with pytest.raises(RuntimeError, match=f"materialize parse/shards partition {key}"):
+        stage.store.files("figures")
+    healed = stage.parse_shard(key)
+    assert healed["parsed"] + healed["failed"] + healed["needs_ocr"] == len(expected)
+    assert sorted(stage.parquet("reports", [key], columns="report_id")) == sorted((r,) for r in after)
