@@ -76,6 +76,11 @@ def plan_shard(con, store: ShardStore, key: str, version: str, reparse: bool = F
     return ShardPlan(key, len(documents), pending, sorted(set(known) - present))
 
 
+def _quoted(path: Path) -> str:
+    """A file name as an SQL string literal (COPY takes no parameter for it)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def _write_part(mem, frames: dict, folder: Path, number: int) -> None:
     """One batch's rows as typed Parquet parts (the in-memory staging tables give the column types)."""
     for table in PER_REPORT_TABLES:
@@ -85,7 +90,7 @@ def _write_part(mem, frames: dict, folder: Path, number: int) -> None:
         mem.register("incoming", frame)
         mem.execute(f"insert into staging.{table} by name select * from incoming")
         mem.unregister("incoming")
-        mem.execute(f"copy staging.{table} to '{folder / f'{table}-{number:05d}.parquet'}' (format parquet)")
+        mem.execute(f"copy staging.{table} to {_quoted(folder / f'{table}-{number:05d}.parquet')} (format parquet)")
         mem.execute(f"delete from staging.{table}")
 
 
@@ -103,8 +108,8 @@ def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: l
             sources.append("select * from read_parquet(?)")
             params.append(new_parts)
         target = tmp / f"{table}.parquet"
-        mem.execute(f"copy ({' union all by name '.join(sources)}) to '{target}' (format parquet, compression zstd)",
-                    params)
+        mem.execute(f"copy ({' union all by name '.join(sources)}) to {_quoted(target)} "
+                    f"(format parquet, compression zstd)", params)
 
 
 def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseBudget, batch_size: int = 200,
