@@ -133,6 +133,7 @@ def shard_metadata(results: list[ShardResult]) -> dict:
         "parquet_bytes_per_document": round(parquet / documents) if documents else 0,
         "parse_seconds": round(sum(r.seconds for r in results), 2),
         "processes": max((r.processes for r in results if r.generation), default=0),
+        "peak_rss_mib": round(max((r.peak_rss_mib for r in results), default=0.0)),
         "parser_version": parser_version(),
     }
     if total.failures:

@@ -13,6 +13,7 @@ writes the warehouse.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ class ShardResult:
     generation: str | None = None
     seconds: float = 0.0
     processes: int = 1  # processes of the run that parsed the shard
+    peak_rss_mib: float = 0.0  # peak resident memory of the process that wrote the shard
 
 
 def generation_index(con, store: ShardStore, key: str) -> dict[str, tuple[str, str]]:
@@ -155,6 +157,7 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
         raise
     result.generation = generation.name
     result.parquet_bytes = store.parquet_bytes(key)
+    result.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.seconds = (datetime.now(timezone.utc) - started).total_seconds()
     return result
 
