@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- Every candidate value of every concept in every parsed report: one row per report, concept and
 -- source group of concept_sources (a table cell or a sum of table cells, a local-table row, a
 -- prose figure). fct_agency_year_concept picks one candidate per agency, year and concept.
@@ -22,12 +25,13 @@ group_sizes as (
 
 reports as (
     select report_id, template_code, report_year from {{ ref('int_report_context') }}
+    where {{ changed_reports_only() }}
 ),
 
 figures as (
     select report_id, indicator_code, value, value_status, evidence, figure_source
     from {{ ref('stg_figures') }}
-    where applicant_type = 'total' and value is not null
+    where applicant_type = 'total' and value is not null and {{ changed_reports_only() }}
 ),
 
 coded_terms as (
@@ -54,6 +58,11 @@ coded_terms as (
 
 -- a local table's row is read in the column of the year reported on: a column naming no other year
 -- and not a running total (历年累计); a column naming the year beats one naming none
+-- the changed reports' uncoded rows first: the row patterns below are matched row by row
+uncoded_rows as materialized (
+    select * from {{ ref('stg_uncoded_rows') }} where {{ changed_reports_only() }}
+),
+
 local_cells as (
     select
         reports.report_id,
@@ -70,7 +79,7 @@ local_cells as (
     from reports
     inner join sources
         on sources.template_code = reports.template_code and sources.source_kind = 'local_row'
-    inner join {{ ref('stg_uncoded_rows') }} as rows_
+    inner join uncoded_rows as rows_
         on rows_.report_id = reports.report_id
         and regexp_matches(
             regexp_replace(regexp_replace(rows_.row_label, '\s', '', 'g'), '^(其中[:：])?([0-9]+[.、．])?', ''),

@@ -1,3 +1,7 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
+-- depends_on: {{ ref('int_report_fingerprint') }}
 -- One content = one report.
 --
 -- 1. Copies: documents with the same bytes (sha256) or the same normalised main text (content_hash,
@@ -12,8 +16,43 @@
 --      d. then the one with more figures;
 --      e. then the first source_path.
 --    Cross-year rules are not used here: they compare against the kept report of the year before.
-with documents as (
+--
+-- An incremental build decides the changed reports (int_report_changes) among every report they
+-- compete with: the scope is the changed reports, the reports of their agency-years and the copies
+-- of all of those, so each window below sees its whole partition.
+with
+{%- if is_incremental() %}
+fingerprints as (
+    select report_id, bytes_key, agency_id, report_year from {{ ref('int_report_fingerprint') }}
+),
+
+changed_keys as (
+    select bytes_key, agency_id, report_year from fingerprints
+    where report_id in (select report_id from {{ ref('int_report_changes') }})
+),
+
+competitors as (
+    select fingerprints.report_id, fingerprints.bytes_key from fingerprints
+    inner join (select distinct bytes_key from changed_keys) as keys using (bytes_key)
+    union
+    select fingerprints.report_id, fingerprints.bytes_key from fingerprints
+    inner join (select distinct agency_id, report_year from changed_keys where agency_id is not null) as keys
+        using (agency_id, report_year)
+),
+
+scope as (
+    select fingerprints.report_id from fingerprints
+    inner join (select distinct bytes_key from competitors) as keys using (bytes_key)
+    union
+    select report_id from competitors
+),
+{%- endif %}
+
+documents as (
     select report_id, source_path, source_url, sha256, ingested_at from {{ ref('stg_documents') }}
+    {%- if is_incremental() %}
+    where report_id in (select report_id from scope)
+    {%- endif %}
 ),
 
 reports as (
@@ -30,13 +69,16 @@ figures as (
         count(*) as figures,
         count(*) filter (where figure_source = 'table') as table_figures
     from {{ ref('stg_figures') }}
+    where report_id in (select report_id from documents)
     group by report_id
 ),
 
 within_report_rules as (
     select report_id, status from {{ ref('int_rule_report_residuals') }}
+    where report_id in (select report_id from documents)
     union all
     select report_id, status from {{ ref('int_rule_applicant_residuals') }}
+    where report_id in (select report_id from documents)
 ),
 
 identities as (
@@ -157,3 +199,4 @@ select
 from copies
 inner join documents as original on original.report_id = copies.content_report_id
 left join ranked on ranked.report_id = copies.report_id
+where {{ changed_reports_only('copies.report_id') }}

@@ -1,13 +1,16 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- X-LINEAGE: the count and the sum of figures per report are the same in staging and in the fact
 -- table, so nothing parsed is lost or duplicated on the way to the marts.
 with staged as (
     select report_id, count(*) as n, coalesce(sum(value), 0) as total
-    from {{ ref('stg_figures') }} group by report_id
+    from {{ ref('stg_figures') }} where {{ changed_reports_only() }} group by report_id
 ),
 
 fact as (
     select report_id, count(*) as n, coalesce(sum(value), 0) as total
-    from {{ ref('fct_indicator_value') }} group by report_id
+    from {{ ref('fct_indicator_value') }} where {{ changed_reports_only() }} group by report_id
 ),
 
 rule as (

@@ -1,13 +1,16 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- R-T3-APPLICANTS: in every row of table three, the 总计 column equals the sum of the six
 -- applicant columns. One evaluation per report and row (subject = the row's indicator code).
 with figures as (
     select * from {{ ref('stg_figures') }}
-    where indicator_code like 't3.%' and value is not null
+    where indicator_code like 't3.%' and value is not null and {{ changed_reports_only() }}
 ),
 
 reports as (
     select report_id from {{ ref('int_report_context') }}
-    where template_code in ('gov2019', 'gov2021')
+    where template_code in ('gov2019', 'gov2021') and {{ changed_reports_only() }}
 ),
 
 rules as (
@@ -15,7 +18,7 @@ rules as (
 ),
 
 unplaced as (
-    select distinct report_id, indicator_code from {{ ref('stg_unplaced_figures') }} where table_code = 't3'
+    select distinct report_id, indicator_code from {{ ref('stg_unplaced_figures') }} where table_code = 't3' and {{ changed_reports_only() }}
 ),
 
 rows_ as (

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- Identities across consecutive years of one agency.
 -- X-CARRY: this year's 上年结转 equals last year's 结转下年度, per applicant column.
 -- X-T2-ITEMS (2019 format only): this year's 上一年项目数量 = last year's + last year's 本年增/减.
@@ -8,9 +11,7 @@ with context as (
       and report_id in (select report_id from {{ ref('int_document_identity') }} where is_counted)
 ),
 
-figures as (
-    select * from {{ ref('stg_figures') }} where value is not null
-),
+
 
 rules as (
     select rule_id, any_value(severity) as severity from {{ ref('rules') }}
@@ -26,8 +27,16 @@ pairs as (
         and prev.report_id <> cur.report_id
         and prev.is_region_summary is not distinct from cur.is_region_summary
     where cur.template_code in ('gov2019', 'gov2021') and prev.template_code in ('gov2019', 'gov2021')
+      and {{ changed_reports_only('cur.report_id') }}
     -- one previous report per report, even where an agency's year was published twice
     qualify row_number() over (partition by cur.report_id order by prev.report_id) = 1
+),
+
+-- the figures of both reports of each pair only
+figures as (
+    select * from {{ ref('stg_figures') }}
+    where value is not null
+      and report_id in (select report_id from pairs union select prev_report_id from pairs)
 ),
 
 carry as (

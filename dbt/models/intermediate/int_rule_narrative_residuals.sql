@@ -1,8 +1,12 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- X-NARRATIVE: a figure stated in the prose agrees with the table of the same report, concept by
 -- concept (concept_code of indicators.csv). Local tables without codes take part through the
 -- uncoded_row_concepts seed; lawsuits in table four count direct suits plus suits after review.
 with figures as (
-    select * from {{ ref('stg_figures') }} where value is not null and applicant_type = 'total'
+    select * from {{ ref('stg_figures') }}
+    where value is not null and applicant_type = 'total' and {{ changed_reports_only() }}
 ),
 
 indicators as (
@@ -27,9 +31,14 @@ coded_tables as (
     having count(*) = 2
 ),
 
+-- the changed reports' uncoded rows first: the label patterns below are matched row by row
+uncoded_rows as materialized (
+    select * from {{ ref('stg_uncoded_rows') }} where {{ changed_reports_only() }}
+),
+
 uncoded_tables as (
     select rows_.report_id, concepts.concept_code, min(rows_.value) as value
-    from {{ ref('stg_uncoded_rows') }} as rows_
+    from uncoded_rows as rows_
     inner join {{ ref('uncoded_row_concepts') }} as concepts
         on regexp_matches(
             regexp_replace(regexp_replace(rows_.row_label, '\s', '', 'g'), '^(其中[:：])?([0-9]+[.、．])?', ''),

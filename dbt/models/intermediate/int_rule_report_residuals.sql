@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- In-report identities (R-S-*, R-T3-BALANCE, R-T3-OUTCOMES, R-T4-*) evaluated per report, part
 -- and applicant type. A blank total makes a rule not assessable; blank addends count as zero and
 -- `blank_operands` says how many there were. Figures whose column is unknown make the applicant
@@ -8,6 +11,7 @@ with terms as (
 
 reports as (
     select report_id, template_code from {{ ref('int_report_context') }}
+    where {{ changed_reports_only() }}
 ),
 
 applicants as (
@@ -17,11 +21,11 @@ applicants as (
 figures as (
     select report_id, indicator_code, applicant_type, value
     from {{ ref('stg_figures') }}
-    where value is not null
+    where value is not null and {{ changed_reports_only() }}
 ),
 
 unplaced as (
-    select * from {{ ref('stg_unplaced_figures') }}
+    select * from {{ ref('stg_unplaced_figures') }} where {{ changed_reports_only() }}
 ),
 
 grid as (

@@ -1,17 +1,24 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 with documents as (
-    select * from {{ ref('stg_documents') }}
+    select * from {{ ref('stg_documents') }} where {{ changed_reports_only() }}
 ),
 
 reports as (
-    select * from {{ ref('stg_reports') }}
+    select * from {{ ref('stg_reports') }} where {{ changed_reports_only() }}
 ),
 
 errors as (
-    select * from {{ ref('stg_parse_errors') }}
+    select * from {{ ref('stg_parse_errors') }} where {{ changed_reports_only() }}
 ),
 
 agencies as (
     select * from {{ ref('stg_agencies') }}
+),
+
+identity as (
+    select * from {{ ref('int_document_identity') }} where {{ changed_reports_only() }}
 ),
 
 quality as (
@@ -22,19 +29,19 @@ quality as (
         count(*) filter (where status = 'pass' and severity = 'warn') as rules_passed,
         count(*) filter (where status = 'fail' and severity = 'warn') as rules_failed
     from {{ ref('fct_reconciliation') }}
+    -- the changed reports' rules, and those of the originals their copies take the rules of
+    where report_id in (select report_id from identity union select canonical_report_id from identity)
     group by report_id
 ),
 
 unplaced as (
-    select report_id, count(*) as unplaced_figures from {{ ref('stg_unplaced_figures') }} group by report_id
+    select report_id, count(*) as unplaced_figures from {{ ref('stg_unplaced_figures') }}
+    where {{ changed_reports_only() }} group by report_id
 ),
 
 figures as (
-    select report_id, count(*) as figures from {{ ref('stg_figures') }} group by report_id
-),
-
-identity as (
-    select * from {{ ref('int_document_identity') }}
+    select report_id, count(*) as figures from {{ ref('stg_figures') }}
+    where {{ changed_reports_only() }} group by report_id
 ),
 
 assembled as (

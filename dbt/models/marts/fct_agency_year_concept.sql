@@ -1,3 +1,7 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail', replace_agency_years=true) }}
+-- depends_on: {{ ref('int_report_changes') }}
+-- depends_on: {{ ref('int_report_fingerprint') }}
 -- One value per agency, year and concept, read off one report: the agency's canonical annual
 -- report of the year. In that report a table figure beats a prose figure (the prose figure is kept
 -- beside it, with the reason); among table sources the lowest priority of concept_sources wins.
@@ -11,6 +15,7 @@ usable_reports as (
     select report_id, agency_id, report_year, template_code, published_date, is_region_summary
     from reports
     where doc_type = 'annual_report'
+      and {{ in_changed_agency_years() }}
       and parse_status = 'parsed'
       and duplicate_status = 'canonical'
       and quarantine_reason is null
@@ -20,6 +25,7 @@ usable_reports as (
 
 candidates as (
     select * from {{ ref('int_concept_values') }}
+    where report_id in (select report_id from usable_reports)
 ),
 
 table_figures as (

@@ -1,17 +1,20 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 with counted as (
-    select report_id from {{ ref('int_document_identity') }} where is_counted
+    select report_id from {{ ref('int_document_identity') }} where is_counted and {{ changed_reports_only() }}
 ),
 
 evaluations as (
-    select * from {{ ref('int_rule_report_residuals') }}
+    select * from {{ ref('int_rule_report_residuals') }} where {{ changed_reports_only() }}
     union all by name
-    select * from {{ ref('int_rule_applicant_residuals') }}
+    select * from {{ ref('int_rule_applicant_residuals') }} where {{ changed_reports_only() }}
     union all by name
-    select * from {{ ref('int_rule_cross_year_residuals') }}
+    select * from {{ ref('int_rule_cross_year_residuals') }} where {{ changed_reports_only() }}
     union all by name
-    select * from {{ ref('int_rule_narrative_residuals') }}
+    select * from {{ ref('int_rule_narrative_residuals') }} where {{ changed_reports_only() }}
     union all by name
-    select * from {{ ref('int_lineage_residuals') }}
+    select * from {{ ref('int_lineage_residuals') }} where {{ changed_reports_only() }}
 ),
 
 context as (

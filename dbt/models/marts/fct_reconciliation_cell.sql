@@ -1,15 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- The printed cells behind every failing rule evaluation: from a failing row of fct_reconciliation
 -- to the figures on each side of the identity, with the document they were read from and their
 -- evidence. Only failing rows are expanded, so the table stays as small as the problems.
 with failing as (
     select report_id, rule_id, applicant_type, subject, template_code, agency_id, report_year
     from {{ ref('fct_reconciliation') }}
-    where status = 'fail'
-),
-
-figures as (
-    select report_id, indicator_code, applicant_type, value, value_status, evidence, figure_source
-    from {{ ref('fct_indicator_value') }}
+    where status = 'fail' and {{ changed_reports_only() }}
 ),
 
 terms as (
@@ -39,8 +37,16 @@ previous as (
         and prev.is_region_summary is not distinct from cur.is_region_summary
         and prev.doc_type = 'annual_report'
         and prev.template_code in ('gov2019', 'gov2021')
-    where cur.doc_type = 'annual_report'
+    where cur.doc_type = 'annual_report' and {{ changed_reports_only('cur.report_id') }}
     qualify row_number() over (partition by cur.report_id order by prev.report_id) = 1
+),
+
+figures as (
+    select report_id, indicator_code, applicant_type, value, value_status, evidence, figure_source
+    from {{ ref('fct_indicator_value') }}
+    -- the failing reports' figures and those of the reports of the year before
+    where report_id in (select report_id from failing)
+       or report_id in (select prev_report_id from previous where report_id in (select report_id from failing))
 ),
 
 cells as (

@@ -1,9 +1,12 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 with counted as (
-    select report_id from {{ ref('int_document_identity') }} where is_counted
+    select report_id from {{ ref('int_document_identity') }} where is_counted and {{ changed_reports_only() }}
 ),
 
 unplaced as (
-    select * from {{ ref('stg_unplaced_figures') }}
+    select * from {{ ref('stg_unplaced_figures') }} where {{ changed_reports_only() }}
 ),
 
 context as (

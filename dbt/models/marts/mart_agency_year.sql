@@ -1,3 +1,7 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail', replace_agency_years=true) }}
+-- depends_on: {{ ref('int_report_changes') }}
+-- depends_on: {{ ref('int_report_fingerprint') }}
 -- The concept series made wide for spreadsheets: one row per agency and year, one column per
 -- concept (in the order of concepts.csv; a test keeps this list equal to the seed). A NULL cell
 -- means the report has no such figure (blank, or the template has no such row), never zero.
@@ -13,6 +17,7 @@
 
 with values_ as (
     select * from {{ ref('fct_agency_year_concept') }}
+    where {{ in_changed_agency_years('agency_id', 'report_year') }}
 ),
 
 agencies as (

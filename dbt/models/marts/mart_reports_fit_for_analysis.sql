@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='replace_reports', unique_key='report_id',
+          on_schema_change='fail') }}
+-- depends_on: {{ ref('int_report_changes') }}
 -- Annual reports an analyst can use as they are: parsed, counted once (canonical: not a copy, not a
 -- superseded version), not quarantined (a year in range, an agency, not every identity failing),
 -- not a region summary, no source rule failing and no figure left without a column.
@@ -12,6 +15,7 @@ select
     aliases
 from {{ ref('dim_report') }}
 where doc_type = 'annual_report'
+  and {{ changed_reports_only() }}
   and parse_status = 'parsed'
   and duplicate_status = 'canonical'
   and quarantine_reason is null
