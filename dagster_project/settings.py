@@ -101,6 +101,12 @@ class Settings(BaseSettings):
     full_rescan: bool = Field(
         False, description="GOVINFO_FULL_RESCAN=1: hash every file's content instead of trusting size, "
                            "mtime and the hash of its first and last 64 KiB")
+    dbt_full_refresh: bool = Field(
+        False, description="GOVINFO_DBT_FULL_REFRESH=1: rebuild every dbt incremental model from every report "
+                           "(otherwise only when the dbt project, its vars or the parser changed)")
+    check_batch_rows: int = Field(
+        200_000, ge=1000, description="rows of fct_reconciliation validated by Great Expectations at a time: "
+                                      "bounds the checks' memory")
     max_removed_share: float = Field(
         0.5, description="ingest stops when a scan would remove more than this share of the stored documents")
     allow_mass_removal: bool = Field(

@@ -9,7 +9,9 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
+from ..stage.write_reports import parser_version
 from .dbt_project import dbt_project
+from .dbt_refresh import models_digest, plan_build
 from .dbt_vars import dbt_vars
 from .mart_metadata import MART_SCHEMA, column_descriptions, mart_table_metadata
 
@@ -33,12 +35,24 @@ class LayeredTranslator(DagsterDbtTranslator):
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """`dbt build`: seeds, models and their tests, with the typed tolerance settings as vars."""
     os.environ["GOVINFO_WAREHOUSE"] = warehouse.path  # the dbt profile reads the file to build from here
-    build_vars = dbt_vars(get_settings())
+    settings = get_settings()
+    build_vars = dbt_vars(settings)
+    digest = models_digest(settings.dbt_project_dir, build_vars)
+    with warehouse.connect(read_only=True) as con:
+        plan = plan_build(con, digest, parser_version(), settings.dbt_full_refresh)
+    # int_build_state records what this build is made of; the next build compares it
+    args = ["build", "--vars", json.dumps({**build_vars, "models_digest": digest, "parser_version": plan.parser_version})]
+    if plan.full_refresh:
+        args.append("--full-refresh")
+    else:
+        # the seeds are part of the digest: unchanged since the last build, so not loaded again
+        args += ["--exclude", "resource_type:seed"]
+    context.log.info(f"dbt build: {'full refresh' if plan.full_refresh else 'incremental'} ({plan.reason})")
     # From the first mart on, events are held and yielded in their order (Dagster wants assets in
     # topological order) once dbt has released the file, the marts' with their metadata.
     held: list = []
     try:
-        for event in dbt.cli(["build", "--vars", json.dumps(build_vars)], context=context).stream():
+        for event in dbt.cli(args, context=context).stream():
             if held or _is_mart_event(context, event):
                 held.append(event)
             else:
