@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
 
@@ -28,6 +29,7 @@ class SuiteOutcome:
     description: str
     success: bool
     rules: list[RuleOutcome] = field(default_factory=list)
+    batches: int = 0
 
     @property
     def failing_rules(self) -> list[str]:
@@ -54,8 +56,9 @@ def resolve_parameters(value, parameters: dict[str, float]):
     return value
 
 
-def run_suite(path: Path, frame, count_tolerance: float, result_format: dict | str = "SUMMARY"):
-    """Validate one suite file against ``fct_reconciliation`` rows (a pandas frame); GX's validation result."""
+def suite_validator(path: Path, count_tolerance: float, result_format: dict | str = "SUMMARY"):
+    """A function validating one suite file against frames of ``fct_reconciliation`` rows, one at a
+    time: the GX context, data source and suite are made once, so batches cost one validation each."""
     import great_expectations as gx
     from great_expectations.core.expectation_suite import ExpectationSuite
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
@@ -76,23 +79,46 @@ def run_suite(path: Path, frame, count_tolerance: float, result_format: dict | s
             for e in spec["expectations"]
         ],
     )
-    batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-    return batch.validate(suite, expectation_parameters=suite_parameters(count_tolerance), result_format=result_format)
+    parameters = suite_parameters(count_tolerance)
+
+    def validate(frame):
+        batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
+        return batch.validate(suite, expectation_parameters=parameters, result_format=result_format)
+
+    return validate
+
+
+def run_suite(path: Path, frame, count_tolerance: float, result_format: dict | str = "SUMMARY"):
+    """Validate one suite file against ``fct_reconciliation`` rows (a pandas frame); GX's validation result."""
+    return suite_validator(path, count_tolerance, result_format)(frame)
 
 
 def validate_suite(path: Path, frame, count_tolerance: float) -> SuiteOutcome:
     """Validate one suite file against ``fct_reconciliation`` rows (a pandas frame)."""
+    return validate_suite_batches(path, [frame], count_tolerance)
+
+
+def validate_suite_batches(path: Path, frames: Iterable, count_tolerance: float) -> SuiteOutcome:
+    """Validate one suite file against ``fct_reconciliation`` rows given as successive frames: the
+    outcome of all of them (a rule succeeds when it succeeds on every batch; failing rows add up).
+    Only one frame is held at a time, so memory is bounded by the batch, not by the warehouse."""
     spec = load_suite_file(path)
-    result = run_suite(path, frame, count_tolerance)
-    outcome = SuiteOutcome(spec["name"], spec["meta"].get("description", ""), bool(result.success))
-    for item in result.results:
-        meta = item.expectation_config.meta or {}
-        outcome.rules.append(RuleOutcome(
-            rule_id=meta.get("rule_id", "?"),
-            severity=meta.get("severity", "warn"),
-            success=bool(item.success),
-            failing_rows=int((item.result or {}).get("unexpected_count") or 0),
-        ))
+    validate = suite_validator(path, count_tolerance)
+    rules: dict[str, RuleOutcome] = {}
+    success, batches = True, 0
+    for frame in frames:
+        batches += 1
+        result = validate(frame)
+        success = success and bool(result.success)
+        for item in result.results:
+            meta = item.expectation_config.meta or {}
+            rule_id = meta.get("rule_id", "?")
+            rule = rules.setdefault(rule_id, RuleOutcome(rule_id, meta.get("severity", "warn"), True, 0))
+            rule.success = rule.success and bool(item.success)
+            rule.failing_rows += int((item.result or {}).get("unexpected_count") or 0)
+    outcome = SuiteOutcome(spec["name"], spec["meta"].get("description", ""), success)
+    outcome.rules = list(rules.values())
+    outcome.batches = batches
     return outcome
 
 
