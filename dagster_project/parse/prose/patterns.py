@@ -174,3 +174,49 @@ ZERO_REVIEW_SUIT = re.compile(
     r"未(?:收到|接到|发生)(?:过)?(?P<mid>[^，。;,]{0,25}?)(?P<review>行政复议)?(?:、|和|及|或|与)?"
     r"(?:提起|提出)?(?P<suit>行政诉讼)?(?:的)?(?:申请|案件申请)(?:事项|件)?$"
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# What a clause must hold before a pattern is tried
+# ---------------------------------------------------------------------------------------------
+
+# A figure: a digit or a Chinese numeral (every pattern built on the figure fragment needs one).
+FIGURE_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
+# pattern -> (needs a figure, words of which the clause must hold one): a clause that fails these
+# cannot match, so the (much slower) search is skipped. Read off the patterns above.
+NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
+    ACTIVE_A: (True, ("主动",)),
+    ACTIVE_B1: (True, ("政府信息",)),
+    ACTIVE_B2: (True, ("政府信息",)),
+    RECV_1: (True, ("公开",)),
+    RECV_2: (True, ("依申请公开",)),
+    RECV_3: (True, ("申请",)),
+    RECV_BARE: (True, ("申请", "请求")),
+    RECV_GENERIC: (True, ("申请",)),
+    CLOSE_1: (True, ("公开",)),
+    CLOSE_2: (True, ("公开",)),
+    CLOSE_FOLLOW: (True, ("办结", "答复", "回复", "办理", "处理")),
+    REVIEW_1: (True, ("行政复议",)),
+    REVIEW_2: (True, ("行政复议",)),
+    SUIT_1: (True, ("行政诉讼",)),
+    SUIT_2: (True, ("行政诉讼",)),
+    PRESS_1: (True, ("新闻发布会",)),
+    PRESS_2: (True, ("新闻发布会",)),
+    ZERO_REQUESTS: (False, ("未",)),
+    ZERO_REVIEW_SUIT: (False, ("未",)),
+}
+
+
+# keyed by identity: hashing a compiled pattern hashes its whole source, at every lookup
+_NEEDS_BY_ID = {id(rx): needs for rx, needs in NEEDS.items()}
+
+
+def search_clause(rx: re.Pattern, clause: str, has_figure: bool) -> re.Match | None:
+    """``rx.search(clause)``, skipped when the clause lacks what the pattern needs (see NEEDS)."""
+    figure, words = _NEEDS_BY_ID[id(rx)]
+    if figure and not has_figure:
+        return None
+    for w in words:
+        if w in clause:
+            return rx.search(clause)
+    return None

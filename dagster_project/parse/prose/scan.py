@@ -35,7 +35,9 @@ from .patterns import (
     TOTAL_MARK,
     ZERO_REQUESTS,
     ZERO_REVIEW_SUIT,
+    FIGURE_CHAR,
     read_value,
+    search_clause,
 )
 from .sentences import Sentence
 
@@ -70,18 +72,21 @@ def scan_sentence(
     """
     received_in_sentence: Candidate | None = None
     prev_clause = ""
+    subperiod = False
     for i, clause in enumerate(sent.clauses):
         order = order_base + i
+        fig = bool(FIGURE_CHAR.search(clause))
         qizhong = clause.startswith("其中") or prev_clause == "其中"
         share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
-        subperiod = bool(SUBPERIOD.search("，".join(sent.clauses[: i + 1])))
+        # a sub-period named in this clause or an earlier one (no match spans the joining "，")
+        subperiod = subperiod or bool(SUBPERIOD.search(clause))
         if subperiod:
             prev_clause = clause
             continue
 
         # ---- n.active.items -------------------------------------------------------------
         for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B")):
-            m = rx.search(clause)
+            m = search_clause(rx, clause, fig)
             if not m:
                 continue
             head = clause[: m.start()]
@@ -114,7 +119,7 @@ def scan_sentence(
         got_received = False
         if not PREVIOUS.search(clause.split("申请")[0]) and not subperiod:
             for rx in (RECV_1, RECV_2, RECV_3):
-                m = rx.search(clause)
+                m = search_clause(rx, clause, fig)
                 if not m:
                     continue
                 mid = m.groupdict().get("mid") or ""
@@ -132,7 +137,7 @@ def scan_sentence(
                     got_received = True
                 break
             if not got_received:
-                m = RECV_GENERIC.search(clause)
+                m = search_clause(RECV_GENERIC, clause, fig)
                 if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.text) \
                         and not LICENSING_CONTEXT.search(sent.text) and not NOT_REQUEST.search(clause) \
                         and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
@@ -140,7 +145,7 @@ def scan_sentence(
                         received_in_sentence = cands[-1]
                         got_received = True
             if not got_received:
-                m = RECV_BARE.search(clause)
+                m = search_clause(RECV_BARE, clause, fig)
                 if m and not qizhong and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
                     qualified = bool(m.group("qual"))
                     context_ok = qualified or bool(
@@ -154,13 +159,13 @@ def scan_sentence(
 
         # ---- n.requests.closed ----------------------------------------------------------
         if not got_received:
-            m = CLOSE_1.search(clause) or CLOSE_2.search(clause)
+            m = search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig)
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):
                 _emit(cands, "n.requests.closed", m, clause, order)
             elif (anchor := received_in_sentence or (carried if i == 0 else None)) is not None \
                     and not NOT_REQUEST.search(clause):
-                m = CLOSE_FOLLOW.search(clause)
+                m = search_clause(CLOSE_FOLLOW, clause, fig)
                 if m and re.search(r"按时|按期|如期", m.group("adv")) and re.search(r"延期|逾期|超期", sent.text):
                     m = None  # 按时办结 next to 延期办结: a part, not the total
                 if m and sent.year_ok(i, m.start()):
@@ -173,11 +178,11 @@ def scan_sentence(
                                             r.evidence + "，" + clause, order))
 
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
-        m = ZERO_REQUESTS.search(clause)
+        m = search_clause(ZERO_REQUESTS, clause, fig)
         if m and not re.search(r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于", m.group("mid")) \
                 and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
-        m = ZERO_REVIEW_SUIT.search(clause)
+        m = search_clause(ZERO_REVIEW_SUIT, clause, fig)
         if m and (m.group("review") or m.group("suit")) and sent.year_ok(i, m.start()) \
                 and not re.search(r"复议|诉讼", m.group("mid") or "") and sent.disclosure_context():
             if m.group("review"):
@@ -188,7 +193,7 @@ def scan_sentence(
         # ---- n.review / n.suit ----------------------------------------------------------
         for code, rxs in (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2))):
             for rx in rxs:
-                m = rx.search(clause)
+                m = search_clause(rx, clause, fig)
                 if not m:
                     continue
                 if qizhong or not sent.disclosure_context() or not sent.cumulative_ok(clause):
@@ -201,7 +206,7 @@ def scan_sentence(
                 break
 
         # ---- n.press_conferences --------------------------------------------------------
-        m = PRESS_1.search(clause) or PRESS_2.search(clause)
+        m = search_clause(PRESS_1, clause, fig) or search_clause(PRESS_2, clause, fig)
         if m and not LEADERS.search(clause) and not qizhong and sent.cumulative_ok(clause) \
                 and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
             _emit(cands, "n.press_conferences", m, clause, order)
