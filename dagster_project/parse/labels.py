@@ -8,7 +8,6 @@ from functools import lru_cache
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d+[.、．]|[(（]\d+[)）]|其中[:：]?|第[一二三四五六七八九十]+[项部分]?)+"
 )
-_SPACES = re.compile(r"\s+")
 
 # Traditional pages written with Taiwan vocabulary (資訊, 檔案, 釋出 ...) do not come back to the
 # mainland terms under OpenCC t2s: 政府資訊 becomes 政府资讯, not 政府信息. These are the terms of the
@@ -43,7 +42,7 @@ CACHE_ENTRIES = 1 << 16
 
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
-    return mainland_terms(_SPACES.sub("", text))
+    return mainland_terms("".join(text.split()))  # = re.sub(r"\s+", ""), much faster on Chinese text
 
 
 _normalise_cached = lru_cache(maxsize=CACHE_ENTRIES)(_normalise)

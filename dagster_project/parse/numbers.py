@@ -29,7 +29,6 @@ class ParsedNumber:
     unit: str | None  # unit printed with the figure, if any
 
 
-_SPACES = re.compile(r"\s+")
 # cells repeat within and across documents: short ones are read once per process (bounded cache)
 CACHED_CHARS = 200
 CACHE_ENTRIES = 1 << 16
@@ -38,7 +37,7 @@ CACHE_ENTRIES = 1 << 16
 def normalise_cell(text: str) -> str:
     text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", ""))
     text = text.replace("\u2212", "-").replace("\ufe63", "-")  # minus signs NFKC leaves alone
-    return _SPACES.sub("", text)
+    return "".join(text.split())  # = re.sub(r"\s+", ""), much faster on Chinese text
 
 
 # dashes and slashes alone, however many (--, — —, ／／): printed empty

@@ -29,7 +29,7 @@ def clean_name(name: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", name))
     text = strip_pinyin(text)
-    text = re.sub(r"\s+", "", text).strip(_EDGE_JUNK)
+    text = "".join(text.split()).strip(_EDGE_JUNK)
     from ..traditional import to_simplified
 
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff

@@ -75,7 +75,7 @@ class PageSignals:
 
 
 def _title_issuer(title: str) -> str:
-    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", strip_pinyin(title)))
+    norm = "".join(unicodedata.normalize("NFKC", strip_pinyin(title)).split())
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
@@ -85,7 +85,7 @@ def _title_issuer(title: str) -> str:
 
 
 def _sentence_name(captured: str) -> str:
-    captured = _INTERNAL_OFFICE.sub(r"\1", re.sub(r"\s+", "", captured))
+    captured = _INTERNAL_OFFICE.sub(r"\1", "".join(captured.split()))
     cut = _STOP.search(captured, 2)
     return captured[:cut.start()] if cut else captured
 
@@ -101,7 +101,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # the issuer's own line near the top: 桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告,
     # or a heading that starts with it: 道县文广新局2013年度信息公开工作
     for line in lines[:12]:
-        compact = re.sub(r"\s+", "", line)
+        compact = "".join(line.split())
         if _BREADCRUMB.search(compact):
             continue
         if re.match(r"^.{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"), None)
-_WS_RE = re.compile(r"\s+")
 # CJK ideographs, kana, CJK punctuation, full-width punctuation (not full-width digits/letters),
 # curly quotes, ellipsis and dashes: a space between two of these is a layout artefact.
 _CJK = (
@@ -27,7 +26,7 @@ def normalize_text(s: str) -> str:
     if not s:
         return ""
     s = s.translate(_ZERO_WIDTH)
-    s = _WS_RE.sub(" ", s).strip()
+    s = " ".join(s.split())  # = re.sub(r"\s+", " ", s).strip(), much faster on Chinese text
     if " " in s:
         s = _CJK_GAP_RE.sub("", s)
     return s

@@ -10,7 +10,6 @@ import re
 from dataclasses import replace
 
 PAGE_BREAK = "\f"
-_SPACES = re.compile(r"\s+")
 
 
 def line_pages(text: str) -> list[int]:
@@ -24,7 +23,7 @@ def line_pages(text: str) -> list[int]:
 
 
 def _norm(text: str) -> str:
-    return _SPACES.sub("", text)
+    return "".join(text.split())
 
 
 def _find(lines: list[str], label: str, raw: str, start: int) -> int | None:
