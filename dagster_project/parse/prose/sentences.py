@@ -93,6 +93,16 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
 
 _SENT_SPLIT = re.compile(r"(?<=[。！？!?])")
 _CLAUSE_SPLIT = re.compile(r"[；;，]|(?<!\d),|,(?!\d)")
+# the same split when no comma sits between two digits (every comma then splits): a plain
+# character class, which the regex engine scans many times faster than the alternation above
+_CLAUSE_SPLIT_ALL = re.compile(r"[；;，,]")
+_DIGIT_COMMA_DIGIT = re.compile(r"\d,\d")
+
+
+def _clauses(text: str) -> list[str]:
+    if "," in text and _DIGIT_COMMA_DIGIT.search(text):
+        return _CLAUSE_SPLIT.split(text)
+    return _CLAUSE_SPLIT_ALL.split(text)
 
 
 def split_sentences(block: str) -> list[str]:
@@ -101,7 +111,7 @@ def split_sentences(block: str) -> list[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # = re.sub(r"\s+", ""), much faster on Chinese text
 
 
 class Sentence:
@@ -112,7 +122,7 @@ class Sentence:
         self.text = _squash(text)
         self.context = _squash(context)
         self.report_year = report_year
-        self.clauses = [c for c in (c.rstrip("。！？!?") for c in _CLAUSE_SPLIT.split(self.text)) if c]
+        self.clauses = [c for c in (c.rstrip("。！？!?") for c in _clauses(self.text)) if c]
         self.no_titles = _BOOK_TITLE.sub("", self.text)
 
     def year_ok(self, clause_index: int, match_start: int) -> bool:
