@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import islice
 
 from .text.cells import CellToken
@@ -229,14 +228,20 @@ def _cjk_count(text: str) -> int:
     return len(_CJK.findall(text[:SAMPLE_CHARS]))
 
 
-@lru_cache(maxsize=16384)  # a few thousand distinct characters cover any corpus
-def _is_common(char: str) -> bool:
-    """One of the 3,755 most used characters (GB2312 level 1, lead bytes 0xB0-0xD7)."""
-    try:
-        encoded = char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return 0xB0 <= encoded[0] <= 0xD7
+def _level_one() -> str:
+    """The 3,755 most used characters: GB2312 level 1, the two-byte codes with lead bytes 0xB0-0xD7."""
+    chars = []
+    for lead in range(0xB0, 0xD8):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes((lead, trail)).decode("gb2312"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(chars)
+
+
+# one character class, counted by a C scan rather than a call per character
+COMMON_CHARS = re.compile("[" + _level_one() + "]")
 
 
 def binary_reason(text: str) -> str | None:
@@ -258,7 +263,7 @@ def unreadable_reason(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     cjk = _CJK.findall(sample)[:COMMON_SAMPLE_CJK]
     if len(cjk) >= MIN_CJK_CHARS:
-        common = sum(map(_is_common, cjk)) / len(cjk)
+        common = len(COMMON_CHARS.findall("".join(cjk))) / len(cjk)
         if common < MIN_COMMON_SHARE:
             return (f"undecodable content: only {common:.0%} of its {len(cjk)} Chinese characters are common ones "
                     "(bytes read in the wrong encoding, or not text)")

@@ -63,14 +63,15 @@ def _rewritten_chars(converter) -> set[str]:
     return chars
 
 
+# counted by a character-class scan (the two sets share no character)
+_TRAD_RE = re.compile("[" + "".join(sorted(_TRAD_CHARS)) + "]")
+_SIMP_RE = re.compile("[" + "".join(sorted(_SIMP_CHARS)) + "]")
+
+
 def is_traditional(text: str) -> bool:
     """Traditional-only characters (資訊開報與...) outnumber twice their Simplified forms."""
-    t = s = 0
-    for ch in text:
-        if ch in _TRAD_CHARS:
-            t += 1
-        elif ch in _SIMP_CHARS:
-            s += 1
+    t = len(_TRAD_RE.findall(text))
+    s = len(_SIMP_RE.findall(text))
     return t >= 3 and t > 2 * s
 
 
