@@ -202,12 +202,13 @@ _FORM_CODES = re.compile(r"代\s*码|行\s*次|^\s*甲\s*\|?\s*$|甲[\s|]+乙[\s
 # placeholders of a model essay: 20xx年, xx乡, xxx局, ×××
 _PLACEHOLDER = re.compile(r"(?:19|20)[xX×Ｘｘ]{2}\s*年|(?<![A-Za-z])[xX×Ｘｘ]{2,}(?=[\u4e00-\u9fff])|×{2,}|[○〇]{2,}[乡镇县市区局]")
 MIN_PLACEHOLDERS = 2
+_PLACEHOLDER_CHAR = re.compile("[xX×Ｘｘ○〇]")  # every placeholder holds one: a cheap test first
 
 
 def _look_alike_body(text: str) -> str | None:
     if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
         return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
-    placeholders = _PLACEHOLDER.findall(text)
+    placeholders = _PLACEHOLDER.findall(text) if _PLACEHOLDER_CHAR.search(text) else []
     if len(placeholders) >= MIN_PLACEHOLDERS:
         return f"template essay with placeholders ({', '.join(sorted(set(placeholders))[:4])}), not a report"
     return None
@@ -220,6 +221,7 @@ MAX_BAD_SHARE = 0.02  # replacement, control and private-use characters in a rea
 MIN_COMMON_SHARE = 0.6  # GB2312 level-1 characters among the Chinese ones: ~0.97 in real text, ~0.2 in noise
 _BAD = re.compile(r"[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")  # removing these is faster than listing _CJK's
 SAMPLE_CHARS = 20000
 COMMON_SAMPLE_CJK = 4000  # enough Chinese characters to tell text from noise
 
@@ -261,9 +263,9 @@ def unreadable_reason(text: str) -> str | None:
     if binary:
         return binary
     sample = text[:SAMPLE_CHARS]
-    cjk = _CJK.findall(sample)[:COMMON_SAMPLE_CJK]
+    cjk = _NOT_CJK.sub("", sample)[:COMMON_SAMPLE_CJK]  # the sample's Chinese characters, in order
     if len(cjk) >= MIN_CJK_CHARS:
-        common = len(COMMON_CHARS.findall("".join(cjk))) / len(cjk)
+        common = (len(cjk) - len(COMMON_CHARS.sub("", cjk))) / len(cjk)
         if common < MIN_COMMON_SHARE:
             return (f"undecodable content: only {common:.0%} of its {len(cjk)} Chinese characters are common ones "
                     "(bytes read in the wrong encoding, or not text)")
