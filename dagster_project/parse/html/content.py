@@ -94,9 +94,17 @@ def choose_content(body, st: TextStats):
                     best, best_depth = e, d
         return best
 
-    chosen = pick([e for e in st.elements if is_strong_container(e)], True)
+    # one pass reads every element's class and id for both kinds of named container
+    strong, weak = [], []
+    for e in st.elements:
+        toks = [t.lower() for t in attr_tokens(e)]
+        if e.tag != "article" and any(t in _STRONG_CONTAINERS for t in toks):
+            strong.append(e)  # is_strong_container
+        if e.tag in ("article", "main") or any(t in _WEAK_CONTAINERS for t in toks):
+            weak.append(e)  # _is_weak_container
+    chosen = pick(strong, True)
     if chosen is None:
-        chosen = pick([e for e in st.elements if _is_weak_container(e)], False)
+        chosen = pick(weak, False)
         if chosen is not None and chosen is not dens and _is_ancestor(chosen, dens):
             # a page-wide "content" wrapper: the density pick (widened to take in the wrapper's
             # tables) is tighter

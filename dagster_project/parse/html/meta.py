@@ -6,6 +6,7 @@ heading at the main content, or the longest ``<title>`` segment (site name parts
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .content import attr_tokens
 from .stats import TextStats
@@ -46,12 +47,25 @@ def _meta_get(meta: dict[str, str], *names: str) -> str:
     return ""
 
 
+def _search_title(attrs: str) -> bool:
+    return bool(_TITLE_CLASS_RE.search(attrs))
+
+
+_search_title_cached = lru_cache(maxsize=4096)(_search_title)  # class names repeat on a site's pages
+
+
+def _names_title(attrs: str) -> bool:
+    if not attrs:
+        return False
+    return _search_title_cached(attrs) if len(attrs) <= 1000 else _search_title(attrs)
+
+
 def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
     """(position, text) of headings that may be the article title: h1/h2 and title-named blocks,
     5-150 characters, not a link (site logos)."""
     out = []
     for el in body.iter("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
-        if el.tag in ("h1", "h2") or _TITLE_CLASS_RE.search(" ".join(attr_tokens(el))):
+        if el.tag in ("h1", "h2") or _names_title(" ".join(attr_tokens(el))):
             i = st.index.get(el)
             if i is None or st.LL[i] > st.L[i]:
                 continue
