@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHANGED = 100
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[\u4e00-\u9fff]+|[A-Za-z]+|\S")
 NOTHING_CHANGED = "nothing changed since the build of"
-STAGES = ("fetch", "ingest", "parse/stage", "dbt", "checks")
+STAGES = ("before Dagster", "fetch", "ingest", "parse/stage", "dbt", "checks", "after Dagster")
 STAGE_LINE = re.compile(r"^\s{2}(?P<stage>fetch|ingest|parse/stage|dbt|checks)\s+(?:done|FAILED)\s+"
                         r"(?P<time>\d+(?:\.\d+)? s|\d+ min \d+ s|\d+ h \d+ min)\b")
 SUMMARY_PREFIXES = ("documents ingested", "duplicates", "parse failures", "figures staged",
@@ -262,6 +262,26 @@ def read_phases(text: str) -> dict[str, float]:
     return phases
 
 
+DAGSTER_EVENT = re.compile(r"^(?P<at>\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}) - dagster - .* - "
+                           r"(?P<event>RUN_START|RUN_SUCCESS|RUN_FAILURE) - ")
+
+
+def dagster_span(log_text: str) -> tuple[float, float] | None:
+    """Epoch seconds of the Dagster run's start and end, from the run's own log file (to the second)."""
+    from datetime import datetime
+
+    start = end = None
+    for line in log_text.splitlines():
+        match = DAGSTER_EVENT.match(line)
+        if match:
+            at = datetime.strptime(match["at"], "%Y-%m-%d %H:%M:%S %z").timestamp()
+            if match["event"] == "RUN_START":
+                start = at
+            else:
+                end = at
+    return (start, end) if start is not None and end is not None else None
+
+
 def dagster_home(work: Path) -> Path:
     home = work / "dagster"
     home.mkdir(parents=True, exist_ok=True)
@@ -276,6 +296,8 @@ def timed_run(raw: Path, warehouse: Path, home: Path, label: str, log: Path) -> 
     for name in ("FORCE", "VERBOSE"):
         env.pop(name, None)
     before = load()
+    started_at = time.time()
+    logs_before = set((warehouse.parent / "logs").glob("run-*.log"))
     start = time.perf_counter()
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "dagster_project.run"], cwd=ROOT, env=env,
@@ -293,6 +315,11 @@ def timed_run(raw: Path, warehouse: Path, home: Path, label: str, log: Path) -> 
     text = log.read_text(errors="replace")
     run = Run(elapsed, usage.ru_maxrss / 1024, sampler.peak_bytes / 2**20, NOTHING_CHANGED in text,
               proc.returncode == 0, before, sampler.peak_load, read_phases(text))
+    run_logs = sorted(set((warehouse.parent / "logs").glob("run-*.log")) - logs_before)
+    span = dagster_span(run_logs[-1].read_text(errors="replace")) if run_logs else None
+    if span:  # before the Dagster run: scan, imports, definitions, working copy; after: publish, summary
+        run.phases["before Dagster"] = max(0.0, span[0] - started_at)
+        run.phases["after Dagster"] = max(0.0, started_at + elapsed - span[1])
     summary = [line.strip() for line in text.splitlines() if line.strip().startswith(SUMMARY_PREFIXES)]
     print(f"  {label:<28} {elapsed:7.1f} s   peak RSS {run.peak_mib:6.0f} MiB (largest process), "
           f"{run.tree_mib:6.0f} MiB (process tree)   load {before}, at most {run.peak_load:.1f}", flush=True)
@@ -310,10 +337,10 @@ def phase_lines(run: Run, documents: int) -> list[str]:
         if stage in run.phases:
             seconds = run.phases[stage]
             rate = f"   {documents / seconds:7.1f} docs/s" if stage in ("ingest", "parse/stage") and seconds else ""
-            lines.append(f"      {stage:<12} {seconds:8.1f} s  {100 * seconds / run.seconds:5.1f} %{rate}")
+            lines.append(f"      {stage:<14} {seconds:8.1f} s  {100 * seconds / run.seconds:5.1f} %{rate}")
     rest = run.seconds - staged
-    lines.append(f"      {'other':<12} {rest:8.1f} s  {100 * rest / run.seconds:5.1f} %   (scan before Dagster, "
-                 "start-up, working copy, publish, summary)")
+    lines.append(f"      {'other':<14} {rest:8.1f} s  {100 * rest / run.seconds:5.1f} %   (between steps; "
+                 "before/after Dagster when its log has no run events)")
     return lines
 
 

@@ -2,7 +2,7 @@
 the 100 added or edited documents, the folder reused only when it was made alike."""
 from __future__ import annotations
 
-from scripts.benchmark import add_and_edit, folder_megabytes, prepare_folder, put_back, read_phases
+from scripts.benchmark import add_and_edit, dagster_span, folder_megabytes, prepare_folder, put_back, read_phases
 from scripts.synthetic_corpus import SyntheticCorpus
 
 # console lines of a real first run over 200 synthetic documents (progress lines interleaved)
@@ -48,3 +48,17 @@ def test_a_kept_folder_is_reused_only_when_made_alike(tmp_path):
     assert seconds is not None and len([p for p in raw.rglob("*") if p.is_file()]) == 12
     raw, seconds = prepare_folder(tmp_path, SyntheticCorpus(seed=3), 12)  # another seed
     assert seconds is not None
+
+
+# lines of a real run's log file (warehouse/logs/run-*.log)
+RUN_LOG = """govinfo-warehouse: documents from /tmp/b/raw, warehouse /tmp/b/build/warehouse.duckdb
+2026-12-03 12:30:24 +0000 - dagster - DEBUG - build_warehouse - cfd6a009 - 29866 - RUN_START - Started execution of run for "build_warehouse".
+2026-12-03 12:30:25 +0000 - dagster - DEBUG - build_warehouse - cfd6a009 - 29866 - fetched_documents - STEP_START - Started execution of step "fetched_documents".
+2026-12-03 12:42:06 +0000 - dagster - DEBUG - build_warehouse - cfd6a009 - 29866 - RUN_SUCCESS - Finished execution of run for "build_warehouse".
+"""
+
+
+def test_dagster_span_reads_the_run_start_and_end():
+    start, end = dagster_span(RUN_LOG)
+    assert end - start == 11 * 60 + 42
+    assert dagster_span(CONSOLE) is None
