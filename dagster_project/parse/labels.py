@@ -36,8 +36,8 @@ def mainland_terms(text: str) -> str:
 # Labels and cells repeat within a document and across documents (every report prints the same
 # template rows): short texts are normalised once per process. Longer texts (a heading block, an
 # opening) are normalised each time, so the cache holds at most CACHE_ENTRIES short strings.
-CACHED_CHARS = 200
-CACHE_ENTRIES = 1 << 16
+CACHED_CHARS = 80  # labels and cells; longer lines are prose, rarely seen twice
+CACHE_ENTRIES = 1 << 15  # at most ~15 MB per cache
 
 
 def _normalise(text: str) -> str:

@@ -30,8 +30,8 @@ class ParsedNumber:
 
 
 # cells repeat within and across documents: short ones are read once per process (bounded cache)
-CACHED_CHARS = 200
-CACHE_ENTRIES = 1 << 16
+CACHED_CHARS = 80  # labels and cells; longer lines are prose, rarely seen twice
+CACHE_ENTRIES = 1 << 15  # at most ~15 MB per cache
 
 
 def normalise_cell(text: str) -> str:
