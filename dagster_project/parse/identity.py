@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from .labels import nfkc_text
 
 # Lines that differ between two copies of one page: view counters, print/share links, dates of
 # saving, breadcrumbs. Dropped before hashing (a real report's text never hinges on them).
@@ -20,7 +21,7 @@ MIN_HASHED_CHARS = 200
 def normalised_body(text: str) -> str:
     """The main text with every width folded (NFKC), whitespace and line breaks removed, chrome lines dropped."""
     kept = []
-    for line in unicodedata.normalize("NFKC", text).splitlines():
+    for line in nfkc_text(text).splitlines():
         if _CHROME_LINE.search(line.strip()):
             continue
         squeezed = _INVISIBLE.sub("", line)

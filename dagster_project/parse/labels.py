@@ -52,6 +52,13 @@ RECENT_CHARS = 20000
 _normalise_recent = lru_cache(maxsize=8)(_normalise)
 
 
+@lru_cache(maxsize=4)
+def nfkc_text(text: str) -> str:
+    """NFKC of a whole document text; the content hash and the prose reader both fold the same
+    text, so the last few results are kept (a text hashes once; a hit costs one comparison)."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def normalise_label(text: str) -> str:
     """NFKC (full-width to half-width), no whitespace (labels break into 商 业 企 业), no zero-width
     chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`)."""

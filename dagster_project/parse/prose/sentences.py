@@ -8,9 +8,9 @@ punctuation are skipped, wrapped lines are re-joined -- then into sentences (at 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from .patterns import CUMULATIVE
+from ..labels import nfkc_text
 from ..traditional import has_traditional_marks, to_simplified
 
 _TABLE_LINE = re.compile(r"\s\|\s|\|\s*$|^\s*\|")
@@ -23,7 +23,7 @@ _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 
 def _normalise(text: str) -> str:
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\xa0", " ")
-    text = unicodedata.normalize("NFKC", text)
+    text = nfkc_text(text)
     if has_traditional_marks(text):
         try:
             text = to_simplified(text)
