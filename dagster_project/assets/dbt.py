@@ -44,9 +44,6 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     args = ["build", "--vars", json.dumps({**build_vars, "models_digest": digest, "parser_version": plan.parser_version})]
     if plan.full_refresh:
         args.append("--full-refresh")
-    else:
-        # the seeds are part of the digest: unchanged since the last build, so not loaded again
-        args += ["--exclude", "resource_type:seed"]
     context.log.info(f"dbt build: {'full refresh' if plan.full_refresh else 'incremental'} ({plan.reason})")
     # From the first mart on, events are held and yielded in their order (Dagster wants assets in
     # topological order) once dbt has released the file, the marts' with their metadata.
