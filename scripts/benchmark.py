@@ -415,7 +415,8 @@ def growth_table(rows: list[Row]) -> str:
         target = 1_000_000
 
         def at_target(f) -> float:
-            slope = (f(b) - f(a)) / (b.documents - a.documents)
+            # a figure that fell between the two sizes (load noise, fixed costs) is not extrapolated down
+            slope = max(0.0, (f(b) - f(a)) / (b.documents - a.documents))
             return f(b) + slope * (target - b.documents)
 
         lines.append(
