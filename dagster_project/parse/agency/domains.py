@@ -13,7 +13,8 @@ from .divisions import division_table, short_name
 _GENERIC = {"www", "gov", "cn", "com", "net", "org", "m", "wap", "xxgk", "zwgk", "info", "html", "http", "https"}
 
 
-def _spellings(name: str) -> set[str]:
+@lru_cache(maxsize=None)  # a prefecture's spellings prefix every one of its counties'
+def _spellings(name: str) -> frozenset[str]:
     """Every reading of the name and of its short form (宁都: ningdu and ningdou), in full and as initials."""
     from itertools import islice, product
 
@@ -27,7 +28,7 @@ def _spellings(name: str) -> set[str]:
         for style in (Style.NORMAL, Style.FIRST_LETTER):
             readings = pinyin(form, style=style, heteronym=True)
             out |= {"".join(r) for r in islice(product(*readings), 16)}
-    return {s for s in out if len(s) >= 2}
+    return frozenset(s for s in out if len(s) >= 2)
 
 
 @lru_cache(maxsize=1)
