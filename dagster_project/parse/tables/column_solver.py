@@ -68,32 +68,42 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
     assign: dict[str, tuple[int, ...]] = {}
     solutions: list[dict[str, tuple[int, ...]]] = []
     nodes = 0
+    # A cell is unknown for a whole row at once (a row that does not add up, or not assigned yet),
+    # so each row is read as its six column values, computed once per choice: the search visits
+    # the same few choices hundreds of thousands of times.
+    domains = {code: row.domain() for code, row in rows.items()}
+    by_choice = {code: {choice: tuple(row.value(choice, col) for col in range(6)) for choice in domains[code]}
+                 for code, row in rows.items()}
+    fixed = {code: tuple(known.get((code, PART_COLUMNS[col]), 0.0) for col in range(6))
+             for code in {*FLOW_ROWS, *outcomes} if code not in rows}
 
-    def val(code: str, col: int) -> float | None:
-        """Value of a cell; None when unknown (a row that does not add up, or not assigned yet)."""
+    def values(code: str) -> tuple[float, ...] | None:
+        """The row's six cells; None when they are unknown."""
         if code in opaque:
             return None
         if code in rows:
-            return rows[code].value(assign[code], col) if code in assign else None
-        return known.get((code, PART_COLUMNS[col]), 0.0)
+            choice = assign.get(code)
+            return None if choice is None else by_choice[code][choice]
+        return fixed[code]
 
     def flow_ok() -> bool:
-        for col in range(6):
-            v = [val(code, col) for code in FLOW_ROWS]
-            if None not in v and not math.isclose(v[0] + v[1], v[2] + v[3], abs_tol=1e-9):
-                return False
-        return True
+        v = [values(code) for code in FLOW_ROWS]
+        if None in v:
+            return True
+        return all(math.isclose(v[0][col] + v[1][col], v[2][col] + v[3][col], abs_tol=1e-9) for col in range(6))
 
     def outcomes_ok(final: bool) -> bool:
+        total = values("t3.total_processed")
+        if total is None:
+            return True  # not known (yet)
+        parts = [values(code) for code in outcomes]
+        present = [p for p in parts if p is not None]
+        complete = len(present) == len(parts)
         for col in range(6):
-            total = val("t3.total_processed", col)
-            if total is None:
-                continue  # not known (yet)
-            parts = [val(code, col) for code in outcomes]
-            done = sum(p for p in parts if p is not None)
-            if done > total + 1e-9:
+            done = sum(p[col] for p in present)
+            if done > total[col] + 1e-9:
                 return False  # cells are never negative: already too much
-            if final and None not in parts and not math.isclose(done, total, abs_tol=1e-9):
+            if final and complete and not math.isclose(done, total[col], abs_tol=1e-9):
                 return False  # (an outcome row that does not add up leaves the identity unknown)
         return True
 
@@ -107,7 +117,7 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
                 solutions.append(dict(assign))
             return
         code = order[i]
-        for choice in rows[code].domain():
+        for choice in domains[code]:
             assign[code] = choice
             if flow_ok() and outcomes_ok(final=False):
                 dfs(i + 1)
