@@ -93,4 +93,56 @@ def to_simplified(text: str) -> str:
     rewritten = _rewritten.search
     if not rewritten(text):
         return text
-    return "\n".join(converter.convert(line) if rewritten(line) else line for line in text.split("\n"))
+    return "\n".join(_converted_line(converter, line) if rewritten(line) else line for line in text.split("\n"))
+
+
+def _converted_line(converter, line: str) -> str:
+    converted = converter.convert(line)
+    places = _ambiguous_places()
+    if places is None or not places[0].search(line) or len(converted) != len(line):
+        return converted
+    return _keep_place_names(line, converted, places[1])
+
+
+_places = None  # (a class of the place-name characters t2s rewrites, the names that hold one)
+
+
+def _ambiguous_places():
+    """Place names that are Simplified as written but that t2s rewrites: 乾县 (乾 -> 干 as in 乾燥),
+    乾安县, 於潜镇, 濛江乡 ... (the division table, ``dbt/seeds/divisions.csv``)."""
+    global _places
+    if _places is None:
+        from .agency.divisions import division_table, short_name
+
+        converter = _t2s()
+        table = division_table()
+        names = {n for n in table.by_name if converter.convert(n) != n}
+        names |= {short_name(d.name) for d in table.by_code.values() if d.name in names and len(short_name(d.name)) >= 2}
+        chars = {c for n in names for c in n if converter.convert(c) != c}
+        if not chars:
+            _places = (re.compile("(?!)"), re.compile("(?!)"))
+        else:
+            _places = (re.compile("[" + "".join(sorted(map(re.escape, chars))) + "]"),
+                       re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))))
+    return _places
+
+
+def _keep_place_names(original: str, converted: str, names: re.Pattern) -> str:
+    """The converted line with a place name of the division table put back where t2s rewrote one of
+    its characters: 咸阳市乾县 stays 咸阳市乾县 (t2s gives 干县, which is no place), 乾縣 gives 乾县.
+    A character is kept as written only inside a whole name of the table."""
+    chars = _places[0]
+    positions = [i for i, (a, b) in enumerate(zip(original, converted)) if a != b and chars.match(a)]
+    if not positions:
+        return converted
+    hybrid = list(converted)
+    for i in positions:
+        hybrid[i] = original[i]
+    inside = set()
+    for m in names.finditer("".join(hybrid)):
+        inside.update(range(m.start(), m.end()))
+    out = list(converted)
+    for i in positions:
+        if i in inside:
+            out[i] = original[i]
+    return "".join(out)
