@@ -81,31 +81,63 @@ def _zone_by_its_name(name: str, table: DivisionTable) -> tuple[str, Division, s
     return None
 
 
+_TOWNSHIP_ENDS = ("镇", "乡", "街道", "苏木")
+
+
+def is_township(division: Division) -> bool:
+    """A town-level division that is a township or a street (镇, 乡, 街道, 苏木), not one of the
+    farms, forestry bureaus, zones and offices the table also lists at that level (林业局, 农场)."""
+    return division.level == "town" and division.name.endswith(_TOWNSHIP_ENDS)
+
+
+def _self_qualified(town: Division, table: DivisionTable) -> bool:
+    """A town-level unit whose name begins with its county's (延吉市林业局, 珲春林业局)."""
+    county = table.by_code.get(town.parent_code or "")
+    return county is not None and (town.name.startswith(county.name) or town.name.startswith(short_name(county.name)))
+
+
+def _named(piece: str, previous: list[Division], table: DivisionTable) -> list[Division]:
+    """The divisions ``piece`` names after the places ``previous`` (those of the piece before).
+
+    A town-level unit that is not a township (林业局, 社会事务局, 农场) names a place only inside
+    the place before it or when its own name says where it is: 伊春市林业局 is the city's
+    bureau, not the 林业局 of 鸡东县.
+    """
+    found = table.by_name.get(piece)
+    if not found:
+        return []
+    if all(d.level == "town" and not is_township(d) for d in found):
+        return [d for d in found
+                if any(table.contains(p, d) for p in previous) or _self_qualified(d, table)]
+    return list(found)
+
+
 def _parse(name: str, table: DivisionTable) -> _Parsed:
     level = None
     m = _LEVEL_WORD.match(name)
-    if m and not table.by_name.get(name[:3]) and not any(name.startswith(z) for z in (m.group(1),) if z in table.zones):
+    if m and not _named(name[:3], [], table) and not any(name.startswith(z) for z in (m.group(1),) if z in table.zones):
         rest = name[len(m.group(1)):]
-        if not any(rest.startswith(n) for n in (rest[:k] for k in range(2, 6)) if table.by_name.get(n) or n in table.zones):
+        if not any(rest.startswith(n) for n in (rest[:k] for k in range(2, 6)) if _named(n, [], table) or n in table.zones):
             level, name = m.group(1), rest
     places: list[tuple[str, list[Division]]] = []
     i = 0
     while i < len(name):
         hit = None
+        previous = places[-1][1] if places else []
         for length in range(min(table.longest, len(name) - i), 1, -1):
             piece = name[i:i + length]
             if piece in table.zones:
                 hit = (piece, [table.zones[piece]])
                 break
-            found = table.by_name.get(piece)
+            found = _named(piece, previous, table)
             if found:
-                hit = (piece, list(found))
+                hit = (piece, found)
                 break
         if hit is None:
             connector = next((c for c in _CONNECTOR if name.startswith(c, i)), None)
             if places and connector and i + len(connector) < len(name):
                 nxt = name[i + len(connector):]
-                if any(table.by_name.get(nxt[:k]) for k in range(2, min(12, len(nxt)) + 1)):
+                if any(_named(nxt[:k], previous, table) for k in range(2, min(12, len(nxt)) + 1)):
                     i += len(connector)
                     continue
             break
@@ -184,7 +216,8 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
             chain = outer
         last = chain
         is_town = last[0].level == "town"
-        need_support = is_town and not any(c[1][0].level in ("county", "prefecture", "zone") for c in places[:-1])
+        need_support = is_town and not any(c[1][0].level in ("county", "prefecture", "zone") for c in places[:-1]) \
+            and not all(_self_qualified(d, table) for d in last)
         if len(last) > 1 or need_support:
             for support in (context, host):
                 picked = [c for c in last if _supported(c, support, table)]
@@ -235,9 +268,13 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         town, division = division, table.by_code.get(division.adcode, division)
         if division.level != "county":  # a prefecture without counties (东莞市)
             pass
+    unit = town is not None and not is_township(town)  # 林业局, 农场: a body of its own, no government
     if division.level == "zone":
         place_name = division.name
         name = place_name + ("管理委员会" if body in _GOVERNMENT_BODY else body)
+    elif unit:
+        qualifier = _qualifier(division) if division.level == "county" else division.name
+        name = (town.name if _self_qualified(town, table) else qualifier + town.name) + body
     elif town is not None or town_piece:
         town_name = town.name if town is not None else town_piece
         qualifier = _qualifier(division) if division.level == "county" else division.name
@@ -250,7 +287,7 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
     kind = agency_kind(name)
     if division.level == "zone" and kind == "government":
         parent = None
-    elif kind in ("township", "street_office"):
+    elif kind in ("township", "street_office") or unit:
         parent = _government(division)
     elif kind == "government":
         parent = _government(_parent_division(division, table)) if division.level != "zone" else None
