@@ -54,6 +54,17 @@ _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|�
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 
+_NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")
+
+
+def _starts_with_place(name: str) -> bool:
+    """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name."""
+    from .divisions import division_table
+
+    by_name = division_table().by_name
+    return any(by_name.get(name[:k]) for k in range(3, min(len(name), 12) + 1))
+
+
 @dataclass
 class PageSignals:
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (cleaned name, source)
@@ -68,7 +79,7 @@ class PageSignals:
         if source in ("sentence", "field"):
             name = _INTERNAL_OFFICE.sub(r"\1", name)
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
-                and not name.startswith(("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")) \
+                and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not re.search(r"\d|年度|报告|公开|条例|《|》", name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
