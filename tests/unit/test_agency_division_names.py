@@ -1,0 +1,84 @@
+"""Issuers named from the national division table (dbt/seeds/divisions.csv), read off reports
+printed the way real ones are: the title line, the opening sentence, the signature and the date,
+in Simplified characters or as a Traditional mirror prints them.
+
+Each case was misread before: 乾县 (a Simplified place name that OpenCC t2s turns into 干县), a
+county's 林业局 read as the 林业局 town-level unit of 鸡东县 and made a government, and names
+beginning with 本 or 全 (本溪满族自治县, 全州县) taken for a sentence (本局, 全县).
+"""
+from __future__ import annotations
+
+import pytest
+from opencc import OpenCC
+
+from dagster_project.parse.report import parse_document
+from dagster_project.parse.traditional import to_simplified
+from dagster_project.stage.agencies import _resolve
+
+
+def report(issuer: str, year_first: bool = False) -> str:
+    title = f"2022年{issuer}政府信息公开工作年度报告" if year_first else f"{issuer}2022年政府信息公开工作年度报告"
+    return (f"{title}\n"
+            f"根据《中华人民共和国政府信息公开条例》规定,现将{issuer}2022年政府信息公开工作情况报告如下。\n"
+            "一、总体情况\n"
+            "2022年,认真贯彻落实《条例》要求,主动公开政府信息120条,收到政府信息公开申请3件。\n"
+            "本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n"
+            f"{issuer}\n2023年1月20日\n")
+
+
+def read(text: str):
+    """The parser's agency, then the stage's identity of it (no host)."""
+    meta = parse_document(text, "report.txt").meta
+    return meta.agency_name, _resolve(meta.agency_name, meta.title, None, None, [])
+
+
+CASES = [
+    # printed issuer, canonical name, kind, adcode
+    ("乾县人民政府", "乾县人民政府", "government", "610424"),
+    ("乾县", "乾县人民政府", "government", "610424"),
+    ("咸阳市乾县林业局", "乾县林业局", "department", "610424"),
+    ("乾安县统计局", "乾安县统计局", "department", "220723"),
+    ("临安区於潜镇人民政府", "杭州市临安区於潜镇人民政府", "township", "330112"),
+    ("伊春市林业局", "伊春市林业局", "department", "230700"),
+    ("德化县林业局", "德化县林业局", "department", "350526"),
+    ("安顺市西秀区林业局", "安顺市西秀区林业局", "department", "520402"),
+    ("秀山土家族苗族自治县林业局", "秀山土家族苗族自治县林业局", "department", "500241"),
+    ("海西蒙古族藏族自治州林业局", "海西蒙古族藏族自治州林业局", "department", "632800"),
+    # the table lists 萝北县林业局 as a town-level unit of 萝北县: the same bureau, not a government
+    ("萝北县林业局", "萝北县林业局", "department", "230421"),
+    ("本溪满族自治县", "本溪满族自治县人民政府", "government", "210521"),
+    ("本溪市平山区南地街道办事处", "本溪市平山区南地街道办事处", "street_office", "210502"),
+    ("全州县统计局", "全州县统计局", "department", "450324"),
+]
+
+
+@pytest.mark.parametrize("printed, name, kind, adcode", CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("shape", ["title", "year_first", "traditional"])
+def test_issuer_named_from_the_division_table(printed, name, kind, adcode, shape):
+    text = report(printed, year_first=shape == "year_first")
+    if shape == "traditional":
+        text = OpenCC("s2t").convert(text)
+    parsed, identity = read(text)
+    assert parsed is not None
+    assert (identity.agency_name, identity.agency_kind, identity.adcode, identity.agency_resolution) == \
+        (name, kind, adcode, "full")
+
+
+def test_a_generic_unit_name_alone_is_not_placed_in_another_county():
+    # 林业局 is a town-level unit of 鸡东县 in the table; a bare 林业局 names no place
+    parsed, identity = read(report("林业局"))
+    assert parsed == "林业局"
+    assert (identity.agency_kind, identity.adcode, identity.agency_resolution) == ("department", None, "partial")
+
+
+def test_a_county_bureau_of_another_county_is_not_the_unit_of_that_name():
+    # 天桥岭林业局 lies in 汪清县: printed after 德化县 it is no place of 德化县's, and no government
+    parsed, identity = read(report("德化县天桥岭林业局"))
+    assert identity.agency_kind == "department" and identity.agency_name == "德化县天桥岭林业局"
+
+
+def test_place_names_survive_t2s_and_other_characters_do_not():
+    assert to_simplified("咸阳市乾县人民政府") == "咸阳市乾县人民政府"
+    assert to_simplified("陝西省咸陽市乾縣林業局") == "陕西省咸阳市乾县林业局"
+    assert to_simplified("乾安縣統計局於潛鎮") == "乾安县统计局於潜镇"
+    assert to_simplified("天氣乾燥,於是乾隆") == "天气干燥,于是乾隆"
