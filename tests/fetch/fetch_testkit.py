@@ -123,7 +123,7 @@ def reset(handler: BaseHTTPRequestHandler) -> None:
     handler.close_connection = True
 
 
-def stall(handler: BaseHTTPRequestHandler, seconds: float = 3.0) -> None:
+def stall(handler: BaseHTTPRequestHandler, seconds: float = 8.0) -> None:
     """Headers and a first chunk, then silence (until teardown or `seconds`)."""
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html; charset=utf-8")
@@ -159,9 +159,11 @@ def free_port() -> int:
 
 def fast_fetch_settings(**overrides) -> FetchSettings:
     values = dict(
-        connect_timeout_s=1.0,
-        read_timeout_s=1.0,  # well under the 3 s stall, well over a reply on a busy machine
-        total_timeout_s=5.0,
+        # A 302 or a small page answered on a 2-core machine running other builds has taken over 1 s;
+        # the stall holds its connection for 8 s, so 2.5 s still tells the two apart.
+        connect_timeout_s=2.5,
+        read_timeout_s=2.5,
+        total_timeout_s=6.0,
         max_retries=2,
         backoff_base_s=0.05,
         backoff_max_s=1.0,

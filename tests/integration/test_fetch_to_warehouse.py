@@ -212,7 +212,7 @@ def _install_faults(server: FaultServer) -> dict[str, dict]:
     add("pdf", "/report.pdf", PDF_BYTES, None)
     server.route("/report.pdf", lambda h: conditional(h, PDF_BYTES, "application/pdf", etag='"pdf"'))
 
-    server.route("/stall.html", lambda h: stall(h, 3.0))
+    server.route("/stall.html", stall)
     server.route("/reset.html", reset)
     server.route("/loop-a", lambda h: reply(h, 302, b"", None, {"Location": "/loop-b"}))
     server.route("/loop-b", lambda h: reply(h, 302, b"", None, {"Location": "/loop-a"}))
