@@ -60,7 +60,7 @@ def staged_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     with warehouse.connect() as con:
         loaded = load_shards(con, store)
         context.log.info(f"stage: {loaded.reports} reports loaded from the shards' Parquet ({loaded.rows} rows)")
-        new_agencies = refresh_agencies(con)
+        new_agencies = refresh_agencies(con, hint_files=store.files("agency_hints"))
         counts = {name: con.execute(f"select count(*) from staging.{name}").fetchone()[0] for name in STAGED_TABLES}
         previews = {
             "reports": (con.execute(

@@ -103,8 +103,91 @@ def _resolve(printed: str | None, title: str | None, url: str | None, manifest: 
     return resolve_agency(signals, extra=extra, siblings=siblings)
 
 
-def refresh_agencies(con, raw_dir: Path | None = None) -> int:
-    """Resolve new and partial reports' agencies; rebuild ``staging.agencies``. Returns the agencies."""
+# what a parse worker resolved for one report with no other report in view (see report_hint)
+HINT_TYPES = {"report_id": "varchar", "parsed_at": "timestamp", "printed_name": "varchar", "manifest_agency": "varchar",
+              "settled": "boolean", "agency_name": "varchar", "agency_kind": "varchar", "parent_agency": "varchar",
+              "province": "varchar", "prefecture": "varchar", "county": "varchar", "adcode": "varchar",
+              "agency_resolution": "varchar", "agency_signal": "varchar", "printed_names": "varchar[]"}
+HINTS_DDL = "create table if not exists {table} (" + ", ".join(f"{c} {t}" for c, t in HINT_TYPES.items()) + ")"
+EMPTY_HINTS = "select " + ", ".join(f"null::{t} as {c}" for c, t in HINT_TYPES.items()) + " where false"
+TEXT_BATCH = 500  # documents whose text is read at once (bounded memory)
+_IDENTITY_FIELDS = ("agency_name", "agency_kind", "parent_agency", "province", "prefecture", "county", "adcode",
+                    "agency_resolution", "agency_signal")
+
+
+def _first_pass(printed, title, url, manifest, text_of):
+    """The identity from the report alone: the page's signals, then (partial and with a host) its text."""
+    from ..parse.agency.domains import host_of
+
+    identity = _resolve(printed, title, url, manifest, [])
+    settled = identity.full or not host_of(url)  # no other year of the site can change it
+    if not settled:
+        identity = _resolve(printed, title, url, manifest, [], text_of() or "")
+    return identity, settled
+
+
+def report_hint(printed: str | None, title: str | None, url: str | None, manifest: str | None, text: str) -> dict:
+    """A report's agency as a parse worker sees it (no other report in view): the identity and the
+    printed forms, and whether it is ``settled`` (full from the page alone, or no host to share with
+    other years). The stage uses it as it is unless the report is unsettled and the site names
+    full bodies in other reports (siblings), which only the whole warehouse knows."""
+    identity, settled = _first_pass(printed, title, url, manifest, lambda: text)
+    return {"printed_name": printed, "manifest_agency": manifest, "settled": settled,
+            "agency_name": identity.agency_name, "agency_kind": identity.agency_kind,
+            "parent_agency": identity.parent_agency, "province": identity.province,
+            "prefecture": identity.prefecture, "county": identity.county, "adcode": identity.adcode,
+            "agency_resolution": identity.agency_resolution, "agency_signal": identity.signal,
+            "printed_names": printed_forms(identity, text)}
+
+
+_MANIFEST: dict = {}
+
+
+def cached_manifest_agencies(raw_dir: Path | None) -> dict[str, str]:
+    """manifest_agencies, read again only when the provenance log changed (a parse worker's many batches)."""
+    if raw_dir is None:
+        return {}
+    from ..fetch.provenance import FETCH_SUBDIR, LOG_NAME
+
+    try:
+        stat = (Path(raw_dir) / FETCH_SUBDIR / LOG_NAME).stat()
+        key = (str(raw_dir), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = (str(raw_dir), None, None)
+    if key not in _MANIFEST:
+        _MANIFEST.clear()
+        _MANIFEST[key] = manifest_agencies(raw_dir)
+    return _MANIFEST[key]
+
+
+def _texts(con, report_ids: list[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for start in range(0, len(report_ids), TEXT_BATCH):
+        out.update(con.execute("select report_id, text from staging.documents "
+                               "where report_id in (select unnest(?::varchar[]))",
+                               [report_ids[start:start + TEXT_BATCH]]).fetchall())
+    return out
+
+
+class _Identity:
+    """An identity read back from a hint row (the fields resolve_agency's AgencyIdentity gives)."""
+
+    def __init__(self, row: dict):
+        for name in _IDENTITY_FIELDS:
+            setattr(self, name, row[name])
+        self.signal = row["agency_signal"]
+
+    @property
+    def full(self) -> bool:
+        return self.agency_resolution == "full"
+
+
+def refresh_agencies(con, raw_dir: Path | None = None, hint_files: list[str] | None = None) -> int:
+    """Resolve new and partial reports' agencies; rebuild ``staging.agencies``. Returns the agencies.
+
+    ``hint_files``: the shards' Parquet of what the parse workers resolved (report_hint); a new
+    report with a hint of its parse is resolved again here only when the hint is unsettled and
+    its site has siblings, so this costs per report a lookup, not a resolution and a text read."""
     import pandas as pd
 
     from ..parse.agency.domains import host_of
@@ -116,43 +199,92 @@ def refresh_agencies(con, raw_dir: Path | None = None) -> int:
     con.execute(REPORT_AGENCIES_DDL)
     con.execute("alter table staging.report_agencies add column if not exists printed_names varchar[]")
     con.execute("delete from staging.report_agencies where report_id not in (select report_id from staging.reports)")
+    hints_from = EMPTY_HINTS
+    if hint_files:
+        hints_from = "select * from read_parquet(?, union_by_name = true)"
     pending = con.execute(
-        """select r.report_id, r.parsed_at, r.title, coalesce(d.source_url, r.page_url), d.source_path,
+        f"""with hints as ({hints_from})
+           select r.report_id, r.parsed_at, r.title, coalesce(d.source_url, r.page_url), d.source_path,
                   case when ra.parsed_at = r.parsed_at then ra.printed_name else r.agency_name end,
                   case when ra.parsed_at = r.parsed_at then ra.printed_names end,
-                  ra.parsed_at = r.parsed_at as known
+                  ra.parsed_at = r.parsed_at as known,
+                  h.report_id is not null as hinted, h.printed_name, h.manifest_agency, h.settled,
+                  h.agency_name, h.agency_kind, h.parent_agency, h.province, h.prefecture, h.county, h.adcode,
+                  h.agency_resolution, h.agency_signal, h.printed_names
            from staging.reports r
            join staging.documents d using (report_id)
            left join staging.report_agencies ra using (report_id)
+           left join hints h on h.report_id = r.report_id and h.parsed_at = r.parsed_at
            where ra.report_id is null or ra.parsed_at is distinct from r.parsed_at
-              or ra.agency_resolution <> 'full'"""
-    ).fetchall()
+              or ra.agency_resolution <> 'full'""",
+        [hint_files] if hint_files else []).fetchall()
     manifest = manifest_agencies(raw_dir) if pending else {}
     siblings: dict[str, list[str]] = {}
     for host, name in con.execute(
             "select distinct site_host, agency_name from staging.report_agencies where agency_resolution = 'full' and site_host is not null"
     ).fetchall():
         siblings.setdefault(host, []).append(name)
+    rows = []
+    for (report_id, parsed_at, title, url, path, printed, forms, known, hinted, h_printed, h_manifest, h_settled,
+         *h_identity) in pending:
+        hint = None
+        # a hint stands for this resolution only when it was made from the same inputs
+        if hinted and not known and h_printed == printed and h_manifest == manifest.get(path):
+            hint = (_Identity(dict(zip(_IDENTITY_FIELDS, h_identity[:-1]))), bool(h_settled), list(h_identity[-1] or []))
+        rows.append((report_id, parsed_at, title, url, path, printed, forms, known, host_of(url), hint))
+
+    def texts_for(needed: list[str]) -> dict[str, str | None]:
+        return _texts(con, needed) if needed else {}
+
+    # first pass: each report alone; the full names give each site's siblings
+    first: dict[str, object] = {}
     cache: dict[tuple, object] = {}
+    for start in range(0, len(rows), TEXT_BATCH):
+        chunk = rows[start:start + TEXT_BATCH]
+        unhinted = [r for r in chunk if r[9] is None]
+        texts: dict[str, str | None] = {}
+        for report_id, parsed_at, title, url, path, printed, forms, known, host, hint in chunk:
+            if hint is not None:
+                identity = hint[0]
+            else:
+                key = (printed, title if not printed else None, host, manifest.get(path))
+                if key not in cache:
+                    cache[key] = _resolve(printed, title, url, manifest.get(path), [])
+                identity = cache[key]
+                if not identity.full and host:  # partial: the page's own text may name the place the host spells
+                    if not texts:
+                        texts = texts_for([r[0] for r in unhinted if r[8]])
+                    identity = _resolve(printed, title, url, manifest.get(path), [], texts.get(report_id) or "")
+            first[report_id] = identity
+            if identity.full and host:
+                siblings.setdefault(host, []).append(identity.agency_name)
     resolved = []
-    for first_pass in (True, False):
-        for report_id, parsed_at, title, url, path, printed, forms, known in pending:
-            host = host_of(url)
-            key = (printed, title if not printed else None, host, manifest.get(path))
-            sib = tuple(sorted(siblings.get(host, []))) if host and not first_pass else ()
-            if (key, sib) not in cache:
-                cache[(key, sib)] = _resolve(printed, title, url, manifest.get(path), list(sib))
-            identity = cache[(key, sib)]
-            if not identity.full and host:  # partial: the page's own text may name the place the host spells
-                text = con.execute("select text from staging.documents where report_id = ?", [report_id]).fetchone()[0]
-                identity = _resolve(printed, title, url, manifest.get(path), list(sib), text or "")
-            if first_pass:
-                if identity.full and host:
-                    siblings.setdefault(host, []).append(identity.agency_name)
+    sibling_lists = {host: tuple(sorted(names)) for host, names in siblings.items()}
+    for start in range(0, len(rows), TEXT_BATCH):
+        chunk = rows[start:start + TEXT_BATCH]
+        final: dict[str, tuple] = {}
+        need_text: list[str] = []
+        for report_id, parsed_at, title, url, path, printed, forms, known, host, hint in chunk:
+            sib = sibling_lists.get(host, ()) if host else ()
+            if hint is not None and (hint[1] or not sib):
+                final[report_id] = (hint[0], hint[2])  # what the worker resolved stands
                 continue
-            if not known or forms is None:
-                text = con.execute("select text from staging.documents where report_id = ?", [report_id]).fetchone()[0]
-                forms = printed_forms(identity, text)
+            if (key := (printed, title if not printed else None, host, manifest.get(path), sib)) not in cache:
+                cache[key] = _resolve(printed, title, url, manifest.get(path), list(sib))
+            identity = cache[key]
+            final[report_id] = (identity, forms)
+            if (not identity.full and host) or not known or forms is None:
+                need_text.append(report_id)
+        texts = texts_for(need_text)
+        for report_id, parsed_at, title, url, path, printed, forms, known, host, hint in chunk:
+            identity, forms = final[report_id]
+            sib = sibling_lists.get(host, ()) if host else ()
+            if report_id in texts:
+                text = texts[report_id]
+                if not identity.full and host:
+                    identity = _resolve(printed, title, url, manifest.get(path), list(sib), text or "")
+                if not known or forms is None:
+                    forms = printed_forms(identity, text)
             name = identity.agency_name
             resolved.append({
                 "report_id": report_id, "parsed_at": parsed_at, "printed_name": printed, "printed_names": list(forms),

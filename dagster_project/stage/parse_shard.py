@@ -22,9 +22,11 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .schema import PER_REPORT_TABLES, ensure_schema
+from .agencies import HINTS_DDL
+from .schema import SHARD_TABLES, ensure_schema
 from .shard_store import ShardStore
 from .shards import shard_sql
+from .worker_pool import worker_pool
 from .write_reports import ParseBudget, StageSummary, _parse_one, batch_frames
 
 DOCUMENT_COLUMNS = "report_id, source_path, sha256, text, source_url, decoded_how"
@@ -85,7 +87,7 @@ def _quoted(path: Path) -> str:
 
 def _write_part(mem, frames: dict, folder: Path, number: int) -> None:
     """One batch's rows as typed Parquet parts (the in-memory staging tables give the column types)."""
-    for table in PER_REPORT_TABLES:
+    for table in SHARD_TABLES:
         frame = frames[table]
         if not len(frame):
             continue
@@ -98,7 +100,7 @@ def _write_part(mem, frames: dict, folder: Path, number: int) -> None:
 
 def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: list[str]) -> None:
     """Each table of the new generation: the previous generation's rows not replaced, then the parts."""
-    for table in PER_REPORT_TABLES:
+    for table in SHARD_TABLES:
         sources = [f"select * from staging.{table}"]  # empty: anchors the staging table's column types
         params: list = []
         previous = store.files(table, [key], strict=False)
@@ -132,6 +134,7 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     mem = duckdb.connect()
     try:
         ensure_schema(mem)
+        mem.execute(HINTS_DDL.format(table="staging.agency_hints"))
         parts = tmp / "parts"
         parts.mkdir()
         for number, start in enumerate(range(0, len(plan.pending), batch_size)):
@@ -209,23 +212,16 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
                 f"{done.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
 
         if parallel <= 1 or len(to_do) == 1:
-            pool = ProcessPoolExecutor(max_workers=parallel) if parallel > 1 else None
-            try:
+            with worker_pool(parallel if parallel > 1 else 0) as pool:
                 for plan in to_do:
                     finished(refresh_shard(con, store, plan.key, version, budget, batch_size, reparse, plan,
                                            log=log if pool else lambda _: None, pool=pool))
-            finally:
-                if pool:
-                    pool.shutdown()
             return [results[key] for key in keys]
     finally:
         con.close()
-    # no connection is open in this process while the workers read the file; the parser is imported
-    # once here, so the forked workers share it instead of each importing it
-    from ..parse import report  # noqa: F401
     task = partial(_refresh_in_worker, warehouse=str(warehouse), store_root=str(store.root), count=store.count,
                    version=version, budget=budget, batch_size=batch_size, reparse=reparse)
-    with ProcessPoolExecutor(max_workers=parallel) as pool:
+    with worker_pool(parallel) as pool:
         futures = [pool.submit(task, plan.key) for plan in to_do]
         for future in as_completed(futures):
             finished(future.result())

@@ -97,6 +97,9 @@ STAGING_DDL = [
 
 # Tables holding one or more rows per report: replaced as a whole when a report is re-parsed.
 PER_REPORT_TABLES = ("reports", "figures", "unplaced_figures", "uncoded_rows", "parse_errors")
+# a shard's generation also keeps what its parse workers resolved of each report's agency
+# (stage/agencies.py): read from the Parquet by the agency stage, never loaded as a staging table
+SHARD_TABLES = PER_REPORT_TABLES + ("agency_hints",)
 
 
 def ensure_schema(con) -> None:

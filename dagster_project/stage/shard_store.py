@@ -23,7 +23,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .schema import PER_REPORT_TABLES
+from .schema import PER_REPORT_TABLES, SHARD_TABLES
 from .shards import shard_keys
 
 WORKING_SUFFIX = ".building"  # the run's working copy of a warehouse (see run/publish.py)
@@ -96,13 +96,16 @@ class ShardStore:
 
     def files(self, table: str, keys: list[str] | None = None, strict: bool = True) -> list[str]:
         """The current Parquet file of ``table`` of every shard (of ``keys``) that has one."""
-        if table not in PER_REPORT_TABLES:
-            raise ValueError(f"{table} is not a per-report staging table")
+        if table not in SHARD_TABLES:
+            raise ValueError(f"{table} is not a table of a shard's generation")
         out = []
         for key in keys if keys is not None else self.keys:
             generation = self.current(key, strict)
             if generation is not None:
-                out.append(str(generation / f"{table}.parquet"))
+                path = generation / f"{table}.parquet"
+                # generations written before agency hints existed have none: their reports are resolved at stage
+                if table in PER_REPORT_TABLES or path.is_file():
+                    out.append(str(path))
         return out
 
     def parquet_bytes(self, key: str) -> int:

@@ -121,6 +121,7 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
                 "error": f"{source_path}: parser error {type(exc).__name__}: {exc} ({Path(last.filename).name}:{last.lineno})"}
     return {
         "report_id": report_id,
+        "agency": _agency_hint(parsed.meta, _url, source_path, text),
         "meta": asdict(parsed.meta),
         "warnings": "; ".join(parsed.warnings),
         "figures": [asdict(f) for f in parsed.figures],
@@ -129,14 +130,30 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     }
 
 
+def _agency_hint(meta, url: str | None, source_path: str, text: str) -> dict | None:
+    """The report's agency resolved here, in the worker, beside its parse (stage/agencies.py uses it);
+    None when that fails: the stage then resolves the report itself."""
+    from ..settings import get_settings
+    from .agencies import cached_manifest_agencies, report_hint
+
+    try:
+        manifest = cached_manifest_agencies(get_settings().raw_dir).get(source_path)
+        return report_hint(meta.agency_name, meta.title, url if url is not None else meta.source_url,
+                           manifest, text)
+    except Exception:  # noqa: BLE001 - a hint is an optimisation; the stage resolves the report without it
+        return None
+
+
 def batch_frames(batch: list[tuple], results: list[dict], version: str,
                  now: datetime | None = None) -> tuple[dict, StageSummary]:
     """The rows of a parsed batch, one DataFrame per per-report staging table, and its counts."""
     import pandas as pd
 
+    from .agencies import HINT_TYPES
+
     now = now or datetime.now(timezone.utc).replace(tzinfo=None)
     info = {item[0]: item for item in batch}
-    reports, figures, unplaced, uncoded, errors = [], [], [], [], []
+    reports, figures, unplaced, uncoded, errors, hints = [], [], [], [], [], []
     summary = StageSummary()
     for result in results:
         rid = result["report_id"]
@@ -160,6 +177,8 @@ def batch_frames(batch: list[tuple], results: list[dict], version: str,
                      for u in result["unplaced"]]
         uncoded += [(rid, u["table_title"], u["row_label"], u["column_label"], u["unit"], u["value"], u["evidence"])
                     for u in result["uncoded"]]
+        if result.get("agency") is not None:
+            hints.append({**result["agency"], "report_id": rid, "parsed_at": now})
         summary.parsed += 1
     summary.figures, summary.unplaced, summary.uncoded_rows = len(figures), len(unplaced), len(uncoded)
 
@@ -174,6 +193,7 @@ def batch_frames(batch: list[tuple], results: list[dict], version: str,
                                                             "candidates", "reason", "evidence"]),
         "uncoded_rows": pd.DataFrame(uncoded, columns=["report_id", "table_title", "row_label", "column_label", "unit",
                                                        "value", "evidence"]),
+        "agency_hints": pd.DataFrame(hints, columns=list(HINT_TYPES)),
         "parse_errors": pd.DataFrame(errors, columns=["report_id", "source_path", "sha256", "parser_version", "error",
                                                       "parse_status", "failed_at"]),
     }

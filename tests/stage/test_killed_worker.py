@@ -12,6 +12,7 @@ import duckdb
 from stagekit import SHARDS, Stage, make_raw, shard_paths
 
 from dagster_project.stage.load import load_shards
+from dagster_project.stage.schema import SHARD_TABLES
 from dagster_project.stage.shards import shard_keys
 
 ROOT = Path(__file__).parents[2]
@@ -65,7 +66,7 @@ def test_a_killed_worker_leaves_the_previous_generation_whole(monkeypatch, tmp_p
     leftover = Path(ready.read_text())
     assert leftover.is_dir() and leftover.name.endswith(".tmp")
     assert sorted(p.name for p in leftover.iterdir()) == sorted(
-        f"{t}.parquet" for t in ("reports", "figures", "unplaced_figures", "uncoded_rows", "parse_errors"))
+        f"{t}.parquet" for t in SHARD_TABLES)
 
     # readers follow the pointer: the previous generation, whole
     assert stage.store.info(key) == before

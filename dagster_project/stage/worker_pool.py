@@ -1,0 +1,83 @@
+"""The parse workers' process pool: forked warm, stopped at once.
+
+The workers are forked after this process has imported the parser and built its once-per-process
+tables (the division table, the host-name index: ~3 s), so every worker shares them instead of
+building them again. Workers ignore SIGINT: Ctrl-C reaches the whole process group and the parent
+decides. While the pool runs, SIGTERM in the parent raises KeyboardInterrupt as Ctrl-C does, and any
+exception leaving the pool (an interrupt, a failed shard) cancels the queued shards and terminates
+the workers instead of waiting for every shard to finish. A worker stopped half-way leaves only a
+temporary generation that nothing reads and the next writer of the shard removes (shard_store.py).
+"""
+from __future__ import annotations
+
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Iterator
+
+STOP_GRACE_SECONDS = 5.0  # terminated workers that are still alive after this are killed
+
+
+def warm_parser() -> None:
+    """Import the parser and build its lazily built tables here, before workers are forked."""
+    from ..parse import report  # noqa: F401
+    from ..parse.agency.divisions import division_table
+    from ..parse.agency.domains import _index
+    from .agencies import _to_traditional
+
+    division_table()
+    _index()
+    _to_traditional()
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _interrupt(signum, _frame) -> None:
+    raise KeyboardInterrupt(f"stopped by {signal.Signals(signum).name}")
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt in this process meanwhile (only the main thread takes signals)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Cancel the queued tasks and end the workers now (shutdown alone waits for the running ones)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(STOP_GRACE_SECONDS)
+        if process.is_alive():
+            process.kill()
+            process.join()
+
+
+@contextmanager
+def worker_pool(processes: int) -> Iterator[ProcessPoolExecutor | None]:
+    """A pool of ``processes`` warm workers (None for 0: the caller works in this process)."""
+    if processes <= 0:
+        yield None
+        return
+    warm_parser()
+    with _sigterm_interrupts():
+        pool = ProcessPoolExecutor(max_workers=processes, initializer=_ignore_sigint)
+        try:
+            yield pool
+        except BaseException:
+            stop_pool(pool)
+            raise
+        pool.shutdown()
