@@ -187,17 +187,87 @@ def put_back(added: list[Path], originals: dict[Path, bytes]) -> None:
 
 
 # -- one run ---------------------------------------------------------------------------------------
-class TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process and all its descendants, and the load average, every ``every`` s."""
+STEP_EVENT = re.compile(r" - (?:(?P<step>[\w.\[\]-]+) - STEP_START|(?P<run>RUN_START|RUN_SUCCESS|RUN_FAILURE)) - ")
 
-    def __init__(self, pid: int, every: float = 0.5) -> None:
+
+@dataclass
+class PhasePeak:
+    """The highest memory seen while a stage ran: the whole tree, and its largest process and what it was."""
+
+    tree: int = 0
+    largest: int = 0
+    largest_name: str = ""
+
+    def add(self, tree: int, largest: int, name: str) -> None:
+        self.tree = max(self.tree, tree)
+        if largest > self.largest:
+            self.largest, self.largest_name = largest, name
+
+
+class PhaseTracker:
+    """The stage the run is in, from its own log file's Dagster events (STEP_START of a step names its
+    stage, as the console counts them): before RUN_START "before Dagster", after its end "after Dagster"."""
+
+    def __init__(self, logs: Path, before: set[Path]) -> None:
+        self.logs, self.before = logs, before
+        self.path: Path | None = None
+        self.offset = 0
+        self.current = "before Dagster"
+
+    def poll(self) -> str:
+        if self.path is None:
+            fresh = sorted(set(self.logs.glob("run-*.log")) - self.before) if self.logs.is_dir() else []
+            if not fresh:
+                return self.current
+            self.path = fresh[-1]
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(self.offset)
+                chunk = handle.read()
+        except OSError:
+            return self.current
+        end = chunk.rfind(b"\n") + 1  # whole lines only: a line being written is read next time
+        self.offset += end
+        for line in chunk[:end].decode("utf-8", "replace").splitlines():
+            match = STEP_EVENT.search(line)
+            if not match:
+                continue
+            if match["run"] == "RUN_START":
+                self.current = "fetch"
+            elif match["run"]:
+                self.current = "after Dagster"
+            else:
+                from dagster_project.run.console import stage_of
+
+                self.current = stage_of(match["step"])
+        return self.current
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed RSS of a process and all its descendants, and the load average, every ``every`` s;
+    with a :class:`PhaseTracker`, the peaks of each stage (the tree and its largest process)."""
+
+    def __init__(self, pid: int, every: float = 0.5, phases: PhaseTracker | None = None) -> None:
         super().__init__(daemon=True)
-        self.pid, self.every = pid, every
+        self.pid, self.every, self.phases = pid, every, phases
         self.peak_bytes = 0
         self.peak_load = 0.0
+        self.by_phase: dict[str, PhasePeak] = {}
         self.done = threading.Event()
 
-    def _tree_rss(self) -> int:
+    @staticmethod
+    def _command(pid: int) -> str:
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                argv = handle.read().split(b"\0")
+        except OSError:
+            return "?"
+        words = [a.decode("utf-8", "replace") for a in argv if a]
+        shown = [Path(words[0]).name] + [w if len(w) < 40 else "…" + w[-30:] for w in words[1:4]] if words else ["?"]
+        return " ".join(shown)
+
+    def _tree_rss(self) -> tuple[int, int, int]:
+        """(the tree's summed RSS, its largest process's RSS, that process's pid)."""
         children: dict[int, list[int]] = {}
         rss: dict[int, int] = {}
         for entry in os.scandir("/proc"):
@@ -214,17 +284,27 @@ class TreeSampler(threading.Thread):
             pid = int(entry.name)
             children.setdefault(int(fields[1]), []).append(pid)
             rss[pid] = resident * PAGE
-        total, todo = 0, [self.pid]
+        total, largest, largest_pid, todo = 0, 0, self.pid, [self.pid]
         while todo:
             pid = todo.pop()
             total += rss.get(pid, 0)
+            if rss.get(pid, 0) > largest:
+                largest, largest_pid = rss[pid], pid
             todo.extend(children.get(pid, []))
-        return total
+        return total, largest, largest_pid
 
     def run(self) -> None:
         while not self.done.wait(self.every):
-            self.peak_bytes = max(self.peak_bytes, self._tree_rss())
+            total, largest, pid = self._tree_rss()
+            self.peak_bytes = max(self.peak_bytes, total)
             self.peak_load = max(self.peak_load, os.getloadavg()[0])
+            if self.phases is not None:
+                phase = self.phases.poll()
+                peak = self.by_phase.setdefault(phase, PhasePeak())
+                if largest > peak.largest:
+                    peak.add(total, largest, self._command(pid))
+                else:
+                    peak.add(total, largest, "")
 
 
 @dataclass
@@ -237,6 +317,7 @@ class Run:
     load: str  # at the start
     peak_load: float
     phases: dict[str, float] = field(default_factory=dict)
+    memory: dict[str, PhasePeak] = field(default_factory=dict)  # peak RSS per stage
 
     @property
     def peak(self) -> float:
@@ -302,7 +383,7 @@ def timed_run(raw: Path, warehouse: Path, home: Path, label: str, log: Path) -> 
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "dagster_project.run"], cwd=ROOT, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
-        sampler = TreeSampler(proc.pid)
+        sampler = TreeSampler(proc.pid, phases=PhaseTracker(warehouse.parent / "logs", logs_before))
         sampler.start()
         try:
             # wait4: this run's own peak (its process and the children it waited for), not the script's
@@ -314,7 +395,7 @@ def timed_run(raw: Path, warehouse: Path, home: Path, label: str, log: Path) -> 
     proc.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(errors="replace")
     run = Run(elapsed, usage.ru_maxrss / 1024, sampler.peak_bytes / 2**20, NOTHING_CHANGED in text,
-              proc.returncode == 0, before, sampler.peak_load, read_phases(text))
+              proc.returncode == 0, before, sampler.peak_load, read_phases(text), dict(sampler.by_phase))
     run_logs = sorted(set((warehouse.parent / "logs").glob("run-*.log")) - logs_before)
     span = dagster_span(run_logs[-1].read_text(errors="replace")) if run_logs else None
     if span:  # before the Dagster run: scan, imports, definitions, working copy; after: publish, summary
@@ -330,6 +411,14 @@ def timed_run(raw: Path, warehouse: Path, home: Path, label: str, log: Path) -> 
     return run
 
 
+def memory_cell(run: Run, stage: str) -> str:
+    peak = run.memory.get(stage)
+    if peak is None:
+        return ""
+    return (f"   peak RSS {peak.tree / 2**20:6.0f} MiB tree, {peak.largest / 2**20:6.0f} MiB largest"
+            f" ({peak.largest_name})")
+
+
 def phase_lines(run: Run, documents: int) -> list[str]:
     staged = sum(run.phases.values())
     lines = []
@@ -337,7 +426,8 @@ def phase_lines(run: Run, documents: int) -> list[str]:
         if stage in run.phases:
             seconds = run.phases[stage]
             rate = f"   {documents / seconds:7.1f} docs/s" if stage in ("ingest", "parse/stage") and seconds else ""
-            lines.append(f"      {stage:<14} {seconds:8.1f} s  {100 * seconds / run.seconds:5.1f} %{rate}")
+            lines.append(f"      {stage:<14} {seconds:8.1f} s  {100 * seconds / run.seconds:5.1f} %{rate}"
+                         f"{memory_cell(run, stage)}")
     rest = run.seconds - staged
     lines.append(f"      {'other':<14} {rest:8.1f} s  {100 * rest / run.seconds:5.1f} %   (between steps; "
                  "before/after Dagster when its log has no run events)")
@@ -428,6 +518,18 @@ def growth_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def memory_table(rows: list[Row]) -> str:
+    """Peak RSS per stage (MiB, the process tree / its largest process), first run and 100 new/edited."""
+    stages = [s for s in STAGES if any(s in r.first.memory or s in r.changed.memory for r in rows)]
+    lines = ["| documents | run | " + " | ".join(stages) + " |", "|---:|---|" + "---:|" * len(stages)]
+    for r in rows:
+        for label, run in (("first", r.first), ("100 new/edited", r.changed)):
+            cells = [f"{run.memory[s].tree / 2**20:.0f} / {run.memory[s].largest / 2**20:.0f}" if s in run.memory
+                     else "-" for s in stages]
+            lines.append(f"| {r.documents} | {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2000, help="documents in the synthetic folder")
@@ -446,6 +548,8 @@ def main() -> None:
     for n in sizes:
         rows.append(measure(n, corpus, args.keep, args.sample, args.repeat, args.phases))
         print("\n" + growth_table(rows), flush=True)  # what is known so far, should a larger size not finish
+        if args.phases:
+            print("\npeak RSS per stage, MiB (process tree / largest process)\n" + memory_table(rows), flush=True)
 
 
 if __name__ == "__main__":
