@@ -107,6 +107,12 @@ class Settings(BaseSettings):
     check_batch_rows: int = Field(
         200_000, ge=1000, description="rows of fct_reconciliation validated by Great Expectations at a time: "
                                       "bounds the checks' memory")
+    duckdb_memory_limit: str = Field(
+        "2GB", description="DuckDB memory_limit of the ingest and check connections (DuckDB spills past it); "
+                           "DuckDB's default is 80% of the machine's memory")
+    duckdb_allocator_flush: str = Field(
+        "8MB", description="DuckDB allocator_flush_threshold, with its background threads: memory freed by "
+                           "a query goes back to the system instead of staying with the process")
     max_removed_share: float = Field(
         0.5, description="ingest stops when a scan would remove more than this share of the stored documents")
     allow_mass_removal: bool = Field(

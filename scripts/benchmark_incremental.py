@@ -121,8 +121,8 @@ def run_checks(warehouse: Path, label: str) -> float:
     """What each reconciliation asset check does, without Dagster: GX over the batches, the totals."""
     import duckdb
 
-    from dagster_project.checks.batches import (failing_report_ids, report_batches, suite_frames, validation_scope,
-                                                warehouse_totals)
+    from dagster_project.checks.batches import (Validated, failing_report_ids, suite_frames, validated_reports,
+                                                validation_scope, warehouse_totals)
     from dagster_project.checks.expectation_suites import load_suite_file, suite_files, validate_suite_batches
     from dagster_project.checks.failing_reports import read_failing_rows
     from dagster_project.settings import get_settings
@@ -131,19 +131,20 @@ def run_checks(warehouse: Path, label: str) -> float:
     before = load()
     start = time.perf_counter()
     con = duckdb.connect(str(warehouse), read_only=True)
-    validated = 0
+    rows = 0
     for path in suite_files(settings.expectations_dir):
         rule_ids = sorted({e["meta"]["rule_id"] for e in load_suite_file(path)["expectations"]})
         scope = validation_scope(con)
-        batches = report_batches(con, rule_ids, scope, settings.check_batch_rows)
-        validate_suite_batches(path, suite_frames(con, rule_ids, batches), settings.rules.count_abs_tolerance)
+        validated = Validated(reports=validated_reports(con, rule_ids, scope))
+        validate_suite_batches(path, suite_frames(con, rule_ids, scope, settings.check_batch_rows, validated),
+                               settings.rules.count_abs_tolerance)
         warehouse_totals(con, rule_ids, scope)
         failing_report_ids(con, rule_ids, 200)
         read_failing_rows(con, rule_ids, settings.rules.worst_cases_shown, settings.rules.worst_cases_with_cells)
-        validated += sum(b.rows for b in batches)
+        rows += validated.rows
     con.close()
     seconds = time.perf_counter() - start
-    print(f"  {label:<34} {seconds:7.1f} s   ({before})   {validated} rows validated by GX", flush=True)
+    print(f"  {label:<34} {seconds:7.1f} s   ({before})   {rows} rows validated by GX", flush=True)
     return seconds
 
 

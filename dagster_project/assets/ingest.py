@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from ..ingest.memory import bound_memory
 from ..ingest.scan import IngestStopped, ingest_folder
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
@@ -37,6 +38,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     urls = source_url_by_path(raw_dir)
     context.log.info(f"ingest: scanning {raw_dir}" + (" (full content rescan)" if settings.full_rescan else ""))
     with warehouse.connect() as con:
+        bound_memory(con, settings)
         try:
             summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings))
         except IngestStopped as exc:

@@ -25,12 +25,12 @@ class Scope:
 
 
 @dataclass
-class Batch:
-    report_ids: list[str] = field(default_factory=list)
-    rows: int = 0
+class Validated:
+    """What a check's Great Expectations validation read: filled in as the frames are consumed."""
 
-    def __len__(self) -> int:
-        return len(self.report_ids)
+    reports: int = 0
+    rows: int = 0
+    batches: int = 0
 
 
 @dataclass
@@ -50,35 +50,42 @@ def validation_scope(con) -> Scope:
     return Scope(not full, "every report (full build)" if full else "the reports this build changed")
 
 
-def report_batches(con, rule_ids: list[str], scope: Scope, max_rows: int) -> list[Batch]:
-    """The validated reports in order, cut into batches of at most ``max_rows`` rows (a report is
-    never split; one larger than the bound is a batch of its own)."""
-    rows = con.execute(
-        f"""select report_id, count(*) from marts.fct_reconciliation
-            where rule_id in (select unnest(?::varchar[])) and status <> 'not_assessable' and {scope.condition()}
-            group by report_id order by report_id""", [rule_ids]).fetchall()
-    batches: list[Batch] = []
-    current = Batch()
-    for report_id, n in rows:
-        if current.report_ids and current.rows + n > max_rows:
-            batches.append(current)
-            current = Batch()
-        current.report_ids.append(report_id)
-        current.rows += n
-    if current.report_ids:
-        batches.append(current)
-    return batches
+FRAME_COLUMNS = ["report_id", "rule_id", "applicant_type", "subject", "status", "residual"]
+VECTOR_ROWS = 2048  # DuckDB hands a streamed result over in vectors of this many rows
 
 
-def suite_frames(con, rule_ids: list[str], batches: list[Batch]) -> Iterator:
-    """One pandas frame per batch, read when it is validated (an empty frame when there is no batch,
-    so the suite still reports each of its rules)."""
-    query = """select report_id, rule_id, applicant_type, subject, status, residual
-               from marts.fct_reconciliation
-               where rule_id in (select unnest(?::varchar[])) and status <> 'not_assessable'
-                 and report_id in (select unnest(?::varchar[]))"""
-    for batch in batches or [Batch()]:
-        yield con.execute(query, [rule_ids, batch.report_ids]).df()
+def validated_reports(con, rule_ids: list[str], scope: Scope) -> int:
+    """How many reports have assessable rows of ``rule_ids`` in the scope (a DuckDB aggregate)."""
+    return int(con.execute(
+        f"""select count(distinct report_id) from marts.fct_reconciliation
+            where rule_id in (select unnest(?::varchar[])) and status <> 'not_assessable' and {scope.condition()}""",
+        [rule_ids]).fetchone()[0])
+
+
+def suite_frames(con, rule_ids: list[str], scope: Scope, max_rows: int, validated: Validated | None = None) -> Iterator:
+    """The assessable rows of ``rule_ids`` in the scope as pandas frames of at most about ``max_rows`` rows
+    (whole DuckDB vectors), streamed from one scan: only one frame is in memory at a time, and the table
+    is read once however many batches there are. An empty frame when there is no row, so the suite still
+    reports each of its rules. Every expectation bounds one row's value, so a batch may cut a report."""
+    validated = validated if validated is not None else Validated()
+    cursor = con.cursor()  # its own cursor: the caller's connection stays free for other queries
+    try:
+        result = cursor.execute(
+            f"""select {", ".join(FRAME_COLUMNS)} from marts.fct_reconciliation
+                where rule_id in (select unnest(?::varchar[])) and status <> 'not_assessable'
+                  and {scope.condition()}""", [rule_ids])
+        vectors = max(1, max_rows // VECTOR_ROWS)
+        while True:
+            frame = result.fetch_df_chunk(vectors)
+            if len(frame) == 0 and validated.batches:
+                return
+            validated.batches += 1
+            validated.rows += len(frame)
+            yield frame
+            if len(frame) == 0:
+                return
+    finally:
+        cursor.close()
 
 
 def warehouse_totals(con, rule_ids: list[str], scope: Scope) -> Totals:

@@ -11,9 +11,11 @@ failing rows of reports this build did not touch (validated when they were writt
 
 import dagster as dg
 
+from ..ingest.memory import bound_memory
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
-from .batches import failing_report_ids, report_batches, suite_frames, validation_scope, warehouse_totals
+from .batches import (Validated, failing_report_ids, suite_frames, validated_reports, validation_scope,
+                      warehouse_totals)
 from .expectation_suites import load_suite_file, suite_files, validate_suite_batches
 from .failing_reports import document, figures_query, read_failing_rows
 
@@ -37,11 +39,13 @@ def _build_check(path) -> dg.AssetChecksDefinition:
         settings = get_settings()
         limit = settings.rules.worst_cases_shown
         with warehouse.connect(read_only=True) as con:
+            bound_memory(con, settings)
             scope = validation_scope(con)
             # GX validates the rows this build wrote (the changed reports'), a bounded batch at a time
-            batches = report_batches(con, rule_ids, scope, settings.check_batch_rows)
-            outcome = validate_suite_batches(path, suite_frames(con, rule_ids, batches),
-                                             settings.rules.count_abs_tolerance)
+            validated = Validated(reports=validated_reports(con, rule_ids, scope))
+            outcome = validate_suite_batches(
+                path, suite_frames(con, rule_ids, scope, settings.check_batch_rows, validated),
+                settings.rules.count_abs_tolerance)
             # the whole warehouse's counts come from DuckDB, not from frames
             totals = warehouse_totals(con, rule_ids, scope)
             failing_ids = failing_report_ids(con, rule_ids, 200)
@@ -59,8 +63,8 @@ def _build_check(path) -> dg.AssetChecksDefinition:
         passed = outcome.success and not any(totals.failing_elsewhere.values())
         metadata = {
             "suite": f"expectations/{path.name}",
-            "validated": f"{scope.label}: {sum(len(b) for b in batches)} reports, "
-                         f"{sum(b.rows for b in batches)} rows in {max(outcome.batches, 1)} batch(es)",
+            "validated": f"{scope.label}: {validated.reports} reports, "
+                         f"{validated.rows} rows in {max(validated.batches, 1)} batch(es)",
             "rules_evaluated": totals.evaluated,
             "failing_rows": totals.failing_rows,
             "failing_reports": totals.failing_reports,

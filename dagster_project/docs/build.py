@@ -77,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     import duckdb
 
     from .dashboard import build_dashboard
+    from ..ingest.memory import bound_memory
     from .quality_page import build_quality_page
 
     parser = argparse.ArgumentParser(prog="python -m dagster_project.docs", description=__doc__.splitlines()[0])
@@ -90,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"govinfo-warehouse docs: warehouse {settings.warehouse}", flush=True)
     con = duckdb.connect(str(settings.warehouse), read_only=True)
+    bound_memory(con, settings)
     try:
         quality, suites = build_quality_page(settings, con, site / "quality", _nav(1))
         dashboard = build_dashboard(con, site / "dashboard.html", _nav(0), settings.warehouse)

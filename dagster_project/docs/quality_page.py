@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..checks.expectation_suites import load_suite_file, resolve_parameters, run_suite, suite_parameters, suite_files
+from ..checks.batches import Scope, suite_frames
+from ..checks.expectation_suites import load_suite_file, resolve_parameters, rule_of, suite_files, suite_parameters, suite_validator
 from ..checks.failing_reports import document, number
 from ..settings import Settings
 from .html import Raw, escape, page, status, table
 
 INDEX_COLUMNS = ["report_id", "rule_id", "applicant_type", "subject"]
-FRAME_SQL = """select report_id, rule_id, applicant_type, subject, status, residual
-               from marts.fct_reconciliation where status <> 'not_assessable'"""
 ROWS_SQL = """
     select f.report_id, f.rule_id, f.applicant_type, f.subject, f.lhs, f.rhs, f.residual, f.note,
            f.agency_name, f.report_year, f.rule_text_zh, f.rule_text_en, d.source_path, d.source_url
     from marts.fct_reconciliation f left join stg.stg_documents d using (report_id)
-    where (f.report_id || '|' || f.rule_id || '|' || f.applicant_type || '|' || f.subject) in (select unnest(?::varchar[]))"""
+    where f.rule_id in (select unnest(?::varchar[]))
+      and (f.report_id || '|' || f.rule_id || '|' || f.applicant_type || '|' || f.subject) in (select unnest(?::varchar[]))"""
 
 
 @dataclass
@@ -43,7 +43,6 @@ class ExpectationOutcome:
     success: bool
     evaluated: int
     unexpected: int
-    unexpected_keys: list[tuple] = field(default_factory=list)
 
 
 @dataclass
@@ -69,42 +68,60 @@ def _unexpected_keys(result: dict) -> list[tuple]:
 
 
 def validate_all(settings: Settings, con) -> list[SuiteReport]:
-    """Every suite validated by GX against the assessable rows of fct_reconciliation, with its failing rows."""
-    frame = con.execute(FRAME_SQL).df()
+    """Every suite validated by GX against the assessable rows of fct_reconciliation, with its failing rows.
+
+    The rows come in batches of ``GOVINFO_CHECK_BATCH_ROWS`` (as the asset checks read them), each
+    validated by GX in turn: counts add up over the batches and only the worst failing rows of each
+    suite are kept, so the page's memory is bounded by a batch, not by the warehouse."""
     parameters = suite_parameters(settings.rules.count_abs_tolerance)
     result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": INDEX_COLUMNS,
                      "return_unexpected_index_query": False}
+    limit = settings.rules.worst_cases_shown * 5
+    every_report = Scope(False, "every report")
     reports = []
     for path in suite_files(settings.expectations_dir):
         spec = load_suite_file(path)
-        result = run_suite(path, frame, settings.rules.count_abs_tolerance, result_format=result_format)
-        outcomes = []
-        for spec_expectation, item in zip(spec["expectations"], result.results):
-            meta = item.expectation_config.meta or {}
-            details = item.result or {}
-            outcomes.append(ExpectationOutcome(
-                rule_id=meta.get("rule_id", "?"), severity=meta.get("severity", "?"),
-                description=meta.get("description", ""), expectation=item.expectation_config.type,
-                kwargs=resolve_parameters(spec_expectation["kwargs"], parameters), success=bool(item.success),
-                evaluated=int(details.get("element_count") or 0), unexpected=int(details.get("unexpected_count") or 0),
-                unexpected_keys=_unexpected_keys(details)))
-        reports.append(SuiteReport(spec["name"], f"expectations/{path.name}", spec["meta"].get("description", ""),
-                                   bool(result.success), outcomes))
-    _attach_failing_rows(con, reports, settings.rules.worst_cases_shown * 5)
+        expectations = spec["expectations"]
+        rule_ids = sorted({rule_of(e) for e in expectations})
+        outcomes = [ExpectationOutcome(
+            rule_id=rule_of(e), severity=(e.get("meta") or {}).get("severity", "?"),
+            description=(e.get("meta") or {}).get("description", ""), expectation=e["type"],
+            kwargs=resolve_parameters(e["kwargs"], parameters), success=True, evaluated=0, unexpected=0)
+            for e in expectations]
+        validate = suite_validator(path, settings.rules.count_abs_tolerance, result_format)
+        report = SuiteReport(spec["name"], f"expectations/{path.name}", spec["meta"].get("description", ""), True,
+                             outcomes)
+        for frame in suite_frames(con, rule_ids, every_report, settings.check_batch_rows):
+            present = frozenset(frame["rule_id"].unique()) & set(rule_ids) if "rule_id" in frame else frozenset()
+            if not present:
+                continue
+            result = validate(frame, present)
+            report.success = report.success and bool(result.success)
+            chosen = [outcome for outcome in outcomes if outcome.rule_id in present]  # the suite's order, as GX's
+            keys: list[str] = []
+            for outcome, item in zip(chosen, result.results):
+                details = item.result or {}
+                outcome.success = outcome.success and bool(item.success)
+                outcome.evaluated += int(details.get("element_count") or 0)
+                outcome.unexpected += int(details.get("unexpected_count") or 0)
+                keys.extend("|".join(key) for key in _unexpected_keys(details))
+            if keys:
+                report.failing_rows = _worst(report.failing_rows + _failing_rows(con, rule_ids, keys), limit)
+        reports.append(report)
     return reports
 
 
-def _attach_failing_rows(con, reports: list[SuiteReport], limit: int) -> None:
-    """The report, rule texts and both sides of the unexpected rows (the worst ``limit`` per suite)."""
-    for report in reports:
-        keys = ["|".join(key) for e in report.expectations for key in e.unexpected_keys]
-        if not keys:
-            continue
-        cursor = con.execute(ROWS_SQL, [keys])
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, row)) for row in cursor.fetchall()]
-        rows.sort(key=lambda r: (-abs(r["residual"] or 0), r["source_path"] or "", r["rule_id"], r["applicant_type"], r["subject"]))
-        report.failing_rows = rows[:limit]
+def _failing_rows(con, rule_ids: list[str], keys: list[str]) -> list[dict]:
+    """The report, rule texts and both sides of the unexpected rows of one batch."""
+    cursor = con.execute(ROWS_SQL, [rule_ids, keys])
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _worst(rows: list[dict], limit: int) -> list[dict]:
+    """The ``limit`` rows of largest residual (then by document, rule, applicant type and subject)."""
+    rows.sort(key=lambda r: (-abs(r["residual"] or 0), r["source_path"] or "", r["rule_id"], r["applicant_type"], r["subject"]))
+    return rows[:limit]
 
 
 def _bounds(kwargs: dict) -> str:
