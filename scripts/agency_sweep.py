@@ -15,7 +15,9 @@ with the expected one:
 - ``missing``: no agency
 - ``wrong``: another body or another place (the worst case)
 
-    .venv/bin/python scripts/agency_sweep.py [--per-kind 60] [--seed 0] [--show 5] [--shapes title,year_first,traditional]
+    .venv/bin/python scripts/agency_sweep.py [--per-kind 60] [--per-town-kind N] [--seed 0] [--show 5]
+        [--shapes title,year_first,traditional]
+    (--per-kind -1: every province, prefecture and county)
 """
 from __future__ import annotations
 
@@ -46,8 +48,11 @@ def load_rows() -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def cases(rows: list[dict], per_kind: int, seed: int) -> list[tuple[str, str, str, str, str]]:
+def cases(rows: list[dict], per_kind: int, seed: int, per_town_kind: int | None = None) -> list[tuple[str, str, str, str, str]]:
     """(kind, printed name, expected canonical name, expected adcode, expected agency kind)."""
+    per_town_kind = per_kind if per_town_kind is None else per_town_kind
+    from dagster_project.parse.agency.names import agency_kind as kind_of
+
     rng = random.Random(seed)
     by_code = {r["division_code"]: r for r in rows}
     counties = [r for r in rows if r["division_level"] == "county"]
@@ -87,7 +92,7 @@ def cases(rows: list[dict], per_kind: int, seed: int) -> list[tuple[str, str, st
     towns = [r for r in rows if r["division_level"] == "town" and by_code.get(r["parent_code"], {}).get("division_level") == "county"]
     for kind, ends, body, agency_kind in (("town 镇", "镇", "人民政府", "township"), ("town 乡", "乡", "人民政府", "township"),
                                           ("street", "街道", "办事处", "street_office")):
-        for r in sample([t for t in towns if t["division_name"].endswith(ends)], per_kind):
+        for r in sample([t for t in towns if t["division_name"].endswith(ends)], per_town_kind):
             county = by_code[r["parent_code"]]
             out.append((kind, county_printed(county) + r["division_name"] + body,
                         county_canonical(county) + r["division_name"] + body, r["adcode"], agency_kind))
@@ -95,7 +100,7 @@ def cases(rows: list[dict], per_kind: int, seed: int) -> list[tuple[str, str, st
     # (those named as a body: 林业局, 管理处, 社会事务局; a zone's is its 管理委员会)
     units = [t for t in towns if re.search(r"(?:局|处|中心|委员会|管委会|开发区|园区)$", t["division_name"])
              and not re.search(r"[(（]", t["division_name"])]
-    for r in sample(units, per_kind):
+    for r in sample(units, per_town_kind):
         county = by_code[r["parent_code"]]
         name = r["division_name"]
         own = name.startswith((county["division_name"], county["division_name"][:2]))
@@ -103,7 +108,7 @@ def cases(rows: list[dict], per_kind: int, seed: int) -> list[tuple[str, str, st
         canonical = name if own else county_canonical(county) + name
         if re.search(r"(?:开发区|园区)$", name):
             printed, canonical = printed + "管理委员会", canonical + "管理委员会"
-        out.append(("town unit", printed, canonical, r["adcode"], "any"))
+        out.append(("town unit", printed, canonical, r["adcode"], kind_of(canonical)))
     # names Simplified as written that t2s rewrites (乾县 -> 干县): every one of the table
     from opencc import OpenCC
 
@@ -146,7 +151,7 @@ def verdict(identity, expected: str, adcode: str, kind: str) -> str:
         return "missing"
     if name == expected:
         return "ok"
-    if identity.adcode == adcode and kind in (identity.agency_kind, "any"):
+    if identity.adcode == adcode and identity.agency_kind == kind:
         return "variant"
     if not identity.adcode and identity.agency_resolution != "full" and expected.endswith(name):
         return "partial"
@@ -156,6 +161,7 @@ def verdict(identity, expected: str, adcode: str, kind: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--per-kind", type=int, default=60, help="divisions per kind (-1: every one)")
+    parser.add_argument("--per-town-kind", type=int, default=None, help="towns and streets per kind (default: --per-kind)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=5, help="examples of each failing verdict per kind")
     parser.add_argument("--shapes", default="title,year_first,traditional")
@@ -167,7 +173,7 @@ def main() -> None:
     rows = load_rows()
     table: dict[tuple[str, str], Counter] = defaultdict(Counter)
     examples: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for kind, printed, expected, adcode, agency_kind in cases(rows, args.per_kind, args.seed):
+    for kind, printed, expected, adcode, agency_kind in cases(rows, args.per_kind, args.seed, args.per_town_kind):
         for shape in args.shapes.split(","):
             meta = parse_document(document(printed, shape), f"sweep/{printed}.txt").meta
             staged = _resolve(meta.agency_name, meta.title, None, None, [])
@@ -176,7 +182,7 @@ def main() -> None:
             for stage, identity in (("parser", alone), ("stage", staged)):
                 got = verdict(identity, expected, adcode, agency_kind)
                 table[(stage, kind)][got] += 1
-                if got in ("wrong", "missing", "partial") and stage == "stage" and len(examples[(kind, got)]) < args.show:
+                if got != "ok" and stage == "stage" and len(examples[(kind, got)]) < args.show:
                     examples[(kind, got)].append(f"[{shape}] {printed} -> {staged.agency_name} ({staged.agency_kind}, "
                                                  f"{staged.adcode}, {staged.agency_resolution}); expected {expected}")
     verdicts = ("ok", "variant", "partial", "missing", "wrong")
