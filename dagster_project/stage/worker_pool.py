@@ -20,7 +20,10 @@ STOP_GRACE_SECONDS = 5.0  # terminated workers that are still alive after this a
 
 
 def warm_parser() -> None:
-    """Import the parser and build its lazily built tables here, before workers are forked."""
+    """Import the parser (and pandas, which writes each batch's rows) and build the parser's lazily
+    built tables here, before workers are forked."""
+    import pandas  # noqa: F401
+
     from ..parse import report  # noqa: F401
     from ..parse.agency.divisions import division_table
     from ..parse.agency.domains import _index
