@@ -109,7 +109,7 @@ _places = None  # (a class of the place-name characters t2s rewrites, the names 
 
 def _ambiguous_places():
     """Place names that are Simplified as written but that t2s rewrites: 乾县 (乾 -> 干 as in 乾燥),
-    乾安县, 於潜镇, 濛江乡 ... (the division table, ``dbt/seeds/divisions.csv``)."""
+    乾安县, 於潜镇, 濛江乡, 藉口镇 ... (the division table, ``dbt/seeds/divisions.csv``)."""
     global _places
     if _places is None:
         from .agency.divisions import division_table, short_name
@@ -118,7 +118,8 @@ def _ambiguous_places():
         table = division_table()
         names = {n for n in table.by_name if converter.convert(n) != n}
         names |= {short_name(d.name) for d in table.by_code.values() if d.name in names and len(short_name(d.name)) >= 2}
-        chars = {c for n in names for c in n if converter.convert(c) != c}
+        # a character t2s rewrites alone (乾) or only within a phrase (藉 of 藉口镇, as in 藉口 -> 借口)
+        chars = {a for n in names for a, b in zip(n, converter.convert(n)) if a != b}
         if not chars:
             _places = (re.compile("(?!)"), re.compile("(?!)"))
         else:

@@ -39,6 +39,7 @@ CASES = [
     ("咸阳市乾县林业局", "乾县林业局", "department", "610424"),
     ("乾安县统计局", "乾安县统计局", "department", "220723"),
     ("临安区於潜镇人民政府", "杭州市临安区於潜镇人民政府", "township", "330112"),
+    ("天水市秦州区藉口镇人民政府", "天水市秦州区藉口镇人民政府", "township", "620502"),  # t2s: 藉口 -> 借口
     ("伊春市林业局", "伊春市林业局", "department", "230700"),
     ("德化县林业局", "德化县林业局", "department", "350526"),
     ("安顺市西秀区林业局", "安顺市西秀区林业局", "department", "520402"),
@@ -82,3 +83,4 @@ def test_place_names_survive_t2s_and_other_characters_do_not():
     assert to_simplified("陝西省咸陽市乾縣林業局") == "陕西省咸阳市乾县林业局"
     assert to_simplified("乾安縣統計局於潛鎮") == "乾安县统计局於潜镇"
     assert to_simplified("天氣乾燥,於是乾隆") == "天气干燥,于是乾隆"
+    assert to_simplified("秦州區藉口鎮,不找藉口") == "秦州区藉口镇,不找借口"
