@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from .assets.dbt import warehouse_dbt_models
+from .assets.dbt_cli import WarehouseDbtCli
 from .assets.dbt_project import dbt_project
 from .assets.fetch import fetched_documents
 from .assets.ingest import raw_documents
@@ -49,7 +49,7 @@ def build_definitions() -> dg.Definitions:
         jobs=[warehouse_job, parse_job],
         resources={
             "warehouse": WarehouseResource(path=str(settings.warehouse)),
-            "dbt": DbtCliResource(
+            "dbt": WarehouseDbtCli(
                 project_dir=dbt_project,
                 profiles_dir=str(settings.dbt_project_dir),
                 # the dbt of this environment, whether or not the environment is activated
