@@ -108,6 +108,7 @@ def cases(rows: list[dict], per_kind: int, seed: int, per_town_kind: int | None 
         canonical = name if own else county_canonical(county) + name
         if re.search(r"(?:开发区|园区)$", name):
             printed, canonical = printed + "管理委员会", canonical + "管理委员会"
+        canonical = canonical.replace("管委会", "管理委员会")  # the canonical spelling of a committee
         out.append(("town unit", printed, canonical, r["adcode"], kind_of(canonical)))
     # names Simplified as written that t2s rewrites (乾县 -> 干县): every one of the table
     from opencc import OpenCC
