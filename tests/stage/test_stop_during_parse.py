@@ -13,8 +13,10 @@ from dagster_project.stage.schema import SHARD_TABLES
 from scripts.synthetic_corpus import SyntheticCorpus
 
 ROOT = Path(__file__).parents[2]
-DOCUMENTS = 600  # enough that parsing lasts well past the signal
-STOP_WITHIN_S = 20
+DOCUMENTS = 600
+SHARDS = 2  # a worker's task is a whole shard of 300 documents (~10 s): it outlasts the signal by far
+WORKERS_STOP_WITHIN_S = 5  # a worker left to finish its shard would take longer
+RUN_STOP_WITHIN_S = 30
 
 
 def _descendants(pid: int) -> set[int]:
@@ -38,6 +40,14 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+def _forked_from_the_run(pid: int) -> bool:
+    """A pool worker: forked, so it has the run's command line (the resource tracker has its own)."""
+    try:
+        return b"dagster_project.run" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def _parse_started(logs: Path) -> bool:
     return any("documents to parse in" in p.read_text(errors="replace") for p in logs.glob("run-*.log"))
 
@@ -50,7 +60,7 @@ def test_sigterm_during_parse_stops_the_run_and_its_workers(tmp_path):
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     warehouse = tmp_path / "wh.duckdb"
     env = {**os.environ, "GOVINFO_RAW_DIR": str(raw), "GOVINFO_WAREHOUSE": str(warehouse), "DAGSTER_HOME": str(home),
-           "GOVINFO_PARSE_WORKERS": "2", "DAGSTER_DISABLE_TELEMETRY": "1", "PYTHONPATH": str(ROOT)}
+           "GOVINFO_PARSE_WORKERS": "2", "GOVINFO_PARSE_SHARDS": str(SHARDS), "DAGSTER_DISABLE_TELEMETRY": "1", "PYTHONPATH": str(ROOT)}
     run = subprocess.Popen([sys.executable, "-m", "dagster_project.run"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -61,12 +71,16 @@ def test_sigterm_during_parse_stops_the_run_and_its_workers(tmp_path):
             assert time.monotonic() < deadline, "the parse did not start"
             time.sleep(0.5)
             if _parse_started(tmp_path / "logs"):
-                workers = {p for p in _descendants(run.pid) if "python" in Path(f"/proc/{p}/comm").read_text()}
+                workers = {p for p in _descendants(run.pid) if _forked_from_the_run(p)}
+        time.sleep(1)  # the workers are inside their shards
         started = _descendants(run.pid)
         os.kill(run.pid, signal.SIGTERM)
         stopping = time.monotonic()
-        run.wait(timeout=STOP_WITHIN_S)
-        while any(_alive(p) for p in started) and time.monotonic() - stopping < STOP_WITHIN_S:
+        while any(_alive(p) for p in workers) and time.monotonic() - stopping < WORKERS_STOP_WITHIN_S:
+            time.sleep(0.1)
+        assert not [p for p in workers if _alive(p)], "the parse workers went on after the run was stopped"
+        run.wait(timeout=RUN_STOP_WITHIN_S)
+        while any(_alive(p) for p in started) and time.monotonic() - stopping < RUN_STOP_WITHIN_S:
             time.sleep(0.2)
         assert not [p for p in started if _alive(p)], "processes of the run outlived it"
     finally:
@@ -75,7 +89,7 @@ def test_sigterm_during_parse_stops_the_run_and_its_workers(tmp_path):
             run.wait()
     assert run.returncode != 0
     assert not warehouse.exists()  # the first build was not published
-    layout = tmp_path / "wh.duckdb.staged" / "shards-16"
+    layout = tmp_path / "wh.duckdb.staged" / f"shards-{SHARDS}"
     for pointer in layout.glob("*.json"):
         generation = layout / json.loads(pointer.read_text())["generation"]
         assert sorted(p.name for p in generation.iterdir()) == sorted(f"{t}.parquet" for t in SHARD_TABLES)
