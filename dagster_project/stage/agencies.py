@@ -9,7 +9,11 @@ identity resolved); ``staging.agencies`` is rebuilt from it, and ``staging.repor
 is set to the canonical name so every model joins reports to agencies by one name.
 
 Only reports parsed since the last run (and those still partial) are resolved again, so a run
-costs nothing for known reports.
+costs nothing for known reports. The parse workers resolve each report as far as it alone allows
+(``report_hint``, kept in the shard's ``agency_hints.parquet``), in parallel and with the text in
+hand; here a new report's hint is taken as it is unless the report is partial and its site names
+full bodies in other reports, the one thing a worker cannot know. Texts are read in batches, never
+one query per report (each such query scanned the documents table: quadratic in the corpus).
 """
 from __future__ import annotations
 
