@@ -166,7 +166,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--show", type=int, default=5, help="examples of each failing verdict per kind")
     parser.add_argument("--shapes", default="title,year_first,traditional")
+    parser.add_argument("--synthetic", type=int, default=0,
+                        help="instead: the first N documents of scripts/synthetic_corpus.py (real fixtures renamed)")
     args = parser.parse_args()
+    if args.synthetic:
+        return synthetic(args.synthetic, args.seed, args.show)
 
     from dagster_project.parse.report import parse_document
     from dagster_project.stage.agencies import _resolve
@@ -203,6 +207,26 @@ def main() -> None:
             for line in lines:
                 print(f"  {got:<8}{kind:<18}{line}")
 
+
+
+def synthetic(n: int, seed: int, show: int) -> None:
+    """The parser's agency on the synthetic corpus's documents against the name each was given."""
+    from dagster_project.ingest.decode import decode_bytes
+    from dagster_project.parse.report import parse_document
+    from scripts.synthetic_corpus import SyntheticCorpus
+
+    corpus = SyntheticCorpus(seed)
+    counts: Counter = Counter()
+    shown: list[str] = []
+    for k in range(n):
+        doc = corpus.document(k)
+        got = parse_document(decode_bytes(doc.data).text, doc.name).meta.agency_name
+        verdict = "ok" if got == doc.agency else "missing" if got is None else "different"
+        counts[verdict] += 1
+        if verdict != "ok" and len(shown) < show:
+            shown.append(f"  {verdict:<10}{doc.agency} -> {got} ({doc.template.path})")
+    print(f"synthetic corpus, first {n} documents (seed {seed}): " + ", ".join(f"{v} {counts[v]}" for v in ("ok", "different", "missing")))
+    print("\n".join(shown))
 
 
 if __name__ == "__main__":
