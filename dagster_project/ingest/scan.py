@@ -27,6 +27,7 @@ from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, wa
 __all__ = ["IngestStopped", "IngestSummary", "ingest_folder", "report_id_for", "edge_hash"]
 
 EDGE_BYTES = 64 * 1024
+LOOKUP_FILES = 5000  # files whose stored state is read from DuckDB at a time
 
 
 class IngestStopped(RuntimeError):
@@ -179,37 +180,48 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                             f"(check GOVINFO_RAW_DIR). Nothing was changed.")
     ensure_schema(con)
     source_urls = source_urls or {}
-    known = {
-        row[0]: row[1:]
-        for row in con.execute(
-            "select report_id, size_bytes, mtime_ns, sha256, source_url, edge_sha256 from staging.documents").fetchall()
-    }
     refused_before = known_refusals(con)
     files, refused = walk_raw(raw_dir, options.skip)
-    listed_ids = {f.report_id for f in files}
-    _guard(raw_dir, len(files), len(known), len(set(known) - listed_ids), options)
-
-    summary = IngestSummary(scanned=len(files) + len(refused))
-    rows: list[tuple] = []
-    kept: set[str] = set()
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
-    for f in files:
-        outcome = _ingest_one(con, f, known.get(f.report_id), source_urls.get(f.source_path), options, now, summary,
-                              refused_before.get(f.source_path))
-        if isinstance(outcome, Refusal):
-            refused.append(outcome)
-            log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
-            continue
-        kept.add(f.report_id)
-        if outcome is not None:
-            rows.append(outcome)
-        if len(rows) >= batch_size:
+    # the stored documents stay in DuckDB: their state is read LOOKUP_FILES files at a time, and the
+    # listing is a temporary table, so the scan holds no per-document state of the warehouse
+    con.execute("create or replace temp table ingest_listed as select unnest(?::varchar[]) as report_id",
+                [[f.report_id for f in files]])
+    try:
+        stored, missing = con.execute(
+            "select count(*), count(*) filter (where report_id not in (select report_id from ingest_listed)) "
+            "from staging.documents").fetchall()[0]
+        _guard(raw_dir, len(files), stored, missing, options)
+        summary = IngestSummary(scanned=len(files) + len(refused))
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        dropped: list[str] = []  # stored documents refused now
+        rows: list[tuple] = []
+        done = 0
+        for start in range(0, len(files), LOOKUP_FILES):
+            chunk = files[start:start + LOOKUP_FILES]
+            known = _stored(con, [f.report_id for f in chunk])
+            for f in chunk:
+                done += 1
+                outcome = _ingest_one(con, f, known.get(f.report_id), source_urls.get(f.source_path), options, now,
+                                      summary, refused_before.get(f.source_path))
+                if isinstance(outcome, Refusal):
+                    refused.append(outcome)
+                    if f.report_id in known:
+                        dropped.append(f.report_id)
+                    log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
+                    continue
+                if outcome is not None:
+                    rows.append(outcome)
+                if len(rows) >= batch_size:
+                    _write_documents(con, rows)
+                    rows = []
+                    log(f"ingest: {done} of {len(files)} files done, {summary.new + summary.changed} new or changed")
+        if rows:
             _write_documents(con, rows)
-            rows = []
-            log(f"ingest: {len(kept)} of {len(files)} files done, {summary.new + summary.changed} new or changed")
-    if rows:
-        _write_documents(con, rows)
-    removed = sorted(set(known) - kept)
+        removed = sorted({row[0] for row in con.execute(
+            "select report_id from staging.documents where report_id not in (select report_id from ingest_listed)"
+        ).fetchall()} | set(dropped))
+    finally:
+        con.execute("drop table if exists ingest_listed")
     if removed:
         _forget_documents(con, removed)
     summary.removed = len(removed)
@@ -217,6 +229,13 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     summary.refused = refused
     write_refused(con, refused, now)
     return summary
+
+
+def _stored(con, ids: list[str]) -> dict[str, tuple]:
+    """The stored state (size, mtime, sha256, URL, edge hash) of those of ``ids`` in staging.documents."""
+    return {row[0]: row[1:] for row in con.execute(
+        "select report_id, size_bytes, mtime_ns, sha256, source_url, edge_sha256 from staging.documents "
+        "where report_id in (select unnest(?::varchar[]))", [ids]).fetchall()}
 
 
 def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, summary: IngestSummary,
