@@ -17,7 +17,9 @@ supersession collapse nothing. For each size:
   (the largest process, from wait4, and the whole process tree, sampled from /proc) and the load
   average (at the start and the highest during the run: other work on a shared machine slows every
   figure); the warehouse file's size; with ``--phases`` the time of each stage of the first run
-  (ingest, parse/stage, dbt, checks) read off the run's console lines.
+  (ingest, parse/stage, dbt, checks) read off the run's console lines, and the peak RSS of each
+  stage (the process tree, and its largest process by name), sampled every 0.5 s and tagged with
+  the stage the run's log file says it is in (its steps' STEP_START events).
 
 ``--keep DIR`` keeps each size's folder in DIR/n<size>/raw and reuses it when it was made with the
 same size, seed and generator (the 100 added or edited documents are put back after the runs);
