@@ -10,10 +10,13 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from ..stage.write_reports import parser_version
+from .dbt_cli import keep_partial_parse
 from .dbt_project import dbt_project
 from .dbt_refresh import models_digest, plan_build
 from .dbt_vars import dbt_vars
 from .mart_metadata import MART_SCHEMA, column_descriptions, mart_table_metadata
+
+INCREMENTAL_SELECTOR = "incremental_build"  # dbt/selectors.yml: --selector wins over dagster-dbt's --select
 
 
 class LayeredTranslator(DagsterDbtTranslator):
@@ -44,12 +47,15 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     args = ["build", "--vars", json.dumps({**build_vars, "models_digest": digest, "parser_version": plan.parser_version})]
     if plan.full_refresh:
         args.append("--full-refresh")
+    else:  # seeds and the seed-only models stay as the last build wrote them (dbt/selectors.yml)
+        args += ["--selector", INCREMENTAL_SELECTOR]
     context.log.info(f"dbt build: {'full refresh' if plan.full_refresh else 'incremental'} ({plan.reason})")
     # From the first mart on, events are held and yielded in their order (Dagster wants assets in
     # topological order) once dbt has released the file, the marts' with their metadata.
     held: list = []
+    invocation = dbt.cli(args, context=context)
     try:
-        for event in dbt.cli(args, context=context).stream():
+        for event in invocation.stream():
             if held or _is_mart_event(context, event):
                 held.append(event)
             else:
@@ -57,6 +63,7 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     except Exception:
         yield from _with_mart_metadata(context, warehouse, held)  # what was built is still shown
         raise
+    keep_partial_parse(invocation.target_path, settings.dbt_project_dir)  # the next build parses only what changed
     yield from _with_mart_metadata(context, warehouse, held)
 
 
