@@ -518,8 +518,9 @@ def test_looks_like_html():
 def test_speed_on_a_large_real_page():
     html = (PINGTAN_PAGES / "202202_80613.html").read_text(encoding="utf-8")  # 366 KB
     extract_page(html)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in range(3):
         extract_page(html)
-    per_page = (time.perf_counter() - t0) / 3
-    assert per_page < 0.5, per_page  # ~20 ms measured; generous bound for slow CI
+    per_page = (time.process_time() - t0) / 3
+    # CPU time, not wall time: on a loaded machine the wall clock measures the other builds.
+    assert per_page < 0.5, per_page  # ~20 ms measured

@@ -19,15 +19,15 @@ RUN = 200_000  # was minutes of backtracking; linear it is milliseconds
 @pytest.mark.parametrize("unit", ["1", "一", "1,"])
 def test_figure_patterns_are_linear_on_long_runs(pattern, unit):
     text = unit * (RUN // len(unit))
-    started = time.perf_counter()
+    started = time.process_time()
     assert pattern.search(text) is None
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_title_split_is_linear_on_long_space_runs():
-    started = time.perf_counter()
+    started = time.process_time()
     assert _TITLE_SPLIT_RE.split("年度报告" + " " * RUN + "x") == ["年度报告" + " " * RUN + "x"]
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_patterns_still_read_a_leading_figure():
@@ -40,9 +40,9 @@ def test_seed_with_a_long_digit_line_keeps_its_figures_and_parses_fast():
     path, gold = seed_cases()[0]
     text = path.read_text(encoding="utf-8")
     parse_document(text, path.name)  # imports and caches out of the timing
-    started = time.perf_counter()
+    started = time.process_time()
     parsed = parse_document(text + "\n" + "1" * 16_000 + "\n", path.name)
-    assert time.perf_counter() - started < 5.0  # was 22 s
+    assert time.process_time() - started < 5.0  # was 22 s
     got = {(f.indicator_code, f.applicant_type): f.value for f in parsed.figures}
     for key, value in gold_values(gold).items():
         assert got.get(key) == value, key
