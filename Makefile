@@ -108,7 +108,10 @@ $(UV):
 
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	@echo "installing the project into .venv/ (uv sync)"
-	@$(UV) sync --frozen --quiet --python $(PYTHON)
+	@# Bytecode compiled once here: with PYTHONDONTWRITEBYTECODE set (as on CI), every process would
+	@# otherwise compile Dagster, dbt and pandas again (10.8 s against 5.5 s to import the definitions).
+	@$(UV) sync --frozen --quiet --compile-bytecode --python $(PYTHON)
+	@$(VENV)/bin/python -m compileall -q dagster_project >/dev/null
 	@touch $@
 
 dbt/target/manifest.json: $(VENV)/.installed $(DBT_SOURCES)
