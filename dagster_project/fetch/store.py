@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from ..durable import fsync
+
 EXTENSIONS = (".html", ".txt", ".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".bin")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -124,7 +126,7 @@ def put_blob(fetch_dir: Path, data: bytes, ext: str) -> Blob:
         finally:
             if os.path.exists(tmp_name):
                 os.unlink(tmp_name)
-        _fsync_dir(target.parent)
+        fsync(target.parent, best_effort=True)
     return Blob(sha, target, len(data), created=True)
 
 
@@ -142,14 +144,3 @@ def _publish(tmp_name: str, target: Path) -> None:
             os.replace(tmp_name, target)
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Callable
 
+from ..durable import fsync
 from ..resources.warehouse import STORAGE_VERSION, open_warehouse, storage_version
 
 
@@ -23,14 +24,6 @@ def working_path(published: Path) -> Path:
 
 def wal_path(database: Path) -> Path:
     return database.with_name(database.name + ".wal")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def prepare_working_copy(published: Path, log: Callable[[str], None] = lambda _: None) -> Path:
@@ -75,9 +68,9 @@ def publish(work: Path, published: Path) -> None:
         con.close()
     if wal_path(work).exists():
         raise RuntimeError(f"{wal_path(work)} remains after a checkpoint; not publishing")
-    _fsync(work)
+    fsync(work)
     # A WAL beside the published file belongs to the old file (already copied into the build);
     # left there, DuckDB would replay it onto the new one.
     wal_path(published).unlink(missing_ok=True)
     os.replace(work, published)
-    _fsync(published.parent)
+    fsync(published.parent)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import socket
 
-from .lock import pid_alive
+from ..durable import pid_alive
 
 PID_TAG = "govinfo/pid"
 HOST_TAG = "govinfo/host"

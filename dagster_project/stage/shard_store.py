@@ -23,6 +23,7 @@ import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..durable import fsync, pid_alive
 from .schema import PER_REPORT_TABLES, SHARD_TABLES
 from .shards import shard_keys
 
@@ -41,24 +42,6 @@ def staged_dir_for(warehouse: Path) -> Path:
     from ..settings import get_settings
 
     return get_settings().staged_dir or default_staged_dir(warehouse)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class ShardStore:
@@ -127,17 +110,17 @@ class ShardStore:
         if missing:
             raise RuntimeError(f"generation {tmp} lacks {', '.join(missing)}: not published")
         for path in tmp.iterdir():
-            _fsync(path)
-        _fsync(tmp)
+            fsync(path)
+        fsync(tmp)
         previous = self.current(key, strict=False)
         generation = tmp.with_name(tmp.name.removesuffix(TMP_SUFFIX))
         os.rename(tmp, generation)
         pointer_tmp = self.pointer(key).with_name(f"{key}.json.{os.getpid()}{TMP_SUFFIX}")
         pointer_tmp.write_text(json.dumps({**info, "generation": generation.name}, ensure_ascii=False, indent=1),
                                encoding="utf-8")
-        _fsync(pointer_tmp)
+        fsync(pointer_tmp)
         os.replace(pointer_tmp, self.pointer(key))
-        _fsync(self.layout)
+        fsync(self.layout)
         if previous is not None and previous != generation:
             shutil.rmtree(previous, ignore_errors=True)
         return generation
@@ -157,7 +140,7 @@ class ShardStore:
             if match is None or path.name == current:
                 continue
             pid = int(match.group(1) or match.group(2))
-            if pid != os.getpid() and _pid_alive(pid):
+            if pid != os.getpid() and pid_alive(pid):
                 continue
             if path.is_dir():
                 shutil.rmtree(path, ignore_errors=True)
