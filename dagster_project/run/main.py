@@ -107,32 +107,19 @@ def _run(published: Path, lock: RunLock, verbose: bool, force: bool = False) -> 
 
 def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float,
            force: bool = False) -> int:
-    from ..resources.duckdb_file import open_warehouse
     from ..settings import get_settings
-    from ..stage.write_reports import parser_version
-    from .unchanged import check_unchanged, models_digest, record_build
+    from .unchanged import fingerprint_or_stop, record_and_publish
 
     settings = get_settings()
     say(f"govinfo-warehouse: documents from {settings.raw_dir}, warehouse {published}")
-    if lock.stale:
-        say(f"  taking over the warehouse from run pid {lock.stale.pid} (since {lock.stale.since}), which did not finish")
-    # The fingerprint of the code this run builds with, taken before it starts: an edit made during
-    # the run makes the next run build again. Nothing changed: stop before Dagster is even imported.
-    fingerprint = parser_version(), models_digest(settings)
-    if force:
-        say("  FORCE=1: the whole pipeline runs")
-    else:
-        decision = check_unchanged(published, settings, *fingerprint)
-        if decision.unchanged:
-            say(f"govinfo-warehouse: nothing changed since the build of {decision.built_at}; warehouse left as it was")
-            say(f"  ({decision.reason}; checked in {time.monotonic() - started:.1f} s; FORCE=1 builds anyway)")
-            return EXIT_OK
-        say(f"  building: {decision.reason}")
+    fingerprint = fingerprint_or_stop(published, settings, lock, force, say, started)
+    if fingerprint is None:
+        return EXIT_OK
 
     import dagster as dg
     from dagster._core.utils import make_new_run_id
 
-    from .publish import prepare_working_copy, publish
+    from .publish import prepare_working_copy
     from .stale_runs import fail_dead_runs, run_tags
     from .summary import default_warehouse, summary_lines
 
@@ -157,12 +144,7 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     blocking = console.checks_of("checks").failed + console.checks_of("dbt").failed
     ok = result.success and not blocking
     if ok:
-        con = open_warehouse(work)
-        try:
-            record_build(con, *fingerprint)
-        finally:
-            con.close()
-        publish(work, published)
+        record_and_publish(work, published, fingerprint)
     fetch_dir = settings.raw_dir / "_fetched"
     for line in summary_lines(published=published, default_warehouse=default_warehouse(), log_path=log_path,
                               console=console, fetch_dir=fetch_dir, since_iso=since_iso,

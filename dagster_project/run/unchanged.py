@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -120,6 +121,43 @@ def check_unchanged(published: Path, settings, parser: str, models: str) -> Deci
     if changed:
         return Decision(False, changed, built_at)
     return Decision(True, "documents, parser, dbt project and expectations as built", built_at)
+
+
+def fingerprint_or_stop(published: Path, settings, lock, force: bool, say, started: float) -> tuple[str, str] | None:
+    """The opening of every run: the fingerprint of the code it builds with, or None when nothing
+    changed and the run stops here, before Dagster is even imported.
+
+    The fingerprint is taken before the run starts, so an edit made during the run makes the next
+    run build again."""
+    from ..stage.write_reports import parser_version
+
+    if lock.stale:
+        say(f"  taking over the warehouse from run pid {lock.stale.pid} (since {lock.stale.since}), which did not finish")
+    fingerprint = parser_version(), models_digest(settings)
+    if force:
+        say("  FORCE=1: the whole pipeline runs")
+        return fingerprint
+    decision = check_unchanged(published, settings, *fingerprint)
+    if decision.unchanged:
+        say(f"govinfo-warehouse: nothing changed since the build of {decision.built_at}; warehouse left as it was")
+        say(f"  ({decision.reason}; checked in {time.monotonic() - started:.1f} s; FORCE=1 builds anyway)")
+        return None
+    say(f"  building: {decision.reason}")
+    return fingerprint
+
+
+def record_and_publish(work: Path, published: Path, fingerprint: tuple[str, str]) -> None:
+    """The close of a successful run: the working copy records what it was built from, then replaces
+    the published file whole."""
+    from ..resources.duckdb_file import open_warehouse
+    from .publish import publish
+
+    con = open_warehouse(work)
+    try:
+        record_build(con, *fingerprint)
+    finally:
+        con.close()
+    publish(work, published)
 
 
 def _changed_files(con, settings) -> str | None:
