@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from ..ingest.memory import bound_memory
+from ..resources.duckdb_memory import bound_memory
 from ..ingest.scan import IngestStopped, ingest_folder
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings

@@ -11,7 +11,7 @@ failing rows of reports this build did not touch (validated when they were writt
 
 import dagster as dg
 
-from ..ingest.memory import bound_memory
+from ..resources.duckdb_memory import bound_memory
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from .batches import (Validated, failing_report_ids, suite_frames, validated_reports, validation_scope,

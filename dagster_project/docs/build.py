@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     import duckdb
 
     from .dashboard import build_dashboard
-    from ..ingest.memory import bound_memory
+    from ..resources.duckdb_memory import bound_memory
     from .quality_page import build_quality_page
 
     parser = argparse.ArgumentParser(prog="python -m dagster_project.docs", description=__doc__.splitlines()[0])

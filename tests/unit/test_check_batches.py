@@ -7,7 +7,7 @@ import pytest
 
 from dagster_project.checks.batches import Scope, Validated, suite_frames, validated_reports
 from dagster_project.checks.expectation_suites import validate_suite, validate_suite_batches
-from dagster_project.ingest.memory import bound_memory
+from dagster_project.resources.duckdb_memory import bound_memory
 from dagster_project.settings import Settings, get_settings
 
 SUITE = get_settings().expectations_dir / "report_identities.json"

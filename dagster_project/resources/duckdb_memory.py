@@ -1,4 +1,4 @@
-"""DuckDB's memory on the connections ingest and the checks open: bounded, and given back.
+"""DuckDB's memory on the connections ingest, the checks and the docs open: bounded, and given back.
 
 Without this a long-lived process keeps what DuckDB's allocator once held: an ingest of 4,000
 synthetic documents (200 a transaction) left the process at 560 MiB while connected, growing with
