@@ -101,7 +101,7 @@ def _converted_line(converter, line: str) -> str:
     places = _ambiguous_places()
     if places is None or not places[0].search(line) or len(converted) != len(line):
         return converted
-    return _keep_place_names(line, converted, places[1])
+    return _keep_place_names(line, converted, *places)
 
 
 _places = None  # (a class of the place-name characters t2s rewrites, the names that hold one)
@@ -128,11 +128,10 @@ def _ambiguous_places():
     return _places
 
 
-def _keep_place_names(original: str, converted: str, names: re.Pattern) -> str:
+def _keep_place_names(original: str, converted: str, chars: re.Pattern, names: re.Pattern) -> str:
     """The converted line with a place name of the division table put back where t2s rewrote one of
     its characters: 咸阳市乾县 stays 咸阳市乾县 (t2s gives 干县, which is no place), 乾縣 gives 乾县.
     A character is kept as written only inside a whole name of the table."""
-    chars = _places[0]
     positions = [i for i, (a, b) in enumerate(zip(original, converted)) if a != b and chars.match(a)]
     if not positions:
         return converted
