@@ -27,8 +27,11 @@ def test_requests_to_one_host_are_spaced(tmp_path, server):
     assert summary.fetched == 4
     starts = sorted(s.at for s in server.seen)  # robots.txt included: it is paced like the rest
     assert len(starts) == 5
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.14, gaps
+    # Arrival times are read at the server, whose threads a loaded machine may hold back: a request
+    # handled late shortens the gap to the next one (0.75 s then 0.005 s has been seen). The k-th
+    # request still cannot arrive before k intervals after the first, however the server is scheduled.
+    since_first = [at - starts[0] for at in starts]
+    assert all(elapsed >= 0.14 * k for k, elapsed in enumerate(since_first)), since_first
 
 
 def test_no_more_than_the_cap_in_flight_per_host(tmp_path, server):
