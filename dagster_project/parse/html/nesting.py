@@ -26,28 +26,38 @@ def _any_case(name: str) -> str:
     return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in name)
 
 
-# where _TAG_RE can match a wrapper tag: '<', '/'?, a wrapper's name, then space, '/' or '>'
-_WRAPPER_AT_RE = re.compile(
-    "<(/?)(" + "|".join(_any_case(n) for n in sorted(_WRAPPERS, key=len, reverse=True)) + r")(?=[\s/>])")
+def _names_re(names) -> str:
+    """A pattern matching exactly ``names`` (any ASCII case), grouped by first letter behind a
+    test of that letter: the engine tries one or two branches at a '<', not every name."""
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        by_first.setdefault(n[0], []).append(n[1:])
+    firsts = "".join(_any_case(first)[1:-1] for first in sorted(by_first))
+    return f"(?=[{firsts}])(?:" + "|".join(
+        _any_case(first) + "(?:" + "|".join(_any_case(rest) for rest in rests) + ")"
+        for first, rests in sorted(by_first.items())) + ")"
+
+
+_NAMES = _names_re(_WRAPPERS)
+# a wrapper tag as the pass of flatten_deep_nesting takes it: '<', '/'?, a wrapper's name, then
+# space or '>' ('<span/>' is self-closing and '<span/ x>' is no tag: _TAG_RE skips both), and no
+# '<' before the closing '>'
+_WRAPPER_TAG_RE = re.compile("<(/?)(" + _NAMES + r")(?=[\s>])[^<>]*>")
+# what may open a wrapper: at least every opening tag _WRAPPER_TAG_RE matches (attributes unread)
+_WRAPPER_OPEN_RE = re.compile("<(?:" + _NAMES + r")(?=[\s>])")
 
 
 def _deeper_than(html: str, max_depth: int) -> bool:
     """Whether the pass of :func:`flatten_deep_nesting` would open a wrapper deeper than
-    ``max_depth``: the same depth count, without scanning every tag's attributes by regex."""
+    ``max_depth``: the same depth count over the wrapper tags alone (not every tag), after a count
+    of the openings that settles most pages."""
+    if len(_WRAPPER_OPEN_RE.findall(html)) <= max_depth:
+        return False  # fewer openings than the limit: no depth can exceed it
     open_by_name: dict[str, int] = {}
     depth = 0
-    find = html.find
-    for m in _WRAPPER_AT_RE.finditer(html):
-        end = m.end()
-        if html[end] == "/":
-            continue  # '<span/>' is self-closing and '<span/ x>' is no tag: _TAG_RE skips both
-        gt = find(">", end)
-        if gt < 0:
-            return False  # no '>' left: no tag matches from here on
-        if end != gt and find("<", end, gt) >= 0:
-            continue  # a '<' before the '>': not a tag
-        name = m.group(2).lower()
-        if m.group(1):
+    for close, name in _WRAPPER_TAG_RE.findall(html):
+        name = name.lower()
+        if close:
             if open_by_name.get(name):
                 open_by_name[name] -= 1
                 depth -= 1
