@@ -40,8 +40,17 @@ CACHED_CHARS = 80  # labels and cells; longer lines are prose, rarely seen twice
 CACHE_ENTRIES = 1 << 15  # at most ~15 MB per cache
 
 
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, computed as NFC of NFKD: the same string by the
+    definition of NFKC (the canonical composition of the compatibility decomposition; NFC of an
+    already decomposed text is that composition), several times faster on Chinese text. CPython's
+    NFKC runs the composition over every character once a text holds one compatibility character
+    (every ，（）：；), while its NFC first checks whether anything can compose at all."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKD", text))
+
+
 def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
+    text = nfkc(text.replace("\xa0", " ").replace("\u200b", "").replace("\ufeff", ""))
     return mainland_terms("".join(text.split()))  # = re.sub(r"\s+", ""), much faster on Chinese text
 
 
@@ -56,7 +65,7 @@ _normalise_recent = lru_cache(maxsize=8)(_normalise)
 def nfkc_text(text: str) -> str:
     """NFKC of a whole document text; the content hash and the prose reader both fold the same
     text, so the last few results are kept (a text hashes once; a hit costs one comparison)."""
-    return unicodedata.normalize("NFKC", text)
+    return nfkc(text)
 
 
 def normalise_label(text: str) -> str:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .labels import nfkc
 
 # Cells that mean "printed empty": blank is not zero.
 BLANK_MARKERS = {"", "/", "-", "—", "——", "–", "－", "无", "\\", "——/", "／", "空", "_"}
@@ -35,7 +36,7 @@ CACHE_ENTRIES = 1 << 15  # at most ~15 MB per cache
 
 
 def normalise_cell(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text.replace("\xa0", " ").replace("\u200b", ""))
+    text = nfkc(text.replace("\xa0", " ").replace("\u200b", ""))
     text = text.replace("\u2212", "-").replace("\ufe63", "-")  # minus signs NFKC leaves alone
     return "".join(text.split())  # = re.sub(r"\s+", ""), much faster on Chinese text
 
