@@ -31,7 +31,7 @@ from __future__ import annotations
 from ..chinese_numerals import parse_cn_number
 from ..model import Figure
 from .scan import Candidate, scan_sentence
-from .sentences import Sentence, prose_blocks, split_sentences
+from .sentences import Sentence, may_state_figure, prose_blocks, split_sentences
 
 __all__ = ["extract_prose_figures", "parse_cn_number", "NARRATIVE_CODES"]
 
@@ -61,6 +61,12 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
         carried: Candidate | None = None
         for raw in split_sentences(block):
             if not raw.strip():
+                continue
+            if carried is None and not may_state_figure(raw):
+                # nothing in it can be read (a "均已答复" needs a received count just before), so
+                # it is not cut into clauses; one order step keeps the order of what follows
+                order += 1
+                running_ctx = (running_ctx + raw)[-300:]
                 continue
             sent = Sentence(raw, running_ctx, report_year)
             carried = scan_sentence(sent, cands, order, carried)

@@ -77,6 +77,12 @@ TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
 TOPIC = re.compile(r"领域|专栏|专题|栏目|类信息|方面")
 SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)\d+(?:-|至)\d+月")
+
+
+def names_subperiod(clause: str) -> bool:
+    """SUBPERIOD is in the clause. Each of its wordings holds 季度, 半年 or 月, so the search (slow: it
+    tries the digit-run branch at every position) runs only on a clause holding one of them."""
+    return ("月" in clause or "季度" in clause or "半年" in clause) and bool(SUBPERIOD.search(clause))
 CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来")
 PREVIOUS = re.compile(r"上年|去年|上一年|前年|上年度|结转")
 LEADERS = re.compile(r"负责同志|负责人|领导|出席")
@@ -209,6 +215,24 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
 
 # keyed by identity: hashing a compiled pattern hashes its whole source, at every lookup
 _NEEDS_BY_ID = {id(rx): needs for rx, needs in NEEDS.items()}
+
+
+def _alternation(words: set[str]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)")
+
+
+# every word of NEEDS in one scan: a clause none of whose patterns can match is skipped at once
+_FIGURE_WORDS = _alternation({w for figure, words in NEEDS.values() if figure for w in words})
+_PLAIN_WORDS = _alternation({w for figure, words in NEEDS.values() if not figure for w in words})
+
+
+def may_match(text: str, has_figure: bool) -> bool:
+    """False when no pattern of NEEDS can match ``text`` or any part of it (a clause of a sentence).
+
+    A pattern needs one of its words in the text, and a figure when it is built on one; a part of
+    a text holds no word and no figure the text lacks, so a sentence that fails this has no
+    clause that passes it."""
+    return bool((has_figure and _FIGURE_WORDS.search(text)) or _PLAIN_WORDS.search(text))
 
 
 def search_clause(rx: re.Pattern, clause: str, has_figure: bool) -> re.Match | None:

@@ -27,7 +27,6 @@ from .patterns import (
     REQ_SINGLE_CHANNEL,
     REVIEW_1,
     REVIEW_2,
-    SUBPERIOD,
     SUBUNIT,
     SUIT_1,
     SUIT_2,
@@ -36,6 +35,8 @@ from .patterns import (
     ZERO_REQUESTS,
     ZERO_REVIEW_SUIT,
     FIGURE_CHAR,
+    may_match,
+    names_subperiod,
     read_value,
     search_clause,
 )
@@ -62,6 +63,16 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
+                cands: list[Candidate], order: int) -> None:
+    """"…申请1条，均已答复": the received count right before (clause or sentence) was all closed."""
+    if ALL_CLOSED.match(clause) and (
+        (i > 0 and sent.clauses[i - 1] == anchor.evidence) or (i == 0 and anchor is carried)
+    ):
+        cands.append(Candidate("n.requests.closed", anchor.value, anchor.approximate,
+                               anchor.evidence + "，" + clause, order))
+
+
 def scan_sentence(
     sent: Sentence, cands: list[Candidate], order_base: int, carried: Candidate | None = None
 ) -> Candidate | None:
@@ -75,14 +86,21 @@ def scan_sentence(
     subperiod = False
     for i, clause in enumerate(sent.clauses):
         order = order_base + i
-        fig = bool(FIGURE_CHAR.search(clause))
-        qizhong = clause.startswith("其中") or prev_clause == "其中"
-        share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
         # a sub-period named in this clause or an earlier one (no match spans the joining "，")
-        subperiod = subperiod or bool(SUBPERIOD.search(clause))
+        subperiod = subperiod or names_subperiod(clause)
         if subperiod:
             prev_clause = clause
             continue
+        fig = bool(FIGURE_CHAR.search(clause))
+        if not may_match(clause, fig):
+            # no pattern can match it: only "均已答复" right after a received count is read
+            anchor = received_in_sentence or (carried if i == 0 else None)
+            if anchor is not None and not NOT_REQUEST.search(clause):
+                _all_closed(sent, i, clause, anchor, carried, cands, order)
+            prev_clause = clause
+            continue
+        qizhong = clause.startswith("其中") or prev_clause == "其中"
+        share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
 
         # ---- n.active.items -------------------------------------------------------------
         for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B")):
@@ -170,12 +188,8 @@ def scan_sentence(
                     m = None  # 按时办结 next to 延期办结: a part, not the total
                 if m and sent.year_ok(i, m.start()):
                     _emit(cands, "n.requests.closed", m, clause, order)
-                elif ALL_CLOSED.match(clause) and (
-                    (i > 0 and sent.clauses[i - 1] == anchor.evidence) or (i == 0 and anchor is carried)
-                ):
-                    r = anchor
-                    cands.append(Candidate("n.requests.closed", r.value, r.approximate,
-                                            r.evidence + "，" + clause, order))
+                else:
+                    _all_closed(sent, i, clause, anchor, carried, cands, order)
 
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
         m = search_clause(ZERO_REQUESTS, clause, fig)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import CUMULATIVE
+from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
 from ..labels import nfkc_text
 from ..traditional import has_traditional_marks, to_simplified
 
@@ -112,6 +112,13 @@ def split_sentences(block: str) -> list[str]:
 
 def _squash(text: str) -> str:
     return "".join(text.split())  # = re.sub(r"\s+", ""), much faster on Chinese text
+
+
+def may_state_figure(raw: str) -> bool:
+    """False when no clause of the sentence ``raw`` can match a pattern (see patterns.NEEDS): the
+    check runs on the whole sentence with whitespace removed, of which every clause is a part."""
+    text = _squash(raw)
+    return may_match(text, bool(FIGURE_CHAR.search(text)))
 
 
 class Sentence:
