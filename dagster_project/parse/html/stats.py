@@ -7,7 +7,6 @@ from __future__ import annotations
 from lxml import etree
 
 from .text import BLOCK_TAGS, text_len
-from .tree import text_content
 
 
 class TextStats:
@@ -36,8 +35,62 @@ class TextStats:
         self.size = [1] * n
         self.has_table = [False] * n
         self.data_tables = set()
-        self._aggregate(range(n - 1, -1, -1))
+        children = [len(el) for el in elements]
+        if sum(children) == n - 1:  # every child is an element (no comment left): the fast pass
+            self._aggregate_all(children)
+        else:
+            self._aggregate(range(n - 1, -1, -1))
         self.end = [i + self.size[i] for i in range(n)]
+
+    def _aggregate_all(self, children: list[int]) -> None:
+        """:meth:`_aggregate` over every element, for a tree whose children are all elements: the
+        children of element ``i`` are then ``i + 1`` and each next one after the previous one's
+        subtree, so the pass reads the pre-order lists alone, with the same sums in the same order."""
+        elements = self.elements
+        L, LL, A, W, T, P, size, has_table = self.L, self.LL, self.A, self.W, self.T, self.P, self.size, self.has_table
+        block = BLOCK_TAGS
+        tags = [el.tag for el in elements]
+        own = [len("".join(s.split())) if (s := el.text) else 0 for el in elements]
+        tails = [len("".join(s.split())) if (s := el.tail) else 0 for el in elements]
+        for i in range(len(elements) - 1, -1, -1):
+            tag = tags[i]
+            l = p = own[i]
+            ll = 0
+            a = 0
+            w = 0.0
+            t = 0
+            ht = False
+            sz = 1
+            j = i + 1
+            for _ in range(children[i]):
+                tail = tails[j]
+                l += tail + L[j]
+                p += tail
+                sz += size[j]
+                ll += LL[j]
+                a += A[j]
+                w += W[j]
+                t += T[j]
+                ctag = tags[j]
+                if ctag not in block:
+                    p += P[j]
+                if has_table[j] or ctag == "table":
+                    ht = True
+                j += size[j]
+            if tag == "a":  # all text inside a link is link text
+                a += 1
+                ll += l
+                l = 0
+                p = 0
+            if tag == "table" and not ht and self._looks_like_data_table(elements[i]):
+                self.data_tables.add(elements[i])
+                t += 1
+                w = float(l)  # data tables weigh fully
+                p = 0
+            elif tag in block:
+                w += p if p >= 30 else p * 0.2
+                p = 0
+            L[i], LL[i], A[i], W[i], T[i], P[i], has_table[i], size[i] = l, ll, a, w, t, p, ht, sz
 
     def _aggregate(self, order) -> None:
         """Compute the elements at ``order`` (descending indices: children before parents) from
@@ -80,7 +133,7 @@ class TextStats:
                 ll += l
                 l = 0
                 p = 0
-            if tag == "table" and not ht and _looks_like_data_table(el):
+            if tag == "table" and not ht and self._looks_like_data_table(el):
                 data_tables.add(el)
                 t += 1
                 w = float(l)  # data tables weigh fully
@@ -121,26 +174,28 @@ class TextStats:
         new.end = [i + new.size[i] for i in range(len(new.elements))]
         return new
 
-
-def _looks_like_data_table(tbl) -> bool:
-    """An innermost table that lays out data (>= 2 columns, no paragraph-sized cell), not a layout
-    box around text."""
-    ncells = 0
-    nonempty = 0
-    longest = 0
-    multi_col = False
-    for tr in tbl.iter("tr"):
-        k = 0
-        for td in tr:
-            if td.tag in ("td", "th"):
-                k += 1
-                ncells += 1
-                n = text_len(text_content(td))
-                if n:
-                    nonempty += 1
-                    longest = max(longest, n)
-                if k > 1 or (td.get("colspan") or "1").strip() not in ("1", ""):
-                    multi_col = True
-    if longest > 1000 or (nonempty <= 2 and longest > 150):
-        return False  # a box around paragraphs (e.g. spacer cell + text cell)
-    return ncells >= 2 and multi_col
+    def _looks_like_data_table(self, tbl) -> bool:
+        """An innermost table that lays out data (>= 2 columns, no paragraph-sized cell), not a
+        layout box around text. Read when the table's cells have their numbers: a cell's text
+        length is its non-link and link text (L + LL)."""
+        idx, L, LL = self.index, self.L, self.LL
+        ncells = 0
+        nonempty = 0
+        longest = 0
+        multi_col = False
+        for tr in tbl.iter("tr"):
+            k = 0
+            for td in tr:
+                if td.tag in ("td", "th"):
+                    k += 1
+                    ncells += 1
+                    ti = idx[td]
+                    n = L[ti] + LL[ti]
+                    if n:
+                        nonempty += 1
+                        longest = max(longest, n)
+                    if k > 1 or (td.get("colspan") or "1").strip() not in ("1", ""):
+                        multi_col = True
+        if longest > 1000 or (nonempty <= 2 and longest > 150):
+            return False  # a box around paragraphs (e.g. spacer cell + text cell)
+        return ncells >= 2 and multi_col
