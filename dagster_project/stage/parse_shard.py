@@ -6,8 +6,9 @@ them with ``reparse``), batch by batch: each batch's rows go to a part file, so 
 batch, and at the end DuckDB streams the kept rows of the previous generation and the parts into
 the new generation's files, which then replace the old ones at once (see shard_store.py).
 
-Documents are read from the warehouse through any connection that can read ``staging.documents``:
-a read-only one in the parse workers, so that several processes parse side by side while no process
+Documents are read from the warehouse through any connection that can read ``staging.documents``
+(a read-only one in a run), once per run, into each shard's input file (shard_inputs.py): the parse
+workers read only their shard's file, so several processes parse side by side while no process
 writes the warehouse.
 """
 from __future__ import annotations
@@ -24,12 +25,13 @@ from typing import Callable, Iterable
 
 from .agencies import HINTS_DDL
 from .schema import SHARD_TABLES, ensure_schema
+from .shard_inputs import DOCUMENT_COLUMNS, export_inputs, inputs_folder, pending_by_key, read_batches
 from .shard_store import ShardStore
 from .shards import shard_sql
 from .worker_pool import worker_pool
 from .write_reports import ParseBudget, StageSummary, _parse_one, batch_frames
 
-DOCUMENT_COLUMNS = "report_id, source_path, sha256, text, source_url, decoded_how"
+__all__ = ["DOCUMENT_COLUMNS", "ShardPlan", "ShardResult", "plan_shard", "refresh_shard", "refresh_shards"]
 
 
 @dataclass
@@ -118,8 +120,10 @@ def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: l
 
 def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseBudget, batch_size: int = 200,
                   reparse: bool = False, plan: ShardPlan | None = None,
-                  log: Callable[[str], None] = lambda _: None, pool: ProcessPoolExecutor | None = None) -> ShardResult:
-    """Parse what changed in shard ``key`` (reading documents through ``con``) and publish its new generation.
+                  log: Callable[[str], None] = lambda _: None, pool: ProcessPoolExecutor | None = None,
+                  inputs: Path | None = None) -> ShardResult:
+    """Parse what changed in shard ``key`` and publish its new generation. The documents come from
+    ``inputs`` (the shard's file of shard_inputs.export_inputs) or else are read through ``con``.
     With ``pool``, each batch's documents are parsed by its processes (one shard using every core)."""
     import duckdb
 
@@ -137,16 +141,22 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
         mem.execute(HINTS_DDL.format(table="staging.agency_hints"))
         parts = tmp / "parts"
         parts.mkdir()
-        for number, start in enumerate(range(0, len(plan.pending), batch_size)):
-            ids = plan.pending[start:start + batch_size]
-            batch = con.execute(f"select {DOCUMENT_COLUMNS} from staging.documents "
-                                f"where report_id in (select unnest(?::varchar[]))", [ids]).fetchall()
+        if inputs is None and plan.pending:
+            inputs = export_inputs(con, {key: plan.pending}, parts)[key]
+        done_count = 0
+        for number, batch in enumerate(read_batches(inputs, batch_size) if plan.pending else ()):
             # chunks of one: a slow document delays no other document queued behind it in a chunk
             parsed = list(pool.map(parse, batch, chunksize=1)) if pool else [parse(item) for item in batch]
             frames, done = batch_frames(batch, parsed, version)
+            del parsed
             _write_part(mem, frames, parts, number)
+            del frames
             result.parsed.add(done)
-            log(f"shard {key}: {min(start + batch_size, len(plan.pending))}/{len(plan.pending)} documents parsed")
+            done_count += len(batch)
+            log(f"shard {key}: {done_count}/{len(plan.pending)} documents parsed")
+        if done_count != len(plan.pending):
+            raise RuntimeError(f"shard {key}: {done_count} of its {len(plan.pending)} pending documents were read "
+                               f"from the warehouse (changed while parsing?): not published")
         _merge(mem, store, key, parts, tmp, plan.pending + plan.dropped)
         shutil.rmtree(parts)
         mem.close()
@@ -165,28 +175,28 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     return result
 
 
-def _refresh_in_worker(key: str, warehouse: str, store_root: str, count: int, version: str, budget: ParseBudget,
-                       batch_size: int, reparse: bool) -> ShardResult:
-    """A pool task: the shard's documents read through this process's own read-only connection."""
-    from ..resources.duckdb_file import open_warehouse
-
-    con = open_warehouse(warehouse, read_only=True)
-    try:
-        return refresh_shard(con, ShardStore(Path(store_root), count), key, version, budget, batch_size, reparse)
-    finally:
-        con.close()
+def _refresh_in_worker(plan: ShardPlan, inputs: Path | None, store_root: str, count: int, version: str,
+                       budget: ParseBudget, batch_size: int, reparse: bool) -> ShardResult:
+    """A pool task: the shard's documents come from its input file (no connection to the warehouse)."""
+    return refresh_shard(None, ShardStore(Path(store_root), count), plan.key, version, budget, batch_size, reparse,
+                         plan, inputs=inputs)
 
 
 def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], version: str, budget: ParseBudget,
                    batch_size: int = 200, workers: int = 1, reparse: bool = False,
                    log: Callable[[str], None] = lambda _: None) -> list[ShardResult]:
     """Refresh the shards ``keys`` of the warehouse file ``warehouse``, ``workers`` shards at a time in
-    their own processes (each reads the file read-only: no process may hold it for writing meanwhile)."""
+    their own processes. The pending documents are read here, read-only, in one pass into the shards'
+    input files (no process may hold the file for writing meanwhile); the workers read only those."""
     from ..resources.duckdb_file import open_warehouse
+    from ..resources.duckdb_memory import bound_memory
+    from ..settings import get_settings
 
     keys = list(keys)
     con = open_warehouse(warehouse, read_only=True)
+    folder = None
     try:
+        bound_memory(con, get_settings())
         plans = {key: plan_shard(con, store, key, version, reparse) for key in keys}
         to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
         total = sum(len(p.pending) for p in to_do)
@@ -211,18 +221,28 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
             log(f"parse: {done.parsed + done.failed + done.needs_ocr}/{total} documents, {done.figures} figures, "
                 f"{done.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
 
+        # every pending document read once, in one pass over the table (shard_inputs.py)
+        if total:
+            folder = inputs_folder(store.layout)
+            inputs = export_inputs(con, pending_by_key(to_do), folder)
+        else:
+            inputs = {}
+        con.close()
         if parallel <= 1 or len(to_do) == 1:
             with worker_pool(parallel if parallel > 1 else 0) as pool:
                 for plan in to_do:
-                    finished(refresh_shard(con, store, plan.key, version, budget, batch_size, reparse, plan,
-                                           log=log if pool else lambda _: None, pool=pool))
+                    finished(refresh_shard(None, store, plan.key, version, budget, batch_size, reparse, plan,
+                                           log=log if pool else lambda _: None, pool=pool,
+                                           inputs=inputs.get(plan.key)))
             return [results[key] for key in keys]
+        task = partial(_refresh_in_worker, store_root=str(store.root), count=store.count,
+                       version=version, budget=budget, batch_size=batch_size, reparse=reparse)
+        with worker_pool(parallel) as pool:
+            futures = [pool.submit(task, plan, inputs.get(plan.key)) for plan in to_do]
+            for future in as_completed(futures):
+                finished(future.result())
+        return [results[key] for key in keys]
     finally:
         con.close()
-    task = partial(_refresh_in_worker, warehouse=str(warehouse), store_root=str(store.root), count=store.count,
-                   version=version, budget=budget, batch_size=batch_size, reparse=reparse)
-    with worker_pool(parallel) as pool:
-        futures = [pool.submit(task, plan.key) for plan in to_do]
-        for future in as_completed(futures):
-            finished(future.result())
-    return [results[key] for key in keys]
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -216,7 +216,10 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
     instead (``parse_shard.refresh_shards``); this is the same work for a connection already open."""
     from ..settings import get_settings
     from .load import load_shards
-    from .parse_shard import refresh_shard
+    import shutil
+
+    from .parse_shard import plan_shard, refresh_shard
+    from .shard_inputs import export_inputs, inputs_folder, pending_by_key
     from .shard_store import ShardStore, staged_dir_for
 
     settings = get_settings()
@@ -226,11 +229,18 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
     store = store or ShardStore(staged_dir_for(database_path(con)), settings.parse_shards)
     version = parser_version()
     total = StageSummary()
-    for key in store.keys:
-        result = refresh_shard(con, store, key, version, budget, batch_size, log=log)
-        total.add(result.parsed)
-        for path, error in result.parsed.failures:
-            log(f"parse failed: {error}")
+    plans = [plan_shard(con, store, key, version) for key in store.keys]
+    folder = inputs_folder(store.layout)
+    try:
+        inputs = export_inputs(con, pending_by_key(plans), folder)  # every pending text read in one pass
+        for plan in plans:
+            result = refresh_shard(con, store, plan.key, version, budget, batch_size, plan=plan, log=log,
+                                   inputs=inputs.get(plan.key))
+            total.add(result.parsed)
+            for path, error in result.parsed.failures:
+                log(f"parse failed: {error}")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     total.pending = total.parsed + total.failed + total.needs_ocr
     load_shards(con, store)
     log(f"parse: {total.pending}/{total.pending} documents, {total.figures} figures, {total.failed} failed")

@@ -1,0 +1,84 @@
+"""The documents a parse run needs, read out of the warehouse in one pass and cut by shard.
+
+DuckDB stores ``staging.documents.text`` compressed (ZSTD) a whole vector of rows at a time, so
+fetching a few documents' texts decompresses the texts of every vector they sit in. A shard's
+documents are spread over the whole table (the shard is a hash of report_id): reading them batch
+by batch decompressed the whole text column once per batch, and a worker's memory held what
+DuckDB cached of it (a run's cost grew with the square of the corpus, a worker's memory with the
+corpus). Here the pending documents are read once, in table order, as a stream, and each is
+appended to its shard's input file (pickled rows, ``DOCUMENT_COLUMNS``); a shard's parse then reads
+its file front to back, one batch in memory. The files live in a temporary folder of the shard
+store that the run removes; one left by a killed run is removed by the next.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import shutil
+import uuid
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..durable import pid_alive
+
+DOCUMENT_COLUMNS = "report_id, source_path, sha256, text, source_url, decoded_how"
+INPUTS_PREFIX = "_inputs-"
+FETCH_ROWS = 64  # rows fetched from DuckDB at a time: bounds the texts held in memory
+
+
+def inputs_folder(layout: Path) -> Path:
+    """A new temporary folder for one run's input files (leftovers of dead runs removed first)."""
+    layout.mkdir(parents=True, exist_ok=True)
+    remove_dead_inputs(layout)
+    folder = layout / f"{INPUTS_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:6]}.tmp"
+    folder.mkdir()
+    return folder
+
+
+def remove_dead_inputs(layout: Path) -> None:
+    pattern = re.compile(rf"^{re.escape(INPUTS_PREFIX)}(\d+)-[0-9a-f]{{6}}\.tmp$")
+    for path in layout.glob(f"{INPUTS_PREFIX}*"):
+        match = pattern.match(path.name)
+        if match and int(match.group(1)) != os.getpid() and not pid_alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def export_inputs(con, pending: dict[str, list[str]], folder: Path) -> dict[str, Path]:
+    """Write the documents ``pending`` ({shard key: report_ids}) names to ``folder/<key>.pickle``,
+    reading ``staging.documents`` through ``con`` in one streaming pass. Returns the files by key."""
+    shard_of = {rid: key for key, ids in pending.items() for rid in ids}
+    if not shard_of:
+        return {}
+    paths = {key: folder / f"{key}.pickle" for key, ids in pending.items() if ids}
+    files = {key: open(path, "wb") for key, path in paths.items()}
+    try:
+        cursor = con.execute(f"select {DOCUMENT_COLUMNS} from staging.documents "
+                             f"where report_id in (select unnest(?::varchar[]))", [list(shard_of)])
+        while rows := cursor.fetchmany(FETCH_ROWS):
+            for row in rows:
+                pickle.dump(tuple(row), files[shard_of[row[0]]], protocol=pickle.HIGHEST_PROTOCOL)
+    finally:
+        for handle in files.values():
+            handle.close()
+    return paths
+
+
+def read_batches(path: Path, size: int) -> Iterator[list[tuple]]:
+    """The rows of an input file, ``size`` at a time, in the order they were written."""
+    batch: list[tuple] = []
+    with open(path, "rb") as handle:
+        while True:
+            try:
+                batch.append(pickle.load(handle))
+            except EOFError:
+                break
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def pending_by_key(plans: Iterable) -> dict[str, list[str]]:
+    return {plan.key: plan.pending for plan in plans if plan.pending}
