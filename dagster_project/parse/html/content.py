@@ -6,6 +6,8 @@ text (tables weigh fully, links weigh nothing).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .stats import TextStats
 
 # the density pick does not descend into these: they are one paragraph, not a container
@@ -42,6 +44,28 @@ def attr_tokens(el) -> list[str]:
     if i:
         toks.append(i.strip())
     return toks
+
+
+def _tokens_name(tokens: list[str], names: frozenset[str]) -> bool:
+    return any(t.lower() in names for t in tokens)
+
+
+@lru_cache(maxsize=4096)  # a site's pages repeat the same few class and id values
+def _container_names_cached(klass: str | None, ident: str | None) -> tuple[bool, bool]:
+    toks = (klass or "").split()
+    if ident:
+        toks.append(ident.strip())
+    return _tokens_name(toks, _STRONG_CONTAINERS), _tokens_name(toks, _WEAK_CONTAINERS)
+
+
+def _container_names(klass: str | None, ident: str | None) -> tuple[bool, bool]:
+    """Whether a class or the id (the values of an element's attributes) names a strong, and a
+    weak, article container."""
+    if not klass and not ident:
+        return False, False
+    if len(klass or "") + len(ident or "") > 1000:  # rare long values are not kept in the cache
+        return _container_names_cached.__wrapped__(klass, ident)
+    return _container_names_cached(klass, ident)
 
 
 def is_strong_container(el) -> bool:
@@ -94,14 +118,18 @@ def choose_content(body, st: TextStats):
                     best, best_depth = e, d
         return best
 
-    # one pass reads every element's class and id for both kinds of named container
+    # one pass reads the class and id of every element pick() may take (some weight or a data
+    # table) for both kinds of named container
     strong, weak = [], []
-    for e in st.elements:
-        toks = [t.lower() for t in attr_tokens(e)]
-        if e.tag != "article" and any(t in _STRONG_CONTAINERS for t in toks):
-            strong.append(e)  # is_strong_container
-        if e.tag in ("article", "main") or any(t in _WEAK_CONTAINERS for t in toks):
-            weak.append(e)  # _is_weak_container
+    elements = st.elements
+    for i, e in enumerate(elements):
+        if W[i] > 0 or T[i] > 0:
+            names_strong, names_weak = _container_names(e.get("class"), e.get("id"))
+            tag = e.tag
+            if names_strong and tag != "article":
+                strong.append(e)  # is_strong_container
+            if names_weak or tag in ("article", "main"):
+                weak.append(e)  # _is_weak_container
     chosen = pick(strong, True)
     if chosen is None:
         chosen = pick(weak, False)

@@ -64,11 +64,12 @@ def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
     """(position, text) of headings that may be the article title: h1/h2 and title-named blocks,
     5-150 characters, not a link (site logos)."""
     out = []
+    index, L, LL = st.index, st.L, st.LL
     for el in body.iter("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
+        i = index.get(el)
+        if i is None or LL[i] > L[i]:  # read first: it settles most elements without their names
+            continue
         if el.tag in ("h1", "h2") or _names_title(" ".join(attr_tokens(el))):
-            i = st.index.get(el)
-            if i is None or st.LL[i] > st.L[i]:
-                continue
             txt = normalize_text(text_content(el))
             if 5 <= len(txt) <= 150:
                 out.append((i, txt))
