@@ -123,11 +123,69 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
                 dfs(i + 1)
             del assign[code]
 
+    flow_at = {code: k for k, code in enumerate(FLOW_ROWS)}
+    outcome_set = set(outcomes)
+
+    def ok(flow: list, sums: tuple, missing: int, final: bool) -> bool:
+        """flow_ok() and outcomes_ok(final) from the search state: the four flow rows' cells, the
+        outcome rows' column sums so far and how many outcome rows are still unknown."""
+        if None not in flow and not all(math.isclose(flow[0][col] + flow[1][col], flow[2][col] + flow[3][col],
+                                                     abs_tol=1e-9) for col in range(6)):
+            return False
+        total = flow[2]
+        if total is None:
+            return True
+        for col in range(6):
+            if sums[col] > total[col] + 1e-9:
+                return False
+            if final and not missing and not math.isclose(sums[col], total[col], abs_tol=1e-9):
+                return False
+        return True
+
+    def dfs_sums(i: int, flow: list, sums: tuple, missing: int) -> None:
+        """dfs() visiting the same nodes, with the identities' sums carried down the search instead of
+        re-added at every node (exact, so only used when every cell is a whole number)."""
+        nonlocal nodes
+        nodes += 1
+        if nodes > NODE_BUDGET or len(solutions) > MAX_SOLUTIONS:
+            raise _Budget
+        if i == len(order):
+            if ok(flow, sums, missing, True):
+                solutions.append(dict(assign))
+            return
+        code = order[i]
+        k = flow_at.get(code)
+        is_outcome = code in outcome_set
+        for choice, cells in by_choice[code].items():
+            assign[code] = choice
+            row_flow = flow
+            if k is not None:
+                row_flow = list(flow)
+                row_flow[k] = cells
+            row_sums = tuple(a + b for a, b in zip(sums, cells)) if is_outcome else sums
+            row_missing = missing - 1 if is_outcome else missing
+            if ok(row_flow, row_sums, row_missing, False):
+                dfs_sums(i + 1, row_flow, row_sums, row_missing)
+            del assign[code]
+
     try:
-        dfs(0)
+        if _whole_numbers(by_choice, fixed):
+            flow = [None if code in opaque or code in rows else fixed[code] for code in FLOW_ROWS]
+            known_parts = [fixed[code] for code in outcomes if code not in opaque and code not in rows]
+            sums = tuple(sum(p[col] for p in known_parts) for col in range(6))
+            dfs_sums(0, flow, sums, len(outcomes) - len(known_parts))
+        else:
+            dfs(0)
     except _Budget:
         return None
     return solutions
+
+
+def _whole_numbers(by_choice: dict, fixed: dict) -> bool:
+    """Every cell a whole number small enough that sums of it are exact in any order."""
+    cells = [v for choices in by_choice.values() for row in choices.values() for v in row]
+    cells += [v for row in fixed.values() for v in row]
+    return all(isinstance(v, (int, float)) and float(v).is_integer() and abs(v) < 2 ** 40 for v in cells)
 
 
 def place_by_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], float], opaque: set[str],
