@@ -82,9 +82,17 @@ MAX_CONTROL_SHARE = 0.02  # text holds tabs and newlines, not other control char
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 
 
+# the control characters of _CONTROL are ASCII: in UTF-8 each is one byte, and no byte of a longer
+# sequence is ASCII, so counting those bytes of the encoded sample counts the characters
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)) or b >= 0x80)
+
+
 def control_share(text: str) -> float:
     sample = text[:_SAMPLE]
-    return len(_CONTROL.findall(sample)) / len(sample) if sample else 0.0
+    if not sample:
+        return 0.0
+    encoded = sample.encode("utf-8", "surrogatepass")
+    return len(encoded.translate(None, _NOT_CONTROL_BYTES)) / len(sample)
 
 
 def error_budget(size: int) -> int:

@@ -67,10 +67,19 @@ class IngestOptions:
 def edge_hash(fd: int, size: int) -> str:
     """SHA-256 of the size and the first and last 64 KiB: cheap, and sees most edits that keep
     the size and the mtime (a whole-file hash of a file under 128 KiB)."""
+    return _edge_digest(size, lambda offset: os.pread(fd, EDGE_BYTES, offset))
+
+
+def edge_hash_of(data: bytes, size: int) -> str:
+    """edge_hash of a file already read whole (``data``; ``size`` as listed)."""
+    return _edge_digest(size, lambda offset: data[offset:offset + EDGE_BYTES])
+
+
+def _edge_digest(size: int, read_at: Callable[[int], bytes]) -> str:
     digest = hashlib.sha256(str(size).encode())
-    digest.update(os.pread(fd, EDGE_BYTES, 0))
+    digest.update(read_at(0))
     if size > EDGE_BYTES:
-        digest.update(os.pread(fd, EDGE_BYTES, max(EDGE_BYTES, size - EDGE_BYTES)))
+        digest.update(read_at(max(EDGE_BYTES, size - EDGE_BYTES)))
     return digest.hexdigest()
 
 
@@ -251,7 +260,11 @@ def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, sum
     except OSError as exc:
         return Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable")
     try:
-        edge = edge_hash(fd, f.size)
+        if previous is None and refused_before is None:  # a new file is read whole anyway: read it once
+            data = _read_all(fd, f.size)
+            edge = edge_hash_of(data, f.size)
+        else:
+            data, edge = None, edge_hash(fd, f.size)
         same_stat = previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url
         if same_stat and not options.full_rescan and previous[4] == edge:
             summary.unchanged += 1
@@ -259,8 +272,9 @@ def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, sum
         if (previous is None and refused_before is not None and not options.full_rescan
                 and (refused_before.size_bytes, refused_before.mtime_ns, refused_before.edge_sha256) == (f.size, f.mtime_ns, edge)):
             return refused_before  # refused for its content and unchanged: not read (nor handed to a reader) again
-        os.lseek(fd, 0, os.SEEK_SET)
-        data = _read_all(fd, f.size)
+        if data is None:
+            os.lseek(fd, 0, os.SEEK_SET)
+            data = _read_all(fd, f.size)
     except OSError as exc:
         return Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable")
     finally:

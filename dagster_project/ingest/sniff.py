@@ -100,12 +100,16 @@ def _zip_kind(data: bytes) -> str:
     return "zip"
 
 
+# every byte but the C0 controls no text encoding of Chinese documents uses (tab, newlines, ESC are used)
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
+
+
 def _control_share(head: bytes) -> float:
     """Share of bytes that no text encoding of Chinese documents uses (C0 controls but tab/newlines)."""
     if not head:
         return 0.0
-    bad = sum(1 for b in head if b < 9 or 13 < b < 32 and b != 27)
-    return bad / len(head)
+    # translate deletes every other byte in C: a Python loop over the bytes cost ~2 ms a document
+    return len(head.translate(None, _NOT_CONTROL)) / len(head)
 
 
 def sniff(data: bytes, name: str) -> str:
