@@ -34,8 +34,8 @@ def mainland_terms(text: str) -> str:
 
 
 # Labels and cells repeat within a document and across documents (every report prints the same
-# template rows): short texts are normalised once per process. Longer texts (a heading block, an
-# opening) are normalised each time, so the cache holds at most CACHE_ENTRIES short strings.
+# template rows): short texts are normalised once per process (at most CACHE_ENTRIES of them);
+# longer ones are kept for a while by size (see below).
 CACHED_CHARS = 80  # labels and cells; longer lines are prose, rarely seen twice
 CACHE_ENTRIES = 1 << 15  # at most ~15 MB per cache
 
@@ -54,7 +54,33 @@ def _normalise(text: str) -> str:
     return mainland_terms("".join(text.split()))  # = re.sub(r"\s+", ""), much faster on Chinese text
 
 
-_normalise_cached = lru_cache(maxsize=CACHE_ENTRIES)(_normalise)
+class _ShortMemo(dict):
+    """text -> ``compute(text)``, kept for texts of at most CACHED_CHARS (emptied when it holds
+    CACHE_ENTRIES). Its ``__getitem__`` is the function callers use: a text seen before (nearly
+    every call: the same cells are read by several table readers) costs one dict lookup, without
+    the frame of a Python function or the bookkeeping of an LRU."""
+
+    __slots__ = ("_compute",)
+
+    def __init__(self, compute):
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, text: str) -> str:
+        value = self._compute(text)
+        if len(text) <= CACHED_CHARS:
+            if len(self) >= CACHE_ENTRIES:
+                self.clear()
+            self[text] = value
+        return value
+
+
+# Cells of a paragraph's length (a prose line read as a cell) are normalised by every table reader
+# that walks the cells of a document (statistics table, other tables, columns, sections): the
+# last LINE_ENTRIES are kept, enough for the long cells of one document (at most ~8 MB)
+LINE_CHARS = 1000
+LINE_ENTRIES = 2048
+_normalise_line = lru_cache(maxsize=LINE_ENTRIES)(_normalise)
 # the opening of a document (its first 5,000 or 6,000 characters) is normalised by several readers
 # of one document (year, region summary, self-reference): the last few are kept
 RECENT_CHARS = 20000
@@ -68,12 +94,16 @@ def nfkc_text(text: str) -> str:
     return nfkc(text)
 
 
-def normalise_label(text: str) -> str:
-    """NFKC (full-width to half-width), no whitespace (labels break into 商 业 企 业), no zero-width
-    chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`)."""
-    if len(text) <= CACHED_CHARS:
-        return _normalise_cached(text)
-    return _normalise_recent(text) if len(text) <= RECENT_CHARS else _normalise(text)
+def _normalise_any(text: str) -> str:
+    n = len(text)
+    if n <= LINE_CHARS:
+        return _normalise(text) if n <= CACHED_CHARS else _normalise_line(text)
+    return _normalise_recent(text) if n <= RECENT_CHARS else _normalise(text)
+
+
+# normalise_label(text): NFKC (full-width to half-width), no whitespace (labels break into
+# 商 业 企 业), no zero-width chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`).
+normalise_label = _ShortMemo(_normalise_any).__getitem__
 
 
 def strip_numbering(label: str) -> str:
@@ -81,10 +111,9 @@ def strip_numbering(label: str) -> str:
     return _NUMBERING.sub("", label)
 
 
-@lru_cache(maxsize=CACHE_ENTRIES)
 def _label_key(text: str) -> str:
-    return strip_numbering(_normalise(text))
+    return strip_numbering(normalise_label(text))
 
 
-def label_key(text: str) -> str:
-    return _label_key(text) if len(text) <= CACHED_CHARS else strip_numbering(_normalise(text))
+# label_key(text): the normalised label without its numbering (the key rows are matched by)
+label_key = _ShortMemo(_label_key).__getitem__
