@@ -18,34 +18,60 @@ def _spellings(name: str) -> frozenset[str]:
     """Every reading of the name and of its short form (宁都: ningdu and ningdou), in full and as initials."""
     from itertools import islice, product
 
-    from pypinyin import Style, pinyin
-
-    short = short_name(name)
     out = set()
-    for form in {short, name}:
+    for form in {short_name(name), name}:
         if len(form) < 2:
             continue
-        for style in (Style.NORMAL, Style.FIRST_LETTER):
-            readings = pinyin(form, style=style, heteronym=True)
+        for readings in _readings(form):
             out |= {"".join(r) for r in islice(product(*readings), 16)}
     return frozenset(s for s in out if len(s) >= 2)
 
 
+def _readings(form: str) -> tuple[list[list[str]], list[list[str]]]:
+    """pypinyin's readings of each character (heteronyms) in full and as initials. An initial is the
+    first letter of the full reading, so for Chinese characters pypinyin segments the name once."""
+    from pypinyin import Style, pinyin
+    from pypinyin.constants import RE_HANS
+
+    full = pinyin(form, style=Style.NORMAL, heteronym=True)
+    if not RE_HANS.fullmatch(form) or any(not r for readings in full for r in readings):
+        return full, pinyin(form, style=Style.FIRST_LETTER, heteronym=True)
+    return full, [list(dict.fromkeys(r[0] for r in readings)) for readings in full]
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, set[str]]:
+    """The prefecture- and county-level divisions by each spelling of their own name; a host label
+    may also put a spelling of a division above it first (sxjiaxian: sx + jiaxian), read at look-up."""
     table = division_table()
     index: dict[str, set[str]] = {}
     for division in table.by_code.values():
         if division.level not in ("prefecture", "county"):
             continue
-        own = _spellings(division.name)
-        prefixes = {""}
-        for parent in table.ancestors(division):
-            prefixes |= _spellings(parent.name)
-        for spelling in own:
-            for prefix in prefixes:
-                index.setdefault(prefix + spelling, set()).add(division.code)
+        for spelling in _spellings(division.name):
+            index.setdefault(spelling, set()).add(division.code)
     return index
+
+
+@lru_cache(maxsize=4096)
+def _prefixes(code: str) -> frozenset[str]:
+    """The spellings of the divisions above one (a host label's possible first part)."""
+    table = division_table()
+    out: set[str] = set()
+    for parent in table.ancestors(table.by_code[code]):
+        out |= _spellings(parent.name)
+    return frozenset(out)
+
+
+def _spelled_by(label: str) -> set[str]:
+    """The divisions whose spelling, alone or after a spelling of a division above, is the label."""
+    index = _index()
+    codes = set(index.get(label, ()))
+    for k in range(2, len(label) - 1):  # every spelling has two letters at least
+        for code in index.get(label[k:], ()):
+            if code not in codes and label[:k] in _prefixes(code):
+                codes.add(code)
+    return codes
 
 
 def host_of(url: str | None) -> str | None:
@@ -63,12 +89,12 @@ def divisions_of_host(url: str | None) -> list:
     host = host_of(url)
     if not host or host.replace(".", "").isdigit():
         return []
-    table, index = division_table(), _index()
+    table = division_table()
     codes: list[str] = []
     for label in host.lower().split("."):
         if label in _GENERIC or len(label) < 2:
             continue
-        for code in sorted(index.get(label, ())):
+        for code in sorted(_spelled_by(label)):
             if code not in codes:
                 codes.append(code)
     return [table.by_code[c] for c in codes]
