@@ -59,9 +59,14 @@ def _hides(style: str) -> bool:
 
 def _names_chrome(attrs: str) -> bool:
     return _names_chrome_cached(attrs) if len(attrs) <= _CACHED_CHARS else _search_chrome(attrs)
-# a style that may hide its element holds one of these (read by a loop: an XPath contains() test
+# a style that may hide its element holds one of these (searched in Python: an XPath contains() test
 # of every element's style costs more than the whole parse)
 _HIDDEN_MARKS = ("none", "NONE", "None", "idden", "IDDEN", "mso-hide")
+_may_hide = re.compile("|".join(_HIDDEN_MARKS)).search
+# the style values of the elements below the root, in document order, each knowing its element:
+# libxml2 reads them without a Python object for every element of the page (el.get("style") of
+# every element costs as much as the parse)
+_STYLES = etree.XPath("descendant::*/@style")
 _LINK_LIST_TAGS = frozenset(("ul", "ol", "dl", "div", "section", "td", "p", "span", "table", "tr", "font", "center"))
 _HINT_TAGS = frozenset(("ul", "ol", "dl", "div", "section", "table", "span", "form"))
 
@@ -80,12 +85,15 @@ def _drop(el) -> None:
 def strip_junk(root) -> None:
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *_JUNK_TAGS, with_tail=False)
     # small hidden blocks (Word's mso-hide, JS widgets); large hidden blocks may be a tab holding
-    # the article text, so they stay
-    styled = [el for el in root.iter(etree.Element)
-              if el is not root and (st := el.get("style")) and any(m in st for m in _HIDDEN_MARKS)]
+    # the article text, so they stay. A page repeats a few style strings on hundreds of cells: each
+    # distinct one is read once.
+    styles = _STYLES(root)
+    hiding = {st for st in set(styles) if st and _may_hide(st) and _hides(st)}
+    if not hiding:
+        return
+    styled = [st.getparent() for st in styles if st in hiding]
     for el in styled:
-        st = el.get("style")
-        if st and _hides(st) and el.getparent() is not None:
+        if el.getparent() is not None:
             if el.find(".//table") is None and text_len(text_content(el)) < 300:
                 _drop(el)
 
