@@ -8,6 +8,7 @@ punctuation are skipped, wrapped lines are re-joined -- then into sentences (at 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
 from ..labels import nfkc_text
@@ -34,7 +35,7 @@ def _normalise(text: str) -> str:
 
 
 def _is_table_line(line: str) -> bool:
-    return bool(_TABLE_LINE.search(line))
+    return "|" in line and bool(_TABLE_LINE.search(line))  # every wording of _TABLE_LINE holds a |
 
 
 def _is_prose_line(line: str) -> bool:
@@ -127,10 +128,18 @@ class Sentence:
     def __init__(self, text: str, context: str, report_year: int | None):
         self.raw = text
         self.text = _squash(text)
-        self.context = _squash(context)
+        self._context = context
         self.report_year = report_year
         self.clauses = [c for c in (c.rstrip("。！？!?") for c in _clauses(self.text)) if c]
-        self.no_titles = _BOOK_TITLE.sub("", self.text)
+
+    # the context and the text without book titles are read by few sentences: made when asked
+    @cached_property
+    def context(self) -> str:
+        return _squash(self._context)
+
+    @cached_property
+    def no_titles(self) -> str:
+        return _BOOK_TITLE.sub("", self.text)
 
     def year_ok(self, clause_index: int, match_start: int) -> bool:
         """The figure is about the report year: the last year named before it is the report year."""
