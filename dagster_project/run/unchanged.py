@@ -12,6 +12,11 @@ published ``staging.documents``; any new, changed, removed or newly refused file
 version, another dbt/expectations digest, a manifest of sources to fetch, or a warehouse whose
 staging no longer matches its recorded build means a full run. Reading is all it does: the published
 file is opened read-only and never copied.
+
+That comparison reads every document, which grows with the folder. So a run first compares the
+``stat`` listing stored beside the published file by the build (or the last content check) that made
+it (``listing.py``): the same listing means nothing changed, known files whose stat moved are hashed
+alone, and only without a valid stored listing is the whole folder compared by content.
 """
 from __future__ import annotations
 
@@ -22,6 +27,8 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+
+from . import listing as listing_module
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # What the dbt build and the checks read besides the staged rows (paths relative to the project).
@@ -123,21 +130,32 @@ def check_unchanged(published: Path, settings, parser: str, models: str) -> Deci
     return Decision(True, "documents, parser, dbt project and expectations as built", built_at)
 
 
-def fingerprint_or_stop(published: Path, settings, lock, force: bool, say, started: float) -> tuple[str, str] | None:
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a run builds with: the parser and dbt digests, and the raw folder's listing at its start."""
+
+    parser: str
+    models: str
+    listing: "listing_module.Listing | None" = None
+
+
+def fingerprint_or_stop(published: Path, settings, lock, force: bool, say, started: float) -> Fingerprint | None:
     """The opening of every run: the fingerprint of the code it builds with, or None when nothing
     changed and the run stops here, before Dagster is even imported.
 
-    The fingerprint is taken before the run starts, so an edit made during the run makes the next
-    run build again."""
+    The fingerprint, the raw folder's listing included, is taken before the run starts, so an edit
+    made during the run makes the next run build again."""
     from ..stage.write_reports import parser_version
 
     if lock.stale:
         say(f"  taking over the warehouse from run pid {lock.stale.pid} (since {lock.stale.since}), which did not finish")
-    fingerprint = parser_version(), models_digest(settings)
+    parser, models = parser_version(), models_digest(settings)
+    listing = listing_module.take(settings, parser, models) if settings.raw_dir.is_dir() else None
+    fingerprint = Fingerprint(parser, models, listing)
     if force:
         say("  FORCE=1: the whole pipeline runs")
         return fingerprint
-    decision = check_unchanged(published, settings, *fingerprint)
+    decision = decide(published, settings, fingerprint)
     if decision.unchanged:
         say(f"govinfo-warehouse: nothing changed since the build of {decision.built_at}; warehouse left as it was")
         say(f"  ({decision.reason}; checked in {time.monotonic() - started:.1f} s; FORCE=1 builds anyway)")
@@ -146,18 +164,111 @@ def fingerprint_or_stop(published: Path, settings, lock, force: bool, say, start
     return fingerprint
 
 
-def record_and_publish(work: Path, published: Path, fingerprint: tuple[str, str]) -> None:
+def decide(published: Path, settings, fingerprint: Fingerprint) -> Decision:
+    """:func:`check_unchanged`, answered from the stored listing when there is a valid one.
+
+    Same listing: nothing changed. Only known files with another stat: their content decides (a
+    file touched but not edited is no change). Otherwise the stored listing says what changed.
+    Without a valid stored listing the whole folder is compared by content, and when that finds
+    nothing changed the listing is stored, so the next run is decided by ``stat`` alone."""
+    from ..fetch.manifest import read_manifest
+
+    listing = fingerprint.listing
+    quick = _cheap_reasons(published, settings, read_manifest)
+    if quick is not None:
+        return Decision(False, quick)
+    compared = listing_module.compare(published, listing) if listing is not None else None
+    if compared is None:
+        decision = check_unchanged(published, settings, fingerprint.parser, fingerprint.models)
+        if decision.unchanged and listing is not None:
+            listing_module.save(published, listing)
+        return decision
+    unchanged, reason, restated = compared
+    if unchanged:
+        return Decision(True, reason, _built_at(published))
+    if restated:  # only the stat of known files moved: the content decides
+        changed = _restated_files_changed(published, settings, restated)
+        if changed is None:
+            listing_module.save(published, listing)
+            return Decision(True, "documents as built (touched files have the same content)", _built_at(published))
+        return Decision(False, changed)
+    return Decision(False, reason)
+
+
+def _cheap_reasons(published: Path, settings, read_manifest) -> str | None:
+    if not published.exists():
+        return "no warehouse yet"
+    if not settings.raw_dir.is_dir():
+        return "the raw folder is missing"
+    if settings.full_rescan:
+        return "GOVINFO_FULL_RESCAN=1"
+    if read_manifest(settings.sources_path):
+        return f"sources to fetch in {settings.sources_path}"
+    return None
+
+
+def _built_at(published: Path) -> str | None:
+    from ..resources.duckdb_file import open_warehouse
+
+    con = open_warehouse(published, read_only=True)
+    try:
+        row = con.execute("select strftime(built_at, '%Y-%m-%d %H:%M:%S UTC') from staging.build_state").fetchone()
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _restated_files_changed(published: Path, settings, paths: list[bytes]) -> str | None:
+    """Whether any of ``paths`` (regular files whose stat moved) differs in content or URL from the
+    published staging.documents; the first that does, or None."""
+    from ..fetch.provenance import source_url_by_path
+    from ..ingest.walk import display_path, report_id_for
+    from ..resources.duckdb_file import open_warehouse
+
+    urls = source_url_by_path(settings.raw_dir)
+    root = os.path.realpath(os.fsencode(settings.raw_dir))
+    con = open_warehouse(published, read_only=True)
+    try:
+        for rel in paths:
+            shown = display_path(rel)
+            row = con.execute("select size_bytes, sha256, source_url from staging.documents where report_id = ?",
+                              [report_id_for(rel)]).fetchone()
+            if row is None:  # a refused file whose stat moved: ingest decides again
+                return f"changed file {shown}"
+            try:
+                fd = os.open(root + b"/" + rel, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+            except OSError:
+                return f"{shown} cannot be read"
+            try:
+                if os.fstat(fd).st_size != row[0] or row[2] != urls.get(shown):
+                    return f"changed file {shown}"
+                digest = hashlib.sha256()
+                while chunk := os.read(fd, 1 << 20):
+                    digest.update(chunk)
+            finally:
+                os.close(fd)
+            if digest.hexdigest() != row[1]:
+                return f"changed file {shown}"
+    finally:
+        con.close()
+    return None
+
+
+def record_and_publish(work: Path, published: Path, fingerprint: Fingerprint) -> None:
     """The close of a successful run: the working copy records what it was built from, then replaces
-    the published file whole."""
+    the published file whole, and the listing taken at the run's start is stored beside it."""
     from ..resources.duckdb_file import open_warehouse
     from .publish import publish
 
     con = open_warehouse(work)
     try:
-        record_build(con, *fingerprint)
+        record_build(con, fingerprint.parser, fingerprint.models)
     finally:
         con.close()
+    listing_module.forget(published)  # the old listing describes the old file
     publish(work, published)
+    if fingerprint.listing is not None:
+        listing_module.save(published, fingerprint.listing)
 
 
 def _changed_files(con, settings) -> str | None:

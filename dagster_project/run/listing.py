@@ -1,0 +1,172 @@
+"""The raw folder as ``stat`` sees it, kept beside the published warehouse: a run with nothing changed
+is decided by one walk of ``lstat`` calls and one file read, without opening a document or DuckDB.
+
+A listing holds, for every entry the ingest walk would look at (hidden names and the bookkeeping
+files aside), its path below the raw folder and its mode, size, mtime, ctime, device and inode (for a
+symbolic link, those of its target and the target's real path too). The ctime moves on every write
+and cannot be set back, so an edit that restores the mtime still shows.
+
+The file ``<warehouse>.files`` stores the listing taken at the start of the run that built the
+published warehouse, with what it is only valid for: the published file's own device, inode, size
+and mtime (a file replaced or written in place no longer matches), the parser and dbt digests, the
+ingest options and the state of the fetch provenance log. It is a cache: when it is missing, stale
+or unreadable, the run falls back to comparing the folder with ``staging.documents`` by content
+(``unchanged.check_unchanged``), so deleting it is always safe. It is written with a temporary file
+and a rename after the warehouse is published, so it never describes a warehouse it was not made for.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIX = ".files"
+FORMAT = 1
+# A record is ``<path bytes>\0<ascii stat fields>\0``: a path can hold any byte but NUL.
+SEP = b"\0"
+
+
+def listing_path(published: Path) -> Path:
+    return published.with_name(published.name + SUFFIX)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The stat state of a raw folder: ``body`` (the records, sorted by path) and what it depends on."""
+
+    body: bytes
+    context: dict
+
+    def entries(self) -> dict[bytes, bytes]:
+        parts = self.body.split(SEP)
+        return dict(zip(parts[0:-1:2], parts[1::2]))
+
+
+def _stat_fields(st: os.stat_result) -> str:
+    return f"{st.st_mode:o} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_dev} {st.st_ino}"
+
+
+def _entry_fields(path: bytes, lst: os.stat_result) -> str:
+    fields = _stat_fields(lst)
+    if stat.S_ISLNK(lst.st_mode):  # what the link leads to decides what ingest reads
+        try:
+            fields += " -> " + _stat_fields(os.stat(path)) + " " + os.path.realpath(path).hex()
+        except OSError as exc:
+            fields += f" -> error {exc.errno}"
+    return fields
+
+
+def walk_stats(raw_dir: Path, skip: frozenset[bytes]) -> bytes:
+    """The records of every non-hidden entry under ``raw_dir`` except ``skip`` (paths relative to it),
+    sorted by path. Folders are entered, not recorded: an added or removed file shows by itself."""
+    root = os.path.realpath(os.fsencode(raw_dir))
+    records: list[tuple[bytes, str]] = []
+    pending = [b""]
+    while pending:
+        rel_dir = pending.pop()
+        folder = root + b"/" + rel_dir if rel_dir else root
+        try:
+            with os.scandir(folder) as it:
+                for entry in it:
+                    name = entry.name
+                    if name[:1] == b".":
+                        continue
+                    rel = rel_dir + b"/" + name if rel_dir else name
+                    if rel in skip:
+                        continue
+                    try:
+                        lst = entry.stat(follow_symlinks=False)
+                    except OSError as exc:
+                        records.append((rel, f"error {exc.errno}"))
+                        continue
+                    if stat.S_ISDIR(lst.st_mode):
+                        pending.append(rel)
+                    else:
+                        records.append((rel, _entry_fields(entry.path, lst)))
+        except OSError as exc:
+            records.append((rel_dir + b"/", f"error {exc.errno}"))
+    records.sort()
+    return b"".join(rel + SEP + fields.encode() + SEP for rel, fields in records)
+
+
+def _file_state(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+def take(settings, parser: str, models: str) -> Listing:
+    """The listing of ``settings.raw_dir`` now, with the context it is valid in."""
+    from ..assets.ingest_options import ingest_options
+    from ..fetch.provenance import FETCH_SUBDIR, LOG_NAME
+
+    options = ingest_options(settings)
+    context = {
+        "format": FORMAT,
+        "raw_dir": os.path.realpath(settings.raw_dir),
+        "parser": parser,
+        "models": models,
+        "skip": sorted(name.hex() for name in options.skip),
+        "max_file_bytes": options.max_file_bytes,
+        "provenance_log": _file_state(settings.raw_dir / FETCH_SUBDIR / LOG_NAME),
+    }
+    return Listing(walk_stats(settings.raw_dir, options.skip), context)
+
+
+def save(published: Path, listing: Listing) -> None:
+    """Store ``listing`` as the one the published warehouse was built from (call after publishing)."""
+    target = listing_path(published)
+    header = json.dumps({**listing.context, "warehouse": _file_state(published)}, sort_keys=True).encode()
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_bytes(header + b"\n" + listing.body)
+    os.replace(temporary, target)
+
+
+def forget(published: Path) -> None:
+    listing_path(published).unlink(missing_ok=True)
+
+
+def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] | None:
+    """(unchanged, reason, restated) from the stored listing, or None when there is no valid one.
+
+    ``restated`` lists the regular files whose stat moved when nothing else differs (no file added
+    or removed): their content decides whether anything changed."""
+    try:
+        stored = listing_path(published).read_bytes()
+        header, _, body = stored.partition(b"\n")
+        context = json.loads(header)
+    except (OSError, ValueError):
+        return None
+    if context.pop("warehouse", None) != _file_state(published):
+        return None  # made for another warehouse file, or the published file was written since
+    if context.get("format") != FORMAT or context.get("raw_dir") != current.context["raw_dir"]:
+        return None
+    if context.get("parser") != current.context["parser"]:
+        return False, f"parser {context.get('parser')} → {current.context['parser']}", []
+    if context.get("models") != current.context["models"]:
+        return False, "dbt models, seeds, macros or expectations changed", []
+    if context != current.context:
+        return False, "ingest options or the fetch provenance log changed", []
+    if body == current.body:
+        return True, "documents (size, mtime, ctime, inode), parser, dbt project and expectations as built", []
+    before, now = Listing(body, context).entries(), current.entries()
+    shown = lambda rel: rel.decode("utf-8", "backslashreplace")  # noqa: E731
+    added = sorted(set(now) - set(before))
+    if added:
+        return False, f"new file {shown(added[0])}", []
+    removed = len(set(before) - set(now))
+    if removed:
+        return False, f"{removed} files removed", []
+    restated = sorted(rel for rel in now if now[rel] != before[rel])
+    irregular = [rel for rel in restated if not (_regular(now[rel]) and _regular(before[rel]))]
+    if irregular:
+        return False, f"changed file {shown(irregular[0])}", []
+    return False, f"changed file {shown(restated[0])}", restated
+
+
+def _regular(fields: bytes) -> bool:
+    return stat.S_ISREG(int(fields.split(b" ", 1)[0], 8)) if fields[:1].isdigit() else False

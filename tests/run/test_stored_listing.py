@@ -1,0 +1,103 @@
+"""The raw folder's stat listing stored beside the published warehouse: a run with nothing changed is
+decided from it without reading a document, and it never speaks for a warehouse it was not made for.
+Real ingest into a real DuckDB file over seed reports (no dbt)."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from dagster_project.ingest.scan import ingest_folder
+from dagster_project.resources.warehouse import open_warehouse
+from dagster_project.run import listing
+from dagster_project.run.unchanged import Fingerprint, decide, models_digest, record_build
+from dagster_project.settings import Settings
+from runkit import seed_raw
+
+
+@pytest.fixture
+def built(tmp_path):
+    raw = seed_raw(tmp_path / "raw", count=3)
+    warehouse = tmp_path / "wh.duckdb"
+    settings = Settings(raw_dir=raw, warehouse=warehouse)
+    con = open_warehouse(warehouse)
+    ingest_folder(con, raw)
+    record_build(con, "p1", models_digest(settings))
+    con.close()
+    return raw, warehouse, settings
+
+
+def fingerprint(settings, parser="p1"):
+    models = models_digest(settings)
+    return Fingerprint(parser, models, listing.take(settings, parser, models))
+
+
+def test_the_listing_is_stored_by_a_content_check_and_then_decides_alone(built, monkeypatch):
+    raw, warehouse, settings = built
+    assert not listing.listing_path(warehouse).exists()
+    first = decide(warehouse, settings, fingerprint(settings))
+    assert first.unchanged and first.built_at
+    assert listing.listing_path(warehouse).exists()
+    # from now on no document is opened: a content check would fail loudly
+    monkeypatch.setattr("dagster_project.run.unchanged.check_unchanged",
+                        lambda *a, **k: pytest.fail("the folder was compared by content"))
+    second = decide(warehouse, settings, fingerprint(settings))
+    assert second.unchanged and "size, mtime, ctime, inode" in second.reason
+    assert second.built_at == first.built_at
+
+
+def test_each_kind_of_change_is_seen_from_the_listing(built):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # stores the listing
+    assert decide(warehouse, settings, fingerprint(settings, parser="p2")).reason == "parser p1 → p2"
+    first = sorted(raw.glob("*.txt"))[0]
+    first.write_bytes(first.read_bytes())  # touched, same bytes: the content decides, and it is the same
+    touched = decide(warehouse, settings, fingerprint(settings))
+    assert touched.unchanged and "same content" in touched.reason
+    assert decide(warehouse, settings, fingerprint(settings)).reason.startswith("documents (size")  # stored again
+    (raw / "new.txt").write_bytes(first.read_bytes() + b"\n")
+    assert decide(warehouse, settings, fingerprint(settings)).reason == "new file new.txt"
+    (raw / "new.txt").unlink()
+    moved = shutil.move(first, raw.parent / first.name)
+    assert decide(warehouse, settings, fingerprint(settings)).reason == "1 files removed"
+    shutil.move(moved, first)
+    first.write_bytes(first.read_bytes().replace("年".encode(), "年 ".encode(), 1))
+    assert decide(warehouse, settings, fingerprint(settings)).reason == f"changed file {first.name}"
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(built):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged
+    first = sorted(raw.glob("*.txt"))[0]
+    before = first.stat()
+    data = first.read_bytes()
+    first.write_bytes(data.replace("年".encode(), "月".encode(), 1))  # same length
+    os.utime(first, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert first.stat().st_size == before.st_size and first.stat().st_mtime_ns == before.st_mtime_ns
+    assert decide(warehouse, settings, fingerprint(settings)).reason == f"changed file {first.name}"
+
+
+def test_a_listing_made_for_another_warehouse_file_is_not_used(built, monkeypatch):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged
+    # the published file written in place since (here: a row deleted): the listing no longer speaks for it
+    con = open_warehouse(warehouse)
+    con.execute("delete from staging.documents where report_id = (select min(report_id) from staging.documents)")
+    con.execute("checkpoint")
+    con.close()
+    assert decide(warehouse, settings, fingerprint(settings)).reason == "staging differs from the recorded build"
+    # a copy of the listing beside another file is not taken for that file's either
+    other = warehouse.with_name("other.duckdb")
+    shutil.copyfile(warehouse, other)
+    shutil.copyfile(listing.listing_path(warehouse), listing.listing_path(other))
+    assert listing.compare(other, fingerprint(settings).listing) is None
+
+
+def test_a_broken_listing_file_falls_back_to_the_content_check(built):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged
+    listing.listing_path(warehouse).write_bytes(b"\xff not a listing")
+    assert listing.compare(warehouse, fingerprint(settings).listing) is None
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # by content, and stored again
+    assert listing.compare(warehouse, fingerprint(settings).listing)[0]
