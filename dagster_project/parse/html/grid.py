@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import is_layout_ws, normalize_text
+from .text import LAYOUT_WS_RE, is_layout_ws, normalize_text
+from .tree import text_content
 
 
 @dataclass
@@ -64,11 +65,13 @@ def _span(v: str | None, cap: int, zero_means_rest: bool) -> int:
 def normalize_cell_text(el) -> str:
     """Text of a cell: all descendant text joined without separators (inline tags, <p>, <div>,
     <br> inside one cell), source-formatting whitespace dropped, then normalize_text."""
-    parts = []
-    for s in el.itertext():
-        if s and not is_layout_ws(s):
-            parts.append(s)
-    return normalize_text("".join(parts))
+    if not len(el):  # text alone
+        s = el.text
+        return normalize_text(s) if s and not is_layout_ws(s) else ""
+    s = text_content(el)
+    if LAYOUT_WS_RE.search(s):  # some piece may be source formatting: read them one by one
+        s = "".join(s for s in el.itertext() if s and not is_layout_ws(s))
+    return normalize_text(s)
 
 
 def _row_cells(tr):
@@ -84,39 +87,44 @@ def build_table(tbl, heading: str) -> Table | None:
     if not trs:
         return None
     nrows = len(trs)
-    grid: dict[tuple[int, int], Cell] = {}
+    grid: list[dict[int, Cell]] = [{} for _ in range(nrows)]  # per row, the cells by column
     ncols = 0
     for r, tr in enumerate(trs):
+        row = grid[r]
         c = 0
         for td in _row_cells(tr):
-            while (r, c) in grid:
+            while c in row:
                 c += 1
             rs = _span(td.get("rowspan"), nrows - r, True)
             cs = _span(td.get("colspan"), _MAX_COLSPAN, False)
             text = normalize_cell_text(td)
-            for dr in range(rs):
-                rr = r + dr
-                for dc in range(cs):
-                    pos = (rr, c + dc)
-                    if pos in grid:
-                        continue  # overlapping spans: the earlier cell keeps the position
-                    if dr == 0 and dc == 0:
-                        grid[pos] = Cell(text, rr, c, rs, cs, False)
-                    else:
-                        grid[pos] = Cell(text, rr, c + dc, rs, cs, True)
+            if rs == 1 and cs == 1:  # the common cell: its position is free (c skipped the taken ones)
+                row[c] = Cell(text, r, c, 1, 1, False)
+            else:
+                for dr in range(rs):
+                    rr = r + dr
+                    span_row = grid[rr]
+                    for dc in range(cs):
+                        cc = c + dc
+                        if cc in span_row:
+                            continue  # overlapping spans: the earlier cell keeps the position
+                        if dr == 0 and dc == 0:
+                            span_row[cc] = Cell(text, rr, c, rs, cs, False)
+                        else:
+                            span_row[cc] = Cell(text, rr, cc, rs, cs, True)
             c += cs
             if c > ncols:
                 ncols = c
     if ncols == 0:
         return None
     rows: list[list[Cell]] = []
-    for r in range(nrows):
-        row = [grid.get((r, c)) for c in range(ncols)]
-        if all(x is None for x in row):
+    for row in grid:
+        if not row:
             continue  # an empty <tr> that no span covers
         ri = len(rows)
         out = []
-        for c, cell in enumerate(row):
+        for c in range(ncols):
+            cell = row.get(c)
             if cell is None:
                 cell = Cell("", ri, c, 1, 1, False, True)
             else:

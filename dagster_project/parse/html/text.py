@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"), None)
+_ZERO_WIDTH_RE = re.compile("[" + "".join(map(chr, _ZERO_WIDTH)) + "]")
 # CJK ideographs, kana, CJK punctuation, full-width punctuation (not full-width digits/letters),
 # curly quotes, ellipsis and dashes: a space between two of these is a layout artefact.
 _CJK = (
@@ -25,11 +26,16 @@ def normalize_text(s: str) -> str:
     spaces between two CJK characters removed, stripped."""
     if not s:
         return ""
-    s = s.translate(_ZERO_WIDTH)
+    if _ZERO_WIDTH_RE.search(s):  # rare; translate() reads every character through a dict
+        s = s.translate(_ZERO_WIDTH)
     s = " ".join(s.split())  # = re.sub(r"\s+", " ", s).strip(), much faster on Chinese text
     if " " in s:
         s = _CJK_GAP_RE.sub("", s)
     return s
+
+
+# a character that source formatting puts in a whitespace-only text (see is_layout_ws)
+LAYOUT_WS_RE = re.compile("[\n\r\t]")
 
 
 def is_layout_ws(s: str) -> bool:
