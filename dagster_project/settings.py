@@ -110,6 +110,11 @@ class Settings(BaseSettings):
     duckdb_memory_limit: str = Field(
         "2GB", description="DuckDB memory_limit of the ingest and check connections (DuckDB spills past it); "
                            "DuckDB's default is 80% of the machine's memory")
+    documents_duckdb_memory_limit: str = Field(
+        "512MB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$",
+        description="DuckDB memory_limit of the connections that write or stream staging.documents (ingest, the "
+                    "parse's one read of the pending documents): past it DuckDB evicts the table's blocks instead "
+                    "of keeping them (the process grew with the corpus under the 2GB limit)")
     duckdb_allocator_flush: str = Field(
         "8MB", description="DuckDB allocator_flush_threshold, with its background threads: memory freed by "
                            "a query goes back to the system instead of staying with the process")

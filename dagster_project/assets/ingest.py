@@ -39,6 +39,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     context.log.info(f"ingest: scanning {raw_dir}" + (" (full content rescan)" if settings.full_rescan else ""))
     with warehouse.connect() as con:
         bound_memory(con, settings)
+        con.execute(f"set memory_limit = '{settings.documents_duckdb_memory_limit}'")
         try:
             summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings))
         except IngestStopped as exc:

@@ -12,6 +12,7 @@ from pathlib import Path
 import dagster as dg
 from pydantic import Field
 
+from ..resources.duckdb_memory import bound_memory
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from ..stage.agencies import refresh_agencies
@@ -58,6 +59,7 @@ def staged_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResour
             context.log_event(dg.AssetMaterialization(asset_key=SHARDS, partition=result.key,
                                                       metadata=shard_metadata([result])))
     with warehouse.connect() as con:
+        bound_memory(con, get_settings())
         loaded = load_shards(con, store)
         context.log.info(f"stage: {loaded.reports} reports loaded from the shards' Parquet ({loaded.rows} rows)")
         new_agencies = refresh_agencies(con, hint_files=store.files("agency_hints"))

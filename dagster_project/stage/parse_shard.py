@@ -127,6 +127,9 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     With ``pool``, each batch's documents are parsed by its processes (one shard using every core)."""
     import duckdb
 
+    from ..resources.duckdb_memory import bound_memory
+    from ..settings import get_settings
+
     started = datetime.now(timezone.utc)
     plan = plan or plan_shard(con, store, key, version, reparse)
     result = ShardResult(key, documents=plan.documents, dropped=len(plan.dropped))
@@ -137,6 +140,7 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     tmp = store.begin(key)
     mem = duckdb.connect()
     try:
+        bound_memory(mem, get_settings())
         ensure_schema(mem)
         mem.execute(HINTS_DDL.format(table="staging.agency_hints"))
         parts = tmp / "parts"
@@ -197,6 +201,7 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
     folder = None
     try:
         bound_memory(con, get_settings())
+        con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
         plans = {key: plan_shard(con, store, key, version, reparse) for key in keys}
         to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
         total = sum(len(p.pending) for p in to_do)
