@@ -10,7 +10,7 @@ from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from ..stage.write_reports import parser_version
-from .dbt_cli import keep_partial_parse
+from .dbt_cli import build_target_path, keep_partial_parse
 from .dbt_project import dbt_project
 from .dbt_refresh import models_digest, plan_build
 from .dbt_vars import dbt_vars
@@ -53,7 +53,8 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     # From the first mart on, events are held and yielded in their order (Dagster wants assets in
     # topological order) once dbt has released the file, the marts' with their metadata.
     held: list = []
-    invocation = dbt.cli(args, context=context)
+    target = build_target_path(settings.dbt_project_dir, warehouse.path, f"build-{context.run.run_id[:8]}")
+    invocation = dbt.cli(args, context=context, target_path=target)
     try:
         for event in invocation.stream():
             if held or _is_mart_event(context, event):
@@ -63,7 +64,8 @@ def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource,
     except Exception:
         yield from _with_mart_metadata(context, warehouse, held)  # what was built is still shown
         raise
-    keep_partial_parse(invocation.target_path, settings.dbt_project_dir)  # the next build parses only what changed
+    # the next build of this warehouse parses only what changed
+    keep_partial_parse(invocation.target_path, settings.dbt_project_dir, warehouse.path)
     yield from _with_mart_metadata(context, warehouse, held)
 
 

@@ -9,12 +9,18 @@ a loaded machine.
 
 After a successful build the invocation's `partial_parse.msgpack` is kept as the project's: dbt
 parses the project again whenever the profile changes, and the profile holds the path of the working
-copy (`<warehouse>.building`), which `make manifest` does not. The next build of the same warehouse
-thus parses only what changed instead of every model and test.
+copy (`<warehouse>.building`), which `make manifest` does not. The parse state is kept per
+warehouse path (``target/partial_parse/<hash of the path>.msgpack``) and put into the next build's
+own target folder before dbt starts, so builds of other warehouses from the same project (tests,
+benchmarks, a second warehouse) do not throw each other's state away: the next build of the same
+warehouse parses only what changed instead of every model and test (about 20 s).
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
+import uuid
 from functools import cached_property
 from importlib.metadata import version as installed_version
 from pathlib import Path
@@ -36,14 +42,31 @@ class WarehouseDbtCli(DbtCliResource):
         return None
 
 
-def keep_partial_parse(invocation_target: Path, project_dir: Path) -> bool:
-    """Make the invocation's parse state the project's (one rename: a reader sees the old or the new file)."""
+def _kept(project_dir: Path, warehouse: str) -> Path:
+    key = hashlib.sha256(os.fsencode(os.path.abspath(warehouse))).hexdigest()[:16]
+    return Path(project_dir) / "target" / "partial_parse" / f"{key}.msgpack"
+
+
+def build_target_path(project_dir: Path, warehouse: str, name: str) -> Path:
+    """A new target folder for one dbt invocation, holding the parse state kept for ``warehouse``
+    (dagster-dbt copies the project's own only into a folder that has none)."""
+    target = Path(project_dir) / "target" / f"{name}-{uuid.uuid4().hex[:8]}"
+    target.mkdir(parents=True, exist_ok=True)
+    kept = _kept(project_dir, warehouse)
+    if kept.is_file():
+        shutil.copyfile(kept, target / PARTIAL_PARSE)
+    return target
+
+
+def keep_partial_parse(invocation_target: Path, project_dir: Path, warehouse: str) -> bool:
+    """Keep the invocation's parse state for the next build of ``warehouse`` (one rename: a reader sees
+    the old or the new file)."""
     source = Path(invocation_target) / PARTIAL_PARSE
     if not source.is_file():
         return False
-    target_dir = Path(project_dir) / "target"
-    target_dir.mkdir(parents=True, exist_ok=True)
-    temporary = target_dir / f".{PARTIAL_PARSE}.{os.getpid()}"
+    kept = _kept(project_dir, warehouse)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    temporary = kept.with_name(f".{kept.name}.{os.getpid()}")
     temporary.write_bytes(source.read_bytes())
-    os.replace(temporary, target_dir / PARTIAL_PARSE)
+    os.replace(temporary, kept)
     return True
