@@ -80,6 +80,11 @@ def scan_sentence(
 
     ``carried`` is the received count stated by the previous sentence: the first clause of this
     sentence may then give the closed count (…申请35件。已办结33件…).
+
+    Every figure is read by a pattern of ``NEEDS`` except "均已答复" after a received count, so a
+    clause for which :func:`.patterns.may_match` is false is read only for that (and
+    extract_prose_figures skips such a sentence with nothing carried): a new rule that reads a
+    clause otherwise must be added there.
     """
     received_in_sentence: Candidate | None = None
     prev_clause = ""

@@ -1,0 +1,60 @@
+"""The cheap tests that let the prose reader skip a sentence or a clause agree with the patterns
+they stand for, on every clause of the text fixtures (real reports) and on each wording."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.prose.patterns import FIGURE_CHAR, NEEDS, SUBPERIOD, may_match, names_subperiod
+from dagster_project.parse.prose.sentences import Sentence, may_state_figure, prose_blocks, split_sentences
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def _sentences() -> list[str]:
+    out = []
+    for path in sorted(FIXTURES.rglob("*.txt")):
+        for block, _ in prose_blocks(path.read_text(encoding="utf-8", errors="replace")):
+            out += [s for s in split_sentences(block) if s.strip()]
+    return out
+
+
+SENTENCES = _sentences()
+CLAUSES = [c for s in SENTENCES for c in Sentence(s, "", None).clauses]
+
+
+def test_fixtures_give_many_clauses() -> None:
+    assert len(CLAUSES) > 5000
+    assert any(rx.search(c) for c in CLAUSES for rx in NEEDS)  # some figures are read
+
+
+def test_a_pattern_matches_only_where_its_needs_are() -> None:
+    # what search_clause, may_match and may_state_figure skip on
+    wrong = [(rx.pattern[:30], c) for c in CLAUSES for rx, (figure, words) in NEEDS.items()
+             if rx.search(c) and ((figure and not FIGURE_CHAR.search(c)) or not any(w in c for w in words))]
+    assert wrong == []
+
+
+def test_a_clause_may_match_wherever_a_pattern_does() -> None:
+    missed = [c for c in CLAUSES if not may_match(c, bool(FIGURE_CHAR.search(c)))
+              and any(rx.search(c) for rx in NEEDS)]
+    assert missed == []
+
+
+def test_a_sentence_is_skipped_only_when_no_clause_may_match() -> None:
+    skipped = [s for s in SENTENCES if not may_state_figure(s)]
+    assert skipped  # most sentences of a report state no figure
+    assert [s for s in skipped for c in Sentence(s, "", None).clauses
+            if may_match(c, bool(FIGURE_CHAR.search(c)))] == []
+
+
+@pytest.mark.parametrize("clause", ["第一季度收到申请3件", "上半年", "下半年共办结", "半年来", "1月份以来",
+                                    "1-6月收到", "3至5月", "本年度收到申请12件", "月均", "2023年12月31日"])
+def test_sub_period_prefilter_matches_the_pattern(clause: str) -> None:
+    assert names_subperiod(clause) == bool(SUBPERIOD.search(clause))
+
+
+def test_sub_period_prefilter_on_real_clauses() -> None:
+    assert [c for c in CLAUSES if names_subperiod(c) != bool(SUBPERIOD.search(c))] == []
+    assert any(names_subperiod(c) for c in CLAUSES)
