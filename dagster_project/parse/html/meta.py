@@ -67,7 +67,9 @@ def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
     index, L, LL = st.index, st.L, st.LL
     for el in body.iter("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
         i = index.get(el)
-        if i is None or LL[i] > L[i]:  # read first: it settles most elements without their names
+        # the numbers settle most elements without their names: link text, or at most two
+        # characters (not counting whitespace), which normalise to at most three
+        if i is None or LL[i] > L[i] or L[i] + LL[i] <= 2:
             continue
         if el.tag in ("h1", "h2") or _names_title(" ".join(attr_tokens(el))):
             txt = normalize_text(text_content(el))
