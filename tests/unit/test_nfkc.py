@@ -17,8 +17,7 @@ def _nfkc(text: str) -> str:
 
 
 def test_every_code_point() -> None:
-    differ = [hex(cp) for cp in range(sys.maxunicode + 1)
-              if not 0xD800 <= cp <= 0xDFFF and nfkc(chr(cp)) != _nfkc(chr(cp))]
+    differ = [hex(cp) for cp in range(sys.maxunicode + 1) if nfkc(chr(cp)) != _nfkc(chr(cp))]
     assert differ == []
 
 
@@ -31,7 +30,7 @@ def test_mixed_strings_compose_and_reorder_alike() -> None:
     rnd = random.Random(20261203)
     samples = ["".join(rnd.choice(pool) for _ in range(rnd.randint(1, 12))) for _ in range(20000)]
     samples += ["e\u0301\u0323", "e\u0323\u0301", "\u1100\u1161\u11a8", "가\u11a8", "Å", "\u212b",
-                "ｆｕｌｌ，（２０２３）：①", "ﬁ\u0301"]
+                "ｆｕｌｌ，（２０２３）：①", "ﬁ\u0301", "a\ud800\u0301，"]
     assert [s for s in samples if nfkc(s) != _nfkc(s)] == []
     assert nfkc("政府信息公开申请，共计（２３）件") == "政府信息公开申请,共计(23)件"
 
