@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-from .labels import normalise_label
+from .labels import nfkc, nfkc_text, normalise_label
 
 _YEAR = r"((?:19|20)\d{2})"
 _CN_YEAR = r"(二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2})"
@@ -23,6 +22,7 @@ _DATE_LABELLED = re.compile(
 )
 _CHROME_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|信息|阅读|报告)|往年|历年|推荐|热点|猜你|延伸阅读)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_DATE_SOMEWHERE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def cn_year(text: str) -> int | None:
@@ -55,13 +55,14 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     # a catalogue cell (县区政府信息公开年度报告) names no year; the report's own title does
     dated = [c for c in candidates if re.search(_YEAR + "|" + _CN_YEAR, normalise_label(c))]
     # a page that lists other years' reports: the one whose year is the statistics period's
-    period = _PERIOD.search(unicodedata.normalize("NFKC", "\n".join(lines[:200])))
+    period = _PERIOD.search(nfkc("\n".join(lines[:200])))
     if period:
         dated = [c for c in dated if period.group(1) + "年" in normalise_label(c)] or dated
     return (dated or candidates or [None])[0]
 
 
 _CN_DATE = re.compile(r"(" + _CN_YEAR[1:-1] + r"|\d{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
+_CN_MONTH = re.compile(r"[一二三四五六七八九十]月")
 _CN_MONTH_DAY = re.compile(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 
 
@@ -73,6 +74,9 @@ def _cn_small(text: str) -> int:
 
 def digit_dates(text: str) -> str:
     """二〇二〇年一月一日至十二月三十一日 -> 2020年1月1日至12月31日, so periods read the same."""
+    if not _CN_MONTH.search(text):  # both patterns need a month in Chinese numerals
+        return text
+
     def full(m: re.Match) -> str:
         year = m.group(1) if m.group(1).isdigit() else str(cn_year(m.group(1)) or m.group(1))
         return f"{year}年{_cn_small(m.group(2))}月{_cn_small(m.group(3))}日"
@@ -150,7 +154,7 @@ def find_report_year(title: str | None, text: str, published: str | None,
     """
     lo, hi = bounds or report_year_bounds()
     head = text[:6000]
-    head_nfkc = digit_dates(unicodedata.normalize("NFKC", head))
+    head_nfkc = digit_dates(nfkc(head))
     named = re.search(_YEAR + r"年度?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)", normalise_label(head))
     strong = ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title"),
               (int(named.group(1)) if named else None, "report named in the text"))
@@ -173,11 +177,17 @@ def find_published(text: str, meta: dict[str, str]) -> str | None:
         m = re.search(_YEAR + r"[-/.年](\d{1,2})[-/.月](\d{1,2})", meta.get(key) or "")
         if m:
             return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = _DATE_LABELLED.search(unicodedata.normalize("NFKC", text[:3000]))
+    m = _DATE_LABELLED.search(nfkc(text[:3000]))
     if m:
         return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    for line in text.splitlines():  # the date under the signature, the first standalone date
-        m = _DATE_LINE.match(unicodedata.normalize("NFKC", line.strip().strip("|")))
+    lines = text.splitlines()
+    # NFKC keeps lines (no line break composes or decomposes), so a line that reads as a date
+    # holds one in the folded text too: only those lines are read
+    folded = nfkc_text(text).splitlines()
+    candidates = (i for i, line in enumerate(folded) if _DATE_SOMEWHERE.search(line)) if len(folded) == len(lines) \
+        else range(len(lines))
+    for i in candidates:  # the date under the signature, the first standalone date
+        m = _DATE_LINE.match(nfkc(lines[i].strip().strip("|")))
         if m:
             return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     return None

@@ -7,9 +7,9 @@ sentences of the head) are kept apart, to complete a bare name (区统计局, �
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
+from ..labels import nfkc
 from .names import clean_name, strip_pinyin
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -86,7 +86,7 @@ class PageSignals:
 
 
 def _title_issuer(title: str) -> str:
-    norm = "".join(unicodedata.normalize("NFKC", strip_pinyin(title)).split())
+    norm = "".join(nfkc(strip_pinyin(title)).split())
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
@@ -104,7 +104,7 @@ def _sentence_name(captured: str) -> str:
 def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
     meta = meta or {}
     signals = PageSignals(url=meta.get("Url") or meta.get("url") or None)
-    head = unicodedata.normalize("NFKC", strip_pinyin(text[:4000]))
+    head = nfkc(strip_pinyin(text[:4000]))
     lines = [line.strip().strip("|").strip() for line in head.splitlines()]
     lines = [line for line in lines if line]
     if title:
@@ -127,8 +127,10 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         for m in pattern.finditer(body[:3000]):
             signals.add(_sentence_name(m.group(1)), "sentence")
     tail = [line.strip().strip("|").strip() for line in text[-3000:].splitlines() if line.strip().strip("|").strip()]
-    for i, line in enumerate(tail):
-        if _DATE_LINE.match(unicodedata.normalize("NFKC", line)) and i > 0 and len(tail[i - 1]) <= 30:
+    # one fold of the tail, split where it was joined (no line break composes or decomposes)
+    folded = nfkc("\n".join(tail)).split("\n")
+    for i, line in enumerate(folded if len(folded) == len(tail) else [nfkc(line) for line in tail]):
+        if _DATE_LINE.match(line) and i > 0 and len(tail[i - 1]) <= 30:
             signals.add(tail[i - 1], "signature", signed=True)
     for key in ("ContentSource", "contentsource", "source"):
         signals.add(meta.get(key), "field")
