@@ -14,20 +14,33 @@ _CHROME_LINE = re.compile(
     r"|^(?:字号|字体)|【?[大中小]】?\s*【?[大中小]】?|^(?:索引号|发布(?:时间|日期|机构)|来源|信息来源|时间|日期)[:：]"
 )
 _INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2028\u2029\u3000\ufeff\xa0]+")
+# Every branch of _CHROME_LINE needs one of these somewhere in the line, or one of these prefixes at
+# its start: a line with neither is kept without being matched, and a text with no such text
+# anywhere keeps all its lines.
+_CHROME_SOMEWHERE = re.compile(r"浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|率|量)|访问量|打印|关闭窗口|分享到|当前位置|您的位置"
+                               r"|[大中小]】?\s*【?[大中小]")
+_CHROME_STARTS = ("字号", "字体", "索引号", "发布", "来源", "信息来源", "时间", "日期")
+# the characters _INVISIBLE removes that str.split() does not (str.split() takes every \s)
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200f\ufeff]+")
 # Below this many characters of body a hash would merge unrelated empty shells and stubs.
 MIN_HASHED_CHARS = 200
 
 
 def normalised_body(text: str) -> str:
     """The main text with every width folded (NFKC), whitespace and line breaks removed, chrome lines dropped."""
+    folded = nfkc_text(text)
+    anywhere = _CHROME_SOMEWHERE.search(folded) is not None
     kept = []
-    for line in nfkc_text(text).splitlines():
-        if _CHROME_LINE.search(line.strip()):
+    for line in folded.splitlines():
+        stripped = line.strip()
+        if (stripped.startswith(_CHROME_STARTS) or anywhere and _CHROME_SOMEWHERE.search(stripped)) \
+                and _CHROME_LINE.search(stripped):
             continue
-        squeezed = _INVISIBLE.sub("", line)
-        if squeezed:
-            kept.append(squeezed)
-    return "".join(kept)  # line breaks differ between copies (reflowed, CRLF): ignored
+        kept.append(line)
+    # line breaks differ between copies (reflowed, CRLF): ignored. Removing every \s (str.split)
+    # and then the zero-width characters removes what _INVISIBLE matches, line by line or at once.
+    body = "".join("\n".join(kept).split())
+    return _ZERO_WIDTH.sub("", body) if _ZERO_WIDTH.search(body) else body
 
 
 def content_hash(text: str) -> str | None:
