@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from .text.cells import CellToken
@@ -243,7 +244,9 @@ def _level_one() -> str:
 
 
 # one character class, counted by a C scan rather than a call per character
-COMMON_CHARS = re.compile("[" + _level_one() + "]")
+_LEVEL_ONE = _level_one()
+COMMON_CHARS = re.compile("[" + _LEVEL_ONE + "]")
+_COMMON_RUNS = re.compile("[" + _LEVEL_ONE + "]+")  # removed a run at a time, not a character
 
 
 def binary_reason(text: str) -> str | None:
@@ -259,13 +262,18 @@ def binary_reason(text: str) -> str | None:
 def unreadable_reason(text: str) -> str | None:
     """Why a text is bytes read as characters (a binary, compressed or mis-decoded file), or None.
     Run on Simplified text (Traditional characters are not GB2312 ones)."""
+    return _unreadable_reason(text)
+
+
+@lru_cache(maxsize=4)  # the parser asks before reading the page and again when it classifies it
+def _unreadable_reason(text: str) -> str | None:
     binary = binary_reason(text)
     if binary:
         return binary
     sample = text[:SAMPLE_CHARS]
     cjk = _NOT_CJK.sub("", sample)[:COMMON_SAMPLE_CJK]  # the sample's Chinese characters, in order
     if len(cjk) >= MIN_CJK_CHARS:
-        common = (len(cjk) - len(COMMON_CHARS.sub("", cjk))) / len(cjk)
+        common = (len(cjk) - len(_COMMON_RUNS.sub("", cjk))) / len(cjk)
         if common < MIN_COMMON_SHARE:
             return (f"undecodable content: only {common:.0%} of its {len(cjk)} Chinese characters are common ones "
                     "(bytes read in the wrong encoding, or not text)")
