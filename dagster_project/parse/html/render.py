@@ -34,29 +34,35 @@ def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
         if s and not is_layout_ws(s):
             buf.append(s)
 
-    def before_start(el) -> bool:
-        i = idx.get(el)
-        return i is not None and ends[i] <= start
+    # a walk over the pre-order positions of the content's subtree: an element closes (a block
+    # ends its line, then its tail follows) when the walk reaches the end of its subtree
+    elements, tags, data_tables = st.elements, st.tags, st.data_tables
+    ci = idx[content]
+    stop = ends[ci]
+    open_: list[int] = []
 
-    # stack of (element, phase): phase False = opening, True = closing
-    stack: list[tuple[object, bool]] = [(content, False)]
-    while stack:
-        el, closing = stack.pop()
-        tag = el.tag
-        if closing:
-            if tag in BLOCK_TAGS:
-                flush()
-            if el is not content:
-                add(el.tail)
-            continue
-        if before_start(el):
+    def close(j: int) -> None:
+        if tags[j] in BLOCK_TAGS:
+            flush()
+        if j != ci:
+            add(elements[j].tail)
+
+    i = ci
+    while i < stop:
+        while open_ and ends[open_[-1]] <= i:
+            close(open_.pop())
+        if ends[i] <= start:
+            i = ends[i]
             continue  # precedes the main block (tail too)
+        tag = tags[i]
         if tag == "br" or tag == "hr":
             flush()
-            if el is not content:
-                add(el.tail)
+            if i != ci:
+                add(elements[i].tail)
+            i = ends[i]
             continue
-        if tag == "table" and el in st.data_tables:
+        if tag == "table" and elements[i] in data_tables:
+            el = elements[i]
             flush()
             cap = el.find("caption")
             heading = normalize_text(text_content(cap)) if cap is not None else last_text
@@ -70,17 +76,17 @@ def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
                         # after the last '|' is a cell only when it is not empty): terminate it
                         lines.append(line + "|" if not row[-1].text else line)
                 last_text = ""
-            if el is not content:
+            if i != ci:
                 add(el.tail)
+            i = ends[i]
             continue
         if tag in BLOCK_TAGS:
             flush()
-        i = idx.get(el)
-        if i is None or i >= start:
-            add(el.text)  # an ancestor of the start element: its leading text precedes the block
-        stack.append((el, True))
-        for child in reversed(el):
-            if isinstance(child.tag, str):
-                stack.append((child, False))
+        if i >= start:
+            add(elements[i].text)  # else an ancestor of the start element: its leading text precedes the block
+        open_.append(i)
+        i += 1
+    while open_:
+        close(open_.pop())
     flush()
     return lines, tables

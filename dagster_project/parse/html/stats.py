@@ -15,10 +15,10 @@ class TextStats:
     L: non-link text length; LL: link text length; A: number of links; W: paragraph-weighted
     text (long paragraphs and data-table text count fully, short fragments a fifth, links zero);
     T: number of data tables below (or self); has_table: any table below (excluding self);
-    end: index after the element's subtree in ``elements``.
+    end: index after the element's subtree in ``elements``; tags: the elements' tags.
     """
 
-    __slots__ = ("L", "LL", "A", "W", "T", "P", "has_table", "size", "end", "elements", "index", "data_tables")
+    __slots__ = ("L", "LL", "A", "W", "T", "P", "has_table", "size", "end", "elements", "index", "data_tables", "tags")
 
     def __init__(self, root=None):
         if root is None:  # filled in by without()
@@ -35,6 +35,7 @@ class TextStats:
         self.size = [1] * n
         self.has_table = [False] * n
         self.data_tables = set()
+        self.tags = [el.tag for el in elements]
         children = [len(el) for el in elements]
         if sum(children) == n - 1:  # every child is an element (no comment left): the fast pass
             self._aggregate_all(children)
@@ -49,7 +50,7 @@ class TextStats:
         elements = self.elements
         L, LL, A, W, T, P, size, has_table = self.L, self.LL, self.A, self.W, self.T, self.P, self.size, self.has_table
         block = BLOCK_TAGS
-        tags = [el.tag for el in elements]
+        tags = self.tags
         own = [len("".join(s.split())) if (s := el.text) else 0 for el in elements]
         tails = [len("".join(s.split())) if (s := el.tail) else 0 for el in elements]
         for i in range(len(elements) - 1, -1, -1):
@@ -161,7 +162,7 @@ class TextStats:
         new = TextStats()
         new.elements = [self.elements[k] for k in kept]
         new.index = {el: i for i, el in enumerate(new.elements)}
-        for name in ("L", "LL", "A", "W", "T", "P", "size", "has_table"):
+        for name in ("L", "LL", "A", "W", "T", "P", "size", "has_table", "tags"):
             values = getattr(self, name)
             setattr(new, name, [values[k] for k in kept])
         changed: set[int] = set()
