@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .decode import decode_bytes
 from .refused import known_refusals, write_refused
@@ -28,6 +28,8 @@ __all__ = ["IngestStopped", "IngestSummary", "ingest_folder", "report_id_for", "
 
 EDGE_BYTES = 64 * 1024
 LOOKUP_FILES = 5000  # files whose stored state is read from DuckDB at a time
+EXAMINE_THREADS = 2  # threads reading, hashing and decoding files while the scan writes
+EXAMINE_AHEAD = 16  # files read ahead of the one being recorded (their bytes and text in memory)
 
 
 class IngestStopped(RuntimeError):
@@ -208,10 +210,12 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         for start in range(0, len(files), LOOKUP_FILES):
             chunk = files[start:start + LOOKUP_FILES]
             known = _stored(con, [f.report_id for f in chunk])
-            for f in chunk:
+            examined = _examined_in_order(chunk, lambda f: _examine(
+                f, known.get(f.report_id), source_urls.get(f.source_path), options, now,
+                refused_before.get(f.source_path)))
+            for f, found in zip(chunk, examined):
                 done += 1
-                outcome = _ingest_one(con, f, known.get(f.report_id), source_urls.get(f.source_path), options, now,
-                                      summary, refused_before.get(f.source_path))
+                outcome = _record(con, f, found, summary)
                 if isinstance(outcome, Refusal):
                     refused.append(outcome)
                     if f.report_id in known:
@@ -240,6 +244,23 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     return summary
 
 
+def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Examined]) -> Iterator[_Examined]:
+    """``examine`` of each file, in order, EXAMINE_THREADS files in flight at a time (bounded memory):
+    while this thread writes a batch into DuckDB (which lets go of the GIL), the next files are read,
+    hashed and decoded."""
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=EXAMINE_THREADS, thread_name_prefix="ingest-read") as pool:
+        queue: deque = deque()
+        for f in files:
+            queue.append(pool.submit(examine, f))
+            if len(queue) >= EXAMINE_AHEAD:
+                yield queue.popleft().result()
+        while queue:
+            yield queue.popleft().result()
+
+
 def _stored(con, ids: list[str]) -> dict[str, tuple]:
     """The stored state (size, mtime, sha256, URL, edge hash) of those of ``ids`` in staging.documents."""
     return {row[0]: row[1:] for row in con.execute(
@@ -247,18 +268,31 @@ def _stored(con, ids: list[str]) -> dict[str, tuple]:
         "where report_id in (select unnest(?::varchar[]))", [ids]).fetchall()}
 
 
-def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, summary: IngestSummary,
-                refused_before: Refusal | None = None):
-    """None: unchanged; a row tuple: new or changed; a Refusal."""
+@dataclass(frozen=True)
+class _Examined:
+    """What reading one file found, before anything is counted or written (see _record)."""
+
+    refusal: Refusal | None = None
+    unchanged: bool = False
+    touched: str | None = None  # same content, new mtime: the new edge hash to remember
+    row: tuple | None = None
+    changed: bool = False
+    encoding: str | None = None
+
+
+def _examine(f: RawFile, previous, url, options: IngestOptions, now,
+             refused_before: Refusal | None = None) -> _Examined:
+    """Read, hash, sniff and decode one file: no connection and no shared state, so files are
+    examined in threads (reading a file and hashing it let other threads run) while the scan writes."""
     if f.size == 0:
-        return Refusal(f.source_path, 0, "an empty file: not a document", "empty")
+        return _Examined(Refusal(f.source_path, 0, "an empty file: not a document", "empty"))
     if f.size > options.max_file_bytes:
-        return Refusal(f.source_path, f.size, f"larger than {options.max_file_bytes} bytes "
-                       f"(GOVINFO_MAX_FILE_BYTES): not read", "too large")
+        return _Examined(Refusal(f.source_path, f.size, f"larger than {options.max_file_bytes} bytes "
+                                 f"(GOVINFO_MAX_FILE_BYTES): not read", "too large"))
     try:
         fd = open_checked(f)
     except OSError as exc:
-        return Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable")
+        return _Examined(Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable"))
     try:
         if previous is None and refused_before is None:  # a new file is read whole anyway: read it once
             data = _read_all(fd, f.size)
@@ -267,34 +301,46 @@ def _ingest_one(con, f: RawFile, previous, url, options: IngestOptions, now, sum
             data, edge = None, edge_hash(fd, f.size)
         same_stat = previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url
         if same_stat and not options.full_rescan and previous[4] == edge:
-            summary.unchanged += 1
-            return None
+            return _Examined(unchanged=True)
         if (previous is None and refused_before is not None and not options.full_rescan
                 and (refused_before.size_bytes, refused_before.mtime_ns, refused_before.edge_sha256) == (f.size, f.mtime_ns, edge)):
-            return refused_before  # refused for its content and unchanged: not read (nor handed to a reader) again
+            return _Examined(refused_before)  # refused for its content and unchanged: not read (nor handed to a reader) again
         if data is None:
             os.lseek(fd, 0, os.SEEK_SET)
             data = _read_all(fd, f.size)
     except OSError as exc:
-        return Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable")
+        return _Examined(Refusal(f.source_path, f.size, f"cannot be read: {exc.strerror or exc}", "unreadable"))
     finally:
         os.close(fd)
     sha = hashlib.sha256(data).hexdigest()
     if previous is not None and previous[2] == sha and previous[3] == url:
-        summary.unchanged += 1  # touched, not changed: remember the new mtime and edge hash only
-        con.execute("update staging.documents set mtime_ns = ?, edge_sha256 = ? where report_id = ?",
-                    [f.mtime_ns, edge, f.report_id])
-        return None
+        return _Examined(touched=edge)  # touched, not changed: remember the new mtime and edge hash only
     read = read_document(data, f.source_path)
     if read.refusal:
         reason, category = read.refusal
-        return Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge)
-    summary.bytes_read += len(data)
-    encoding = read.encoding or read.reader or "unknown"
-    summary.encodings[encoding] = summary.encodings.get(encoding, 0) + 1
-    if previous is not None:
+        return _Examined(Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge))
+    return _Examined(row=(f.report_id, f.source_path, sha, edge, len(data), f.mtime_ns, read.encoding, read.decoded_how,
+                          read.reader, read.text, url, now),
+                     changed=previous is not None, encoding=read.encoding or read.reader or "unknown")
+
+
+def _record(con, f: RawFile, examined: _Examined, summary: IngestSummary):
+    """Count what _examine found (and remember a touched file's new state): None when unchanged,
+    the document's row when new or changed, or the Refusal."""
+    if examined.refusal is not None:
+        return examined.refusal
+    if examined.unchanged:
+        summary.unchanged += 1
+        return None
+    if examined.touched is not None:
+        summary.unchanged += 1
+        con.execute("update staging.documents set mtime_ns = ?, edge_sha256 = ? where report_id = ?",
+                    [f.mtime_ns, examined.touched, f.report_id])
+        return None
+    summary.bytes_read += examined.row[4]
+    summary.encodings[examined.encoding] = summary.encodings.get(examined.encoding, 0) + 1
+    if examined.changed:
         summary.changed += 1
     else:
         summary.new += 1
-    return (f.report_id, f.source_path, sha, edge, len(data), f.mtime_ns, read.encoding, read.decoded_how,
-            read.reader, read.text, url, now)
+    return examined.row
