@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-_STRING_VALUE = etree.XPath("string()", smart_strings=False)
-
-
 def text_content(el) -> str:
-    """All text inside the element (its tail excluded)."""
-    return _STRING_VALUE(el)
+    """All text inside the element (its tail excluded): its XPath string value, read by libxml2's
+    text serialiser (about twice as fast as evaluating ``string()``)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def drop_tree(el) -> None:
