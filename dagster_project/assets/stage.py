@@ -2,8 +2,9 @@
 
 Two assets. ``parse/shards`` is partitioned by shard (a stable hash of report_id, stage/shards.py):
 materializing a partition parses that shard's new, changed or re-versioned documents (all of them
-with ``reparse``) and writes its Parquet generation; a run over several partitions parses them in
-``GOVINFO_PARSE_WORKERS`` processes, one shard each, reading the warehouse read-only. The
+with ``reparse``) and writes its Parquet generation; a run over several partitions reads the pending
+documents out of the warehouse once (read-only, into one input file per shard) and parses them in
+``GOVINFO_PARSE_WORKERS`` processes, one shard each. The
 ``staging/*`` tables (``staged_reports``) bring every shard up to date the same way, then load the
 changed reports from the Parquet into DuckDB in one transaction and resolve their agencies.
 """
