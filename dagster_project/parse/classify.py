@@ -192,8 +192,8 @@ MAX_LISTED_LINE = 80
 
 def _lists_reports(text: str) -> int:
     """How many years a list page names reports of (one short line per report); 0 below 3."""
-    years = {m.group(1) for line in text.splitlines() if len(line.strip()) <= MAX_LISTED_LINE
-             for m in _LISTED_REPORT.finditer(line)}
+    years = {m.group(1) for line in text.splitlines() if ("年报" in line or "年度报告" in line)
+             and len(line.strip()) <= MAX_LISTED_LINE for m in _LISTED_REPORT.finditer(line)}
     return len(years) if len(years) >= MIN_LISTED_YEARS else 0
 
 
@@ -203,13 +203,16 @@ _FORM_CODES = re.compile(r"代\s*码|行\s*次|^\s*甲\s*\|?\s*$|甲[\s|]+乙[\s
 # placeholders of a model essay: 20xx年, xx乡, xxx局, ×××
 _PLACEHOLDER = re.compile(r"(?:19|20)[xX×Ｘｘ]{2}\s*年|(?<![A-Za-z])[xX×Ｘｘ]{2,}(?=[\u4e00-\u9fff])|×{2,}|[○〇]{2,}[乡镇县市区局]")
 MIN_PLACEHOLDERS = 2
-_PLACEHOLDER_CHAR = re.compile("[xX×Ｘｘ○〇]")  # every placeholder holds one: a cheap test first
+# every placeholder holds two of these in a row: cheap tests first (二〇二〇年 has 〇, never 〇〇)
+_PLACEHOLDER_CHAR = re.compile("[xX×Ｘｘ○〇]")
+_PLACEHOLDER_PAIR = re.compile("[xX×Ｘｘ○〇][xX×Ｘｘ○〇]")
 
 
 def _look_alike_body(text: str) -> str | None:
     if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
         return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
-    placeholders = _PLACEHOLDER.findall(text) if _PLACEHOLDER_CHAR.search(text) else []
+    maybe = _PLACEHOLDER_CHAR.search(text) and _PLACEHOLDER_PAIR.search(text)
+    placeholders = _PLACEHOLDER.findall(text) if maybe else []
     if len(placeholders) >= MIN_PLACEHOLDERS:
         return f"template essay with placeholders ({', '.join(sorted(set(placeholders))[:4])}), not a report"
     return None
