@@ -6,6 +6,7 @@ converter is shared by every caller.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # characters used only in Traditional script (each converts under OpenCC t2s), and the
 # Simplified-only counterparts; a page is Traditional when the former outnumber the latter
@@ -97,11 +98,36 @@ def to_simplified(text: str) -> str:
 
 
 def _converted_line(converter, line: str) -> str:
-    converted = converter.convert(line)
+    converted = _convert(converter, line)
     places = _ambiguous_places()
     if places is None or not places[0].search(line) or len(converted) != len(line):
         return converted
     return _keep_place_names(line, converted, *places)
+
+
+def _convert(converter, line: str) -> str:
+    """``converter.convert(line)``, with only the pieces that may change converted.
+
+    OpenCC cuts its input at separators (whitespace and punctuation, ``split_chars_re``) and
+    converts each piece alone; a piece holding no character t2s may rewrite comes out unchanged,
+    and the others repeat from line to line and from page to page (template sentences), so each
+    distinct one goes through OpenCC once (OpenCC's pure-Python matching costs milliseconds a line).
+    """
+    parts = converter.split_chars_re.split(line)
+    rewritten = _rewritten.search
+    for k in range(0, len(parts), 2):  # the pieces between separators
+        piece = parts[k]
+        if piece and rewritten(piece):
+            parts[k] = _converted_piece(piece) if len(piece) <= _CACHED_PIECE else converter.convert(piece)
+    return "".join(parts)
+
+
+_CACHED_PIECE = 200  # longer pieces are converted each time: the cache stays small
+
+
+@lru_cache(maxsize=8192)
+def _converted_piece(piece: str) -> str:
+    return _t2s().convert(piece)
 
 
 _places = None  # (a class of the place-name characters t2s rewrites, the names that hold one)
@@ -116,7 +142,10 @@ def _ambiguous_places():
 
         converter = _t2s()
         table = division_table()
-        names = {n for n in table.by_name if converter.convert(n) != n}
+        # a name without a character t2s may rewrite comes out unchanged (see to_simplified): only
+        # the few others go through OpenCC
+        rewritten = _rewritten.search
+        names = {n for n in table.by_name if rewritten(n) and converter.convert(n) != n}
         names |= {short_name(d.name) for d in table.by_code.values() if d.name in names and len(short_name(d.name)) >= 2}
         # a character t2s rewrites alone (乾) or only within a phrase (藉 of 藉口镇, as in 藉口 -> 借口)
         chars = {a for n in names for a, b in zip(n, converter.convert(n)) if a != b}
