@@ -7,6 +7,7 @@ the next label; a row with no figure is blank, never zero.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..catalog import unit_of
 from ..text.cells import CellToken
@@ -93,6 +94,7 @@ MAX_LABEL_CHARS = 90  # longer cells are prose, not row labels
 HEADER_LOOKBACK = 12  # cells before the first section row where a 指标 | 单位 | … header may stand
 
 
+@lru_cache(maxsize=4096)  # every report prints the same few labels: each is matched once per process
 def _match_row(key: str, section: str | None) -> tuple[str, str] | None:
     for code, sec, rx in _SECTION_RES:
         if rx.search(key):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..catalog import APPLICANT_COLUMNS
 from ..text.cells import CellToken
@@ -66,6 +67,7 @@ class MatrixRow:
         return len(self.lines) <= 1
 
 
+@lru_cache(maxsize=4096)  # every report prints the same few labels: each is matched once per process
 def _match(key: str, template: str, in_other_group: bool) -> str | None:
     if _OTHER_GROUP.search(key):
         return "t3.other"  # in the 2021 format a group label, unless figures follow it directly

@@ -9,6 +9,7 @@ as unplaced.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..catalog import unit_of
 from ..text.cells import CellToken
@@ -56,6 +57,7 @@ _NOTE = re.compile(r"^[(（].*[)）]?$")
 MAX_LABEL_PIECES = 8  # a row label wrapped (其他对外管理服 / 务事项) or one character per line (规 / 章)
 
 
+@lru_cache(maxsize=4096)  # every report prints the same few labels: each is matched once per process
 def _row_label(text: str) -> str | None:
     key = label_key(text)
     key = re.sub(r"[（(].*?[）)]?$", "", key)  # 规章(设区的市、自治州人民政府应提供相关数据) and similar asides
