@@ -58,6 +58,8 @@ class DivisionTable:
     # first two characters of a province, prefecture, county or zone name -> the longest such name:
     # a text is scanned only where a place name can begin
     place_starts: dict[str, int]
+    # the first characters of those names: the positions a scan has to look at
+    place_firsts: re.Pattern | None = None
 
     def named(self, name: str, levels: tuple[str, ...] = LEVELS) -> list[Division]:
         return [d for d in self.by_name.get(name, []) if d.level in levels]
@@ -84,7 +86,11 @@ class DivisionTable:
         """Divisions (and zones) named in ``text``, in order, longest name first at each position."""
         found: list[Division] = []
         i, n = 0, len(text)
-        while i < n:
+        firsts = self.place_firsts or re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.place_starts})) + "]")
+        for m in firsts.finditer(text):  # a position no name begins at only moves the scan on by one
+            if m.start() < i:
+                continue  # inside the name just found
+            i = m.start()
             hit = None
             longest = self.place_starts.get(text[i:i + 2], 0)
             for length in range(min(longest, n - i), 1, -1):
@@ -134,4 +140,5 @@ def division_table() -> DivisionTable:
     place_starts: dict[str, int] = {}
     for name in [d.name for d in by_code.values()] + list(zones):
         place_starts[name[:2]] = max(place_starts.get(name[:2], 0), len(name))
-    return DivisionTable(by_code, by_name, by_short, zones, longest, place_starts)
+    firsts = re.compile("[" + "".join(sorted({re.escape(name[0]) for name in place_starts})) + "]")
+    return DivisionTable(by_code, by_name, by_short, zones, longest, place_starts, firsts)
