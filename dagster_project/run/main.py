@@ -123,7 +123,10 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     from .stale_runs import fail_dead_runs, run_tags
     from .summary import default_warehouse, summary_lines
 
+    from .event_storage import reuse_engines
+
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    reuse_engines(instance)  # one SQLite engine per event database, not one per event
     for run_id in fail_dead_runs(instance):
         say(f"  marked run {run_id[:8]} failed: its process is gone")
     work = prepare_working_copy(published, log=lambda text: say(f"  {text}"))
