@@ -55,6 +55,17 @@ class TextStats:
         tails = [len("".join(s.split())) if (s := el.tail) else 0 for el in elements]
         for i in range(len(elements) - 1, -1, -1):
             tag = tags[i]
+            if not children[i] and tag != "table":  # a leaf: its own text; the lists hold the rest
+                l = own[i]
+                if tag == "a":
+                    A[i] = 1
+                    LL[i] = l
+                elif tag in block:
+                    L[i] = l
+                    W[i] = 0.0 + (l if l >= 30 else l * 0.2)
+                else:
+                    L[i] = P[i] = l
+                continue
             l = p = own[i]
             ll = 0
             a = 0
@@ -154,17 +165,19 @@ class TextStats:
         """
         old_end, old_idx = self.end, self.index
         gone = sorted(old_idx[el] for el, _ in dropped)
-        kept: list[int] = []
+        kept: list[tuple[int, int]] = []  # the ranges of positions kept
         i = 0
         for g in gone + [len(self.elements)]:
-            kept.extend(range(i, g))
+            kept.append((i, g))
             i = old_end[g] if g < len(self.elements) else g
         new = TextStats()
-        new.elements = [self.elements[k] for k in kept]
-        new.index = {el: i for i, el in enumerate(new.elements)}
-        for name in ("L", "LL", "A", "W", "T", "P", "size", "has_table", "tags"):
+        for name in ("elements", "L", "LL", "A", "W", "T", "P", "size", "has_table", "tags"):
             values = getattr(self, name)
-            setattr(new, name, [values[k] for k in kept])
+            copy: list = []
+            for a, b in kept:
+                copy += values[a:b]
+            setattr(new, name, copy)
+        new.index = {el: i for i, el in enumerate(new.elements)}
         changed: set[int] = set()
         for _, parent in dropped:
             while parent is not None and (j := new.index.get(parent)) is not None and j not in changed:
