@@ -60,18 +60,22 @@ def _names_title(attrs: str) -> bool:
     return _search_title_cached(attrs) if len(attrs) <= 1000 else _search_title(attrs)
 
 
+_TITLE_TAGS = frozenset(("h1", "h2", "h3", "div", "p", "span", "td", "strong"))
+
+
 def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
     """(position, text) of headings that may be the article title: h1/h2 and title-named blocks,
     5-150 characters, not a link (site logos)."""
     out = []
-    index, L, LL = st.index, st.L, st.LL
-    for el in body.iter("h1", "h2", "h3", "div", "p", "span", "td", "strong"):
-        i = index.get(el)
+    elements, tags, L, LL = st.elements, st.tags, st.L, st.LL
+    # the statistics' elements are those of ``body``, in document order
+    for i, tag in enumerate(tags):
         # the numbers settle most elements without their names: link text, or at most two
         # characters (not counting whitespace), which normalise to at most three
-        if i is None or LL[i] > L[i] or L[i] + LL[i] <= 2:
+        if tag not in _TITLE_TAGS or LL[i] > L[i] or L[i] + LL[i] <= 2:
             continue
-        if el.tag in ("h1", "h2") or _names_title(" ".join(attr_tokens(el))):
+        el = elements[i]
+        if tag in ("h1", "h2") or _names_title(" ".join(attr_tokens(el))):
             txt = normalize_text(text_content(el))
             if 5 <= len(txt) <= 150:
                 out.append((i, txt))
