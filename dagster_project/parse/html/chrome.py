@@ -103,31 +103,31 @@ def strip_chrome(body, st: TextStats) -> list[tuple[object, object]]:
     data table; innermost tables that are mostly links (lists of other documents).
 
     Returns the ``(element, former parent)`` pairs removed (see :meth:`TextStats.without`)."""
-    elements = st.elements
-    total_l = max(st.L[st.index[body]], 1)
+    elements, tags, data_tables, L, T, end = st.elements, st.tags, st.data_tables, st.L, st.T, st.end
+    total_l = max(L[st.index[body]], 1)
     to_drop = []
     i = 1 if elements and elements[0] is body else 0
     n = len(elements)
     while i < n:
-        el = elements[i]
-        if el in st.data_tables:
+        tag = tags[i]
+        if tag == "table" and elements[i] in data_tables:
             if _is_link_heavy(st, i):
-                to_drop.append(el)
-            i = st.end[i]  # never touch the inside of a data table
+                to_drop.append(elements[i])
+            i = end[i]  # never touch the inside of a data table
             continue
-        tag = el.tag
         drop = False
-        if st.T[i] == 0 and tag in _CHROME_TAGS:
-            # <nav>/<header>/<footer>/<aside>: chrome unless it holds most of the page
-            drop = st.L[i] < 0.5 * total_l
-        elif st.T[i] == 0 and (st.L[i] <= 0.15 * total_l or st.L[i] < 40):
-            if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
-                drop = True
-            elif tag in _HINT_TAGS and _names_chrome(" ".join(attr_tokens(el))):
-                drop = not any(is_strong_container(x) for x in el.iter(etree.Element))
+        if T[i] == 0:
+            if tag in _CHROME_TAGS:
+                # <nav>/<header>/<footer>/<aside>: chrome unless it holds most of the page
+                drop = L[i] < 0.5 * total_l
+            elif L[i] <= 0.15 * total_l or L[i] < 40:
+                if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
+                    drop = True
+                elif tag in _HINT_TAGS and _names_chrome(" ".join(attr_tokens(el := elements[i]))):
+                    drop = not any(is_strong_container(x) for x in el.iter(etree.Element))
         if drop:
-            to_drop.append(el)
-            i = st.end[i]
+            to_drop.append(elements[i])
+            i = end[i]
         else:
             i += 1
     dropped = []
