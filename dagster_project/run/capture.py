@@ -11,10 +11,13 @@ import os
 import re
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Callable, TextIO
 
 ANSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+QUIET = 0.2  # seconds without output after which the pipe is taken as drained
+STRAGGLER_WAIT = 5.0  # the longest the end of a run waits for the pipe
 
 
 class Capture:
@@ -29,6 +32,7 @@ class Capture:
         self.console: TextIO = sys.stdout
         self.write_lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._last_read = 0.0
 
     def __enter__(self) -> "Capture":
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +53,7 @@ class Capture:
         pending = b""
         with os.fdopen(read_fd, "rb", buffering=0) as pipe:
             while chunk := pipe.read(65536):
+                self._last_read = time.monotonic()
                 with self.write_lock:
                     if self._log.closed:  # a straggler writing after the run ended
                         return
@@ -83,8 +88,13 @@ class Capture:
             os.dup2(self._saved[1], 2)
         for fd in self._saved:
             os.close(fd)
-        # the pipe ends when no process writes to it; a straggler must not hold the run open
-        if self._thread:
-            self._thread.join(timeout=5)
+        # the pipe ends when no process writes to it, but a straggler (multiprocessing's resource
+        # tracker inherits the descriptors and lives until this process exits) must not hold the
+        # run open: what is left in the pipe is read at once, so the first quiet moment ends the wait
+        deadline = time.monotonic() + STRAGGLER_WAIT
+        while self._thread and self._thread.is_alive() and time.monotonic() < deadline:
+            self._thread.join(timeout=QUIET)
+            if time.monotonic() - self._last_read >= QUIET:
+                break
         with self.write_lock:
             self._log.close()
