@@ -47,12 +47,37 @@ _WRAPPER_TAG_RE = re.compile("<(/?)(" + _NAMES + r")(?=[\s>])[^<>]*>")
 _WRAPPER_OPEN_RE = re.compile("<(?:" + _NAMES + r")(?=[\s>])")
 
 
+# what may open a wrapper (as above), or surely closes one ('</name>'): read without the attributes
+_WRAPPER_EVENT_RE = re.compile("<(?:(" + _NAMES + r")(?=[\s>])|/(" + _NAMES + ")>)")
+
+
+def _may_be_deeper(html: str, max_depth: int) -> bool:
+    """False when no wrapper can open deeper than ``max_depth``: a depth count that never falls
+    below the exact one (every tag that may open a wrapper opens one, only plain closing tags
+    close), over a scan that does not read the tags' attributes."""
+    open_by_name: dict[str, int] = {}
+    depth = 0
+    for opened, closed in _WRAPPER_EVENT_RE.findall(html):
+        if opened:
+            name = opened.lower()
+            open_by_name[name] = open_by_name.get(name, 0) + 1
+            depth += 1
+            if depth > max_depth:
+                return True
+        else:
+            name = closed.lower()
+            if open_by_name.get(name):
+                open_by_name[name] -= 1
+                depth -= 1
+    return False
+
+
 def _deeper_than(html: str, max_depth: int) -> bool:
     """Whether the pass of :func:`flatten_deep_nesting` would open a wrapper deeper than
     ``max_depth``: the same depth count over the wrapper tags alone (not every tag), after a count
     of the openings that settles most pages."""
-    if len(_WRAPPER_OPEN_RE.findall(html)) <= max_depth:
-        return False  # fewer openings than the limit: no depth can exceed it
+    if len(_WRAPPER_OPEN_RE.findall(html)) <= max_depth or not _may_be_deeper(html, max_depth):
+        return False  # fewer openings than the limit, or a depth bound within it
     open_by_name: dict[str, int] = {}
     depth = 0
     for close, name in _WRAPPER_TAG_RE.findall(html):
