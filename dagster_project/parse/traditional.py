@@ -72,8 +72,10 @@ _SIMP_RE = re.compile("[" + "".join(sorted(_SIMP_CHARS)) + "]")
 def is_traditional(text: str) -> bool:
     """Traditional-only characters (資訊開報與...) outnumber twice their Simplified forms."""
     t = len(_TRAD_RE.findall(text))
+    if t < 3:
+        return False  # a Simplified text: its Simplified forms need no count
     s = len(_SIMP_RE.findall(text))
-    return t >= 3 and t > 2 * s
+    return t > 2 * s
 
 
 def has_traditional_marks(text: str) -> bool:
