@@ -126,12 +126,14 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
     flow_at = {code: k for k, code in enumerate(FLOW_ROWS)}
     outcome_set = set(outcomes)
 
+    def flow_holds(flow: list) -> bool:
+        """flow_ok() for the four flow rows' cells."""
+        return None in flow or all(math.isclose(flow[0][col] + flow[1][col], flow[2][col] + flow[3][col],
+                                                abs_tol=1e-9) for col in range(6))
+
     def ok(flow: list, sums: tuple, missing: int, final: bool) -> bool:
-        """flow_ok() and outcomes_ok(final) from the search state: the four flow rows' cells, the
-        outcome rows' column sums so far and how many outcome rows are still unknown."""
-        if None not in flow and not all(math.isclose(flow[0][col] + flow[1][col], flow[2][col] + flow[3][col],
-                                                     abs_tol=1e-9) for col in range(6)):
-            return False
+        """outcomes_ok(final) from the search state: the four flow rows' cells, the outcome rows'
+        column sums so far and how many outcome rows are still unknown."""
         total = flow[2]
         if total is None:
             return True
@@ -142,7 +144,7 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
                 return False
         return True
 
-    def dfs_sums(i: int, flow: list, sums: tuple, missing: int) -> None:
+    def dfs_sums(i: int, flow: list, flow_fine: bool, sums: tuple, missing: int) -> None:
         """dfs() visiting the same nodes, with the identities' sums carried down the search instead of
         re-added at every node (exact, so only used when every cell is a whole number)."""
         nonlocal nodes
@@ -150,7 +152,7 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
         if nodes > NODE_BUDGET or len(solutions) > MAX_SOLUTIONS:
             raise _Budget
         if i == len(order):
-            if ok(flow, sums, missing, True):
+            if flow_fine and ok(flow, sums, missing, True):
                 solutions.append(dict(assign))
             return
         code = order[i]
@@ -158,14 +160,15 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
         is_outcome = code in outcome_set
         for choice, cells in by_choice[code].items():
             assign[code] = choice
-            row_flow = flow
+            row_flow, row_flow_fine = flow, flow_fine  # the flow identity changes only with a flow row
             if k is not None:
                 row_flow = list(flow)
                 row_flow[k] = cells
+                row_flow_fine = flow_holds(row_flow)
             row_sums = tuple(a + b for a, b in zip(sums, cells)) if is_outcome else sums
             row_missing = missing - 1 if is_outcome else missing
-            if ok(row_flow, row_sums, row_missing, False):
-                dfs_sums(i + 1, row_flow, row_sums, row_missing)
+            if row_flow_fine and ok(row_flow, row_sums, row_missing, False):
+                dfs_sums(i + 1, row_flow, row_flow_fine, row_sums, row_missing)
             del assign[code]
 
     try:
@@ -173,7 +176,7 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
             flow = [None if code in opaque or code in rows else fixed[code] for code in FLOW_ROWS]
             known_parts = [fixed[code] for code in outcomes if code not in opaque and code not in rows]
             sums = tuple(sum(p[col] for p in known_parts) for col in range(6))
-            dfs_sums(0, flow, sums, len(outcomes) - len(known_parts))
+            dfs_sums(0, flow, flow_holds(flow), sums, len(outcomes) - len(known_parts))
         else:
             dfs(0)
     except _Budget:
