@@ -274,7 +274,11 @@ def _unreadable_reason(text: str) -> str | None:
     if binary:
         return binary
     sample = text[:SAMPLE_CHARS]
-    cjk = _NOT_CJK.sub("", sample)[:COMMON_SAMPLE_CJK]  # the sample's Chinese characters, in order
+    # the sample's first Chinese characters, in order: read off its start when that holds enough
+    cjk = _NOT_CJK.sub("", sample[:2 * COMMON_SAMPLE_CJK])
+    if len(cjk) < COMMON_SAMPLE_CJK:
+        cjk = _NOT_CJK.sub("", sample)
+    cjk = cjk[:COMMON_SAMPLE_CJK]
     if len(cjk) >= MIN_CJK_CHARS:
         common = (len(cjk) - len(_COMMON_RUNS.sub("", cjk))) / len(cjk)
         if common < MIN_COMMON_SHARE:
