@@ -95,8 +95,8 @@ def build_table(tbl, heading: str) -> Table | None:
         for td in _row_cells(tr):
             while c in row:
                 c += 1
-            rs = _span(td.get("rowspan"), nrows - r, True)
-            cs = _span(td.get("colspan"), _MAX_COLSPAN, False)
+            rs = _span(v, nrows - r, True) if (v := td.get("rowspan")) else 1
+            cs = _span(v, _MAX_COLSPAN, False) if (v := td.get("colspan")) else 1
             text = normalize_cell_text(td)
             if rs == 1 and cs == 1:  # the common cell: its position is free (c skipped the taken ones)
                 row[c] = Cell(text, r, c, 1, 1, False)
