@@ -20,6 +20,9 @@ _INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2028\u2029\u3000\ufeff\xa0]+")
 _CHROME_SOMEWHERE = re.compile(r"浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|率|量)|访问量|打印|关闭窗口|分享到|当前位置|您的位置"
                                r"|[大中小]】?\s*【?[大中小]")
 _CHROME_STARTS = ("字号", "字体", "索引号", "发布", "来源", "信息来源", "时间", "日期")
+# _CHROME_SOMEWHERE as plain words and one character-led pattern, for the test over the whole text
+_CHROME_WORDS = ("浏览", "阅读", "点击", "访问量", "打印", "关闭窗口", "分享到", "当前位置", "您的位置")
+_SIZE_PAIR = re.compile(r"[大中小]】?\s*【?[大中小]")
 # the characters _INVISIBLE removes that str.split() does not (str.split() takes every \s)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200f\ufeff]+")
 # Below this many characters of body a hash would merge unrelated empty shells and stubs.
@@ -29,7 +32,7 @@ MIN_HASHED_CHARS = 200
 def normalised_body(text: str) -> str:
     """The main text with every width folded (NFKC), whitespace and line breaks removed, chrome lines dropped."""
     folded = nfkc_text(text)
-    anywhere = _CHROME_SOMEWHERE.search(folded) is not None
+    anywhere = any(word in folded for word in _CHROME_WORDS) or _SIZE_PAIR.search(folded) is not None
     kept = []
     for line in folded.splitlines():
         stripped = line.strip()
