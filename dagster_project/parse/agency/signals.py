@@ -28,6 +28,10 @@ _INTERNAL_OFFICE = re.compile(
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
 _STOP = re.compile(r"(?:围绕|综合|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
+# 某某局编制2019年…: a clause ending in 编制<year>年; its matches all hold _COMPILED_YEAR's words,
+# so this (slow) pattern, which tries every clause start, runs only on a head that has them
+_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制" + _ANY_YEAR + r"年")
+_COMPILED_YEAR = re.compile(r"编制" + _ANY_YEAR + r"年")
 _SENTENCES = [
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
@@ -38,7 +42,7 @@ _SENTENCES = [
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
     # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself)
     re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})"),
-    re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制" + _ANY_YEAR + r"年"),
+    _CLAUSE_COMPILED,
     re.compile(r"请(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
@@ -123,10 +127,13 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # a report's title quoted in the text: 编制《武定县人民政府办公室2020年政府信息公开工作年度报告》
     for m in _QUOTED_TITLE.finditer(body[:3000]):
         signals.add(m.group(1), "title")
+    compiled_year = _COMPILED_YEAR.search(body[:3000]) is not None
     for pattern in _SENTENCES:
+        if pattern is _CLAUSE_COMPILED and not compiled_year:
+            continue
         for m in pattern.finditer(body[:3000]):
             signals.add(_sentence_name(m.group(1)), "sentence")
-    tail = [line.strip().strip("|").strip() for line in text[-3000:].splitlines() if line.strip().strip("|").strip()]
+    tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
     # one fold of the tail, split where it was joined (no line break composes or decomposes)
     folded = nfkc("\n".join(tail)).split("\n")
     for i, line in enumerate(folded if len(folded) == len(tail) else [nfkc(line) for line in tail]):
