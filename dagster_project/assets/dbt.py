@@ -7,6 +7,7 @@ from typing import Any, Mapping
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
+from ..checks.expectation_suites import preload_great_expectations
 from ..resources.warehouse import WarehouseResource
 from ..settings import get_settings
 from ..stage.write_reports import parser_version
@@ -38,6 +39,7 @@ class LayeredTranslator(DagsterDbtTranslator):
 def warehouse_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
     """`dbt build`: seeds, models and their tests, with the typed tolerance settings as vars."""
     os.environ["GOVINFO_WAREHOUSE"] = warehouse.path  # the dbt profile reads the file to build from here
+    preload_great_expectations()  # this process mostly waits on dbt: the checks after it find GX imported
     settings = get_settings()
     build_vars = dbt_vars(settings)
     digest = models_digest(settings.dbt_project_dir, build_vars)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -61,6 +62,22 @@ def _expectation(e: dict):
 
     return ExpectationConfiguration(type=e["type"], kwargs=e["kwargs"], meta=e.get("meta"),
                                     severity=e.get("severity", "critical"))
+
+
+def preload_great_expectations() -> threading.Thread:
+    """Import Great Expectations in a background thread. Its import costs 5-10 s on a loaded machine,
+    paid by the first check; started while `dbt build` runs in its own process, it is done by the
+    time the checks start. A failure here only means the first check imports it itself."""
+    def _import() -> None:
+        try:
+            import great_expectations  # noqa: F401
+            from great_expectations.core.expectation_suite import ExpectationSuite  # noqa: F401
+        except Exception:  # noqa: BLE001 - the check's own import reports any real problem
+            pass
+
+    thread = threading.Thread(target=_import, name="preload-great-expectations", daemon=True)
+    thread.start()
+    return thread
 
 
 def rule_of(expectation: dict) -> str:
