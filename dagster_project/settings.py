@@ -98,6 +98,9 @@ class Settings(BaseSettings):
         120.0, description="a document parsing longer fails alone; the rest of its batch goes on")
     max_file_bytes: int = Field(
         256 * 1024 * 1024, description="a raw file larger than this is refused, not read into memory")
+    ingest_checkpoint_documents: int = Field(
+        2000, ge=1, description="documents ingest writes between two DuckDB checkpoints: a longer write-ahead "
+                                "log makes every batch's commit slower")
     full_rescan: bool = Field(
         False, description="GOVINFO_FULL_RESCAN=1: hash every file's content instead of trusting size, "
                            "mtime and the hash of its first and last 64 KiB")

@@ -63,6 +63,7 @@ class IngestOptions:
     allow_mass_removal: bool = False
     max_file_bytes: int = 256 * 1024 * 1024
     batch_size: int = 200
+    checkpoint_documents: int = 2000
     skip: frozenset[bytes] = BOOKKEEPING
 
 
@@ -95,7 +96,12 @@ def _read_all(fd: int, size: int) -> bytes:
         total += len(chunk)
 
 
-def _write_documents(con, rows: list[tuple]) -> None:
+def _write_documents(con, rows: list[tuple], replacing: bool = True) -> None:
+    """One transaction: the batch's documents, the stored rows they replace removed first.
+
+    ``replacing`` False (every row a document the warehouse does not hold, as in a first run) skips
+    the delete, whose scan of ``staging.documents`` otherwise doubles the cost of each batch.
+    """
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=["report_id", "source_path", "sha256", "edge_sha256", "size_bytes", "mtime_ns",
@@ -103,7 +109,8 @@ def _write_documents(con, rows: list[tuple]) -> None:
     con.register("incoming_documents", frame)
     try:
         con.execute("begin transaction")
-        con.execute("delete from staging.documents where report_id in (select report_id from incoming_documents)")
+        if replacing:
+            con.execute("delete from staging.documents where report_id in (select report_id from incoming_documents)")
         con.execute("insert into staging.documents by name select * from incoming_documents")
         con.execute("commit")
     except Exception:
@@ -206,7 +213,8 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         dropped: list[str] = []  # stored documents refused now
         rows: list[tuple] = []
-        done = 0
+        replacing = False  # whether a row of the pending batch replaces a stored document
+        done = since_checkpoint = 0
         for start in range(0, len(files), LOOKUP_FILES):
             chunk = files[start:start + LOOKUP_FILES]
             known = _stored(con, [f.report_id for f in chunk])
@@ -224,12 +232,17 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                     continue
                 if outcome is not None:
                     rows.append(outcome)
+                    replacing = replacing or f.report_id in known
                 if len(rows) >= batch_size:
-                    _write_documents(con, rows)
-                    rows = []
+                    _write_documents(con, rows, replacing)
+                    since_checkpoint += len(rows)
+                    rows, replacing = [], False
+                    if since_checkpoint >= options.checkpoint_documents:
+                        since_checkpoint = 0
+                        _checkpoint(con, log)
                     log(f"ingest: {done} of {len(files)} files done, {summary.new + summary.changed} new or changed")
         if rows:
-            _write_documents(con, rows)
+            _write_documents(con, rows, replacing)
         removed = sorted({row[0] for row in con.execute(
             "select report_id from staging.documents where report_id not in (select report_id from ingest_listed)"
         ).fetchall()} | set(dropped))
@@ -242,6 +255,23 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     summary.refused = refused
     write_refused(con, refused, now)
     return summary
+
+
+def _checkpoint(con, log: Callable[[str], None]) -> None:
+    """Fold the write-ahead log into the database file.
+
+    Each commit of a batch costs more the more un-checkpointed text the log holds (measured with
+    batches of 200 report texts: 0.8 ms a document after a checkpoint, 3.8 ms 10,000 documents
+    later, 1.0-1.6 ms throughout when checkpointing every 2,000), so a first scan of a large folder
+    slowed down as it went. Another connection's open transaction can refuse the checkpoint; the
+    scan then goes on and the next one tries again.
+    """
+    import duckdb
+
+    try:
+        con.execute("checkpoint")
+    except duckdb.TransactionException as exc:
+        log(f"ingest: checkpoint deferred ({exc})")
 
 
 def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Examined]) -> Iterator[_Examined]:

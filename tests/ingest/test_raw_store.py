@@ -210,3 +210,21 @@ def test_a_file_refused_for_its_content_is_not_read_again_until_it_changes(raw, 
     assert read == ["junk.txt"] and _refused(con)["junk.txt"][2] == "gzip"
     ingest_folder(con, raw, options=IngestOptions(full_rescan=True))
     assert read == ["junk.txt", "junk.txt"]
+
+
+def test_batches_of_new_and_edited_documents_with_checkpoints_between_them_hold_one_row_per_file(raw, con):
+    # one document a batch and a checkpoint after each: new files are inserted without the delete,
+    # an edited file's batch replaces its row, and nothing is doubled or lost across checkpoints
+    options = IngestOptions(batch_size=1, checkpoint_documents=1)
+    first = ingest_folder(con, raw, options=options)
+    seeds = sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert first.new == len(seeds) >= 3
+    edited = raw / "seeds" / seeds[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n附：本报告的电子版可在门户网站下载。\n", encoding="utf-8")
+    shutil.copy(raw / "seeds" / seeds[1], raw / "seeds" / "copy.txt")
+    second = ingest_folder(con, raw, options=options)
+    assert (second.new, second.changed, second.unchanged) == (1, 1, len(seeds) - 1)
+    rows = con.execute("select source_path, count(*) from staging.documents group by 1").fetchall()
+    assert sorted(rows) == sorted([(f"seeds/{name}", 1) for name in seeds] + [("seeds/copy.txt", 1)])
+    assert _documents(con)[f"seeds/{seeds[0]}"][3].endswith("附：本报告的电子版可在门户网站下载。\n")
+    assert con.execute("select count(*) from duckdb_tables() where table_name = 'ingest_listed'").fetchone()[0] == 0
