@@ -52,8 +52,8 @@ def test_a_document_over_the_time_budget_fails_alone(con):
     path, gold = seed_cases()[0]
     text = path.read_text(encoding="utf-8")
     _document(con, "good", f"seeds/{path.name}", text)
-    # linear now, but 5 MB of digits still takes several seconds: more than a 1 s budget
-    _document(con, "slow", "bad/slow.txt", text + "\n" + "1" * 5_000_000 + "\n")
+    # linear now, but 20 MB of digits still takes about 3 s: more than a 1 s budget
+    _document(con, "slow", "bad/slow.txt", text + "\n" + "1" * 20_000_000 + "\n")
     summary = stage_pending_reports(con, budget=ParseBudget(max_chars=50_000_000, max_seconds=1.0))
     assert (summary.parsed, summary.failed) == (1, 1)
     error = con.execute("select error from staging.parse_errors where report_id = 'slow'").fetchone()[0]
