@@ -99,8 +99,8 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(
         256 * 1024 * 1024, description="a raw file larger than this is refused, not read into memory")
     ingest_checkpoint_documents: int = Field(
-        2000, ge=1, description="documents ingest writes between two DuckDB checkpoints: a longer write-ahead "
-                                "log makes every batch's commit slower")
+        10_000, ge=1, description="fewest documents ingest writes between two DuckDB checkpoints (and no "
+                                  "sooner than the table doubled): each checkpoint rewrites the table's open row group")
     full_rescan: bool = Field(
         False, description="GOVINFO_FULL_RESCAN=1: hash every file's content instead of trusting size, "
                            "mtime and the hash of its first and last 64 KiB")
