@@ -111,7 +111,7 @@ class Settings(BaseSettings):
         200_000, ge=1000, description="rows of fct_reconciliation validated by Great Expectations at a time: "
                                       "bounds the checks' memory")
     duckdb_memory_limit: str = Field(
-        "2GB", description="DuckDB memory_limit of the ingest and check connections (DuckDB spills past it); "
+        "2GB", description="DuckDB memory_limit of the ingest, check and docs connections and of dbt's (DuckDB spills past it); "
                            "DuckDB's default is 80% of the machine's memory")
     documents_duckdb_memory_limit: str = Field(
         "512MB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$",
