@@ -12,6 +12,22 @@ from .markdown import markdown_table
 REFUSED_SHOWN = 10
 
 
+def _unchanged(settings, log) -> dict | None:
+    """The files `make run` found at the stat stored with the published warehouse (see run/listing.py)."""
+    from ..run.listing import read_unchanged
+
+    path = settings.unchanged_listing
+    if path is None or settings.full_rescan:
+        return None
+    try:
+        unchanged = read_unchanged(path)
+    except (OSError, ValueError) as exc:
+        log(f"ingest: the listing of unchanged files {path} cannot be read ({exc}); every file is checked")
+        return None
+    log(f"ingest: {len(unchanged)} files at the stat of the last build are not opened")
+    return unchanged
+
+
 @dg.asset(
     key=dg.AssetKey(["staging", "documents"]),
     group_name="ingest",
@@ -37,11 +53,12 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                          f"(check GOVINFO_RAW_DIR). Nothing was changed.")
     urls = source_url_by_path(raw_dir)
     context.log.info(f"ingest: scanning {raw_dir}" + (" (full content rescan)" if settings.full_rescan else ""))
-    with warehouse.connect() as con:
+    with warehouse.connect(row_group_size=settings.documents_row_group_size) as con:
         bound_memory(con, settings)
         con.execute(f"set memory_limit = '{settings.documents_duckdb_memory_limit}'")
         try:
-            summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings))
+            summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings),
+                                    unchanged=_unchanged(settings, context.log.info))
         except IngestStopped as exc:
             raise dg.Failure(str(exc)) from None
         total = con.execute("select count(*) from staging.documents").fetchone()[0]

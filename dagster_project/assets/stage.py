@@ -63,7 +63,7 @@ def staged_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         bound_memory(con, get_settings())
         loaded = load_shards(con, store)
         context.log.info(f"stage: {loaded.reports} reports loaded from the shards' Parquet ({loaded.rows} rows)")
-        new_agencies = refresh_agencies(con, hint_files=store.files("agency_hints"))
+        agencies = refresh_agencies(con, hint_files=store.files("agency_hints"))
         counts = {name: con.execute(f"select count(*) from staging.{name}").fetchone()[0] for name in STAGED_TABLES}
         previews = {
             "reports": (con.execute(
@@ -84,7 +84,7 @@ def staged_reports(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         }
     context.log.info(
         f"parse: {summary.parsed} parsed, {summary.failed} failed, {summary.figures} figures, "
-        f"{summary.unplaced} unplaced, {new_agencies} new agencies (parser {parser_version()})"
+        f"{summary.unplaced} unplaced, {agencies} agencies (parser {parser_version()})"
     )
     for name in STAGED_TABLES:
         rows, headers = previews[name]

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Mapping
 
 from .decode import decode_bytes
 from .refused import known_refusals, write_refused
@@ -181,8 +181,13 @@ def read_document(data: bytes, source_path: str) -> _Read:
 
 def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                   log: Callable[[str], None] = lambda _: None, batch_size: int | None = None,
-                  options: IngestOptions | None = None) -> IngestSummary:
+                  options: IngestOptions | None = None,
+                  unchanged: Mapping[bytes, tuple[int, int, int, int]] | None = None) -> IngestSummary:
     """Scan the folder and upsert new or changed documents, ``batch_size`` at a time.
+
+    ``unchanged`` maps paths (bytes, below ``raw_dir``) to the (size, mtime_ns, device, inode) at
+    which they are known not to have changed since they were stored (``run.listing``): such a file,
+    still at that stat and stored with it, is not opened.
 
     Each batch is one transaction, so memory stays bounded by a batch and an interrupted run
     leaves every document either as it was or as it is now. Raises :class:`IngestStopped`, before
@@ -222,7 +227,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
             known = _stored(con, [f.report_id for f in chunk])
             examined = _examined_in_order(chunk, lambda f: _examine(
                 f, known.get(f.report_id), source_urls.get(f.source_path), options, now,
-                refused_before.get(f.source_path)))
+                refused_before.get(f.source_path), unchanged.get(f.rel) if unchanged else None))
             for f, found in zip(chunk, examined):
                 done += 1
                 outcome = _record(con, f, found, summary)
@@ -265,14 +270,15 @@ def _checkpoint(con, log: Callable[[str], None]) -> None:
     """Fold the write-ahead log into the database file.
 
     In the warehouse's storage format (v1.5.0, see resources/duckdb_file.py) a checkpoint after
-    appends rewrites the table's open row group, so its cost grows with the documents already
-    stored. DuckDB's own checkpoint every 16 MB of log (about 600 report texts) made a first scan
-    quadratic: 30,000 synthetic reports took 285 s, 3.8 ms a document at the start and 14.5 ms at
-    the end. The scan turns the automatic checkpoint off and checkpoints after at least
-    ``checkpoint_documents`` new documents, and no sooner than the table has doubled since the last
-    one, so the rewrites add up to a few times the table (97 s for the same 30,000, 2.2-4.3 ms a
-    document throughout). Another connection's open transaction can refuse the checkpoint; the
-    scan then goes on and the next one tries again.
+    appends rewrites the table's open row group. In DuckDB's default 122,880-row groups that is
+    every report text of a warehouse of 100,000 (18 s for one checkpoint after 100 new documents),
+    and DuckDB's own checkpoint every 16 MB of log made a first scan quadratic (30,000 synthetic
+    reports: 285 s). Ingest's connection writes 2,048-row groups (``documents_row_group_size``),
+    which bounds each rewrite; it also turns the automatic checkpoint off and checkpoints after at
+    least ``checkpoint_documents`` new documents, no sooner than the table has doubled since the
+    last one (20,000 reports: 25.1 s, against 28.0 s with DuckDB's automatic checkpoints). Another
+    connection's open transaction can refuse the checkpoint; the scan then goes on and the next
+    one tries again.
     """
     import duckdb
 
@@ -319,9 +325,19 @@ class _Examined:
 
 
 def _examine(f: RawFile, previous, url, options: IngestOptions, now,
-             refused_before: Refusal | None = None) -> _Examined:
+             refused_before: Refusal | None = None, unchanged_at: tuple | None = None) -> _Examined:
     """Read, hash, sniff and decode one file: no connection and no shared state, so files are
-    examined in threads (reading a file and hashing it let other threads run) while the scan writes."""
+    examined in threads (reading a file and hashing it let other threads run) while the scan writes.
+
+    ``unchanged_at``: the (size, mtime_ns, device, inode) at which the file is known unchanged since
+    it was stored; at that stat, a stored document or refusal with the same size and mtime is taken
+    as it is, without opening the file."""
+    if unchanged_at is not None and not options.full_rescan and unchanged_at == (f.size, f.mtime_ns, f.dev, f.ino):
+        if previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url:
+            return _Examined(unchanged=True)
+        if (previous is None and refused_before is not None
+                and (refused_before.size_bytes, refused_before.mtime_ns) == (f.size, f.mtime_ns)):
+            return _Examined(refused_before)
     if f.size == 0:
         return _Examined(Refusal(f.source_path, 0, "an empty file: not a document", "empty"))
     if f.size > options.max_file_bytes:

@@ -21,8 +21,9 @@ class WarehouseResource(dg.ConfigurableResource):
     path: str
 
     @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator["duckdb.DuckDBPyConnection"]:  # noqa: F821
-        con = open_warehouse(self.path, read_only=read_only)
+    def connect(self, read_only: bool = False,
+                row_group_size: int | None = None) -> Iterator["duckdb.DuckDBPyConnection"]:  # noqa: F821
+        con = open_warehouse(self.path, read_only=read_only, row_group_size=row_group_size)
         try:
             yield con
         finally:

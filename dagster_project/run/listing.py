@@ -170,3 +170,55 @@ def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] 
 
 def _regular(fields: bytes) -> bool:
     return stat.S_ISREG(int(fields.split(b" ", 1)[0], 8)) if fields[:1].isdigit() else False
+
+
+# -- files ingest may trust unchanged ----------------------------------------------------------------
+# The ingest context of a listing: what decides how a file is read and which documents row it is
+# compared with. The parser and dbt digests do not change what ingest stores.
+INGEST_CONTEXT = ("format", "raw_dir", "skip", "max_file_bytes", "provenance_log")
+
+
+def unchanged_records(published: Path, current: Listing) -> bytes | None:
+    """The records of ``current`` that equal those of the listing stored with ``published`` (regular
+    files only), or None when there is no listing valid for that file and for how ingest reads.
+
+    Such a file has not been written since the listing was taken at the start of the run that built
+    ``published``; that run read it after, so the stored document is the file as it is now. Ingest
+    takes these files as unchanged without opening them (a change run over 100,000 reports read the
+    first and last 64 KiB of every one of them)."""
+    try:
+        stored = listing_path(published).read_bytes()
+        header, _, body = stored.partition(b"\n")
+        context = json.loads(header)
+    except (OSError, ValueError):
+        return None
+    if context.get("warehouse") != _file_state(published):
+        return None
+    if any(context.get(key) != current.context.get(key) for key in INGEST_CONTEXT):
+        return None
+    before = Listing(body, context).entries()
+    kept = [rel + SEP + fields + SEP for rel, fields in current.entries().items()
+            if before.get(rel) == fields and _regular(fields) and b" -> " not in fields]
+    return b"".join(kept)
+
+
+def write_unchanged(published: Path, current: Listing | None, target: Path) -> Path | None:
+    """:func:`unchanged_records` written to ``target`` (for the run's ingest), or None when there are none."""
+    records = unchanged_records(published, current) if current is not None else None
+    if not records:
+        target.unlink(missing_ok=True)
+        return None
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    temporary.write_bytes(records)
+    os.replace(temporary, target)
+    return target
+
+
+def read_unchanged(path: Path) -> dict[bytes, tuple[int, int, int, int]]:
+    """The records of :func:`write_unchanged` as ``path → (size, mtime_ns, device, inode)``."""
+    entries = Listing(path.read_bytes(), {}).entries()
+    unchanged = {}
+    for rel, fields in entries.items():
+        _mode, size, mtime, _ctime, dev, ino = fields.split(b" ")
+        unchanged[rel] = (int(size), int(mtime), int(dev), int(ino))
+    return unchanged

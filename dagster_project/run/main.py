@@ -119,7 +119,8 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     import dagster as dg
     from dagster._core.utils import make_new_run_id
 
-    from .publish import prepare_working_copy
+    from .listing import write_unchanged
+    from .publish import prepare_working_copy, unchanged_path
     from .stale_runs import fail_dead_runs, run_tags
     from .summary import default_warehouse, summary_lines
 
@@ -130,6 +131,10 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     for run_id in fail_dead_runs(instance):
         say(f"  marked run {run_id[:8]} failed: its process is gone")
     work = prepare_working_copy(published, log=lambda text: say(f"  {text}"))
+    unchanged = write_unchanged(published, fingerprint.listing, unchanged_path(work))
+    os.environ.pop("GOVINFO_UNCHANGED_LISTING", None)
+    if unchanged is not None:  # ingest opens only the files whose stat moved since the last build
+        os.environ["GOVINFO_UNCHANGED_LISTING"] = str(unchanged)
 
     # Every writer of this run (the assets' warehouse resource, dbt's profile) builds the working copy.
     os.environ["GOVINFO_WAREHOUSE"] = str(work)
@@ -144,6 +149,8 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     sys.stdout.flush()
     sys.stderr.flush()
 
+    if unchanged is not None:
+        unchanged.unlink(missing_ok=True)
     blocking = console.checks_of("checks").failed + console.checks_of("dbt").failed
     ok = result.success and not blocking
     if ok:

@@ -26,9 +26,15 @@ def wal_path(database: Path) -> Path:
     return database.with_name(database.name + ".wal")
 
 
+def unchanged_path(work: Path) -> Path:
+    """The run's list of files unchanged since the published build (``listing.write_unchanged``)."""
+    return work.with_name(work.name + ".unchanged")
+
+
 def prepare_working_copy(published: Path, log: Callable[[str], None] = lambda _: None) -> Path:
     """A fresh working copy of ``published`` (or nothing, when there is no warehouse yet) to build into."""
     work = working_path(published)
+    unchanged_path(work).unlink(missing_ok=True)  # describes the last run's start, never this one's
     for leftover in (work, wal_path(work)):
         if leftover.exists():
             log(f"removing {leftover.name}, left by a run that did not finish")

@@ -10,7 +10,7 @@ CONSOLE = """govinfo-warehouse: documents from /tmp/b/raw, warehouse /tmp/b/buil
   fetch        done        0.5 s  no sources in /tmp/b/raw/sources.csv; nothing to do
   ingest       done       12.3 s  200 files, 200 new, 0 changed, 0 unchanged, 0 removed, 0 refused
   parse/stage  ...        25.3 s  105/200 documents, 6.3/s, about 15.0 s left
-  parse/stage  done       47.7 s  200 parsed, 0 failed, 8914 figures, 162 unplaced, 200 new agencies
+  parse/stage  done       47.7 s  200 parsed, 0 failed, 8914 figures, 162 unplaced, 200 agencies
   dbt          ...     1 min 43 s  39/224 nodes, 2.6/s, about 1 min 12 s left
   dbt          done    2 min 47 s  224 nodes, 44 built; 180 tests: 180 passed, 0 warned, 0 failed
   checks       done       37.1 s  4 checks: 2 passed, 2 warned (gx_narrative, gx_report_identities)

@@ -23,6 +23,26 @@ def seed_raw(folder: Path, count: int = 4) -> Path:
     return folder
 
 
+def ingested_warehouse(tmp_path: Path, count: int = 3):
+    """(raw, warehouse, settings): ``count`` seed reports ingested into a real DuckDB file and the
+    build recorded as parser ``p1`` (no dbt)."""
+    from dagster_project.ingest.scan import ingest_folder
+    from dagster_project.resources.warehouse import open_warehouse
+    from dagster_project.run.unchanged import models_digest, record_build
+    from dagster_project.settings import Settings
+
+    raw = seed_raw(tmp_path / "raw", count=count)
+    warehouse = tmp_path / "wh.duckdb"
+    settings = Settings(raw_dir=raw, warehouse=warehouse)
+    con = open_warehouse(warehouse)
+    try:
+        ingest_folder(con, raw)
+        record_build(con, "p1", models_digest(settings))
+    finally:
+        con.close()
+    return raw, warehouse, settings
+
+
 def make_env(warehouse: Path, raw: Path, dagster_home: Path, **extra: str) -> dict[str, str]:
     dagster_home.mkdir(parents=True, exist_ok=True)
     (dagster_home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nnux:\n  enabled: false\n")

@@ -8,11 +8,9 @@ import shutil
 import duckdb
 import pytest
 
-from dagster_project.ingest.scan import ingest_folder
 from dagster_project.resources.warehouse import open_warehouse
-from dagster_project.run.unchanged import check_unchanged, models_digest, record_build
-from dagster_project.settings import Settings
-from runkit import make, make_env, seed_raw, sha256
+from dagster_project.run.unchanged import check_unchanged, models_digest
+from runkit import ingested_warehouse, make, make_env, seed_raw, sha256
 
 NOTHING_CHANGED = re.compile(r"nothing changed since the build of (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC); "
                              r"warehouse left as it was")
@@ -77,6 +75,10 @@ def test_an_edited_seed_is_rebuilt(built):
     assert not NOTHING_CHANGED.search(third.stdout)
     assert f"building: changed file {seed.name}" in third.stdout
     assert re.search(r"^\s+dbt\s+done\s", third.stdout, re.M), third.stdout
+    # the other seed is at the stat stored with the last build: ingest did not open it
+    log = re.search(r"^\s+log\s+: (\S+)", third.stdout, re.M)[1]
+    assert "ingest: 1 files at the stat of the last build are not opened" in open(log, encoding="utf-8").read()
+    assert not list(warehouse.parent.glob("*.unchanged"))
     after = build_state(warehouse)[0]
     assert after[0] > before[0] and after[2] != before[2]  # a new build, of other documents
     con = duckdb.connect(str(warehouse), read_only=True)
@@ -98,14 +100,7 @@ def test_force_builds_when_nothing_changed(built):
 
 @pytest.fixture
 def ingested(tmp_path):
-    raw = seed_raw(tmp_path / "raw", count=3)
-    warehouse = tmp_path / "wh.duckdb"
-    settings = Settings(raw_dir=raw, warehouse=warehouse)
-    con = open_warehouse(warehouse)
-    ingest_folder(con, raw)
-    record_build(con, "p1", models_digest(settings))
-    con.close()
-    return raw, warehouse, settings
+    return ingested_warehouse(tmp_path)
 
 
 def decide(ingested, parser="p1"):

@@ -11,21 +11,14 @@ import pytest
 from dagster_project.ingest.scan import ingest_folder
 from dagster_project.resources.warehouse import open_warehouse
 from dagster_project.run import listing
-from dagster_project.run.unchanged import Fingerprint, decide, models_digest, record_build
+from dagster_project.run.unchanged import Fingerprint, decide, models_digest
 from dagster_project.settings import Settings
-from runkit import seed_raw
+from runkit import ingested_warehouse
 
 
 @pytest.fixture
 def built(tmp_path):
-    raw = seed_raw(tmp_path / "raw", count=3)
-    warehouse = tmp_path / "wh.duckdb"
-    settings = Settings(raw_dir=raw, warehouse=warehouse)
-    con = open_warehouse(warehouse)
-    ingest_folder(con, raw)
-    record_build(con, "p1", models_digest(settings))
-    con.close()
-    return raw, warehouse, settings
+    return ingested_warehouse(tmp_path)
 
 
 def fingerprint(settings, parser="p1"):
@@ -101,3 +94,68 @@ def test_a_broken_listing_file_falls_back_to_the_content_check(built):
     assert listing.compare(warehouse, fingerprint(settings).listing) is None
     assert decide(warehouse, settings, fingerprint(settings)).unchanged  # by content, and stored again
     assert listing.compare(warehouse, fingerprint(settings).listing)[0]
+
+
+# -- the files a run's ingest does not open --------------------------------------------------------
+
+def ingest_opening(monkeypatch, warehouse, raw, unchanged):
+    """Real ingest into ``warehouse``; returns its summary and the names of the files it opened."""
+    from dagster_project.ingest import scan
+
+    opened = []
+    real_open = scan.open_checked
+    monkeypatch.setattr(scan, "open_checked", lambda f: opened.append(f.rel.decode()) or real_open(f))
+    con = open_warehouse(warehouse)
+    try:
+        summary = ingest_folder(con, raw, unchanged=unchanged)
+    finally:
+        con.close()
+    return summary, sorted(opened)
+
+
+def test_ingest_opens_only_the_files_whose_stat_moved_since_the_build(built, tmp_path, monkeypatch):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # stores the listing
+    first, second, third = sorted(raw.glob("*.txt"))
+    before = first.stat()
+    first.write_bytes(first.read_bytes().replace("年".encode(), "月".encode(), 1))  # same size, mtime put back:
+    os.utime(first, ns=(before.st_atime_ns, before.st_mtime_ns))  # only the ctime shows the edit
+    (raw / "new.txt").write_bytes(second.read_bytes() + b"\n")
+    records = listing.unchanged_records(warehouse, fingerprint(settings).listing)
+    assert sorted(listing.Listing(records, {}).entries()) == [second.name.encode(), third.name.encode()]
+    target = listing.write_unchanged(warehouse, fingerprint(settings).listing, tmp_path / "run.unchanged")
+    unchanged = listing.read_unchanged(target)
+    assert unchanged[second.name.encode()] == (second.stat().st_size, second.stat().st_mtime_ns,
+                                               second.stat().st_dev, second.stat().st_ino)
+    summary, opened = ingest_opening(monkeypatch, warehouse, raw, unchanged)
+    assert (summary.new, summary.changed, summary.unchanged) == (1, 1, 2)
+    assert opened == [first.name, "new.txt"]
+    # without the listing every known file's first and last 64 KiB are read again
+    assert ingest_opening(monkeypatch, warehouse, raw, None)[1] == sorted([first.name, second.name, third.name,
+                                                                           "new.txt"])
+
+
+def test_a_file_written_after_the_listing_was_taken_is_still_read(built, tmp_path, monkeypatch):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged
+    first = sorted(raw.glob("*.txt"))[0]
+    unchanged = listing.read_unchanged(listing.write_unchanged(warehouse, fingerprint(settings).listing,
+                                                               tmp_path / "run.unchanged"))
+    assert first.name.encode() in unchanged
+    first.write_bytes(first.read_bytes().replace("年".encode(), "年 ".encode(), 1))  # between listing and ingest
+    summary, opened = ingest_opening(monkeypatch, warehouse, raw, unchanged)
+    assert opened == [first.name] and summary.changed == 1
+
+
+def test_no_file_is_trusted_under_another_ingest_context_or_another_warehouse_file(built, tmp_path):
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged
+    assert listing.unchanged_records(warehouse, fingerprint(settings).listing)
+    smaller = Settings(raw_dir=raw, warehouse=warehouse, max_file_bytes=1000)
+    assert listing.unchanged_records(warehouse, fingerprint(smaller).listing) is None
+    other = warehouse.with_name("other.duckdb")
+    shutil.copyfile(warehouse, other)
+    shutil.copyfile(listing.listing_path(warehouse), listing.listing_path(other))
+    assert listing.unchanged_records(other, fingerprint(settings).listing) is None
+    assert listing.write_unchanged(other, fingerprint(settings).listing, tmp_path / "run.unchanged") is None
+    assert not (tmp_path / "run.unchanged").exists()
