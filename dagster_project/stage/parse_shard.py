@@ -72,10 +72,24 @@ def generation_index(con, store: ShardStore, key: str) -> dict[str, tuple[str, s
     return {rid: (sha, version) for rid, sha, version in rows}
 
 
-def plan_shard(con, store: ShardStore, key: str, version: str, reparse: bool = False) -> ShardPlan:
-    documents = con.execute(
-        f"select report_id, sha256 from staging.documents where {shard_sql(store.count)} = ? order by source_path",
-        [int(key)]).fetchall()
+def shard_documents(con, store: ShardStore, keys: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """{key: [(report_id, sha256), ...] in source_path order} of the shards ``keys``, in one scan of
+    staging.documents (one per shard cost 0.07 s each at 100,000 documents)."""
+    wanted = {int(key): key for key in keys}
+    found: dict[str, list[tuple[str, str]]] = {key: [] for key in keys}
+    for shard, report_id, sha in con.execute(
+            f"select {shard_sql(store.count)} as shard, report_id, sha256 from staging.documents "
+            f"where {shard_sql(store.count)} in (select unnest(?::integer[])) order by source_path",
+            [list(wanted)]).fetchall():
+        found[wanted[shard]].append((report_id, sha))
+    return found
+
+
+def plan_shard(con, store: ShardStore, key: str, version: str, reparse: bool = False,
+               documents: list[tuple[str, str]] | None = None) -> ShardPlan:
+    """What refreshing shard ``key`` would do; ``documents`` as :func:`shard_documents` gives them."""
+    if documents is None:
+        documents = shard_documents(con, store, [key])[key]
     known = generation_index(con, store, key)
     pending = [rid for rid, sha in documents if reparse or known.get(rid) != (sha, version)]
     present = {rid for rid, _ in documents}
@@ -202,12 +216,16 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
     try:
         bound_memory(con, get_settings())
         con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
-        plans = {key: plan_shard(con, store, key, version, reparse) for key in keys}
+        documents = shard_documents(con, store, keys)
+        plans = {key: plan_shard(con, store, key, version, reparse, documents.pop(key)) for key in keys}
         to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
         total = sum(len(p.pending) for p in to_do)
-        # processes pay off past one batch of work (as before shards): a small run parses here. Several
-        # shards: one process per shard; one shard: its batches are parsed by a pool of processes.
-        if total <= batch_size:
+        # processes pay off past one batch of work: a small run parses here. The work of a shard is its
+        # parse and the rewrite of its whole generation, so a few changed documents spread over the
+        # shards of a large warehouse are still worth the processes (100 changed of 100,000: 16
+        # generations rewritten, about 0.5 s each). Several shards: one process per shard; one shard:
+        # its batches are parsed by a pool of processes.
+        if total <= batch_size and sum(p.documents for p in to_do) <= batch_size:
             parallel = 1
         else:
             parallel = workers if len(to_do) == 1 else min(workers, len(to_do))
