@@ -89,27 +89,13 @@ class TextStats:
                 if has_table[j] or ctag == "table":
                     ht = True
                 j += size[j]
-            if tag == "a":  # all text inside a link is link text
-                a += 1
-                ll += l
-                l = 0
-                p = 0
-            if tag == "table" and not ht and self._looks_like_data_table(elements[i]):
-                self.data_tables.add(elements[i])
-                t += 1
-                w = float(l)  # data tables weigh fully
-                p = 0
-            elif tag in block:
-                w += p if p >= 30 else p * 0.2
-                p = 0
-            L[i], LL[i], A[i], W[i], T[i], P[i], has_table[i], size[i] = l, ll, a, w, t, p, ht, sz
+            self._close(i, tag, l, ll, a, w, t, p, ht, sz)
 
     def _aggregate(self, order) -> None:
         """Compute the elements at ``order`` (descending indices: children before parents) from
         their own text, their children's tails and their children's numbers."""
         elements, idx = self.elements, self.index
         L, LL, A, W, T, P, size, has_table = self.L, self.LL, self.A, self.W, self.T, self.P, self.size, self.has_table
-        data_tables = self.data_tables
         block = BLOCK_TAGS
         for i in order:
             el = elements[i]
@@ -140,20 +126,27 @@ class TextStats:
                     p += P[ci]
                 if has_table[ci] or c.tag == "table":
                     ht = True
-            if tag == "a":  # all text inside a link is link text
-                a += 1
-                ll += l
-                l = 0
-                p = 0
-            if tag == "table" and not ht and self._looks_like_data_table(el):
-                data_tables.add(el)
-                t += 1
-                w = float(l)  # data tables weigh fully
-                p = 0
-            elif tag in block:
-                w += p if p >= 30 else p * 0.2
-                p = 0
-            L[i], LL[i], A[i], W[i], T[i], P[i], has_table[i], size[i] = l, ll, a, w, t, p, ht, sz
+            self._close(i, tag, l, ll, a, w, t, p, ht, sz)
+
+    def _close(self, i: int, tag: str, l: int, ll: int, a: int, w: float, t: int, p: int, ht: bool,
+               sz: int) -> None:
+        """Store element ``i``'s numbers from the sums over its own text and its children: a link's
+        text is all link text, a data table weighs fully, a block closes its pending paragraph."""
+        if tag == "a":
+            a += 1
+            ll += l
+            l = 0
+            p = 0
+        if tag == "table" and not ht and self._looks_like_data_table(self.elements[i]):
+            self.data_tables.add(self.elements[i])
+            t += 1
+            w = float(l)
+            p = 0
+        elif tag in BLOCK_TAGS:
+            w += p if p >= 30 else p * 0.2
+            p = 0
+        self.L[i], self.LL[i], self.A[i], self.W[i], self.T[i], self.P[i] = l, ll, a, w, t, p
+        self.has_table[i], self.size[i] = ht, sz
 
     def without(self, dropped: list[tuple[object, object]]) -> "TextStats":
         """The statistics of the same tree after the ``(element, former parent)`` pairs were
