@@ -276,7 +276,7 @@ def _checkpoint(con, log: Callable[[str], None]) -> None:
     reports: 285 s). Ingest's connection writes 2,048-row groups (``documents_row_group_size``),
     which bounds each rewrite; it also turns the automatic checkpoint off and checkpoints after at
     least ``checkpoint_documents`` new documents, no sooner than the table has doubled since the
-    last one (20,000 reports: 25.1 s, against 28.0 s with DuckDB's automatic checkpoints). Another
+    last one (20,000 reports: 27.2 s, against 28.0 s with DuckDB's automatic checkpoints). Another
     connection's open transaction can refuse the checkpoint; the scan then goes on and the next
     one tries again.
     """
