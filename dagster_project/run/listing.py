@@ -130,19 +130,29 @@ def forget(published: Path) -> None:
     listing_path(published).unlink(missing_ok=True)
 
 
+def stored_listing(published: Path) -> Listing | None:
+    """The listing stored with ``published`` (its context without the file state), or None when there
+    is none, it cannot be read, or it was made for another warehouse file or before the published
+    file was last written."""
+    try:
+        header, _, body = listing_path(published).read_bytes().partition(b"\n")
+        context = json.loads(header)
+    except (OSError, ValueError):
+        return None
+    if context.pop("warehouse", None) != _file_state(published):
+        return None
+    return Listing(body, context)
+
+
 def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] | None:
     """(unchanged, reason, restated) from the stored listing, or None when there is no valid one.
 
     ``restated`` lists the regular files whose stat moved when nothing else differs (no file added
     or removed): their content decides whether anything changed."""
-    try:
-        stored = listing_path(published).read_bytes()
-        header, _, body = stored.partition(b"\n")
-        context = json.loads(header)
-    except (OSError, ValueError):
+    stored = stored_listing(published)
+    if stored is None:
         return None
-    if context.pop("warehouse", None) != _file_state(published):
-        return None  # made for another warehouse file, or the published file was written since
+    body, context = stored.body, stored.context
     if context.get("format") != FORMAT or context.get("raw_dir") != current.context["raw_dir"]:
         return None
     if context.get("parser") != current.context["parser"]:
@@ -186,19 +196,12 @@ def unchanged_records(published: Path, current: Listing) -> bytes | None:
     ``published``; that run read it after, so the stored document is the file as it is now. Ingest
     takes these files as unchanged without opening them (a change run over 100,000 reports read the
     first and last 64 KiB of every one of them)."""
-    try:
-        stored = listing_path(published).read_bytes()
-        header, _, body = stored.partition(b"\n")
-        context = json.loads(header)
-    except (OSError, ValueError):
+    stored = stored_listing(published)
+    if stored is None or any(stored.context.get(key) != current.context.get(key) for key in INGEST_CONTEXT):
         return None
-    if context.get("warehouse") != _file_state(published):
-        return None
-    if any(context.get(key) != current.context.get(key) for key in INGEST_CONTEXT):
-        return None
-    before = Listing(body, context).entries()
+    before = stored.entries()
     kept = [rel + SEP + fields + SEP for rel, fields in current.entries().items()
-            if before.get(rel) == fields and _regular(fields) and b" -> " not in fields]
+            if before.get(rel) == fields and _regular(fields)]  # lstat's mode: a link is not regular
     return b"".join(kept)
 
 

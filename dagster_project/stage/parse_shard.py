@@ -96,6 +96,12 @@ def plan_shard(con, store: ShardStore, key: str, version: str, reparse: bool = F
     return ShardPlan(key, len(documents), pending, sorted(set(known) - present))
 
 
+def plan_shards(con, store: ShardStore, keys: list[str], version: str, reparse: bool = False) -> dict[str, ShardPlan]:
+    """:func:`plan_shard` of each of ``keys``, their documents listed in one scan."""
+    documents = shard_documents(con, store, keys)
+    return {key: plan_shard(con, store, key, version, reparse, documents.pop(key)) for key in keys}
+
+
 def _quoted(path: Path) -> str:
     """A file name as an SQL string literal (COPY takes no parameter for it)."""
     return "'" + str(path).replace("'", "''") + "'"
@@ -216,8 +222,7 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
     try:
         bound_memory(con, get_settings())
         con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
-        documents = shard_documents(con, store, keys)
-        plans = {key: plan_shard(con, store, key, version, reparse, documents.pop(key)) for key in keys}
+        plans = plan_shards(con, store, keys, version, reparse)
         to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
         total = sum(len(p.pending) for p in to_do)
         # processes pay off past one batch of work: a small run parses here. The work of a shard is its

@@ -220,7 +220,7 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
     from .load import load_shards
     import shutil
 
-    from .parse_shard import plan_shard, refresh_shard, shard_documents
+    from .parse_shard import plan_shards, refresh_shard
     from .shard_inputs import export_inputs, inputs_folder, pending_by_key
     from .shard_store import ShardStore, staged_dir_for
 
@@ -231,8 +231,7 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
     store = store or ShardStore(staged_dir_for(database_path(con)), settings.parse_shards)
     version = parser_version()
     total = StageSummary()
-    documents = shard_documents(con, store, list(store.keys))
-    plans = [plan_shard(con, store, key, version, documents=documents.pop(key)) for key in store.keys]
+    plans = list(plan_shards(con, store, list(store.keys), version).values())
     folder = inputs_folder(store.layout)
     try:
         inputs = export_inputs(con, pending_by_key(plans), folder)  # every pending text read in one pass
