@@ -33,4 +33,14 @@ def pid_alive(pid: int | None) -> bool:
         return False
     except PermissionError:  # alive, someone else's
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A killed process whose parent died too is re-parented to PID 1; in a container whose PID 1
+    does not reap, it stays a zombie for good, and signal 0 still reaches it."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # no procfs (macOS) or gone meanwhile
+        return False
+    return stat[stat.rfind(")") + 2:].startswith(("Z", "X"))
