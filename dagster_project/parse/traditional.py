@@ -28,17 +28,45 @@ _TRAD_MARKS = re.compile(r"[開請動條數議訴會發佈辦資訊覆劃屬關�
 
 _converter = None
 _rewritten = None  # a character class of the characters t2s may rewrite (see _rewritten_chars)
+_changing = None  # (the characters t2s rewrites alone, the phrases it rewrites that hold none of them)
 
 
 def _t2s():
-    global _converter, _rewritten
+    global _converter, _rewritten, _changing
     if _converter is None:
         import opencc
 
         converter = opencc.OpenCC("t2s")
         _rewritten = re.compile("[" + "".join(sorted(map(re.escape, _rewritten_chars(converter)))) + "]")
+        _changing = _changing_entries(converter)
         _converter = converter
     return _converter
+
+
+def _first_value(value: str) -> str:
+    return value.split(" ")[0]  # an entry with several values ("覆 复") is converted to its first
+
+
+def _changing_entries(converter) -> tuple[frozenset, re.Pattern]:
+    """What a piece must hold for t2s to change it: a character it rewrites alone, or a whole
+    phrase it rewrites that holds no such character (答覆 -> 答复, while 覆 alone stays 覆).
+
+    t2s replaces dictionary entries found in the piece by their values; a piece holding no entry
+    whose value differs from it comes out as it went in, however it is segmented."""
+    entries = [d for group in converter._dict_chain_data for (_, _, d) in group]
+    single = {k for d in entries for k, v in d.items() if len(k) == 1 and _first_value(v) != k}
+    phrases = {k for d in entries for k, v in d.items()
+               if len(k) > 1 and _first_value(v) != k and not any(c in single for c in k)}
+    # a set, not a character class: the regex engine scans a class of 4,000 characters several
+    # times slower than a set lookup per character
+    return frozenset(single), re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True))) or "(?!)")
+
+
+def _may_change(text: str) -> bool:
+    """False when t2s leaves ``text`` as it is (exact for a piece, and so for a line or a text,
+    which t2s converts piece by piece)."""
+    chars, phrases = _changing
+    return not chars.isdisjoint(text) or phrases.search(text) is not None
 
 
 def _rewritten_chars(converter) -> set[str]:
@@ -86,17 +114,17 @@ def has_traditional_marks(text: str) -> bool:
 def to_simplified(text: str) -> str:
     """OpenCC t2s (character and phrase level; Taiwan terms such as 資訊 stay 资讯).
 
-    Only the lines holding a character t2s may rewrite go through OpenCC: t2s splits its input at
+    Only the lines holding an entry t2s rewrites go through OpenCC: t2s splits its input at
     whitespace (line breaks included) and converts the pieces one by one, so converting line by
-    line gives the same text, and a Simplified page with one stray form (覆) costs one line.
+    line gives the same text, and a Simplified page with one stray form (覆盖 is Simplified; 答覆
+    is not) costs one line, or nothing.
     """
     if not text:
         return text
     converter = _t2s()
-    rewritten = _rewritten.search
-    if not rewritten(text):
+    if not _may_change(text):
         return text
-    return "\n".join(_converted_line(converter, line) if rewritten(line) else line for line in text.split("\n"))
+    return "\n".join(_converted_line(converter, line) if _may_change(line) else line for line in text.split("\n"))
 
 
 def _converted_line(converter, line: str) -> str:
@@ -116,10 +144,9 @@ def _convert(converter, line: str) -> str:
     distinct one goes through OpenCC once (OpenCC's pure-Python matching costs milliseconds a line).
     """
     parts = converter.split_chars_re.split(line)
-    rewritten = _rewritten.search
     for k in range(0, len(parts), 2):  # the pieces between separators
         piece = parts[k]
-        if piece and rewritten(piece):
+        if piece and _may_change(piece):
             parts[k] = _converted_piece(piece) if len(piece) <= _CACHED_PIECE else converter.convert(piece)
     return "".join(parts)
 
