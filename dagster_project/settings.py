@@ -98,9 +98,6 @@ class Settings(BaseSettings):
         120.0, description="a document parsing longer fails alone; the rest of its batch goes on")
     max_file_bytes: int = Field(
         256 * 1024 * 1024, description="a raw file larger than this is refused, not read into memory")
-    ingest_checkpoint_documents: int = Field(
-        10_000, ge=1, description="fewest documents ingest writes between two DuckDB checkpoints (and no "
-                                  "sooner than the table doubled): each checkpoint rewrites the table's open row group")
     unchanged_listing: Path | None = Field(
         None, description="set by `make run` for its own ingest: a file of the raw folder's paths whose stat "
                           "(size, mtime, ctime, device, inode) is that stored with the published warehouse, so "

@@ -20,6 +20,5 @@ def ingest_options(settings: Settings) -> IngestOptions:
         max_removed_share=settings.max_removed_share,
         allow_mass_removal=settings.allow_mass_removal,
         max_file_bytes=settings.max_file_bytes,
-        checkpoint_documents=settings.ingest_checkpoint_documents,
         skip=frozenset(skip),
     )
