@@ -212,7 +212,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     # of ingest's connection each rewrites at most the open group, and what the log holds stays small.
     # Checkpointing less often (at each doubling of the table) kept up to half the table's new texts
     # in memory between two checkpoints: 100,000 synthetic reports took 132.9 s under the 512MB
-    # limit, against 102.5 s with DuckDB's checkpoints (671 MB peak instead of 821 MB).
+    # limit, against 97.4 s with DuckDB's checkpoints (670 MB peak instead of 821 MB).
     try:
         stored, missing = con.execute(
             "select count(*), count(*) filter (where report_id not in (select report_id from ingest_listed)) "

@@ -27,17 +27,15 @@ _SIMP_CHARS = frozenset(
 _TRAD_MARKS = re.compile(r"[開請動條數議訴會發佈辦資訊覆劃屬關與為區個際復]")
 
 _converter = None
-_rewritten = None  # a character class of the characters t2s may rewrite (see _rewritten_chars)
 _changing = None  # (the characters t2s rewrites alone, the phrases it rewrites that hold none of them)
 
 
 def _t2s():
-    global _converter, _rewritten, _changing
+    global _converter, _changing
     if _converter is None:
         import opencc
 
         converter = opencc.OpenCC("t2s")
-        _rewritten = re.compile("[" + "".join(sorted(map(re.escape, _rewritten_chars(converter)))) + "]")
         _changing = _changing_entries(converter)
         _converter = converter
     return _converter
@@ -67,29 +65,6 @@ def _may_change(text: str) -> bool:
     which t2s converts piece by piece)."""
     chars, phrases = _changing
     return not chars.isdisjoint(text) or phrases.search(text) is not None
-
-
-def _rewritten_chars(converter) -> set[str]:
-    """One character of every dictionary entry (phrase or character) that t2s rewrites.
-
-    t2s only changes a text where such an entry occurs whole, so a line holding none of these
-    characters comes out unchanged. Each entry is represented by a character it must contain: a
-    character that t2s itself rewrites when it has one (so the set stays the ~4,000 Traditional
-    forms), else the first character the entry changes.
-    """
-    groups = converter._dict_chain_data  # [[(max_len, min_len, {key: value}), ...], ...]
-    entries = [d for group in groups for (_, _, d) in group]
-    single = {k: v for d in entries for k, v in d.items() if len(k) == 1 and v != k}
-    chars: set[str] = set()
-    for d in entries:
-        for key, value in d.items():
-            if value == key:
-                continue
-            pick = next((c for c in key if c in single), None)
-            if pick is None:
-                pick = next((a for a, b in zip(key, value) if a != b), key[0])
-            chars.add(pick)
-    return chars
 
 
 # counted by a character-class scan (the two sets share no character)
@@ -171,10 +146,9 @@ def _ambiguous_places():
 
         converter = _t2s()
         table = division_table()
-        # a name without a character t2s may rewrite comes out unchanged (see to_simplified): only
+        # a name holding no entry t2s rewrites comes out unchanged (see _may_change): only
         # the few others go through OpenCC
-        rewritten = _rewritten.search
-        names = {n for n in table.by_name if rewritten(n) and converter.convert(n) != n}
+        names = {n for n in table.by_name if _may_change(n) and converter.convert(n) != n}
         names |= {short_name(d.name) for d in table.by_code.values() if d.name in names and len(short_name(d.name)) >= 2}
         # a character t2s rewrites alone (乾) or only within a phrase (藉 of 藉口镇, as in 藉口 -> 借口)
         chars = {a for n in names for a, b in zip(n, converter.convert(n)) if a != b}
