@@ -22,6 +22,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..parse.agency.names import TONED
+
 REPORT_AGENCIES_DDL = """create table if not exists staging.report_agencies (
     report_id varchar primary key,
     parsed_at timestamp,
@@ -59,6 +61,11 @@ def manifest_agencies(raw_dir: Path | None) -> dict[str, str]:
     return out
 
 
+PRINTED_HEAD_CHARS = 50_000  # where a document prints its agency's name: its head, not every page
+# what the sample drops or cuts: whitespace, and the characters of an injected pinyin group (鎮(zhèn))
+_REMOVED_BY_SAMPLE = re.compile(r"[\sA-Za-z()（）" + TONED + "]")
+
+
 def printed_forms(identity, text: str | None) -> list[str]:
     """The spellings of the agency that the document prints: the canonical name and its shorter
     forms (without the city of a district, the county of a town, 管委会, 政府), in Simplified or
@@ -81,8 +88,20 @@ def printed_forms(identity, text: str | None) -> list[str]:
         forms.add(re.sub("人民政府$", "政府", form))
     to_traditional = _to_traditional()
     forms |= {to_traditional(f) for f in forms}
-    sample = "".join(strip_pinyin(text[:50000]).split())  # every whitespace out (as re's \s+, several times faster)
-    return sorted(f for f in forms if len(f) >= 3 and f in sample)
+    head = text[:PRINTED_HEAD_CHARS]
+    sample = None
+    found = []
+    for form in forms:
+        if len(form) < 3:
+            continue
+        if form in head and not _REMOVED_BY_SAMPLE.search(form):
+            found.append(form)  # removing spaces and pinyin around an occurrence leaves it whole
+        elif all(ch in head for ch in form):  # else a character it needs is missing: it cannot occur
+            if sample is None:  # every whitespace out (as re's \s+, several times faster)
+                sample = "".join(strip_pinyin(head).split())
+            if form in sample:
+                found.append(form)
+    return sorted(found)
 
 
 @lru_cache(maxsize=1)

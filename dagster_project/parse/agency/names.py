@@ -5,8 +5,8 @@ import re
 import unicodedata
 
 # Pinyin that sites inject after characters (監(jiān)察局, 鎮(zhèn), 統(tǒng)計局): letters with tone marks
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-PINYIN_JUNK = re.compile(r"[(（]\s*[a-zA-Z" + _TONED + r"]*[" + _TONED + r"][a-zA-Z" + _TONED + r"]*\s*[)）]")
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_JUNK = re.compile(r"[(（]\s*[a-zA-Z" + TONED + r"]*[" + TONED + r"][a-zA-Z" + TONED + r"]*\s*[)）]")
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•"
 
