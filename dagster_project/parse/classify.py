@@ -203,15 +203,17 @@ _FORM_CODES = re.compile(r"代\s*码|行\s*次|^\s*甲\s*\|?\s*$|甲[\s|]+乙[\s
 # placeholders of a model essay: 20xx年, xx乡, xxx局, ×××
 _PLACEHOLDER = re.compile(r"(?:19|20)[xX×Ｘｘ]{2}\s*年|(?<![A-Za-z])[xX×Ｘｘ]{2,}(?=[\u4e00-\u9fff])|×{2,}|[○〇]{2,}[乡镇县市区局]")
 MIN_PLACEHOLDERS = 2
-# every placeholder holds two of these in a row: cheap tests first (二〇二〇年 has 〇, never 〇〇)
+# every placeholder holds one of these, and ends in one followed by what each branch of _PLACEHOLDER
+# needs after it (年, a Chinese character, a second ×, a 乡 or 局): cheap tests first. 二〇二〇年 has
+# 〇, and the xx of a link (xxgk) is followed by a letter, so most texts stop here
 _PLACEHOLDER_CHAR = re.compile("[xX×Ｘｘ○〇]")
-_PLACEHOLDER_PAIR = re.compile("[xX×Ｘｘ○〇][xX×Ｘｘ○〇]")
+_PLACEHOLDER_END = re.compile(r"[xX×Ｘｘ](?:\s*年|[\u4e00-\u9fff])|××|[○〇][乡镇县市区局]")
 
 
 def _look_alike_body(text: str) -> str | None:
     if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
         return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
-    maybe = _PLACEHOLDER_CHAR.search(text) and _PLACEHOLDER_PAIR.search(text)
+    maybe = _PLACEHOLDER_CHAR.search(text) and _PLACEHOLDER_END.search(text)
     placeholders = _PLACEHOLDER.findall(text) if maybe else []
     if len(placeholders) >= MIN_PLACEHOLDERS:
         return f"template essay with placeholders ({', '.join(sorted(set(placeholders))[:4])}), not a report"
@@ -276,7 +278,7 @@ def _unreadable_reason(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     # the sample's first Chinese characters, in order: read off its start when that holds enough
     cjk = _NOT_CJK.sub("", sample[:2 * COMMON_SAMPLE_CJK])
-    if len(cjk) < COMMON_SAMPLE_CJK:
+    if len(cjk) < COMMON_SAMPLE_CJK and len(sample) > 2 * COMMON_SAMPLE_CJK:  # else that was the whole sample
         cjk = _NOT_CJK.sub("", sample)
     cjk = cjk[:COMMON_SAMPLE_CJK]
     if len(cjk) >= MIN_CJK_CHARS:
