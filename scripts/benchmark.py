@@ -534,6 +534,14 @@ def memory_table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def ensure_manifest() -> None:
+    """The runs read dbt's manifest, which `make run` and `make test` build: a clone that has only
+    been installed builds it here first, rather than measuring runs that fail."""
+    if not (ROOT / "dbt/target/manifest.json").exists():
+        print("dbt/target/manifest.json is missing: building it (make dbt/target/manifest.json)", flush=True)
+        subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), "dbt/target/manifest.json"], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=2000, help="documents in the synthetic folder")
@@ -544,6 +552,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="passes of the throughput measure (best is kept)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     args = parser.parse_args()
+    ensure_manifest()
     sizes = [int(s) for s in args.growth.split(",")] if args.growth else [args.documents]
     corpus = SyntheticCorpus(args.seed)
     if args.keep:
