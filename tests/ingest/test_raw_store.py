@@ -232,3 +232,21 @@ def test_batches_of_new_and_edited_documents_with_checkpoints_between_them_hold_
     assert sorted(rows) == sorted([(f"seeds/{name}", 1) for name in seeds] + [("seeds/copy.txt", 1)])
     assert _documents(con)[f"seeds/{seeds[0]}"][3].endswith("附：本报告的电子版可在门户网站下载。\n")
     assert con.execute("select count(*) from duckdb_tables() where table_name = 'ingest_listed'").fetchone()[0] == 0
+
+
+def test_progress_is_logged_by_time_not_by_batch(raw, con, monkeypatch):
+    # one line per batch was 500 Dagster events at 100,000 documents; a line every few seconds is enough
+    from dagster_project.ingest import scan
+
+    lines: list[str] = []
+    ingest_folder(con, raw, log=lines.append, batch_size=1)
+    assert not [line for line in lines if "files done" in line]  # 5 batches, well under PROGRESS_SECONDS
+
+    monkeypatch.setattr(scan, "PROGRESS_SECONDS", 0.0)
+    for path in (raw / "seeds").iterdir():
+        path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    lines.clear()
+    ingest_folder(con, raw, log=lines.append, batch_size=1)
+    progress = [line for line in lines if "files done" in line]
+    assert progress[-1] == "ingest: 5 of 5 files done, 5 new or changed"
+    assert len(progress) == 5
