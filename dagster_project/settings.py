@@ -85,7 +85,7 @@ class Settings(BaseSettings):
     dbt_project_dir: Path = PROJECT_ROOT / "dbt"
     expectations_dir: Path = PROJECT_ROOT / "expectations"
     parse_batch_size: int = Field(200, description="documents parsed per batch (one Parquet part each): bounds memory")
-    parse_workers: int = Field(2, description="processes parsing in parallel (one per core), one shard each")
+    parse_workers: int = Field(2, description="processes parsing in parallel (one per core), a batch at a time")
     parse_shards: int = Field(
         16, ge=1, le=1000,
         description="parse partitions: a document's shard is a stable hash of its report_id; changing the count "

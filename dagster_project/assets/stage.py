@@ -3,8 +3,8 @@
 Two assets. ``parse/shards`` is partitioned by shard (a stable hash of report_id, stage/shards.py):
 materializing a partition parses that shard's new, changed or re-versioned documents (all of them
 with ``reparse``) and writes its Parquet generation; a run over several partitions reads the pending
-documents out of the warehouse once (read-only, into one input file per shard) and parses them in
-``GOVINFO_PARSE_WORKERS`` processes, one shard each. The
+documents out of the warehouse once (read-only, one streaming pass) and parses them in batches in
+``GOVINFO_PARSE_WORKERS`` processes as the read goes on (stage/stream_shards.py). The
 ``staging/*`` tables (``staged_reports``) bring every shard up to date the same way, then load the
 changed reports from the Parquet into DuckDB in one transaction and resolve their agencies.
 """

@@ -7,16 +7,17 @@ batch, and at the end DuckDB streams the kept rows of the previous generation an
 the new generation's files, which then replace the old ones at once (see shard_store.py).
 
 Documents are read from the warehouse through any connection that can read ``staging.documents``
-(a read-only one in a run), once per run, into each shard's input file (shard_inputs.py): the parse
-workers read only their shard's file, so several processes parse side by side while no process
-writes the warehouse.
+(a read-only one in a run), once per run (shard_inputs.py). Several shards refreshed together take
+their batches straight from that read (stream_shards.py); a shard refreshed alone reads them from
+its input file. Either way several processes parse side by side while no process writes the
+warehouse.
 """
 from __future__ import annotations
 
 import os
 import resource
 import shutil
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -28,6 +29,7 @@ from .schema import SHARD_TABLES, ensure_schema
 from .shard_inputs import DOCUMENT_COLUMNS, export_inputs, inputs_folder, pending_by_key, read_batches
 from .shard_store import ShardStore
 from .shards import shard_sql
+from .stream_shards import stream_shards
 from .worker_pool import worker_pool
 from .write_reports import ParseBudget, StageSummary, _parse_one, batch_frames
 
@@ -199,19 +201,13 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     return result
 
 
-def _refresh_in_worker(plan: ShardPlan, inputs: Path | None, store_root: str, count: int, version: str,
-                       budget: ParseBudget, batch_size: int, reparse: bool) -> ShardResult:
-    """A pool task: the shard's documents come from its input file (no connection to the warehouse)."""
-    return refresh_shard(None, ShardStore(Path(store_root), count), plan.key, version, budget, batch_size, reparse,
-                         plan, inputs=inputs)
-
-
 def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], version: str, budget: ParseBudget,
                    batch_size: int = 200, workers: int = 1, reparse: bool = False,
                    log: Callable[[str], None] = lambda _: None) -> list[ShardResult]:
-    """Refresh the shards ``keys`` of the warehouse file ``warehouse``, ``workers`` shards at a time in
-    their own processes. The pending documents are read here, read-only, in one pass into the shards'
-    input files (no process may hold the file for writing meanwhile); the workers read only those."""
+    """Refresh the shards ``keys`` of the warehouse file ``warehouse`` with ``workers`` processes. The
+    pending documents are read here, read-only, in one pass (no process may hold the file for writing
+    meanwhile): several shards take their batches from that read as it goes (stream_shards.py); a
+    single shard, or a run in this process, reads them from input files written first."""
     from ..resources.duckdb_file import open_warehouse
     from ..resources.duckdb_memory import bound_memory
     from ..settings import get_settings
@@ -228,8 +224,7 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
         # processes pay off past one batch of work: a small run parses here. The work of a shard is its
         # parse and the rewrite of its whole generation, so a few changed documents spread over the
         # shards of a large warehouse are still worth the processes (100 changed of 100,000: 16
-        # generations rewritten, about 0.5 s each). Several shards: one process per shard; one shard:
-        # its batches are parsed by a pool of processes.
+        # generations rewritten, about 0.5 s each). Either way the batches are parsed by a pool of processes.
         if total <= batch_size and sum(p.documents for p in to_do) <= batch_size:
             parallel = 1
         else:
@@ -249,26 +244,22 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
             log(f"parse: {done.parsed + done.failed + done.needs_ocr}/{total} documents, {done.figures} figures, "
                 f"{done.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
 
-        # every pending document read once, in one pass over the table (shard_inputs.py)
+        if parallel > 1 and len(to_do) > 1:  # several shards side by side, fed by one read (stream_shards.py)
+            con.close()
+            with worker_pool(parallel) as pool:
+                stream_shards(warehouse, store, to_do, version, budget, batch_size, pool, parallel, log, finished)
+            return [results[key] for key in keys]
+        # every pending document read once, in one pass over the table, into the shards' input files
         if total:
             folder = inputs_folder(store.layout)
             inputs = export_inputs(con, pending_by_key(to_do), folder)
         else:
             inputs = {}
         con.close()
-        if parallel <= 1 or len(to_do) == 1:
-            with worker_pool(parallel if parallel > 1 else 0) as pool:
-                for plan in to_do:
-                    finished(refresh_shard(None, store, plan.key, version, budget, batch_size, reparse, plan,
-                                           log=log if pool else lambda _: None, pool=pool,
-                                           inputs=inputs.get(plan.key)))
-            return [results[key] for key in keys]
-        task = partial(_refresh_in_worker, store_root=str(store.root), count=store.count,
-                       version=version, budget=budget, batch_size=batch_size, reparse=reparse)
-        with worker_pool(parallel) as pool:
-            futures = [pool.submit(task, plan, inputs.get(plan.key)) for plan in to_do]
-            for future in as_completed(futures):
-                finished(future.result())
+        with worker_pool(parallel if parallel > 1 else 0) as pool:
+            for plan in to_do:
+                finished(refresh_shard(None, store, plan.key, version, budget, batch_size, reparse, plan,
+                                       log=log if pool else lambda _: None, pool=pool, inputs=inputs.get(plan.key)))
         return [results[key] for key in keys]
     finally:
         con.close()

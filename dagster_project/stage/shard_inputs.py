@@ -5,10 +5,12 @@ fetching a few documents' texts decompresses the texts of every vector they sit 
 documents are spread over the whole table (the shard is a hash of report_id): reading them batch
 by batch decompressed the whole text column once per batch, and a worker's memory held what
 DuckDB cached of it (a run's cost grew with the square of the corpus, a worker's memory with the
-corpus). Here the pending documents are read once, in table order, as a stream, and each is
-appended to its shard's input file (pickled rows, ``DOCUMENT_COLUMNS``); a shard's parse then reads
-its file front to back, one batch in memory. The files live in a temporary folder of the shard
-store that the run removes; one left by a killed run is removed by the next.
+corpus). Here the pending documents are read once, in table order, as a stream
+(:func:`stream_documents`). Several shards parsed side by side take their batches straight from the
+stream (stream_shards.py); a shard parsed alone, or a run in one process, has each document
+appended to its shard's input file (pickled rows, ``DOCUMENT_COLUMNS``) and reads that file front
+to back, one batch in memory. The files live in a temporary folder of the shard store that the run
+removes; one left by a killed run is removed by the next.
 """
 from __future__ import annotations
 
@@ -44,26 +46,35 @@ def remove_dead_inputs(layout: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def export_inputs(con, pending: dict[str, list[str]], folder: Path) -> dict[str, Path]:
-    """Write the documents ``pending`` ({shard key: report_ids}) names to ``folder/<key>.pickle``,
-    reading ``staging.documents`` through ``con`` in one streaming pass. Returns the files by key."""
+def stream_documents(con, pending: dict[str, list[str]]) -> Iterator[tuple[str, tuple]]:
+    """(shard key, row of ``DOCUMENT_COLUMNS``) of every document ``pending`` ({shard key: report_ids})
+    names, read through ``con`` in one streaming pass in table order, ``FETCH_ROWS`` rows at a time."""
     shard_of = {rid: key for key, ids in pending.items() for rid in ids}
     if not shard_of:
-        return {}
-    paths = {key: folder / f"{key}.pickle" for key, ids in pending.items() if ids}
-    files = {key: open(path, "wb") for key, path in paths.items()}
+        return
     ids = list(shard_of)
     # The ids' join alone makes DuckDB read every stored text (5.4 s for 100 documents of 100,000).
     # Ingest appends what is new or changed, so those rows lie in the last row groups: a bound on
     # ingested_at lets the scan skip the others by their min/max (0.04 s for the same 100).
     since = con.execute("select min(ingested_at) from staging.documents where report_id in (select unnest(?::varchar[]))",
                         [ids]).fetchone()[0]
+    cursor = con.execute(f"select {DOCUMENT_COLUMNS} from staging.documents "
+                         f"where ingested_at >= ? and report_id in (select unnest(?::varchar[]))", [since, ids])
+    while rows := cursor.fetchmany(FETCH_ROWS):
+        for row in rows:
+            yield shard_of[row[0]], tuple(row)
+
+
+def export_inputs(con, pending: dict[str, list[str]], folder: Path) -> dict[str, Path]:
+    """Write the documents ``pending`` ({shard key: report_ids}) names to ``folder/<key>.pickle``,
+    reading ``staging.documents`` through ``con`` in one streaming pass. Returns the files by key."""
+    paths = {key: folder / f"{key}.pickle" for key, ids in pending.items() if ids}
+    if not paths:
+        return {}
+    files = {key: open(path, "wb") for key, path in paths.items()}
     try:
-        cursor = con.execute(f"select {DOCUMENT_COLUMNS} from staging.documents "
-                             f"where ingested_at >= ? and report_id in (select unnest(?::varchar[]))", [since, ids])
-        while rows := cursor.fetchmany(FETCH_ROWS):
-            for row in rows:
-                pickle.dump(tuple(row), files[shard_of[row[0]]], protocol=pickle.HIGHEST_PROTOCOL)
+        for key, row in stream_documents(con, pending):
+            pickle.dump(row, files[key], protocol=pickle.HIGHEST_PROTOCOL)
     finally:
         for handle in files.values():
             handle.close()
