@@ -30,6 +30,10 @@ from .write_reports import ParseBudget, StageSummary, _parse_one, batch_frames
 
 PROGRESS_SECONDS = 5.0  # a progress line at most this often (each is an event Dagster stores)
 QUEUED_PER_PROCESS = 2  # batches waiting for each process: it never idles, and little text is held
+# documents held in open batches, per process: past it the fullest batch goes as it is (a smaller
+# part). The read deals the documents out to every shard in turn, so without a bound each of the
+# shards would hold a batch's texts (16 shards of 200 documents: 0.3 GB), more with more shards.
+OPEN_BATCHES_PER_PROCESS = 4
 
 _writer = None  # each process's in-memory DuckDB that types and writes its parts
 
@@ -72,7 +76,12 @@ def publish_generation(key: str, tmp: str, store_root: str, count: int, replaced
 
     store = ShardStore(Path(store_root), count)
     tmp_path = Path(tmp)
-    _merge(_part_writer(), store, key, tmp_path / "parts", tmp_path, replaced)
+    global _writer
+    try:
+        _merge(_part_writer(), store, key, tmp_path / "parts", tmp_path, replaced)
+    finally:  # a merge fills the connection's buffers: they are not kept for the next task
+        _writer.close()
+        _writer = None
     shutil.rmtree(tmp_path / "parts")
     generation = store.publish(key, tmp_path, {
         **info, "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "writer_pid": os.getpid()})
@@ -113,6 +122,8 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
     total = sum(len(plan.pending) for plan in plans)
     running: dict[Future, str] = {}
     progress = StageSummary()
+    open_limit = OPEN_BATCHES_PER_PROCESS * processes * batch_size
+    held = 0  # documents in open batches
     last_log = time.monotonic()
     published: set[str] = set()
 
@@ -132,12 +143,14 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
                 f"{progress.figures} figures, {progress.failed} failed")
 
     def submit(shard: _Shard) -> None:
+        nonlocal held
         while len(running) >= QUEUED_PER_PROCESS * processes:
             settle(block=True)
         future = pool.submit(parse_part, shard.batch, str(shard.tmp / "parts"), shard.parts, version, budget)
         running[future] = shard.plan.key
         shard.parts += 1
         shard.read += len(shard.batch)
+        held -= len(shard.batch)
         shard.batch = []
 
     try:
@@ -148,8 +161,11 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             for key, row in stream_documents(con, pending_by_key(plans)):
                 shard = shards[key]
                 shard.batch.append(row)
+                held += 1
                 if len(shard.batch) >= batch_size:
                     submit(shard)
+                elif held > open_limit:
+                    submit(max(shards.values(), key=lambda s: len(s.batch)))
                 settle(block=False)
         finally:
             con.close()

@@ -70,3 +70,21 @@ def test_a_failing_batch_publishes_no_shard(monkeypatch, tmp_path):
     assert {key: stage.store.info(key) for key in shard_keys(SHARDS)} == before
     assert sorted(stage.parquet("figures"), key=repr) == rows
     assert not [p for p in stage.store.layout.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_batches_cut_short_by_the_memory_bound_stage_the_same_rows(monkeypatch, tmp_path):
+    stage = Stage(monkeypatch, make_raw(tmp_path), tmp_path / "wh.duckdb")
+    stage.ingest()
+    times = {"reports": "* exclude (parsed_at)", "parse_errors": "* exclude (failed_at)"}
+
+    def rows():
+        return {t: sorted(stage.parquet(t, columns=c), key=repr) for t, c in
+                {"figures": "*", "unplaced_figures": "*", "uncoded_rows": "*", **times}.items()}
+
+    _refresh(stage, reparse=True)
+    whole = rows()
+    # no open batch may hold a document: every document read goes to a process at once, one per part
+    monkeypatch.setattr(stream, "OPEN_BATCHES_PER_PROCESS", 0)
+    results = _refresh(stage, reparse=True)
+    assert rows() == whole and whole["figures"]
+    assert sum(r.parsed.parsed + r.parsed.failed + r.parsed.needs_ocr for r in results) == len(stage.path_of())
