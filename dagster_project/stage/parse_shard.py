@@ -140,6 +140,45 @@ def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: l
                     f"(format parquet, compression zstd)", params)
 
 
+def part_connection():
+    """An in-memory DuckDB holding the (empty) staging tables, whose column types the parts are written in."""
+    import duckdb
+
+    from ..resources.duckdb_memory import bound_memory
+    from ..settings import get_settings
+
+    mem = duckdb.connect()
+    bound_memory(mem, get_settings())
+    ensure_schema(mem)
+    mem.execute(HINTS_DDL.format(table="staging.agency_hints"))
+    return mem
+
+
+def write_batch(mem, batch: list[tuple], parsed: list[dict], version: str, parts: Path, number: int) -> StageSummary:
+    """The rows of a parsed batch as part ``number`` of a shard's new generation; returns its counts."""
+    frames, done = batch_frames(batch, parsed, version)
+    _write_part(mem, frames, parts, number)
+    return done
+
+
+def check_all_read(plan: ShardPlan, read: int) -> None:
+    """A shard is published only when every one of its pending documents was read and parsed."""
+    if read != len(plan.pending):
+        raise RuntimeError(f"shard {plan.key}: {read} of its {len(plan.pending)} pending documents were read "
+                           f"from the warehouse (changed while parsing?): not published")
+
+
+def publish_parts(mem, store: ShardStore, plan: ShardPlan, tmp: Path, parsed: StageSummary, version: str) -> Path:
+    """Merge the shard's previous generation and the parts of ``tmp`` and publish the new generation."""
+    key = plan.key
+    _merge(mem, store, key, tmp / "parts", tmp, plan.pending + plan.dropped)
+    shutil.rmtree(tmp / "parts")
+    return store.publish(key, tmp, {
+        "shard": key, "shards": store.count, "parser_version": version, "documents": plan.documents,
+        "parsed": parsed.parsed, "failed": parsed.failed, "needs_ocr": parsed.needs_ocr,
+        "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "writer_pid": os.getpid()})
+
+
 def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseBudget, batch_size: int = 200,
                   reparse: bool = False, plan: ShardPlan | None = None,
                   log: Callable[[str], None] = lambda _: None, pool: ProcessPoolExecutor | None = None,
@@ -147,11 +186,6 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
     """Parse what changed in shard ``key`` and publish its new generation. The documents come from
     ``inputs`` (the shard's file of shard_inputs.export_inputs) or else are read through ``con``.
     With ``pool``, each batch's documents are parsed by its processes (one shard using every core)."""
-    import duckdb
-
-    from ..resources.duckdb_memory import bound_memory
-    from ..settings import get_settings
-
     started = datetime.now(timezone.utc)
     plan = plan or plan_shard(con, store, key, version, reparse)
     result = ShardResult(key, documents=plan.documents, dropped=len(plan.dropped))
@@ -160,11 +194,8 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
         return result
     parse = partial(_parse_one, budget=budget)
     tmp = store.begin(key)
-    mem = duckdb.connect()
+    mem = part_connection()
     try:
-        bound_memory(mem, get_settings())
-        ensure_schema(mem)
-        mem.execute(HINTS_DDL.format(table="staging.agency_hints"))
         parts = tmp / "parts"
         parts.mkdir()
         if inputs is None and plan.pending:
@@ -173,23 +204,13 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
         for number, batch in enumerate(read_batches(inputs, batch_size) if plan.pending else ()):
             # chunks of one: a slow document delays no other document queued behind it in a chunk
             parsed = list(pool.map(parse, batch, chunksize=1)) if pool else [parse(item) for item in batch]
-            frames, done = batch_frames(batch, parsed, version)
+            result.parsed.add(write_batch(mem, batch, parsed, version, parts, number))
             del parsed
-            _write_part(mem, frames, parts, number)
-            del frames
-            result.parsed.add(done)
             done_count += len(batch)
             log(f"shard {key}: {done_count}/{len(plan.pending)} documents parsed")
-        if done_count != len(plan.pending):
-            raise RuntimeError(f"shard {key}: {done_count} of its {len(plan.pending)} pending documents were read "
-                               f"from the warehouse (changed while parsing?): not published")
-        _merge(mem, store, key, parts, tmp, plan.pending + plan.dropped)
-        shutil.rmtree(parts)
+        check_all_read(plan, done_count)
+        generation = publish_parts(mem, store, plan, tmp, result.parsed, version)
         mem.close()
-        generation = store.publish(key, tmp, {
-            "shard": key, "shards": store.count, "parser_version": version, "documents": plan.documents,
-            "parsed": result.parsed.parsed, "failed": result.parsed.failed, "needs_ocr": result.parsed.needs_ocr,
-            "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "writer_pid": os.getpid()})
     except BaseException:
         mem.close()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -7,7 +7,7 @@ the read is done, each shard's parts and the rows it keeps from its previous gen
 and the generation is published (shard_store.py), one task per shard.
 
 Parsing starts with the first batch, while the read goes on, and nothing but the batches in hand
-(one open batch per shard, and a few queued per process) holds any text: the input files this
+(open batches up to a bound per process, and a few queued per process) holds any text: the input files this
 replaces were a copy of every pending text (6.7 GB at 100,000 documents, written before the first
 document was parsed). A shard is published only when all its pending documents were parsed; any
 failure leaves every shard's previous generation as it was, and only temporary folders behind.
@@ -20,13 +20,12 @@ import shutil
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .shard_inputs import stream_documents
+from .shard_inputs import pending_by_key, stream_documents
 from .shard_store import ShardStore
-from .write_reports import ParseBudget, StageSummary, _parse_one, batch_frames
+from .write_reports import ParseBudget, StageSummary, _parse_one
 
 PROGRESS_SECONDS = 5.0  # a progress line at most this often (each is an event Dagster stores)
 QUEUED_PER_PROCESS = 2  # batches waiting for each process: it never idles, and little text is held
@@ -35,57 +34,31 @@ QUEUED_PER_PROCESS = 2  # batches waiting for each process: it never idles, and 
 # shards would hold a batch's texts (16 shards of 200 documents: 0.3 GB), more with more shards.
 OPEN_BATCHES_PER_PROCESS = 4
 
-_writer = None  # each process's in-memory DuckDB that types and writes its parts
-
-
-def _part_writer():
-    """This process's connection for writing parts (the staging tables give the column types)."""
-    global _writer
-    if _writer is None:
-        import duckdb
-
-        from ..resources.duckdb_memory import bound_memory
-        from ..settings import get_settings
-        from .agencies import HINTS_DDL
-        from .schema import ensure_schema
-
-        con = duckdb.connect()
-        bound_memory(con, get_settings())
-        ensure_schema(con)
-        con.execute(HINTS_DDL.format(table="staging.agency_hints"))
-        _writer = con
-    return _writer
+_writer = None  # each process's connection for writing parts, kept from batch to batch
 
 
 def parse_part(batch: list[tuple], parts: str, number: int, version: str, budget: ParseBudget) -> StageSummary:
     """A pool task: parse one batch of a shard's documents and write its rows as part ``number``."""
-    from .parse_shard import _write_part
+    from .parse_shard import part_connection, write_batch
 
-    parsed = [_parse_one(item, budget) for item in batch]
-    frames, done = batch_frames(batch, parsed, version)
-    del parsed
-    _write_part(_part_writer(), frames, Path(parts), number)
-    return done
+    global _writer
+    _writer = _writer or part_connection()
+    return write_batch(_writer, batch, [_parse_one(item, budget) for item in batch], version, Path(parts), number)
 
 
-def publish_generation(key: str, tmp: str, store_root: str, count: int, replaced: list[str],
-                       info: dict) -> tuple[str, int, float]:
+def publish_generation(plan, tmp: str, store_root: str, count: int, parsed: StageSummary,
+                       version: str) -> tuple[str, int, float]:
     """A pool task: merge the shard's parts into its new generation and publish it.
     Returns (the generation's name, its Parquet bytes, this process's peak RSS in MiB)."""
-    from .parse_shard import _merge
+    from .parse_shard import part_connection, publish_parts
 
     store = ShardStore(Path(store_root), count)
-    tmp_path = Path(tmp)
-    global _writer
+    mem = part_connection()  # a merge fills its connection's buffers: not kept for the next task
     try:
-        _merge(_part_writer(), store, key, tmp_path / "parts", tmp_path, replaced)
-    finally:  # a merge fills the connection's buffers: they are not kept for the next task
-        _writer.close()
-        _writer = None
-    shutil.rmtree(tmp_path / "parts")
-    generation = store.publish(key, tmp_path, {
-        **info, "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "writer_pid": os.getpid()})
-    return generation.name, store.parquet_bytes(key), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        generation = publish_parts(mem, store, plan, Path(tmp), parsed, version)
+    finally:
+        mem.close()
+    return generation.name, store.parquet_bytes(plan.key), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 @dataclass
@@ -109,8 +82,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
     from ..resources.duckdb_file import open_warehouse
     from ..resources.duckdb_memory import bound_memory
     from ..settings import get_settings
-    from .parse_shard import ShardResult
-    from .shard_inputs import pending_by_key
+    from .parse_shard import ShardResult, check_all_read
 
     # the processes are forked now, before this process opens the warehouse: a fork copies no
     # connection, nor a lock one of DuckDB's threads holds
@@ -152,6 +124,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
         shard.read += len(shard.batch)
         held -= len(shard.batch)
         shard.batch = []
+        settle(block=False)
 
     try:
         con = open_warehouse(warehouse, read_only=True)
@@ -166,7 +139,6 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
                     submit(shard)
                 elif held > open_limit:
                     submit(max(shards.values(), key=lambda s: len(s.batch)))
-                settle(block=False)
         finally:
             con.close()
         for shard in shards.values():
@@ -174,16 +146,10 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
                 submit(shard)
         while running:
             settle(block=True)
-        publishing: dict[Future, str] = {}
-        for key, shard in shards.items():
-            if shard.read != len(shard.plan.pending):
-                raise RuntimeError(f"shard {key}: {shard.read} of its {len(shard.plan.pending)} pending documents "
-                                   f"were read from the warehouse (changed while parsing?): not published")
-            info = {"shard": key, "shards": store.count, "parser_version": version,
-                    "documents": shard.plan.documents, "parsed": shard.parsed.parsed, "failed": shard.parsed.failed,
-                    "needs_ocr": shard.parsed.needs_ocr}
-            publishing[pool.submit(publish_generation, key, str(shard.tmp), str(store.root), store.count,
-                                   shard.plan.pending + shard.plan.dropped, info)] = key
+        for shard in shards.values():  # every shard complete before any is published
+            check_all_read(shard.plan, shard.read)
+        publishing = {pool.submit(publish_generation, shard.plan, str(shard.tmp), str(store.root), store.count,
+                                  shard.parsed, version): key for key, shard in shards.items()}
         for future in as_completed(list(publishing)):
             key = publishing[future]
             shard = shards[key]
