@@ -98,6 +98,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
     held = 0  # documents in open batches
     last_log = time.monotonic()
     published: set[str] = set()
+    publishing: dict[Future, str] = {}
 
     def settle(block: bool) -> None:
         nonlocal last_log
@@ -148,8 +149,8 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             settle(block=True)
         for shard in shards.values():  # every shard complete before any is published
             check_all_read(shard.plan, shard.read)
-        publishing = {pool.submit(publish_generation, shard.plan, str(shard.tmp), str(store.root), store.count,
-                                  shard.parsed, version): key for key, shard in shards.items()}
+        publishing.update({pool.submit(publish_generation, shard.plan, str(shard.tmp), str(store.root), store.count,
+                                  shard.parsed, version): key for key, shard in shards.items()})
         for future in as_completed(list(publishing)):
             key = publishing[future]
             shard = shards[key]
@@ -159,6 +160,13 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
                                  dropped=len(shard.plan.dropped), parquet_bytes=parquet_bytes, generation=generation,
                                  seconds=time.monotonic() - shard.started, peak_rss_mib=peak))
     finally:
+        # after a failure the other tasks still write into their shards' folders: queued ones are
+        # cancelled and running ones end before the folders go, or a part written after the removal
+        # would leave a folder behind
+        outstanding = [*running, *publishing]
+        for future in outstanding:
+            future.cancel()
+        wait(outstanding)
         for key, shard in shards.items():
             if key not in published:
                 shutil.rmtree(shard.tmp, ignore_errors=True)

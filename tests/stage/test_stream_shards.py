@@ -1,5 +1,8 @@
 """Several shards parsed side by side take their documents from one streaming read: no input files are
 written, and a batch that fails publishes nothing: every shard keeps its previous generation whole."""
+import time
+from pathlib import Path
+
 import pytest
 from seed_gold import gold_values, seed_cases
 from stagekit import SHARDS, Stage, make_raw
@@ -13,13 +16,18 @@ from dagster_project.stage.write_reports import ParseBudget, parser_version
 
 _calls = []
 _real_parse_part = stream.parse_part
+_seen = {}  # the file where each slowed task writes whether its shard's folder was still there
 
 
 def second_batch_fails(batch, parts, number, version, budget):
-    """Each worker's second batch fails (the workers are forked after the patch, each counts its own)."""
+    """Each worker's second batch fails (the workers are forked after the patch, each counts its own);
+    the others are slowed, so the other worker is still writing a part when the failure is seen."""
     _calls.append(number)
     if len(_calls) == 2:
         raise RuntimeError("disk full while writing a part")
+    time.sleep(0.3)
+    with open(_seen["file"], "a") as seen:
+        seen.write(f"{Path(parts).is_dir()}\n")
     return _real_parse_part(batch, parts, number, version, budget)
 
 
@@ -65,8 +73,12 @@ def test_a_failing_batch_publishes_no_shard(monkeypatch, tmp_path):
     rows = sorted(stage.parquet("figures"), key=repr)
 
     monkeypatch.setattr(stream, "parse_part", second_batch_fails)
+    monkeypatch.setitem(_seen, "file", tmp_path / "seen.txt")
     with pytest.raises(RuntimeError, match="disk full"):
         _refresh(stage, reparse=True)
+    # the tasks still running when the failure came finished before their folders were removed
+    seen = (tmp_path / "seen.txt").read_text().split()
+    assert seen and set(seen) == {"True"}, seen
     assert {key: stage.store.info(key) for key in shard_keys(SHARDS)} == before
     assert sorted(stage.parquet("figures"), key=repr) == rows
     assert not [p for p in stage.store.layout.iterdir() if p.name.endswith(".tmp")]
