@@ -20,5 +20,6 @@ def ingest_options(settings: Settings) -> IngestOptions:
         max_removed_share=settings.max_removed_share,
         allow_mass_removal=settings.allow_mass_removal,
         max_file_bytes=settings.max_file_bytes,
+        progress_seconds=settings.progress_seconds,
         skip=frozenset(skip),
     )

@@ -31,9 +31,6 @@ EDGE_BYTES = 64 * 1024
 LOOKUP_FILES = 5000  # files whose stored state is read from DuckDB at a time
 EXAMINE_THREADS = 2  # threads reading, hashing and decoding files while the scan writes
 EXAMINE_AHEAD = 16  # files read ahead of the one being recorded (their bytes and text in memory)
-# A progress line at most this often: in a run each line is an event Dagster writes to its storage
-# (5.8 ms each here), and one per 200-document batch was 500 events at 100,000 documents.
-PROGRESS_SECONDS = 5.0
 
 
 class IngestStopped(RuntimeError):
@@ -67,6 +64,7 @@ class IngestOptions:
     allow_mass_removal: bool = False
     max_file_bytes: int = 256 * 1024 * 1024
     batch_size: int = 200
+    progress_seconds: float = 5.0  # Settings.progress_seconds
     skip: frozenset[bytes] = BOOKKEEPING
 
 
@@ -250,7 +248,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                 if len(rows) >= batch_size:
                     _write_documents(con, rows, replacing)
                     rows, replacing = [], False
-                    if time.monotonic() - last_progress >= PROGRESS_SECONDS:
+                    if time.monotonic() - last_progress >= options.progress_seconds:
                         last_progress = time.monotonic()
                         log(f"ingest: {done} of {len(files)} files done, {summary.new + summary.changed} new or changed")
         if rows:

@@ -27,7 +27,6 @@ from .shard_inputs import pending_by_key, stream_documents
 from .shard_store import ShardStore
 from .write_reports import ParseBudget, StageSummary, _parse_one
 
-PROGRESS_SECONDS = 5.0  # a progress line at most this often (each is an event Dagster stores)
 QUEUED_PER_PROCESS = 2  # batches waiting for each process: it never idles, and little text is held
 # documents held in open batches, per process: past it the fullest batch goes as it is (a smaller
 # part). The read deals the documents out to every shard in turn, so without a bound each of the
@@ -98,6 +97,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
     held = 0  # documents in open batches
     last_log = time.monotonic()
     published: set[str] = set()
+    progress_seconds = get_settings().progress_seconds
     publishing: dict[Future, str] = {}
 
     def settle(block: bool) -> None:
@@ -110,7 +110,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             summary = future.result()  # a failed task stops the whole refresh: nothing is published
             shard.parsed.add(summary)
             progress.add(summary)  # its failures are logged with its shard's result (``finished``)
-        if time.monotonic() - last_log >= PROGRESS_SECONDS:
+        if time.monotonic() - last_log >= progress_seconds:
             last_log = time.monotonic()
             log(f"parse: {progress.parsed + progress.failed + progress.needs_ocr}/{total} documents, "
                 f"{progress.figures} figures, {progress.failed} failed")

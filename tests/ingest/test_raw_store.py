@@ -240,13 +240,12 @@ def test_progress_is_logged_by_time_not_by_batch(raw, con, monkeypatch):
 
     lines: list[str] = []
     ingest_folder(con, raw, log=lines.append, batch_size=1)
-    assert not [line for line in lines if "files done" in line]  # 5 batches, well under PROGRESS_SECONDS
+    assert not [line for line in lines if "files done" in line]  # 5 batches, well under progress_seconds
 
-    monkeypatch.setattr(scan, "PROGRESS_SECONDS", 0.0)
     for path in (raw / "seeds").iterdir():
         path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     lines.clear()
-    ingest_folder(con, raw, log=lines.append, batch_size=1)
+    ingest_folder(con, raw, log=lines.append, batch_size=1, options=scan.IngestOptions(progress_seconds=0.0))
     progress = [line for line in lines if "files done" in line]
     assert progress[-1] == "ingest: 5 of 5 files done, 5 new or changed"
     assert len(progress) == 5

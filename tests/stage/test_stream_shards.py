@@ -100,3 +100,17 @@ def test_batches_cut_short_by_the_memory_bound_stage_the_same_rows(monkeypatch, 
     results = _refresh(stage, reparse=True)
     assert rows() == whole and whole["figures"]
     assert sum(r.parsed.parsed + r.parsed.failed + r.parsed.needs_ocr for r in results) == len(stage.path_of())
+
+
+@pytest.mark.parametrize("seconds, lines_expected", [(0, True), (1e9, False)])
+def test_progress_of_the_streamed_parse_follows_the_setting(monkeypatch, tmp_path, seconds, lines_expected):
+    stage = Stage(monkeypatch, make_raw(tmp_path), tmp_path / "wh.duckdb", GOVINFO_PROGRESS_SECONDS=seconds)
+    stage.ingest()
+    lines: list[str] = []
+    _refresh(stage, log=lines.append)
+    total = len(stage.path_of())
+    progress = [line for line in lines if line.startswith("parse: ") and "(shard" not in line and "/" in line]
+    assert bool(progress) == lines_expected, progress
+    counts = [int(line.split()[1].split("/")[0]) for line in progress]
+    assert counts == sorted(counts) and all(0 <= n <= total for n in counts) and (not counts or counts[-1] > 0)
+    assert all(line.split()[1].endswith(f"/{total}") for line in progress)
