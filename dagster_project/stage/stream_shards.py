@@ -25,6 +25,7 @@ from typing import Callable
 
 from .shard_inputs import pending_by_key, stream_documents
 from .shard_store import ShardStore
+from .worker_pool import stop_pool
 from .write_reports import ParseBudget, StageSummary, _parse_one
 
 QUEUED_PER_PROCESS = 2  # batches waiting for each process: it never idles, and little text is held
@@ -98,7 +99,6 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
     last_log = time.monotonic()
     published: set[str] = set()
     progress_seconds = get_settings().progress_seconds
-    publishing: dict[Future, str] = {}
 
     def settle(block: bool) -> None:
         nonlocal last_log
@@ -149,8 +149,8 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             settle(block=True)
         for shard in shards.values():  # every shard complete before any is published
             check_all_read(shard.plan, shard.read)
-        publishing.update({pool.submit(publish_generation, shard.plan, str(shard.tmp), str(store.root), store.count,
-                                  shard.parsed, version): key for key, shard in shards.items()})
+        publishing = {pool.submit(publish_generation, shard.plan, str(shard.tmp), str(store.root), store.count,
+                                  shard.parsed, version): key for key, shard in shards.items()}
         for future in as_completed(list(publishing)):
             key = publishing[future]
             shard = shards[key]
@@ -159,14 +159,13 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             finished(ShardResult(key, documents=shard.plan.documents, parsed=shard.parsed,
                                  dropped=len(shard.plan.dropped), parquet_bytes=parquet_bytes, generation=generation,
                                  seconds=time.monotonic() - shard.started, peak_rss_mib=peak))
+    except BaseException:
+        # the other tasks still write into their shards' folders: the workers are stopped before the
+        # folders go (a part written after the removal left a folder behind), and at once (an
+        # interrupt waits for no batch); the pool's owner finds it stopped
+        stop_pool(pool)
+        raise
     finally:
-        # after a failure the other tasks still write into their shards' folders: queued ones are
-        # cancelled and running ones end before the folders go, or a part written after the removal
-        # would leave a folder behind
-        outstanding = [*running, *publishing]
-        for future in outstanding:
-            future.cancel()
-        wait(outstanding)
         for key, shard in shards.items():
             if key not in published:
                 shutil.rmtree(shard.tmp, ignore_errors=True)

@@ -21,7 +21,7 @@ _seen = {}  # the file where each slowed task writes whether its shard's folder 
 
 def second_batch_fails(batch, parts, number, version, budget):
     """Each worker's second batch fails (the workers are forked after the patch, each counts its own);
-    the others are slowed, so the other worker is still writing a part when the failure is seen."""
+    the others are slowed, so the other worker is still at work on a part when the failure is seen."""
     _calls.append(number)
     if len(_calls) == 2:
         raise RuntimeError("disk full while writing a part")
@@ -76,9 +76,9 @@ def test_a_failing_batch_publishes_no_shard(monkeypatch, tmp_path):
     monkeypatch.setitem(_seen, "file", tmp_path / "seen.txt")
     with pytest.raises(RuntimeError, match="disk full"):
         _refresh(stage, reparse=True)
-    # the tasks still running when the failure came finished before their folders were removed
+    # the tasks still running when the failure came were stopped before their folders were removed
     seen = (tmp_path / "seen.txt").read_text().split()
-    assert seen and set(seen) == {"True"}, seen
+    assert "False" not in seen, seen
     assert {key: stage.store.info(key) for key in shard_keys(SHARDS)} == before
     assert sorted(stage.parquet("figures"), key=repr) == rows
     assert not [p for p in stage.store.layout.iterdir() if p.name.endswith(".tmp")]
