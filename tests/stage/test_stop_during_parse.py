@@ -13,9 +13,12 @@ from dagster_project.stage.schema import SHARD_TABLES
 from scripts.synthetic_corpus import SyntheticCorpus
 
 ROOT = Path(__file__).parents[2]
-DOCUMENTS = 600
-SHARDS = 2  # a worker's task is a whole shard of 300 documents (~10 s): it outlasts the signal by far
-WORKERS_STOP_WITHIN_S = 5  # a worker left to finish its shard would take longer
+DOCUMENTS = 2000
+SHARDS = 2
+# a worker's task is a batch: one of each shard's ~1,000 documents (~6 s of parse each), so a batch
+# in hand outlasts the signal by far
+BATCH_SIZE = 1200
+WORKERS_STOP_WITHIN_S = 5  # a worker left to finish its batch would take longer
 RUN_STOP_WITHIN_S = 30
 
 
@@ -60,7 +63,8 @@ def test_sigterm_during_parse_stops_the_run_and_its_workers(tmp_path):
     (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     warehouse = tmp_path / "wh.duckdb"
     env = {**os.environ, "GOVINFO_RAW_DIR": str(raw), "GOVINFO_WAREHOUSE": str(warehouse), "DAGSTER_HOME": str(home),
-           "GOVINFO_PARSE_WORKERS": "2", "GOVINFO_PARSE_SHARDS": str(SHARDS), "DAGSTER_DISABLE_TELEMETRY": "1", "PYTHONPATH": str(ROOT)}
+           "GOVINFO_PARSE_WORKERS": "2", "GOVINFO_PARSE_SHARDS": str(SHARDS),
+           "GOVINFO_PARSE_BATCH_SIZE": str(BATCH_SIZE), "DAGSTER_DISABLE_TELEMETRY": "1", "PYTHONPATH": str(ROOT)}
     run = subprocess.Popen([sys.executable, "-m", "dagster_project.run"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL, start_new_session=True)
     try:
@@ -72,7 +76,7 @@ def test_sigterm_during_parse_stops_the_run_and_its_workers(tmp_path):
             time.sleep(0.5)
             if _parse_started(tmp_path / "logs"):
                 workers = {p for p in _descendants(run.pid) if _forked_from_the_run(p)}
-        time.sleep(1)  # the workers are inside their shards
+        time.sleep(3)  # the read is done (~1 s) and the workers are inside their batches
         started = _descendants(run.pid)
         os.kill(run.pid, signal.SIGTERM)
         stopping = time.monotonic()
