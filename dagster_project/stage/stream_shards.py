@@ -9,8 +9,9 @@ and the generation is published (shard_store.py), one task per shard.
 Parsing starts with the first batch, while the read goes on, and nothing but the batches in hand
 (open batches up to a bound per process, and a few queued per process) holds any text: the input files this
 replaces were a copy of every pending text (6.7 GB at 100,000 documents, written before the first
-document was parsed). A shard is published only when all its pending documents were parsed; any
-failure leaves every shard's previous generation as it was, and only temporary folders behind.
+document was parsed). A shard is published only when all its pending documents were parsed; a
+failure or an interrupt stops the workers at once and removes the temporary generations: every shard
+keeps its previous generation as it was.
 """
 from __future__ import annotations
 
