@@ -75,7 +75,7 @@ def measure(warehouse: Path, work: Path, workers: int, shards: int, batch: int, 
     finally:
         con.close()
     total = time.perf_counter() - start
-    done = sum(r.parsed.parsed + r.parsed.failed + r.parsed.needs_ocr for r in results)
+    done = sum(r.parsed.done for r in results)
     failed = sum(r.parsed.failed for r in results)
     parquet = sum(r.parquet_bytes for r in results)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -26,7 +26,8 @@ from typing import Callable, Iterable
 
 from .agencies import HINTS_DDL
 from .schema import SHARD_TABLES, ensure_schema
-from .shard_inputs import DOCUMENT_COLUMNS, export_inputs, inputs_folder, pending_by_key, read_batches
+from .shard_inputs import (DOCUMENT_COLUMNS, export_inputs, inputs_folder, open_documents_reader, pending_by_key,
+                           read_batches)
 from .shard_store import ShardStore
 from .shards import shard_sql
 from .stream_shards import stream_shards
@@ -229,16 +230,10 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
     pending documents are read here, read-only, in one pass (no process may hold the file for writing
     meanwhile): several shards take their batches from that read as it goes (stream_shards.py); a
     single shard, or a run in this process, reads them from input files written first."""
-    from ..resources.duckdb_file import open_warehouse
-    from ..resources.duckdb_memory import bound_memory
-    from ..settings import get_settings
-
     keys = list(keys)
-    con = open_warehouse(warehouse, read_only=True)
+    con = open_documents_reader(warehouse)
     folder = None
     try:
-        bound_memory(con, get_settings())
-        con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
         plans = plan_shards(con, store, keys, version, reparse)
         to_do = sorted((p for p in plans.values() if p.has_work), key=lambda p: -len(p.pending))
         total = sum(len(p.pending) for p in to_do)
@@ -254,16 +249,16 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
             f"{parallel} process{'es' if parallel > 1 else ''}")
         results = {key: ShardResult(key, plans[key].documents, parquet_bytes=store.parquet_bytes(key))
                    for key in keys if not plans[key].has_work}
-        done = StageSummary()
+        so_far = StageSummary()
 
         def finished(result: ShardResult) -> None:
             result.processes = parallel
             results[result.key] = result
-            done.add(result.parsed)
+            so_far.add(result.parsed)
             for path, error in result.parsed.failures:
                 log(f"parse failed: {error}")
-            log(f"parse: {done.parsed + done.failed + done.needs_ocr}/{total} documents, {done.figures} figures, "
-                f"{done.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
+            log(f"parse: {so_far.done}/{total} documents, {so_far.figures} figures, "
+                f"{so_far.failed} failed (shard {result.key} in {result.seconds:.1f} s)")
 
         if parallel > 1 and len(to_do) > 1:  # several shards side by side, fed by one read (stream_shards.py)
             con.close()

@@ -29,6 +29,23 @@ INPUTS_PREFIX = "_inputs-"
 FETCH_ROWS = 64  # rows fetched from DuckDB at a time: bounds the texts held in memory
 
 
+def open_documents_reader(warehouse: Path):
+    """A read-only connection to ``warehouse`` for the one read of the pending documents, with the
+    memory limit of the connections that stream ``staging.documents``."""
+    from ..resources.duckdb_file import open_warehouse
+    from ..resources.duckdb_memory import bound_memory
+    from ..settings import get_settings
+
+    con = open_warehouse(warehouse, read_only=True)
+    try:
+        bound_memory(con, get_settings())
+        con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def inputs_folder(layout: Path) -> Path:
     """A new temporary folder for one run's input files (leftovers of dead runs removed first)."""
     layout.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .shard_inputs import pending_by_key, stream_documents
+from .shard_inputs import open_documents_reader, pending_by_key, stream_documents
 from .shard_store import ShardStore
 from .worker_pool import stop_pool
 from .write_reports import ParseBudget, StageSummary, _parse_one
@@ -80,8 +80,6 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
                   log: Callable[[str], None], finished: Callable[[object], None]) -> None:
     """Refresh the shards of ``plans`` with ``pool``: the pending documents read from ``warehouse``
     in one pass, each full batch parsed by a process. ``finished`` gets each shard's ShardResult."""
-    from ..resources.duckdb_file import open_warehouse
-    from ..resources.duckdb_memory import bound_memory
     from ..settings import get_settings
     from .parse_shard import ShardResult, check_all_read
 
@@ -89,9 +87,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
     # connection, nor a lock one of DuckDB's threads holds
     for future in [pool.submit(os.getpid) for _ in range(processes)]:
         future.result()
-    shards = {plan.key: _Shard(plan, store.begin(plan.key)) for plan in plans}
-    for shard in shards.values():
-        (shard.tmp / "parts").mkdir()
+    shards: dict[str, _Shard] = {}  # filled inside the try: a folder begun is removed on any failure
     total = sum(len(plan.pending) for plan in plans)
     running: dict[Future, str] = {}
     progress = StageSummary()
@@ -113,7 +109,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             progress.add(summary)  # its failures are logged with its shard's result (``finished``)
         if time.monotonic() - last_log >= progress_seconds:
             last_log = time.monotonic()
-            log(f"parse: {progress.parsed + progress.failed + progress.needs_ocr}/{total} documents, "
+            log(f"parse: {progress.done}/{total} documents, "
                 f"{progress.figures} figures, {progress.failed} failed")
 
     def submit(shard: _Shard) -> None:
@@ -129,10 +125,11 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
         settle(block=False)
 
     try:
-        con = open_warehouse(warehouse, read_only=True)
+        for plan in plans:
+            shards[plan.key] = _Shard(plan, store.begin(plan.key))
+            (shards[plan.key].tmp / "parts").mkdir()
+        con = open_documents_reader(warehouse)
         try:
-            bound_memory(con, get_settings())
-            con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
             for key, row in stream_documents(con, pending_by_key(plans)):
                 shard = shards[key]
                 shard.batch.append(row)

@@ -86,6 +86,11 @@ class StageSummary:
     uncoded_rows: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def done(self) -> int:
+        """Documents dealt with: parsed, failed, or set aside for OCR."""
+        return self.parsed + self.failed + self.needs_ocr
+
     def add(self, other: "StageSummary") -> None:
         for name in ("pending", "parsed", "failed", "needs_ocr", "figures", "unplaced", "uncoded_rows"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -243,7 +248,7 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
                 log(f"parse failed: {error}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    total.pending = total.parsed + total.failed + total.needs_ocr
+    total.pending = total.done
     load_shards(con, store)
     log(f"parse: {total.pending}/{total.pending} documents, {total.figures} figures, {total.failed} failed")
     return total
