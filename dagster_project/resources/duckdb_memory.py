@@ -25,3 +25,17 @@ def _size(value: str) -> str:
     if not digits.replace(".", "", 1).isdigit() or not text[len(digits):].strip().isalpha():
         raise ValueError(f"not a memory size: {value!r} (e.g. '2GB', '512MiB')")
     return text
+
+
+_UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+          "KIB": 2**10, "MIB": 2**20, "GIB": 2**30, "TIB": 2**40}
+
+
+def size_bytes(value: str) -> int:
+    """Bytes of a size as DuckDB reads it: '512MB' is 512 * 1000**2, '512MiB' 512 * 1024**2."""
+    text = _size(value)
+    digits = text.rstrip("KMGTiBb ").strip()
+    unit = text[len(digits):].strip().upper()
+    if unit not in _UNITS:
+        raise ValueError(f"not a memory size: {value!r} (e.g. '2GB', '512MiB')")
+    return int(float(digits) * _UNITS[unit])

@@ -200,7 +200,7 @@ def refresh_shard(con, store: ShardStore, key: str, version: str, budget: ParseB
         parts = tmp / "parts"
         parts.mkdir()
         if inputs is None and plan.pending:
-            inputs = export_inputs(con, {key: plan.pending}, parts)[key]
+            inputs = export_inputs(con, {key: plan.pending}, parts, log)[key]
         done_count = 0
         for number, batch in enumerate(read_batches(inputs, batch_size) if plan.pending else ()):
             # chunks of one: a slow document delays no other document queued behind it in a chunk
@@ -268,7 +268,7 @@ def refresh_shards(warehouse: Path, store: ShardStore, keys: Iterable[str], vers
         # every pending document read once, in one pass over the table, into the shards' input files
         if total:
             folder = inputs_folder(store.layout)
-            inputs = export_inputs(con, pending_by_key(to_do), folder)
+            inputs = export_inputs(con, pending_by_key(to_do), folder, log)
         else:
             inputs = {}
         con.close()

@@ -20,7 +20,9 @@ import re
 import shutil
 import uuid
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
+
+import duckdb
 
 from ..durable import pid_alive
 
@@ -40,6 +42,12 @@ def open_documents_reader(warehouse: Path):
     try:
         bound_memory(con, get_settings())
         con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
+        # DuckDB decompresses the texts of 2,048 rows at once, in a buffer of the next power of two
+        # (256 MiB for the ~135 MB of 2,048 synthetic reports): with two threads two such buffers
+        # outgrew the 512 MB limit (300,000 documents: out of memory after 8,192 of them), with one
+        # the same read finished (300,000 in 48 s, peak 988 MiB); one thread reads 6,000
+        # documents/s, twenty times what the parse takes in
+        con.execute("set threads = 1")
     except BaseException:
         con.close()
         raise
@@ -63,13 +71,56 @@ def remove_dead_inputs(layout: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def stream_documents(con, pending: dict[str, list[str]]) -> Iterator[tuple[str, tuple]]:
+class DocumentsReadError(RuntimeError):
+    """The texts of the pending documents cannot be read within the largest memory limit allowed."""
+
+
+def stream_documents(con, pending: dict[str, list[str]],
+                     log: Callable[[str], None] = lambda _: None) -> Iterator[tuple[str, tuple]]:
     """(shard key, row of ``DOCUMENT_COLUMNS``) of every document ``pending`` ({shard key: report_ids})
-    names, read through ``con`` in one streaming pass in table order, ``FETCH_ROWS`` rows at a time."""
+    names, read through ``con`` in one streaming pass in table order, ``FETCH_ROWS`` rows at a time.
+
+    When DuckDB runs out of memory (2,048 long texts in a row need a buffer larger than the
+    connection's limit), the read goes on with the limit doubled, up to ``duckdb_memory_limit``,
+    from the documents it has not yielded yet: each document is yielded once. The connection gets its
+    limit back when the read is done."""
+    from ..resources.duckdb_memory import size_bytes
+    from ..settings import get_settings
+
     shard_of = {rid: key for key, ids in pending.items() for rid in ids}
     if not shard_of:
         return
-    ids = list(shard_of)
+    ceiling_setting = get_settings().duckdb_memory_limit
+    ceiling = size_bytes(ceiling_setting)
+    (original,) = con.execute("select current_setting('memory_limit')").fetchone()
+    limit = size_bytes(original)
+    yielded: set[str] = set()
+    while True:
+        try:
+            for row in _read_documents(con, [rid for rid in shard_of if rid not in yielded]):
+                yielded.add(row[0])
+                yield shard_of[row[0]], row
+            break
+        except duckdb.OutOfMemoryException as error:
+            if limit >= ceiling:
+                raise DocumentsReadError(
+                    f"reading the texts of the pending documents ran out of DuckDB memory at {limit / 2**20:.0f} MiB "
+                    f"after {len(yielded)} of {len(shard_of)} documents, and GOVINFO_DUCKDB_MEMORY_LIMIT "
+                    f"({ceiling_setting}) allows no more: 2,048 documents in a row of staging.documents hold more "
+                    f"text than that; raise GOVINFO_DUCKDB_MEMORY_LIMIT. "
+                    f"DuckDB said: {str(error).splitlines()[0]}") from error
+            limit = min(limit * 2, ceiling)
+            con.execute(f"set memory_limit = '{limit // 2**20}MiB'")
+            log(f"parse: the read of the documents' texts ran out of memory after {len(yielded)} of "
+                f"{len(shard_of)} documents (long texts); going on with a DuckDB memory limit of {limit // 2**20} MiB")
+    if limit != size_bytes(original):
+        con.execute(f"set memory_limit = '{original}'")
+
+
+def _read_documents(con, ids: list[str]) -> Iterator[tuple]:
+    """The rows of ``DOCUMENT_COLUMNS`` of the documents ``ids``, in table order."""
+    if not ids:
+        return
     # The ids' join alone makes DuckDB read every stored text (5.4 s for 100 documents of 100,000).
     # Ingest appends what is new or changed, so those rows lie in the last row groups: a bound on
     # ingested_at lets the scan skip the others by their min/max (0.04 s for the same 100).
@@ -79,10 +130,11 @@ def stream_documents(con, pending: dict[str, list[str]]) -> Iterator[tuple[str, 
                          f"where ingested_at >= ? and report_id in (select unnest(?::varchar[]))", [since, ids])
     while rows := cursor.fetchmany(FETCH_ROWS):
         for row in rows:
-            yield shard_of[row[0]], tuple(row)
+            yield tuple(row)
 
 
-def export_inputs(con, pending: dict[str, list[str]], folder: Path) -> dict[str, Path]:
+def export_inputs(con, pending: dict[str, list[str]], folder: Path,
+                  log: Callable[[str], None] = lambda _: None) -> dict[str, Path]:
     """Write the documents ``pending`` ({shard key: report_ids}) names to ``folder/<key>.pickle``,
     reading ``staging.documents`` through ``con`` in one streaming pass. Returns the files by key."""
     paths = {key: folder / f"{key}.pickle" for key, ids in pending.items() if ids}
@@ -90,7 +142,7 @@ def export_inputs(con, pending: dict[str, list[str]], folder: Path) -> dict[str,
         return {}
     files = {key: open(path, "wb") for key, path in paths.items()}
     try:
-        for key, row in stream_documents(con, pending):
+        for key, row in stream_documents(con, pending, log):
             pickle.dump(row, files[key], protocol=pickle.HIGHEST_PROTOCOL)
     finally:
         for handle in files.values():

@@ -130,7 +130,7 @@ def stream_shards(warehouse: Path, store: ShardStore, plans: list, version: str,
             (shards[plan.key].tmp / "parts").mkdir()
         con = open_documents_reader(warehouse)
         try:
-            for key, row in stream_documents(con, pending_by_key(plans)):
+            for key, row in stream_documents(con, pending_by_key(plans), log):
                 shard = shards[key]
                 shard.batch.append(row)
                 held += 1

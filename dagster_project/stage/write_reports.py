@@ -239,7 +239,7 @@ def stage_pending_reports(con, batch_size: int = 200, workers: int = 1,
     plans = list(plan_shards(con, store, list(store.keys), version).values())
     folder = inputs_folder(store.layout)
     try:
-        inputs = export_inputs(con, pending_by_key(plans), folder)  # every pending text read in one pass
+        inputs = export_inputs(con, pending_by_key(plans), folder, log)  # every pending text read in one pass
         for plan in plans:
             result = refresh_shard(con, store, plan.key, version, budget, batch_size, plan=plan, log=log,
                                    inputs=inputs.get(plan.key))
