@@ -2,9 +2,11 @@
 from datetime import datetime
 
 import duckdb
+import pytest
 
 from dagster_project.stage.schema import ensure_schema
-from dagster_project.stage.shard_inputs import export_inputs, inputs_folder, read_batches, remove_dead_inputs
+from dagster_project.stage.shard_inputs import (DocumentsReadError, export_inputs, inputs_folder, open_documents_reader,
+                                                read_batches, remove_dead_inputs, stream_documents)
 from dagster_project.stage.shards import shard_of
 
 
@@ -46,3 +48,66 @@ def test_a_dead_runs_inputs_are_removed_a_live_ones_kept(tmp_path):
         folder.mkdir()
     remove_dead_inputs(tmp_path)
     assert not dead.exists() and live.exists()
+
+
+def _long_texts(path, n: int):
+    """A warehouse file whose documents hold ~60 KB of text each: DuckDB decompresses 2,048 of them
+    (~120 MB) into one buffer, more than a 32 MB memory limit allows."""
+    con = duckdb.connect(str(path))
+    ensure_schema(con)
+    con.execute("insert into staging.documents (report_id, source_path, sha256, size_bytes, text, ingested_at) "
+                "select printf('id%05d', i), printf('site/%05d.html', i), 'sha' || i, 60000, "
+                "repeat('第' || i || '号报告的正文。', 1600), timestamp '2026-01-01' from range(?) t(i)", [n])
+    con.execute("checkpoint")
+    con.close()
+
+
+def _pending(n: int) -> dict[str, list[str]]:
+    pending: dict[str, list[str]] = {}
+    for i in range(n):
+        pending.setdefault(shard_of(f"id{i:05d}", 4), []).append(f"id{i:05d}")
+    return pending
+
+
+@pytest.fixture
+def limits(monkeypatch):
+    """Sets the documents reader's memory limit and the ceiling it may grow to, for one test."""
+    from dagster_project.settings import get_settings
+
+    def apply(documents_limit: str, ceiling: str) -> None:
+        monkeypatch.setenv("GOVINFO_DOCUMENTS_DUCKDB_MEMORY_LIMIT", documents_limit)
+        monkeypatch.setenv("GOVINFO_DUCKDB_MEMORY_LIMIT", ceiling)
+        get_settings.cache_clear()
+
+    yield apply
+    get_settings.cache_clear()
+
+
+def test_a_read_out_of_memory_goes_on_with_a_larger_limit_each_document_once(limits, tmp_path):
+    n = 5000
+    _long_texts(tmp_path / "wh.duckdb", n)
+    limits("32MB", "1GB")
+    con = open_documents_reader(tmp_path / "wh.duckdb")
+    (before,) = con.execute("select current_setting('memory_limit')").fetchone()
+    lines: list[str] = []
+    seen: dict[str, str] = {}
+    for key, (report_id, source_path, sha, text, url, how) in stream_documents(con, _pending(n), lines.append):
+        assert report_id not in seen and key == shard_of(report_id, 4)
+        seen[report_id] = text
+    assert len(seen) == n
+    assert seen["id04321"] == "第4321号报告的正文。" * 1600
+    # it did run out, and went on with a doubled limit, from where it was
+    assert lines and all("ran out of memory" in line for line in lines)
+    assert "going on with a DuckDB memory limit of 61 MiB" in lines[0]
+    assert con.execute("select current_setting('memory_limit')").fetchone()[0] == before
+    con.close()
+
+
+def test_a_read_that_needs_more_than_the_ceiling_names_the_setting(limits, tmp_path):
+    _long_texts(tmp_path / "wh.duckdb", 2100)
+    limits("16MB", "32MB")
+    con = open_documents_reader(tmp_path / "wh.duckdb")
+    with pytest.raises(DocumentsReadError, match="GOVINFO_DUCKDB_MEMORY_LIMIT \\(32MB\\) allows no more"):
+        for _ in stream_documents(con, _pending(2100)):
+            pass
+    con.close()
