@@ -232,7 +232,10 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
             known = _stored(con, [f.report_id for f in chunk])
             examined = _examined_in_order(chunk, lambda f: _examine(
                 f, known.get(f.report_id), source_urls.get(f.source_path), options, now,
-                refused_before.get(f.source_path), unchanged.get(f.rel) if unchanged else None))
+                refused_before.get(f.source_path), unchanged.get(f.rel) if unchanged else None),
+                lambda f: _settled_by_stat(
+                    f, known.get(f.report_id), source_urls.get(f.source_path), options,
+                    refused_before.get(f.source_path), unchanged.get(f.rel) if unchanged else None))
             for f, found in zip(chunk, examined):
                 done += 1
                 outcome = _record(con, f, found, summary)
@@ -267,21 +270,27 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     return summary
 
 
-def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Examined]) -> Iterator[_Examined]:
+def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Examined],
+                       settled: Callable[[RawFile], _Examined | None] = lambda _: None) -> Iterator[_Examined]:
     """``examine`` of each file, in order, EXAMINE_THREADS files in flight at a time (bounded memory):
     while this thread writes a batch into DuckDB (which lets go of the GIL), the next files are read,
-    hashed and decoded."""
+    hashed and decoded. A file ``settled`` answers for (its stat says it is unchanged) goes to no
+    thread: handing 299,950 such files of 300,000 to the threads cost 7.3 s of a 14.8 s scan."""
     from collections import deque
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    def value(item):
+        return item.result() if isinstance(item, Future) else item
 
     with ThreadPoolExecutor(max_workers=EXAMINE_THREADS, thread_name_prefix="ingest-read") as pool:
         queue: deque = deque()
         for f in files:
-            queue.append(pool.submit(examine, f))
+            ready = settled(f)
+            queue.append(ready if ready is not None else pool.submit(examine, f))
             if len(queue) >= EXAMINE_AHEAD:
-                yield queue.popleft().result()
+                yield value(queue.popleft())
         while queue:
-            yield queue.popleft().result()
+            yield value(queue.popleft())
 
 
 def _stored(con, ids: list[str]) -> dict[str, tuple]:
@@ -303,6 +312,20 @@ class _Examined:
     encoding: str | None = None
 
 
+def _settled_by_stat(f: RawFile, previous, url, options: IngestOptions, refused_before: Refusal | None,
+                     unchanged_at: tuple | None) -> _Examined | None:
+    """What :func:`_examine` finds without opening the file: at the stat at which it is known unchanged
+    (``unchanged_at``), a stored document or refusal of the same size and mtime is taken as it is."""
+    if unchanged_at is None or options.full_rescan or unchanged_at != (f.size, f.mtime_ns, f.dev, f.ino):
+        return None
+    if previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url:
+        return _Examined(unchanged=True)
+    if (previous is None and refused_before is not None
+            and (refused_before.size_bytes, refused_before.mtime_ns) == (f.size, f.mtime_ns)):
+        return _Examined(refused_before)
+    return None
+
+
 def _examine(f: RawFile, previous, url, options: IngestOptions, now,
              refused_before: Refusal | None = None, unchanged_at: tuple | None = None) -> _Examined:
     """Read, hash, sniff and decode one file: no connection and no shared state, so files are
@@ -311,12 +334,9 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
     ``unchanged_at``: the (size, mtime_ns, device, inode) at which the file is known unchanged since
     it was stored; at that stat, a stored document or refusal with the same size and mtime is taken
     as it is, without opening the file."""
-    if unchanged_at is not None and not options.full_rescan and unchanged_at == (f.size, f.mtime_ns, f.dev, f.ino):
-        if previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url:
-            return _Examined(unchanged=True)
-        if (previous is None and refused_before is not None
-                and (refused_before.size_bytes, refused_before.mtime_ns) == (f.size, f.mtime_ns)):
-            return _Examined(refused_before)
+    settled = _settled_by_stat(f, previous, url, options, refused_before, unchanged_at)
+    if settled is not None:
+        return settled
     if f.size == 0:
         return _Examined(Refusal(f.source_path, 0, "an empty file: not a document", "empty"))
     if f.size > options.max_file_bytes:
