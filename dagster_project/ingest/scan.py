@@ -275,7 +275,8 @@ def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Exami
     """``examine`` of each file, in order, EXAMINE_THREADS files in flight at a time (bounded memory):
     while this thread writes a batch into DuckDB (which lets go of the GIL), the next files are read,
     hashed and decoded. A file ``settled`` answers for (its stat says it is unchanged) goes to no
-    thread: handing 299,950 such files of 300,000 to the threads cost 7.3 s of a 14.8 s scan."""
+    thread: with every file handed to the threads, a scan of 300,000 files with 100 changed took 9.9 s,
+    5.4-6.2 s without (ids computed once as well)."""
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor
 
