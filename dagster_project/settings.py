@@ -123,7 +123,7 @@ class Settings(BaseSettings):
         description="DuckDB memory_limit of the connections that write or stream staging.documents (ingest, the "
                     "parse's one read of the pending documents): past it DuckDB evicts the table's blocks instead "
                     "of keeping them (the process grew with the corpus under the 2GB limit). The parse's read "
-                    "doubles it, up to duckdb_memory_limit, when 2,048 long texts in a row need more")
+                    "doubles it, up to duckdb_memory_limit, when long texts need more")
     duckdb_allocator_flush: str = Field(
         "8MB", description="DuckDB allocator_flush_threshold, with its background threads: memory freed by "
                            "a query goes back to the system instead of staying with the process")

@@ -230,12 +230,14 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         for start in range(0, len(files), LOOKUP_FILES):
             chunk = files[start:start + LOOKUP_FILES]
             known = _stored(con, [f.report_id for f in chunk])
-            examined = _examined_in_order(chunk, lambda f: _examine(
-                f, known.get(f.report_id), source_urls.get(f.source_path), options, now,
-                refused_before.get(f.source_path), unchanged.get(f.rel) if unchanged else None),
-                lambda f: _settled_by_stat(
-                    f, known.get(f.report_id), source_urls.get(f.source_path), options,
-                    refused_before.get(f.source_path), unchanged.get(f.rel) if unchanged else None))
+
+            def state(f: RawFile, known=known) -> dict:
+                return {"previous": known.get(f.report_id), "url": source_urls.get(f.source_path),
+                        "refused_before": refused_before.get(f.source_path),
+                        "unchanged_at": unchanged.get(f.rel) if unchanged else None}
+
+            examined = _examined_in_order(chunk, lambda f: _examine(f, options=options, now=now, **state(f)),
+                                          lambda f: _settled_by_stat(f, options=options, **state(f)))
             for f, found in zip(chunk, examined):
                 done += 1
                 outcome = _record(con, f, found, summary)

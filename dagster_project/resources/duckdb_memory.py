@@ -18,13 +18,20 @@ def bound_memory(con, settings: Settings) -> None:
     con.execute("set allocator_background_threads = true")
 
 
-def _size(value: str) -> str:
-    """A size such as '2GB' or '512 MiB' (digits, optional space, unit letters): nothing else reaches SQL."""
+def _parts(value: str) -> tuple[str, str]:
+    """(digits, unit letters) of a size such as '2GB' or '512 MiB'; anything else is refused."""
     text = value.strip()
     digits = text.rstrip("KMGTiBb ").strip()
-    if not digits.replace(".", "", 1).isdigit() or not text[len(digits):].strip().isalpha():
+    unit = text[len(digits):].strip()
+    if not digits.replace(".", "", 1).isdigit() or not unit.isalpha():
         raise ValueError(f"not a memory size: {value!r} (e.g. '2GB', '512MiB')")
-    return text
+    return digits, unit
+
+
+def _size(value: str) -> str:
+    """A size such as '2GB' or '512 MiB' (digits, optional space, unit letters): nothing else reaches SQL."""
+    _parts(value)
+    return value.strip()
 
 
 _UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
@@ -33,9 +40,7 @@ _UNITS = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
 
 def size_bytes(value: str) -> int:
     """Bytes of a size as DuckDB reads it: '512MB' is 512 * 1000**2, '512MiB' 512 * 1024**2."""
-    text = _size(value)
-    digits = text.rstrip("KMGTiBb ").strip()
-    unit = text[len(digits):].strip().upper()
-    if unit not in _UNITS:
+    digits, unit = _parts(value)
+    if unit.upper() not in _UNITS:
         raise ValueError(f"not a memory size: {value!r} (e.g. '2GB', '512MiB')")
-    return int(float(digits) * _UNITS[unit])
+    return int(float(digits) * _UNITS[unit.upper()])

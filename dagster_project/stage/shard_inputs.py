@@ -42,11 +42,10 @@ def open_documents_reader(warehouse: Path):
     try:
         bound_memory(con, get_settings())
         con.execute(f"set memory_limit = '{get_settings().documents_duckdb_memory_limit}'")
-        # DuckDB decompresses the texts of 2,048 rows at once, in a buffer of the next power of two
-        # (256 MiB for the ~135 MB of 2,048 synthetic reports): with two threads two such buffers
-        # outgrew the 512 MB limit (300,000 documents: out of memory after 8,192 of them), with one
-        # the same read finished (300,000 in 48 s, peak 988 MiB); one thread reads 6,000
-        # documents/s, twenty times what the parse takes in
+        # with DuckDB's two threads the read of 300,000 synthetic reports ran out of memory under the
+        # 512 MB limit after 8,192 of them (it could not allocate 256 MiB); with one it finished
+        # (300,000 in 48 s, peak 988 MiB). One thread reads 6,000 documents/s, twenty times what
+        # the parse takes in
         con.execute("set threads = 1")
     except BaseException:
         con.close()
@@ -80,8 +79,7 @@ def stream_documents(con, pending: dict[str, list[str]],
     """(shard key, row of ``DOCUMENT_COLUMNS``) of every document ``pending`` ({shard key: report_ids})
     names, read through ``con`` in one streaming pass in table order, ``FETCH_ROWS`` rows at a time.
 
-    When DuckDB runs out of memory (2,048 long texts in a row need a buffer larger than the
-    connection's limit), the read goes on with the limit doubled, up to ``duckdb_memory_limit``,
+    When DuckDB runs out of memory (long texts need more than the connection's limit), the read goes on with the limit doubled, up to ``duckdb_memory_limit``,
     from the documents it has not yielded yet: each document is yielded once. The connection gets its
     limit back when the read is done."""
     from ..resources.duckdb_memory import size_bytes
@@ -106,8 +104,8 @@ def stream_documents(con, pending: dict[str, list[str]],
                 raise DocumentsReadError(
                     f"reading the texts of the pending documents ran out of DuckDB memory at {limit / 2**20:.0f} MiB "
                     f"after {len(yielded)} of {len(shard_of)} documents, and GOVINFO_DUCKDB_MEMORY_LIMIT "
-                    f"({ceiling_setting}) allows no more: 2,048 documents in a row of staging.documents hold more "
-                    f"text than that; raise GOVINFO_DUCKDB_MEMORY_LIMIT. "
+                    f"({ceiling_setting}) allows no more: the texts need more memory than that; raise "
+                    f"GOVINFO_DUCKDB_MEMORY_LIMIT. "
                     f"DuckDB said: {str(error).splitlines()[0]}") from error
             limit = min(limit * 2, ceiling)
             con.execute(f"set memory_limit = '{limit // 2**20}MiB'")

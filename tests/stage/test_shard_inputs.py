@@ -51,8 +51,8 @@ def test_a_dead_runs_inputs_are_removed_a_live_ones_kept(tmp_path):
 
 
 def _long_texts(path, n: int):
-    """A warehouse file whose documents hold ~60 KB of text each: DuckDB decompresses 2,048 of them
-    (~120 MB) into one buffer, more than a 32 MB memory limit allows."""
+    """A warehouse file whose documents hold ~50 KB of text each: reading them under a 32 MB memory
+    limit runs out of memory."""
     con = duckdb.connect(str(path))
     ensure_schema(con)
     con.execute("insert into staging.documents (report_id, source_path, sha256, size_bytes, text, ingested_at) "
