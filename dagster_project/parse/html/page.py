@@ -75,14 +75,23 @@ def _document(html):
     return root
 
 
+def _stopped_at_depth(parser) -> bool:
+    """libxml2 said it stopped building the tree at its nesting limit (and dropped what was below)."""
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message for e in parser.error_log)
+
+
 def _parse(html: str):
     if isinstance(html, bytes):  # tolerate bytes: let lxml sniff the encoding
         return _document(html)
     html = _XML_DECL_RE.sub("", html, count=1)
     if "\x00" in html:
         html = html.replace("\x00", "")
-    html = flatten_deep_nesting(html)
-    return _document(html)
+    root = _document(html)
+    # the wrappers are flattened only for a page libxml2 could not build whole: a scan of every
+    # page's tags for their depth cost a third of the parse, and no other page needs it
+    if _stopped_at_depth(_parser()):
+        root = _document(flatten_deep_nesting(html))
+    return root
 
 
 # --------------------------------------------------------------------------------------------
