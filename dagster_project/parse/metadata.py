@@ -25,6 +25,11 @@ _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})
 _DATE_SOMEWHERE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
+# the first line of a title broken over two (宿州市人民政府2016年 / 政府信息公开工作年度报告)
+_ENDS_WITH_YEAR = re.compile(r"(?:" + _YEAR + "|" + _CN_YEAR + r")年?度?$")
+_BREADCRUMB = re.compile(r"当前位置|首页|>|»")
+
+
 def cn_year(text: str) -> int | None:
     from .chinese_numerals import parse_cn_year
 
@@ -41,11 +46,11 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     for a, b in zip(head, head[1:]):
         # a title broken over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告
         na, nb = normalise_label(a), normalise_label(b)
-        if (2 <= len(na) <= 30 and re.search(r"(?:" + _YEAR + "|" + _CN_YEAR + r")年?度?$", na) and "|" not in a
-                and nb.startswith(("政府信息公开", "政务公开", "信息公开")) and _REPORT_WORDS.search(nb) and len(nb) <= 30):
+        if (2 <= len(na) <= 30 and nb.startswith(("政府信息公开", "政务公开", "信息公开")) and "|" not in a
+                and _ENDS_WITH_YEAR.search(na) and _REPORT_WORDS.search(nb) and len(nb) <= 30):
             candidates.append(a + b)
     for line in lines[:60]:
-        if re.search(r"当前位置|首页|>|»", line) or _CHROME_LINE.match(line):
+        if _BREADCRUMB.search(line) or _CHROME_LINE.match(line):
             continue  # breadcrumbs name the column, not the report; 上一篇/相关 name other reports
         for cell in line.split("|"):
             cell = cell.strip()
