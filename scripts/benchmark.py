@@ -129,6 +129,14 @@ def throughput(raw: Path, sample: int, repeat: int) -> Throughput:
     print(f"    bare pass (decode + lxml / regex tokens): {bare:8.1f} docs/s")
     print(f"    parser (decode + parse_document)        : {parsed:8.1f} docs/s ({1000 / parsed:.0f} ms/doc)")
     print(f"    the parser is {result.ratio:.1f}x slower than the bare pass", flush=True)
+    # the same two passes over each kind of document alone: where the parser's extra work goes
+    for kind, suffixes in (("HTML pages", (".html", ".htm")), ("texts", (".txt",))):
+        part = [doc for doc in documents if doc[0].endswith(suffixes)]
+        if part:
+            kind_bare = len(part) / best_of(repeat, bare_pass, part)
+            kind_parsed = len(part) / best_of(repeat, parse_pass, part)
+            print(f"    {kind} alone ({len(part)}, {sum(len(d) for _, d in part) / len(part) / 1e3:.0f} KB each): "
+                  f"bare {kind_bare:.1f}, parser {kind_parsed:.1f} docs/s, {kind_bare / kind_parsed:.1f}x", flush=True)
     return result
 
 
