@@ -10,7 +10,7 @@ supersession collapse nothing. For each size:
 
 - throughput, in this process over a sample of the folder's own documents: a bare pass (decode the
   bytes, lxml-parse an HTML page, regex-tokenise the text) and the parser (decode, `parse_document`),
-  and their ratio;
+  and their ratio; then the same over the sample's HTML pages alone and its texts alone;
 - runs of `python -m dagster_project.run` (as `make run`, with its own GOVINFO_RAW_DIR,
   GOVINFO_WAREHOUSE and DAGSTER_HOME): the first run over the folder, a run with nothing changed,
   and a run after 100 documents were added or edited (half each); each with its time, its peak RSS
