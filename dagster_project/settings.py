@@ -90,10 +90,6 @@ class Settings(BaseSettings):
         16, ge=1, le=1000,
         description="parse partitions: a document's shard is a stable hash of its report_id; changing the count "
                     "re-parses every document into the new layout")
-    shard_segment_reports: int = Field(
-        1000, ge=1,
-        description="reports per segment of a shard's Parquet: a refresh rewrites the segments its changed reports "
-                    "are in and links the others, so a few changes cost a few segments, not the shard")
     staged_dir: Path | None = Field(
         None, description="GOVINFO_STAGED_DIR: the shards' Parquet (default <warehouse>.staged beside the warehouse)")
     parse_max_chars: int = Field(

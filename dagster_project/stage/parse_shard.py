@@ -28,7 +28,6 @@ from .agencies import HINTS_DDL
 from .schema import SHARD_TABLES, ensure_schema
 from .shard_inputs import (DOCUMENT_COLUMNS, export_inputs, inputs_folder, open_documents_reader, pending_by_key,
                            read_batches)
-from .segments import SegmentPlan, write_segments
 from .shard_store import ShardStore
 from .shards import shard_sql
 from .stream_shards import stream_shards
@@ -124,13 +123,22 @@ def _write_part(mem, frames: dict, folder: Path, number: int) -> None:
         mem.execute(f"delete from staging.{table}")
 
 
-def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: list[str]) -> SegmentPlan:
-    """The new generation's segments: the previous generation's segments that no replaced report is
-    in, linked; the others' kept rows and the parts, written (segments.py)."""
-    from ..settings import get_settings
-
-    return write_segments(mem, store.current(key, strict=False), parts, tmp, replaced,
-                          get_settings().shard_segment_reports)
+def _merge(mem, store: ShardStore, key: str, parts: Path, tmp: Path, replaced: list[str]) -> None:
+    """Each table of the new generation: the previous generation's rows not replaced, then the parts."""
+    for table in SHARD_TABLES:
+        sources = [f"select * from staging.{table}"]  # empty: anchors the staging table's column types
+        params: list = []
+        previous = store.files(table, [key], strict=False)
+        if previous:
+            sources.append("select * from read_parquet(?) where report_id not in (select unnest(?::varchar[]))")
+            params += [previous, replaced]
+        new_parts = sorted(str(p) for p in parts.glob(f"{table}-*.parquet"))
+        if new_parts:
+            sources.append("select * from read_parquet(?)")
+            params.append(new_parts)
+        target = tmp / f"{table}.parquet"
+        mem.execute(f"copy ({' union all by name '.join(sources)}) to {_quoted(target)} "
+                    f"(format parquet, compression zstd)", params)
 
 
 def part_connection():
@@ -164,13 +172,11 @@ def check_all_read(plan: ShardPlan, read: int) -> None:
 def publish_parts(mem, store: ShardStore, plan: ShardPlan, tmp: Path, parsed: StageSummary, version: str) -> Path:
     """Merge the shard's previous generation and the parts of ``tmp`` and publish the new generation."""
     key = plan.key
-    segments = _merge(mem, store, key, tmp / "parts", tmp, plan.pending + plan.dropped)
+    _merge(mem, store, key, tmp / "parts", tmp, plan.pending + plan.dropped)
     shutil.rmtree(tmp / "parts")
     return store.publish(key, tmp, {
         "shard": key, "shards": store.count, "parser_version": version, "documents": plan.documents,
         "parsed": parsed.parsed, "failed": parsed.failed, "needs_ocr": parsed.needs_ocr,
-        "segments": len(segments.carried) + len(segments.new), "segments_written": len(segments.new),
-        "segments_linked": len(segments.carried), "reports_rewritten": segments.kept_reports,
         "written_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "writer_pid": os.getpid()})
 
 

@@ -1,8 +1,8 @@
 """Where the parsed rows of each shard live between parsing and loading: Parquet files beside the warehouse.
 
-A shard's rows are one *generation*: a folder holding, per segment of at most a few hundred reports,
-one Parquet file per staging table (``reports``, ``figures``, ``unplaced_figures``, ``uncoded_rows``,
-``parse_errors``, ``agency_hints``), with exactly the columns of that table (see segments.py). A pointer file ``<shard>.json`` names the shard's current generation. A worker
+A shard's rows are one *generation*: a folder holding one Parquet file per staging table
+(``reports``, ``figures``, ``unplaced_figures``, ``uncoded_rows``, ``parse_errors``), with exactly the
+columns of that table. A pointer file ``<shard>.json`` names the shard's current generation. A worker
 writes a new generation under a temporary name (``<shard>.<id>.tmp``), flushes it to disk, renames
 the folder to its final name and then replaces the pointer with ``os.replace``: readers follow the
 pointer only, so they see the whole previous generation or the whole new one, never a file being
@@ -25,7 +25,6 @@ from pathlib import Path
 
 from ..durable import fsync, pid_alive
 from .schema import PER_REPORT_TABLES, SHARD_TABLES
-from .segments import LEGACY, incomplete_segments, segment_path, table_files
 from .shards import shard_keys
 
 WORKING_SUFFIX = ".building"  # the run's working copy of a warehouse (see run/publish.py)
@@ -86,12 +85,10 @@ class ShardStore:
         for key in keys if keys is not None else self.keys:
             generation = self.current(key, strict)
             if generation is not None:
-                found = table_files(generation, table)
-                # generations written before agency hints existed have none: their reports are resolved
-                # at stage; a per-report table always has a file (a reader of one missing fails loudly)
-                if not found and table in PER_REPORT_TABLES:
-                    found = [segment_path(generation, table, LEGACY)]
-                out += [str(path) for path in found]
+                path = generation / f"{table}.parquet"
+                # generations written before agency hints existed have none: their reports are resolved at stage
+                if table in PER_REPORT_TABLES or path.is_file():
+                    out.append(str(path))
         return out
 
     def parquet_bytes(self, key: str) -> int:
@@ -109,9 +106,9 @@ class ShardStore:
 
     def publish(self, key: str, tmp: Path, info: dict) -> Path:
         """Make ``tmp`` the current generation of ``key``: flush, rename, then replace the pointer."""
-        incomplete = incomplete_segments(tmp)
-        if incomplete:
-            raise RuntimeError(f"generation {tmp}: {'; '.join(incomplete)}: not published")
+        missing = [t for t in PER_REPORT_TABLES if not (tmp / f"{t}.parquet").is_file()]
+        if missing:
+            raise RuntimeError(f"generation {tmp} lacks {', '.join(missing)}: not published")
         for path in tmp.iterdir():
             fsync(path)
         fsync(tmp)
