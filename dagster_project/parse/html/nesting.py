@@ -3,10 +3,10 @@
 libxml2 stops building the tree at a nesting depth of 2,048 elements even with ``huge_tree``,
 and drops everything below (its error log holds an ``ERR_RESOURCE_LIMIT``, "Excessive depth"); a
 report wrapped in 10,000 ``<div>``s came out as a page with no text. The page reader parses a
-page as it is and calls this only when libxml2 stopped there. Wrapper elements (div, span, font, …) beyond :data:`MAX_WRAPPER_DEPTH`
-carry no structure the parser reads, so their tags are removed before parsing (block wrappers
-leave a line break) and their content is kept. Pages within the limit are returned unchanged.
-One pass over the tags: linear in the size of the page.
+page as it is and calls this only when libxml2 stopped there. Wrapper elements (div, span,
+font, …) beyond :data:`MAX_WRAPPER_DEPTH` carry no structure the parser reads, so their tags are
+removed before parsing again (block wrappers leave a line break) and their content is kept. Pages
+within the limit are returned unchanged. One pass over the tags: linear in the size of the page.
 """
 from __future__ import annotations
 

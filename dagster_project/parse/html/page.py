@@ -88,7 +88,7 @@ def _parse(html: str):
         html = html.replace("\x00", "")
     root = _document(html)
     # the wrappers are flattened only for a page libxml2 could not build whole: a scan of every
-    # page's tags for their depth cost a third of the parse, and no other page needs it
+    # page's tags for their depth cost a quarter of the parse, and no other page needs it
     if _stopped_at_depth(_parser()):
         root = _document(flatten_deep_nesting(html))
     return root

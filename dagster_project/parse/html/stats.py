@@ -92,7 +92,7 @@ class TextStats:
             if tag == "table" or tag == "a":
                 self._close(i, tag, l, ll, a, w, t, p, ht, sz)
                 continue
-            # _close for any other element, inlined: a call per element was a fifth of this pass
+            # _close for any other element, inlined: the call per element was a quarter of this pass
             if tag in block:
                 w += p if p >= 30 else p * 0.2
                 p = 0
