@@ -14,6 +14,7 @@ removes; one left by a killed run is removed by the next.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import re
@@ -79,9 +80,10 @@ def stream_documents(con, pending: dict[str, list[str]],
     """(shard key, row of ``DOCUMENT_COLUMNS``) of every document ``pending`` ({shard key: report_ids})
     names, read through ``con`` in one streaming pass in table order, ``FETCH_ROWS`` rows at a time.
 
-    When DuckDB runs out of memory (long texts need more than the connection's limit), the read goes on with the limit doubled, up to ``duckdb_memory_limit``,
-    from the documents it has not yielded yet: each document is yielded once. The connection gets its
-    limit back when the read is done."""
+    When DuckDB runs out of memory (long texts need more than the connection's limit), the read goes
+    on with the limit doubled, up to ``duckdb_memory_limit``, from the documents it has not yielded
+    yet: each document is yielded once. The connection gets its limit back when the read ends, done,
+    failed or abandoned."""
     from ..resources.duckdb_memory import size_bytes
     from ..settings import get_settings
 
@@ -91,28 +93,33 @@ def stream_documents(con, pending: dict[str, list[str]],
     ceiling_setting = get_settings().duckdb_memory_limit
     ceiling = size_bytes(ceiling_setting)
     (original,) = con.execute("select current_setting('memory_limit')").fetchone()
-    limit = size_bytes(original)
+    limit = start = size_bytes(original)
     yielded: set[str] = set()
-    while True:
-        try:
-            for row in _read_documents(con, [rid for rid in shard_of if rid not in yielded]):
-                yielded.add(row[0])
-                yield shard_of[row[0]], row
-            break
-        except duckdb.OutOfMemoryException as error:
-            if limit >= ceiling:
-                raise DocumentsReadError(
-                    f"reading the texts of the pending documents ran out of DuckDB memory at {limit / 2**20:.0f} MiB "
-                    f"after {len(yielded)} of {len(shard_of)} documents, and GOVINFO_DUCKDB_MEMORY_LIMIT "
-                    f"({ceiling_setting}) allows no more: the texts need more memory than that; raise "
-                    f"GOVINFO_DUCKDB_MEMORY_LIMIT. "
-                    f"DuckDB said: {str(error).splitlines()[0]}") from error
-            limit = min(limit * 2, ceiling)
-            con.execute(f"set memory_limit = '{limit // 2**20}MiB'")
-            log(f"parse: the read of the documents' texts ran out of memory after {len(yielded)} of "
-                f"{len(shard_of)} documents (long texts); going on with a DuckDB memory limit of {limit // 2**20} MiB")
-    if limit != size_bytes(original):
-        con.execute(f"set memory_limit = '{original}'")
+    try:
+        while True:
+            try:
+                for row in _read_documents(con, [rid for rid in shard_of if rid not in yielded]):
+                    yielded.add(row[0])
+                    yield shard_of[row[0]], row
+                break
+            except duckdb.OutOfMemoryException as error:
+                if limit >= ceiling:
+                    raise DocumentsReadError(
+                        f"reading the texts of the pending documents ran out of DuckDB memory at "
+                        f"{limit / 2**20:.0f} MiB after {len(yielded)} of {len(shard_of)} documents, and "
+                        f"GOVINFO_DUCKDB_MEMORY_LIMIT ({ceiling_setting}) allows no more: the texts need more "
+                        f"memory than that; raise GOVINFO_DUCKDB_MEMORY_LIMIT. "
+                        f"DuckDB said: {str(error).splitlines()[0]}") from error
+                limit = min(limit * 2, ceiling)
+                con.execute(f"set memory_limit = '{limit // 2**20}MiB'")
+                log(f"parse: the read of the documents' texts ran out of memory after {len(yielded)} of "
+                    f"{len(shard_of)} documents (long texts); going on with a DuckDB memory limit of "
+                    f"{limit // 2**20} MiB")
+    finally:
+        if limit != start:
+            # a connection already closed by the caller (a failed read) has no limit to give back
+            with contextlib.suppress(duckdb.ConnectionException):
+                con.execute(f"set memory_limit = '{original}'")
 
 
 def _read_documents(con, ids: list[str]) -> Iterator[tuple]:

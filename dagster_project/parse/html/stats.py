@@ -89,15 +89,7 @@ class TextStats:
                 if has_table[j] or ctag == "table":
                     ht = True
                 j += size[j]
-            if tag == "table" or tag == "a":
-                self._close(i, tag, l, ll, a, w, t, p, ht, sz)
-                continue
-            # _close for any other element, inlined: the call per element was a quarter of this pass
-            if tag in block:
-                w += p if p >= 30 else p * 0.2
-                p = 0
-            L[i], LL[i], A[i], W[i], T[i], P[i] = l, ll, a, w, t, p
-            has_table[i], size[i] = ht, sz
+            self._close(i, tag, l, ll, a, w, t, p, ht, sz)
 
     def _aggregate(self, order) -> None:
         """Compute the elements at ``order`` (descending indices: children before parents) from
