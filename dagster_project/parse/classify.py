@@ -307,14 +307,31 @@ def is_blank_template(cells: list[CellToken], regions, has_figures: bool) -> boo
     return labels >= 10 and figure_cells == 0
 
 
-def detect_template(cells: list[CellToken], gov2008_rows: int, other_table_rows: int = 0) -> str:
-    joined = "\n".join(normalise_label(c.text) for c in cells if len(c.text) <= 80)
+def _short_labels(cells: list[CellToken]) -> str:
+    return "\n".join(normalise_label(c.text) for c in cells if len(c.text) <= 80)
+
+
+def national_template(cells: list[CellToken]) -> str | None:
+    """gov2021 or gov2019 when the cells print a column or row label only that format has, else None."""
+    joined = _short_labels(cells)
     if _GOV2021.search(joined):
         return "gov2021"
     if _GOV2019.search(joined):
         return "gov2019"
+    return None
+
+
+def older_template(cells: list[CellToken], gov2008_rows: int, other_table_rows: int = 0) -> str:
+    """The format of cells that print no label of the national 2019/2021 tables."""
     if gov2008_rows >= 5:
         return "gov2008"
-    if other_table_rows or _OTHER_TABLE.search(joined) and re.search(r"^\d+$", joined, re.M):
+    if other_table_rows:
+        return "other_table"
+    joined = _short_labels(cells)
+    if _OTHER_TABLE.search(joined) and re.search(r"^\d+$", joined, re.M):
         return "other_table"
     return "narrative"
+
+
+def detect_template(cells: list[CellToken], gov2008_rows: int, other_table_rows: int = 0) -> str:
+    return national_template(cells) or older_template(cells, gov2008_rows, other_table_rows)

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .text.cells import cell_stream
-from .classify import (binary_reason, classify_doc_type, detect_template, is_blank_template, names_a_document,
-                       unreadable_reason)
+from .classify import (binary_reason, classify_doc_type, is_blank_template, names_a_document, national_template,
+                       older_template, unreadable_reason)
 from .identity import content_hash
 from .labels import mainland_terms, normalise_label
 from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
@@ -102,13 +102,16 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     published = find_published(text, meta)
     year, year_how = find_report_year(title, text, published)
 
-    figures, unplaced = parse_statistics_table(cells)
-    uncoded = [] if figures else parse_other_tables(cells, page.tables)
-    template = detect_template(cells, len(figures), len(uncoded))
+    figures, unplaced, uncoded = [], [], []
+    # a page of the national 2019/2021 tables is read by them alone: the older readers are not run
+    template = national_template(cells)
+    if template is None:
+        figures, unplaced = parse_statistics_table(cells)
+        uncoded = [] if figures else parse_other_tables(cells, page.tables)
+        template = older_template(cells, len(figures), len(uncoded))
     warnings: list[str] = []
     regions = None
     if template in ("gov2019", "gov2021"):
-        figures, unplaced = [], []
         regions = find_regions(cells)
         for region, parse in ((regions.t2, lambda c: parse_table_two(c, template)),
                               (regions.t3, lambda c: parse_table_three(c, template)),
