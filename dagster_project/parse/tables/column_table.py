@@ -50,8 +50,8 @@ class Row:
     unplaced: list[tuple[str, float]] = field(default_factory=list)  # (raw, value) of unknown column
 
 
-def _norm(text: str) -> str:
-    return normalise_label(text).replace(" ", "")
+_norm = normalise_label  # no whitespace left in it
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def expand_tabs(cells: list[CellToken]) -> list[CellToken]:
@@ -101,20 +101,28 @@ def find_header(cells: list[CellToken], start: int = 0) -> Header | None:
     return None
 
 
-def _is_label(text: str) -> bool:
-    norm = _norm(text)
-    return (0 < len(norm) <= MAX_LABEL_CHARS and parse_number(text) is None and not is_blank(text)
-            and norm not in UNITS and bool(re.search(r"[\u4e00-\u9fff]", norm)))
+def _is_label(text: str, norm: str) -> bool:
+    """``norm`` is ``_norm(text)``."""
+    return (0 < len(norm) <= MAX_LABEL_CHARS and norm not in UNITS and _HAN.search(norm) is not None
+            and parse_number(text) is None and not is_blank(text))
 
 
 def place_values(pending: list[CellToken], header: Header, label_line: int) -> Row:
     """The unit and figures of one row from the cells after its label (its columns, or unplaced)."""
     row = Row("", "", label_line)
+    if not pending:
+        return row  # a label with nothing after it: in text copies, the footer links a table runs into
     ncols = len(header.columns)
-    values = [c for c in pending if _norm(c.text) not in UNITS]
-    units = [c for c in pending if _norm(c.text) in UNITS]
+    values: list[CellToken] = []
+    units: list[str] = []
+    for c in pending:
+        norm = _norm(c.text)
+        if norm in UNITS:
+            units.append(norm)
+        else:
+            values.append(c)
     if units:
-        row.unit = _norm(units[0].text)
+        row.unit = units[0]
     on_one_line = all(c.line == label_line for c in pending)
     texts = [c.text for c in values]
     if on_one_line and header.has_unit and not units and len(texts) == ncols + 1 and is_blank(texts[0]):
@@ -157,7 +165,7 @@ def read_rows(cells: list[CellToken], header: Header) -> list[Row]:
             continue
         if TABLE_END.match(norm) or len(norm) > MAX_LABEL_CHARS or LABEL_HEADER.match(norm):
             break
-        if _is_label(cell.text):
+        if _is_label(cell.text, norm):
             if label is not None and not pending and norm.startswith(("(", "（")):
                 text += cell.text.strip()  # a label continued on its own line: (含…)
                 continue
