@@ -152,7 +152,7 @@ ALL_CLOSED = re.compile(
 )
 
 # n.review / n.suit
-_CASE_UNIT = r"(?P<unit>件|起|宗|个|案)"
+_CASE_UNIT = r"(?P<unit>件|起|宗|个|案|次)"
 REVIEW_1 = re.compile(
     r"行政复议(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
 )
@@ -176,10 +176,45 @@ PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?
 ZERO_REQUESTS = re.compile(
     r"未(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
 )
+# No review or lawsuit: a negation, what the cases would have been about, the cases, and at most a
+# word for "cases" or "the situation" to the end of the clause (未发生因政府信息公开申请行政复议、提起
+# 行政诉讼的情况 / 无涉及政府信息公开行政复议、诉讼案件 / 没有针对我局政府信息公开的行政复议和行政诉讼).
+# Anything else after the cases (被纠错的情况, 败诉) is about an outcome, not a count; 尚未 is "not yet".
 ZERO_REVIEW_SUIT = re.compile(
-    r"未(?:收到|接到|发生)(?:过)?(?P<mid>[^，。;,]{0,25}?)(?P<review>行政复议)?(?:、|和|及|或|与)?"
-    r"(?:提起|提出)?(?P<suit>行政诉讼)?(?:的)?(?:申请|案件申请)(?:事项|件)?$"
+    r"(?<!尚)(?:未|没有|无|不存在|并无)(?:发生|出现|收到|接到|产生|有)?(?:过)?(?P<mid>[^，。;,]{0,30}?)"
+    r"(?:(?:申请|提起|提出)?(?P<review>行政复议)(?:案件|案)?"
+    r"(?:(?:、|和|及|以及|或者|或|与)(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:案件|案)?)?"
+    r"|(?:被)?(?:提起|提出)?(?P<suit>行政诉讼)(?:案件|案)?)"
+    r"(?:的)?(?:申请|案件申请|案件|案|事件|事项|情况|情形)?(?:事项|件)?(?:发生)?$"
 )
+# What the words between the negation and the cases may be: about information disclosure, or only
+# who and why (因, 针对我局, 被申请 …); an outcome or a time word makes the zero another statement.
+_CASES_ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|公开申请|依申请|公开工作|公开事务")
+_CASES_FILLER = re.compile(
+    r"(?:全年|本年度|本年|今年|年内|当年|因|由于|由|有关|相关|针对|涉及|关于|对|本单位|本机关|本部门|我单位|"
+    r"我[局委办镇乡县区市厅处所站院]|我街道|我中心|的|被|申请|提起|提出|过|任何|产生|引起|引发|而|和|、)*"
+)
+_CASES_OTHER = re.compile(r"审|结|判|裁|决定|纠|撤|败|胜|违法|确认|维持|驳回|上年|去年|前年|复议|诉讼")
+
+
+def zero_cases(m: re.Match) -> tuple[bool, bool] | None:
+    """(review, suit): which counts a match of ZERO_REVIEW_SUIT says are zero; None when the words
+    around the cases make it about something else."""
+    # the words before the first kind of cases, with the 申请/提起 the pattern read before it
+    first = "review" if m.group("review") else "suit"
+    parts = (m.string[m.start("mid"):m.start(first)], m.group("mid2") or "")
+    if any(_CASES_OTHER.search(part) for part in parts):
+        return None
+    if not all(not part or _CASES_ABOUT_DISCLOSURE.search(part) or _CASES_FILLER.fullmatch(part) for part in parts):
+        return None
+    return bool(m.group("review")), bool(m.group("suit") or m.group("suit_after"))
+
+
+# 行政复议、行政诉讼案件为0件: one count of both kinds of cases, right before a review or suit figure
+JOINT_CASES_BEFORE = {
+    "n.suit": re.compile(r"行政复议(?:案件|案)?(?:、|和|及|与)$"),
+    "n.review": re.compile(r"行政诉讼(?:案件|案)?(?:、|和|及|与)$"),
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +244,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     PRESS_1: (True, ("新闻发布会",)),
     PRESS_2: (True, ("新闻发布会",)),
     ZERO_REQUESTS: (False, ("未",)),
-    ZERO_REVIEW_SUIT: (False, ("未",)),
+    ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
 }
 
 

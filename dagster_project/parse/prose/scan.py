@@ -34,11 +34,13 @@ from .patterns import (
     TOTAL_MARK,
     ZERO_REQUESTS,
     ZERO_REVIEW_SUIT,
+    JOINT_CASES_BEFORE,
     FIGURE_CHAR,
     may_match,
     names_subperiod,
     read_value,
     search_clause,
+    zero_cases,
 )
 from .sentences import Sentence
 
@@ -202,12 +204,11 @@ def scan_sentence(
                 and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         m = search_clause(ZERO_REVIEW_SUIT, clause, fig)
-        if m and (m.group("review") or m.group("suit")) and sent.year_ok(i, m.start()) \
-                and not re.search(r"复议|诉讼", m.group("mid") or "") and sent.disclosure_context():
-            if m.group("review"):
-                cands.append(Candidate("n.review", 0.0, False, clause, order))
-            if m.group("suit"):
-                cands.append(Candidate("n.suit", 0.0, False, clause, order))
+        zeros = zero_cases(m) if m else None
+        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context():
+            for code, zero in zip(("n.review", "n.suit"), zeros):
+                if zero:
+                    cands.append(Candidate(code, 0.0, False, clause, order))
 
         # ---- n.review / n.suit ----------------------------------------------------------
         for code, rxs in (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2))):
@@ -221,6 +222,12 @@ def scan_sentence(
                     break
                 if re.search(r"维持|纠正|纠错|驳回|败诉|胜诉|撤销|尚未审结|直接起诉|复议后", clause[: m.start()]):
                     break  # an outcome, not the count
+                if JOINT_CASES_BEFORE[code].search(clause[: m.start()]):
+                    # reviews and lawsuits counted together: a zero is both, another count neither
+                    value = read_value(m)
+                    if value is not None and value.value == 0:
+                        cands += [Candidate(joint, 0.0, False, clause, order) for joint in ("n.review", "n.suit")]
+                    break
                 _emit(cands, code, m, clause, order)
                 break
 

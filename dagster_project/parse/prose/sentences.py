@@ -46,6 +46,15 @@ def _is_prose_line(line: str) -> bool:
     return bool(_SENTENCE_PUNCT.search(stripped)) or len(stripped) >= 60
 
 
+def _layout_cell(line: str) -> str | None:
+    """The paragraphs of a table line that is one cell of prose: a page laid out in a table, copied
+    as text (a whole report on one line ending in ``|``)."""
+    cells = [cell for cell in (piece.strip() for piece in line.split("|")) if cell]
+    if len(cells) == 1 and len(cells[0]) >= 60 and _SENTENCE_PUNCT.search(cells[0]):
+        return cells[0]
+    return None
+
+
 def prose_blocks(text: str) -> list[tuple[str, str]]:
     """(block, context_before) pairs: prose blocks (wrapped lines re-joined) and the text before."""
     lines = [ln.rstrip() for ln in _normalise(text).splitlines()]
@@ -61,7 +70,7 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
                 history += current + "\n"
                 current = None
             continue
-        if _is_table_line(stripped):
+        if _is_table_line(stripped) and (stripped := _layout_cell(stripped)) is None:
             if current is not None:
                 blocks.append((current, current_ctx))
                 history += current + "\n"
