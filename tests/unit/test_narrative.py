@@ -349,3 +349,37 @@ def test_prose_in_one_cell_of_a_layout_table() -> None:
     # a row of a data table is not prose, however long its label
     row = "主动公开政府信息数（条），其中通过政府网站、政府公报、新闻发布会等渠道公开的政府信息 | 123 | 456 |\n"
     assert _values(row, 2013) == {}
+
+
+def test_zero_requests_from_other_none_statements() -> None:
+    # the wordings of real reports (2010-2022) besides 未收到…政府信息公开申请
+    for sentence in ("2021年，我镇没有收到依申请公开政府信息的申请。",
+                     "2021年度我镇没有接到群众主动要求公开政府信息的申请。",
+                     "2021年度我办未收到依申请公开的事项。",
+                     "本单位2021年度没有收到要求公开信息的申请。",
+                     "由于主动公开及时准确，2021年没有发生依申请信息公开事件。",
+                     "2021年度，本單位未收到申請公開政府信息件。"):
+        assert _values(sentence, 2021) == {"n.requests.received": 0}, sentence
+    # a channel's zero, a fee, a late reply, another year, "not yet"
+    for sentence in ("2021年未收到信函方式的依申请公开申请。",
+                     "2021年未发生依申请公开收费情况。",
+                     "2021年未发生依申请公开超期答复的情况。",
+                     "2020年没有收到依申请公开政府信息的申请。",
+                     "尚未收到依申请公开的事项。"):
+        assert _values(sentence, 2021) == {}, sentence
+
+
+def test_requests_counted_before_their_kind_and_closed_in_other_words() -> None:
+    assert _values("2020年，市公安局共收到1件依申请公开，本单位在规定时间内予以答复。", 2020) == {
+        "n.requests.received": 1}
+    assert _values("2014年，我局收到12起政府信息依申请公开，均严格按程序和时限办理。", 2014) == {
+        "n.requests.received": 12}
+    assert _values("2024年，我局共收到依申请公开政府信息案件7件，提起行政诉讼0件。", 2024) == {
+        "n.requests.received": 7, "n.suit": 0}
+    assert _values("2021年，省交通运输厅共收到依申请公开16项，办理15项，结转下年度继续办理1项。", 2021) == {
+        "n.requests.received": 16, "n.requests.closed": 15}
+    assert _values("2023年，我委收到政府信息公开申请44件，上年度结转0件，本年度办结39件。", 2023) == {
+        "n.requests.received": 44, "n.requests.closed": 39}
+    for closing in ("均按要求进行答复", "均依法依规按时办结", "均在规定时限内给予了答复", "上述申请已全部按时答复到位"):
+        text = f"2023年，市生态环境局共收到依申请公开件7件，{closing}。"
+        assert _values(text, 2023) == {"n.requests.received": 7, "n.requests.closed": 7}, closing

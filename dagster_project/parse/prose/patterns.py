@@ -60,7 +60,7 @@ def read_value(m: re.Match) -> Value | None:
 _DISCLOSURE = r"(?:政府信息公开|依申请公开|信息公开)"
 _REQ_CHANNEL = r"(?:信函|网上|网络|当面|书面|电子邮件|邮寄|传真)?"
 _REQ_TAIL = r"(?:共计|共|合计|总计|总数|数量|数|为|达|计)*"
-_REQ_UNIT = r"(?P<unit>件|条|个|份|宗)"
+_REQ_UNIT = r"(?P<unit>件|条|个|份|宗|项)"
 
 # Words that make a clause about something other than disclosure requests.
 NOT_REQUEST = re.compile(
@@ -113,7 +113,11 @@ RECV_1 = re.compile(
 )
 RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
-    r"(?:事项|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+    r"(?:事项|案件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+)
+RECV_4 = re.compile(  # number first, the clause ending in the kind: 共收到1件依申请公开 / 收到12起政府信息依申请公开
+    _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|起|宗|个|份|项)(?:政府信息|信息)?依申请公开(?:的)?"
+    r"(?:政府信息|信息)?(?:申请|请求)?(?:事项)?$"
 )
 RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
     r"(?:依申请公开|政府信息公开申请)(?:方面)?(?:共)?(?:受理|收到)(?:了)?(?P<mid>[^，。;,\d]{0,6}?)"
@@ -141,14 +145,16 @@ CLOSE_2 = re.compile(
 )
 # Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件
 CLOSE_FOLLOW = re.compile(
-    r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年)*)"
+    r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年|本年度|本年)*)"
     r"(?:办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:申请)?(?:共|共计|数)?(?:为)?"
-    + _NUM + r"(?:件|条)" + _APX_AFTER
+    + _NUM + r"(?:件|条|项)" + _APX_AFTER
 )
 # "…申请1条，已受理回复" / "均已答复": every request received was answered.
 ALL_CLOSED = re.compile(
-    r"^(?:已|均|都|并|且|全部|均已|都已|现已|已全部|按时|按期|及时|依法)+(?:受理)?(?:并)?"
-    r"(?:回复|答复|办结)(?:完毕)?$"
+    r"^(?:上述申请)?(?:已|均|都|并|且|全部|均已|都已|现已|已全部|按时|按期|及时|依法)+"
+    # how: 均按要求进行答复 / 均依法依规按时办结 / 均在规定时限内给予了答复 / 已全部按时答复到位
+    r"(?:依规|按规|按要求|按时|按期|及时|依法|在规定时限内|在规定期限内|在法定期限内|在法定时限内|进行|有效|给予了|给予|予以)*"
+    r"(?:受理)?(?:并)?(?:回复|答复|办结)(?:完毕|到位)?$"
 )
 
 # n.review / n.suit
@@ -175,6 +181,12 @@ PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?
 # Zeros: only the explicit "未收到…申请" phrasing.
 ZERO_REQUESTS = re.compile(
     r"未(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
+)
+# the other ways a report says no request came: 没有收到依申请公开政府信息的申请 / 未接到要求公开政府信息的
+# 申请件 / 未收到依申请公开的事项 / 没有发生依申请信息公开事件 / 未收到申请公开政府信息件
+ZERO_REQUESTS_OTHER = re.compile(
+    r"(?<!尚)(?:未|没有)(?:收到|接到|受理|发生|接收)(?:过)?(?P<mid>[^，。;,]{0,24}?)"
+    r"(?:依申请公开|依申请|要求公开|申请公开)(?:的)?(?:政府信息|信息)?(?:公开)?(?:的)?(?:申请件|申请|请求|事项|事件|情况|件)?$"
 )
 # No review or lawsuit: a negation, what the cases would have been about, the cases, and at most a
 # word for "cases" or "the situation" to the end of the clause (未发生因政府信息公开申请行政复议、提起
@@ -233,6 +245,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     RECV_2: (True, ("依申请公开",)),
     RECV_3: (True, ("申请",)),
     RECV_BARE: (True, ("申请", "请求")),
+    RECV_4: (True, ("依申请公开",)),
     RECV_GENERIC: (True, ("申请",)),
     CLOSE_1: (True, ("公开",)),
     CLOSE_2: (True, ("公开",)),
@@ -244,6 +257,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     PRESS_1: (True, ("新闻发布会",)),
     PRESS_2: (True, ("新闻发布会",)),
     ZERO_REQUESTS: (False, ("未",)),
+    ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
 }
 

@@ -22,6 +22,7 @@ from .patterns import (
     RECV_1,
     RECV_2,
     RECV_3,
+    RECV_4,
     RECV_BARE,
     RECV_GENERIC,
     REQ_SINGLE_CHANNEL,
@@ -33,6 +34,7 @@ from .patterns import (
     TOPIC,
     TOTAL_MARK,
     ZERO_REQUESTS,
+    ZERO_REQUESTS_OTHER,
     ZERO_REVIEW_SUIT,
     JOINT_CASES_BEFORE,
     FIGURE_CHAR,
@@ -55,6 +57,13 @@ class Candidate:
     evidence: str
     order: int
     priority: int = 0  # lower wins; then earlier wins
+
+
+# words before the request in a "none received" clause that make it a channel's, a kind's or
+# another matter's zero, not the count's
+_NOT_ZERO_REQUESTS = re.compile(
+    r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报"
+)
 
 
 def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: int, priority: int = 0) -> bool:
@@ -143,7 +152,7 @@ def scan_sentence(
         # ---- n.requests.received --------------------------------------------------------
         got_received = False
         if not PREVIOUS.search(clause.split("申请")[0]) and not subperiod:
-            for rx in (RECV_1, RECV_2, RECV_3):
+            for rx in (RECV_1, RECV_2, RECV_3, RECV_4):
                 m = search_clause(rx, clause, fig)
                 if not m:
                     continue
@@ -199,9 +208,8 @@ def scan_sentence(
                     _all_closed(sent, i, clause, anchor, carried, cands, order)
 
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
-        m = search_clause(ZERO_REQUESTS, clause, fig)
-        if m and not re.search(r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于", m.group("mid")) \
-                and sent.year_ok(i, m.start()):
+        m = search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig)
+        if m and not _NOT_ZERO_REQUESTS.search(m.group("mid")) and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         m = search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
