@@ -383,3 +383,13 @@ def test_requests_counted_before_their_kind_and_closed_in_other_words() -> None:
     for closing in ("均按要求进行答复", "均依法依规按时办结", "均在规定时限内给予了答复", "上述申请已全部按时答复到位"):
         text = f"2023年，市生态环境局共收到依申请公开件7件，{closing}。"
         assert _values(text, 2023) == {"n.requests.received": 7, "n.requests.closed": 7}, closing
+
+
+def test_active_items_published_to_the_public_and_in_pieces() -> None:
+    assert _values("2024年，我局及时主动向社会公布信息共590条，其中法律法规和政策文件4条。", 2024) == {
+        "n.active.items": 590}
+    assert _values("2013年度我镇在主动公开政府信息件数为123件，处理网上投诉件36只。", 2013) == {
+        "n.active.items": 123}
+    # documents counted in 件 are documents, not the items disclosed
+    assert _values("2013年主动公开规范性文件17件。", 2013) == {}
+    assert _values("2013年主动公开文件17件。", 2013) == {}

@@ -92,9 +92,15 @@ _ACTIVE_QUAL = (
     r"(?:(?:了|各类|各项|各级各类|各级|我区|本区|全区|全市|全县|全镇|全省|本级|本机关|本单位|本部门|"
     r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的)*)"
 )
+_ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)"
 ACTIVE_A = re.compile(
-    r"主动(?:公开|发布|公布)" + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
+    _ACTIVE_VERB + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
     r"(?:为|共计|共|总计|合计|达到|达|计)*" + _NUM + r"条" + _APX_AFTER
+)
+# counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
+ACTIVE_A_PIECES = re.compile(
+    _ACTIVE_VERB + _ACTIVE_QUAL + r"(?:政府信息|政务信息)(?:件数|数量|数|总数|总量)?"
+    r"(?:为|共计|共|总计|合计|达到|达|计)*" + _NUM + r"件" + _APX_AFTER
 )
 # Without 主动: only an explicit total of 政府信息 (共/总计/全年 …公开/公布 政府信息 N 条)
 ACTIVE_B1 = re.compile(
@@ -239,6 +245,7 @@ FIGURE_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
 # cannot match, so the (much slower) search is skipped. Read off the patterns above.
 NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     ACTIVE_A: (True, ("主动",)),
+    ACTIVE_A_PIECES: (True, ("主动",)),
     ACTIVE_B1: (True, ("政府信息",)),
     ACTIVE_B2: (True, ("政府信息",)),
     RECV_1: (True, ("公开",)),

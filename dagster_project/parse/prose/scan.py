@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .patterns import (
     ACTIVE_A,
+    ACTIVE_A_PIECES,
     ACTIVE_B1,
     ACTIVE_B2,
     ALL_CLOSED,
@@ -119,7 +120,7 @@ def scan_sentence(
         share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
 
         # ---- n.active.items -------------------------------------------------------------
-        for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B")):
+        for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B")):
             m = search_clause(rx, clause, fig)
             if not m:
                 continue
