@@ -85,7 +85,8 @@ def names_subperiod(clause: str) -> bool:
     return ("月" in clause or "季度" in clause or "半年" in clause) and bool(SUBPERIOD.search(clause))
 CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来")
 PREVIOUS = re.compile(r"上年|去年|上一年|前年|上年度|结转")
-LEADERS = re.compile(r"负责同志|负责人|领导|出席")
+# press conferences someone attended (出席, 参加或举办), not the ones the body held
+LEADERS = re.compile(r"负责同志|负责人|领导|出席|参加")
 
 # n.active.items: 主动公开 + a short whitelisted qualifier + number + 条
 _ACTIVE_QUAL = (
