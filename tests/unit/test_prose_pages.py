@@ -1,0 +1,49 @@
+"""Figures stated in prose on the openings of 80 real report pages (tests/fixtures/prose_pages,
+SOURCES.md), labelled by hand: nothing read contradicts a label or is read where the opening states
+nothing, and the share read does not fall below what was measured."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.report import parse_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "prose_pages"
+BATCHES = ("batch_a", "batch_b", "batch_c")
+
+
+def _pages(batch: str) -> list[dict]:
+    return json.loads((FIXTURES / batch / "labels.json").read_text(encoding="utf-8"))
+
+
+def _prose_figures(batch: str, label: dict) -> dict:
+    text = (FIXTURES / batch / label["file"]).read_text(encoding="utf-8")
+    report = parse_document(text, label["file"])
+    return {f.indicator_code: f for f in report.figures if f.indicator_code.startswith("n.")}
+
+
+@pytest.mark.parametrize("batch, label", [(b, label) for b in BATCHES for label in _pages(b)],
+                         ids=lambda v: v if isinstance(v, str) else v["file"])
+def test_nothing_read_contradicts_the_reader(batch: str, label: dict) -> None:
+    for code, figure in _prose_figures(batch, label).items():
+        want = label["values"].get(code)
+        assert want is not None, f"{code} = {figure.value} read where the opening states none: {figure.evidence}"
+        if want != "ambiguous":
+            assert figure.value == want, (code, figure.evidence)
+            approximate = code in label.get("approximate", [])
+            assert (figure.value_status == "approximate") == approximate, (code, figure.evidence)
+
+
+@pytest.mark.parametrize("batch, measured", [("batch_a", 50), ("batch_b", 45), ("batch_c", 47)])
+def test_share_of_stated_figures_read(batch: str, measured: int) -> None:
+    read = stated = 0
+    for label in _pages(batch):
+        figures = _prose_figures(batch, label)
+        for code, want in label["values"].items():
+            if want == "ambiguous":
+                continue
+            stated += 1
+            read += code in figures and figures[code].value == want
+    assert read >= measured, (read, stated)
