@@ -85,3 +85,14 @@ def test_a_page_that_says_wo_ju_is_not_the_government_that_signs():
     signals = read_signals(None, text, {})
     assert [s for _, s in signals.candidates] == ["signature", "subject"]
     assert resolve_agency(signals).agency_name == "五常市统计局"
+
+
+def test_the_body_whose_year_of_work_is_named_stops_at_its_name_and_not_inside_a_quoted_title():
+    from dagster_project.parse.agency import read_signals
+
+    # real openings (2025, 2022): the work of the body named in passing, and a notice it quotes
+    text = "一、总体情况\n2025年中仓街道积极推动街道政府信息公开工作工作,努力保障公民依法获取信息。\n"
+    assert read_signals(None, text, {}).candidates == [("中仓街道", "subject")]
+    text = ("二、主动公开\n宜城市教育局根据《省人民政府办公厅关于印发2022年湖北省政务公开工作要点的通知》精神,"
+            "加大主动公开。\n")
+    assert read_signals(None, text, {}).candidates == []

@@ -105,6 +105,10 @@ def _sentence_name(captured: str) -> str:
     return captured[:cut.start()] if cut else captured
 
 
+def _inside_book_title(text: str, at: int) -> bool:
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
 def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
     meta = meta or {}
     signals = PageSignals(url=meta.get("Url") or meta.get("url") or None)
@@ -146,7 +150,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     for m in _SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")
     for m in _WORK_OF.finditer(body[:3000]):
-        signals.add(m.group(1), "subject")
+        if _inside_book_title(body, m.start()):
+            continue  # 《…关于印发2022年湖北省政务公开工作要点的通知》: another body's document
+        signals.add(_sentence_name(m.group(1)), "subject")  # 2025年中仓街道积极推动街道…工作: 中仓街道
     m = _SELF.search(body[:4000])
     if m:
         signals.self_word = m.group(1) or m.group(2)
