@@ -108,6 +108,20 @@ def test_document_about_disclosure_without_evidence_is_other():
     assert meta.doc_type == "other" and meta.doc_type_reason.startswith("no evidence")
 
 
+@pytest.mark.parametrize("title, doc_type", [
+    ("【工作推进】某县召开2023年度政府信息公开工作年报编制和发布部署会", "other"),
+    ("市政务公开办举办2022年度政府信息公开工作年度报告编制培训班", "other"),
+    ("某县2023年度政府信息公开工作年报编制工作推进会议", "other"),
+    # a body named 委员会 (its title ends in 报告, not in a meeting)
+    ("某某经济开发区管理委员会2023年政府信息公开工作年度报告", "annual_report"),
+])
+def test_news_of_a_meeting_about_the_report_is_not_the_report(title, doc_type):
+    body = ("根据《中华人民共和国政府信息公开条例》,本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n"
+            "2023年,主动公开政府信息120条,收到政府信息公开申请3件,均已按期答复。")
+    meta = parse_document(title + "\n" + body, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
+
+
 REPORT_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "002_1193063268b18128.txt").read_text(encoding="utf-8")
 # the ways bytes can become text before parse: ingest's own decoding aside, any of these codecs
 CODECS = ("utf-8", "gb18030", "latin-1", "big5", "utf-16-le", "shift_jis")

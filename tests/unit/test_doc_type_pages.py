@@ -1,0 +1,32 @@
+"""The document-type gate on the openings of 30 real pages (tests/fixtures/doc_type_pages,
+SOURCES.md): 10 annual reports and 20 look-alikes, each classified as a reader labelled it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.model import DocumentParseError
+from dagster_project.parse.report import parse_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages"
+LABELS = json.loads((FIXTURES / "labels.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("label", LABELS, ids=lambda label: f"{label['file']}-{label['kind'][:24]}")
+def test_page_classified_as_the_reader_labelled_it(label: dict) -> None:
+    text = (FIXTURES / label["file"]).read_text(encoding="utf-8")
+    try:
+        meta = parse_document(text, label["file"]).meta
+    except DocumentParseError:  # a page with too little text to read is not a report either
+        assert not label["is_annual_report"]
+        return
+    assert (meta.doc_type == "annual_report") == label["is_annual_report"], meta.doc_type_reason
+    if label["is_annual_report"]:
+        assert meta.report_year == label["report_year"]
+
+
+def test_both_kinds_are_there() -> None:
+    reports = sum(label["is_annual_report"] for label in LABELS)
+    assert (reports, len(LABELS) - reports) == (10, 20)
