@@ -24,7 +24,7 @@ _OTHER_TITLE = [
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
-    (re.compile(r"(?:年度报告|年报).*(?:通知|通报|函)$|(?:通知|通报)$"), "notice about writing the annual report"),
+    (re.compile(r"(?:年度报告|年报).*(?:通知|通报|函)(?:如下:?)?$|(?:通知|通报)(?:如下:?)?$"), "notice about writing the annual report"),
 ]
 # 关于印发/公布…年度报告的通知: the notice is the cover of the report itself.
 _COVER_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开)[^做编报]*(?:年度报告|年报)")
@@ -59,14 +59,24 @@ def _subject(title: str | None, text: str) -> str:
     (关于做好…年度报告…的通知) that real reports are written in answer to: never read them."""
     if names_a_document(title):
         return normalise_label(title)
-    lines = _heading_lines(text)
+    lines = [norm for norm in _heading_lines(text) if not _LINK_LABEL.fullmatch(norm)]
     for norm in lines:
         if _NUMBERED.match(norm):
             break
         if len(norm) <= 60 and not _is_sentence(norm) and not _META_LINE.search(norm) and _DESCRIBES.search(norm):
             return norm
+    if lines and _is_sentence(lines[0]):
+        # a text copy that runs the title into the body: 2011年涵江区卫生局政府信息公开年报 一、引言 本年报是…
+        glued = _TITLE_RUN_INTO_BODY.match(lines[0])
+        return glued.group(1) if glued else ""
     # the first line, unless it is a sentence of the body (根据《…关于做好…年度报告…的通知》要求…)
-    return lines[0][:60] if lines and not _is_sentence(lines[0]) else ""
+    return lines[0][:60] if lines else ""
+
+
+# the label of a list of links above the text (相关解读: / 相关文件:): not the page's heading
+_LINK_LABEL = re.compile(r"[^:]{1,8}:")
+_TITLE_RUN_INTO_BODY = re.compile(r"^((?!根据|按照|依据|依照|关于|现将)[^。,;《》:]{4,60}?(?:年度报告|年报))"
+                                  r"(?=一[、.．]|[(（]一[)）])")
 
 
 def _is_sentence(norm: str) -> bool:
@@ -115,8 +125,10 @@ _STATISTICS_PERIOD = re.compile(
     r"(?:统计|数据)[^。\n]{0,12}(?:期限|时限|期间|时间|区间|口径|范围)[^。\n]{0,12}"
     r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年\s*(?:1|一|01)\s*月\s*(?:1|一|01)\s*日")
 # the report speaking of itself in its opening: 本报告由…编制 / 特向社会公开2010年度政府信息公开年度报告
-_SELF_REFERENCE = re.compile(r"本(?:年度)?报告(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
-                             r"|编制(?:本|此)(?:年度)?报告|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告")
+_SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
+                             r"|编制(?:完成)?(?:了)?(?:本|此)(?:年度)?报告|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告"
+                             # 现将我局2010年度政府信息公开工作年度报告如下 / 现公布…2021年度政府信息公开工作年度报告。
+                             r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度报告(?:公布)?(?:如下|[。:：])")
 OPENING_CHARS = 1500
 
 

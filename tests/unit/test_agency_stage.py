@@ -96,3 +96,9 @@ def test_the_body_whose_year_of_work_is_named_stops_at_its_name_and_not_inside_a
     text = ("二、主动公开\n宜城市教育局根据《省人民政府办公厅关于印发2022年湖北省政务公开工作要点的通知》精神,"
             "加大主动公开。\n")
     assert read_signals(None, text, {}).candidates == []
+
+
+def test_a_field_label_is_not_part_of_the_name():
+    # 名  称: 海口市卫生局2010年政府信息公开工作年度报告 (the page's metadata table, copied as text)
+    assert clean_name("名  称: 海口市卫生局") == "海口市卫生局"
+    assert clean_name("标题：某县统计局") == "某县统计局"

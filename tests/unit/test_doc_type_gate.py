@@ -122,6 +122,36 @@ def test_news_of_a_meeting_about_the_report_is_not_the_report(title, doc_type):
     assert meta.doc_type == doc_type, meta.doc_type_reason
 
 
+_BODY = "2010年,我局主动公开政府信息120条,收到政府信息公开申请3件,均已按期答复。"
+
+
+@pytest.mark.parametrize("text", [
+    # real openings without a title line of their own (2010-2025)
+    "2010年,县卫生局政府信息公开工作在县委的领导下开展,现将我局2010年度政府信息公开工作年度报告如下:\n" + _BODY,
+    "根据《条例》要求,现公布某市农业农村局2010年度政府信息公开工作年度报告。\n" + _BODY,
+    "一、引言 本年报是根据《某区政府信息公开规定》要求编制的2010年度政府信息公开年度报告。\n" + _BODY,
+    "根据《中华人民共和国政府信息公开条例》要求,特编制完成本报告。\n" + _BODY,
+    # the title run into the body on one line, as some text copies have it
+    "2010年某区卫生局政府信息公开年报 一、概述 " + _BODY,
+    # a list of links above the text is not its heading (相关解读: is not a 解读 page)
+    "相关解读:\n相关文件:\n本报告依据《中华人民共和国政府信息公开条例》编制。\n" + _BODY,
+])
+def test_a_report_that_names_itself_in_its_opening_is_a_report(text):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "annual_report", meta.doc_type_reason
+
+
+@pytest.mark.parametrize("text", [
+    "各乡镇、各部门:现将做好2010年度政府信息公开工作年度报告编制工作有关事项通知如下:\n一、高度重视。二、按时报送。",
+    "现将《某县2010年政府信息公开工作年度报告》解读如下:\n一、主动公开。二、依申请公开。",
+    "关于做好2010年度政府信息公开工作年度报告 一、高度重视。各单位要把年度报告编制作为政务公开的重点工作,明确专人负责。"
+    "二、按时报送。请于2011年3月31日前将年度报告报送县政务公开办公室。",
+])
+def test_an_opening_about_another_document_is_not_a_report(text):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "other", meta.doc_type_reason
+
+
 REPORT_TEXT = (Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "002_1193063268b18128.txt").read_text(encoding="utf-8")
 # the ways bytes can become text before parse: ingest's own decoding aside, any of these codecs
 CODECS = ("utf-8", "gb18030", "latin-1", "big5", "utf-16-le", "shift_jis")

@@ -34,7 +34,7 @@ def clean_name(name: str | None) -> str:
 
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
-    text = re.sub(r"^(?:关于|中共)", "", text)
+    text = re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称)[:：]", "", text)  # 名  称: 海口市卫生局2010年…
     return text.replace("管委会", "管理委员会")
 
 
