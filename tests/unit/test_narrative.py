@@ -394,3 +394,19 @@ def test_active_items_published_to_the_public_and_in_pieces() -> None:
     # documents counted in 件 are documents, not the items disclosed
     assert _values("2013年主动公开规范性文件17件。", 2013) == {}
     assert _values("2013年主动公开文件17件。", 2013) == {}
+
+
+def test_more_wordings_of_requests_and_their_answers() -> None:
+    # real reports of 2012-2021
+    assert _values("本年度没有收到群众的政府信息公开申请。", 2012) == {"n.requests.received": 0}
+    assert _values("2012年未收到要求公开其它信息的申请,也不存在不予公开政府信息。", 2012) == {"n.requests.received": 0}
+    assert _values("2021年我局收到政府信息申请公开共计9件,办结9件。", 2021) == {
+        "n.requests.received": 9, "n.requests.closed": 9}
+    assert _values("我局2021年度依申请公开申请数为21件,截至12月31日已全部办结。", 2021) == {"n.requests.received": 21}
+    assert _values("2014年,某市环境保护局共收到政府信息公开申请1件,全部按规定及时办理并予以答复。", 2014) == {
+        "n.requests.received": 1, "n.requests.closed": 1}
+    # a joint count of both kinds of cases: zero is both, another count neither
+    assert _values("全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。", 2013) == {"n.review": 0, "n.suit": 0}
+    assert _values("全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件2件。", 2013) == {}
+    # the count of a channel or of items is not the count of requests
+    assert _values("2021年依申请公开申请数中网上申请数为12件。", 2021) == {}

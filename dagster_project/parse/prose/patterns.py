@@ -122,6 +122,12 @@ RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
     r"(?:事项|案件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
+RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件
+    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)政府信息申请公开(?:的)?(?:申请)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+)
+RECV_COUNT = re.compile(  # no verb, the count named: 依申请公开申请数为21件 / 政府信息公开申请数量为3件
+    r"(?:依申请公开|政府信息公开)申请(?:数|数量|总数|件数)(?:为|共计|共|达)?" + _NUM + _REQ_UNIT + _APX_AFTER
+)
 RECV_4 = re.compile(  # number first, the clause ending in the kind: 共收到1件依申请公开 / 收到12起政府信息依申请公开
     _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|起|宗|个|份|项)(?:政府信息|信息)?依申请公开(?:的)?"
     r"(?:政府信息|信息)?(?:申请|请求)?(?:事项)?$"
@@ -160,8 +166,9 @@ CLOSE_FOLLOW = re.compile(
 ALL_CLOSED = re.compile(
     r"^(?:上述申请)?(?:已|均|都|并|且|全部|均已|都已|现已|已全部|按时|按期|及时|依法)+"
     # how: 均按要求进行答复 / 均依法依规按时办结 / 均在规定时限内给予了答复 / 已全部按时答复到位
-    r"(?:依规|按规|按要求|按时|按期|及时|依法|在规定时限内|在规定期限内|在法定期限内|在法定时限内|进行|有效|给予了|给予|予以)*"
-    r"(?:受理)?(?:并)?(?:回复|答复|办结)(?:完毕|到位)?$"
+    r"(?:依规|按规|按规定|按照规定|依规定|按要求|按时|按期|及时|依法|在规定时限内|在规定期限内|在法定期限内|在法定时限内"
+    r"|进行|有效|给予了|给予|予以)*"
+    r"(?:受理|办理|处理)?(?:并)?(?:予以)?(?:回复|答复|办结)(?:完毕|到位)?$"
 )
 
 # n.review / n.suit
@@ -187,13 +194,14 @@ PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?
 
 # Zeros: only the explicit "未收到…申请" phrasing.
 ZERO_REQUESTS = re.compile(
-    r"未(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
+    r"(?<!尚)(?:未|没有)(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
 )
 # the other ways a report says no request came: 没有收到依申请公开政府信息的申请 / 未接到要求公开政府信息的
 # 申请件 / 未收到依申请公开的事项 / 没有发生依申请信息公开事件 / 未收到申请公开政府信息件
 ZERO_REQUESTS_OTHER = re.compile(
     r"(?<!尚)(?:未|没有)(?:收到|接到|受理|发生|接收)(?:过)?(?P<mid>[^，。;,]{0,24}?)"
-    r"(?:依申请公开|依申请|要求公开|申请公开)(?:的)?(?:政府信息|信息)?(?:公开)?(?:的)?(?:申请件|申请|请求|事项|事件|情况|件)?$"
+    r"(?:依申请公开|依申请|要求公开|申请公开)(?:的)?(?:其它|其他)?(?:政府信息|信息)?(?:内容)?(?:公开)?(?:的)?"
+    r"(?:申请件|申请|请求|事项|事件|情况|件)?$"
 )
 # No review or lawsuit: a negation, what the cases would have been about, the cases, and at most a
 # word for "cases" or "the situation" to the end of the clause (未发生因政府信息公开申请行政复议、提起
@@ -231,7 +239,7 @@ def zero_cases(m: re.Match) -> tuple[bool, bool] | None:
 
 # 行政复议、行政诉讼案件为0件: one count of both kinds of cases, right before a review or suit figure
 JOINT_CASES_BEFORE = {
-    "n.suit": re.compile(r"行政复议(?:案件|案)?(?:、|和|及|与)$"),
+    "n.suit": re.compile(r"行政复议(?:案件|案)?(?:、|和|及|与)(?:被)?(?:提起|提出)?$"),
     "n.review": re.compile(r"行政诉讼(?:案件|案)?(?:、|和|及|与)$"),
 }
 
@@ -254,6 +262,8 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     RECV_3: (True, ("申请",)),
     RECV_BARE: (True, ("申请", "请求")),
     RECV_4: (True, ("依申请公开",)),
+    RECV_REVERSED: (True, ("申请公开",)),
+    RECV_COUNT: (True, ("申请",)),
     RECV_GENERIC: (True, ("申请",)),
     CLOSE_1: (True, ("公开",)),
     CLOSE_2: (True, ("公开",)),
@@ -264,7 +274,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     SUIT_2: (True, ("行政诉讼",)),
     PRESS_1: (True, ("新闻发布会",)),
     PRESS_2: (True, ("新闻发布会",)),
-    ZERO_REQUESTS: (False, ("未",)),
+    ZERO_REQUESTS: (False, ("未", "没有")),
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
 }

@@ -24,6 +24,8 @@ from .patterns import (
     RECV_2,
     RECV_3,
     RECV_4,
+    RECV_COUNT,
+    RECV_REVERSED,
     RECV_BARE,
     RECV_GENERIC,
     REQ_SINGLE_CHANNEL,
@@ -153,7 +155,7 @@ def scan_sentence(
         # ---- n.requests.received --------------------------------------------------------
         got_received = False
         if not PREVIOUS.search(clause.split("申请")[0]) and not subperiod:
-            for rx in (RECV_1, RECV_2, RECV_3, RECV_4):
+            for rx in (RECV_1, RECV_2, RECV_3, RECV_4, RECV_REVERSED, RECV_COUNT):
                 m = search_clause(rx, clause, fig)
                 if not m:
                     continue
