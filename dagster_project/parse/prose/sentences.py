@@ -49,6 +49,8 @@ def _is_prose_line(line: str) -> bool:
 def _layout_cell(line: str) -> str | None:
     """The paragraphs of a table line that is one cell of prose: a page laid out in a table, copied
     as text (a whole report on one line ending in ``|``)."""
+    if len(line) < 60:
+        return None  # too short to hold a cell of a paragraph's length (most rows of data tables)
     cells = [cell for cell in (piece.strip() for piece in line.split("|")) if cell]
     if len(cells) == 1 and len(cells[0]) >= 60 and _SENTENCE_PUNCT.search(cells[0]):
         return cells[0]
