@@ -128,13 +128,20 @@ _STATISTICS_PERIOD = re.compile(
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
                              r"|编制(?:完成)?(?:了)?(?:本|此)(?:年度)?报告|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告"
                              # 现将我局2010年度政府信息公开工作年度报告如下 / 现公布…2021年度政府信息公开工作年度报告。
-                             r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度报告(?:公布)?(?:如下|[。:：])")
+                             r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度报告(?:公布)?(?:如下|[。:：])"
+                             # 青神县2015年政府信息公开工作年度报告(以下简称年报)根据…编制 (the opening's first words)
+                             r"|^(?!关于)[^。\n《》]{2,40}(?:信息公开|政务公开)(?:工作)?年度报告[(（]以下简称(?:年报|报告|本报告)[)）]")
 OPENING_CHARS = 1500
+
+
+_DISCLOSURE_WORK = re.compile(r"信息公开|政务公开|公开工作|信息公示")
 
 
 def _names_an_annual_report(subject: str) -> bool:
     """年度报告/年报 of information disclosure, or a report on it (兴华乡2010年政府信息公开报告)."""
-    return "公开" in subject and "报告" in subject or bool(re.search(r"公开.*年报|年报.*公开", subject))
+    # 公开 of information or government affairs: 决算公开报告 (final accounts) is another report
+    return _DISCLOSURE_WORK.search(subject) is not None and "报告" in subject \
+        or bool(re.search(r"公开.*年报|年报.*公开", subject))
 
 
 def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_figures: bool = False) -> list[str]:

@@ -131,6 +131,8 @@ _BODY = "2010年,我局主动公开政府信息120条,收到政府信息公开�
     "根据《条例》要求,现公布某市农业农村局2010年度政府信息公开工作年度报告。\n" + _BODY,
     "一、引言 本年报是根据《某区政府信息公开规定》要求编制的2010年度政府信息公开年度报告。\n" + _BODY,
     "根据《中华人民共和国政府信息公开条例》要求,特编制完成本报告。\n" + _BODY,
+    # the title as the opening's first words
+    "某县2010年政府信息公开工作年度报告(以下简称年报)根据《中华人民共和国政府信息公开条例》进行编制。\n" + _BODY,
     # the title run into the body on one line, as some text copies have it
     "2010年某区卫生局政府信息公开年报 一、概述 " + _BODY,
     # a list of links above the text is not its heading (相关解读: is not a 解读 page)
@@ -144,6 +146,8 @@ def test_a_report_that_names_itself_in_its_opening_is_a_report(text):
 @pytest.mark.parametrize("text", [
     "各乡镇、各部门:现将做好2010年度政府信息公开工作年度报告编制工作有关事项通知如下:\n一、高度重视。二、按时报送。",
     "现将《某县2010年政府信息公开工作年度报告》解读如下:\n一、主动公开。二、依申请公开。",
+    # a report on another kind of 公开 (the final accounts)
+    "某市公安局某区分局2010年决算公开报告\n一、部门概况。本部门2010年决算收入合计1200万元,支出合计1180万元。",
     "关于做好2010年度政府信息公开工作年度报告 一、高度重视。各单位要把年度报告编制作为政务公开的重点工作,明确专人负责。"
     "二、按时报送。请于2011年3月31日前将年度报告报送县政务公开办公室。",
 ])

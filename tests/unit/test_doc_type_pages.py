@@ -1,5 +1,5 @@
-"""The document-type gate on the openings of 30 real pages (tests/fixtures/doc_type_pages,
-SOURCES.md): 10 annual reports and 20 look-alikes, each classified as a reader labelled it."""
+"""The document-type gate on the openings of 60 real pages (tests/fixtures/doc_type_pages,
+SOURCES.md): 20 annual reports and 40 look-alikes, each classified as a reader labelled it."""
 from __future__ import annotations
 
 import json
@@ -11,12 +11,14 @@ from dagster_project.parse.model import DocumentParseError
 from dagster_project.parse.report import parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages"
-LABELS = json.loads((FIXTURES / "labels.json").read_text(encoding="utf-8"))
+BATCHES = ("batch_1", "batch_2")
+LABELS = [dict(label, batch=batch) for batch in BATCHES
+          for label in json.loads((FIXTURES / batch / "labels.json").read_text(encoding="utf-8"))]
 
 
-@pytest.mark.parametrize("label", LABELS, ids=lambda label: f"{label['file']}-{label['kind'][:24]}")
+@pytest.mark.parametrize("label", LABELS, ids=lambda label: f"{label['batch']}/{label['file']}-{label['kind'][:24]}")
 def test_page_classified_as_the_reader_labelled_it(label: dict) -> None:
-    text = (FIXTURES / label["file"]).read_text(encoding="utf-8")
+    text = (FIXTURES / label["batch"] / label["file"]).read_text(encoding="utf-8")
     try:
         meta = parse_document(text, label["file"]).meta
     except DocumentParseError:  # a page with too little text to read is not a report either
@@ -29,4 +31,4 @@ def test_page_classified_as_the_reader_labelled_it(label: dict) -> None:
 
 def test_both_kinds_are_there() -> None:
     reports = sum(label["is_annual_report"] for label in LABELS)
-    assert (reports, len(LABELS) - reports) == (10, 20)
+    assert (reports, len(LABELS) - reports) == (20, 40)
