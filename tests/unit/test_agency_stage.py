@@ -102,3 +102,11 @@ def test_a_field_label_is_not_part_of_the_name():
     # 名  称: 海口市卫生局2010年政府信息公开工作年度报告 (the page's metadata table, copied as text)
     assert clean_name("名  称: 海口市卫生局") == "海口市卫生局"
     assert clean_name("标题：某县统计局") == "某县统计局"
+
+
+def test_a_numbered_section_heading_is_not_a_name():
+    from dagster_project.parse.agency import read_signals
+
+    # a real opening (2010): the section heading (二)公共查阅场所 ends like a body's name (…所)
+    text = ("一、概述\n(一)机构建设\n(二)公共查阅场所\n为方便公众查阅,怀柔区发展和改革委员会在办公楼设置查阅场所。\n")
+    assert all(source != "heading" for _, source in read_signals(None, text, {}).candidates)
