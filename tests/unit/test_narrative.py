@@ -225,6 +225,13 @@ def test_zero_reviews_and_suits_from_none_statements() -> None:
     assert _values("2017年未發生因政府信息公開申請行政復議和提起行政訴訟情況。") == both
     assert _values("本年度涉及政府信息公开的行政复议、行政诉讼案件为0件。") == both
     assert _values("依申请公开3次，行政复议0次，行政诉讼0次。") == both
+    # appeals (申诉) listed after them (seed 000 and real reports of 2012-2025)
+    assert _values("无依申请公开项，无行政复议、诉讼、申诉情况，公众满意度较高。") == both
+    assert _values("2017年度我局未发生针对本部门有关政府信息公开事务的行政复议、行政诉讼、行政申诉案。") == both
+    assert _values("2017年度未接到有关政府信息公开方面的复议、诉讼和申诉。") == both
+    assert _values("2017年度,我办收到政府信息公开申请2件,未发生行政复议、行政诉讼案件或出现申诉情况。") == {
+        "n.requests.received": 2, **both}
+    assert _values("全年没有发生有关政府信息公开事务的行政复议申请和行政诉讼案件。") == both
     # a heading about disclosure cases before a sentence that does not name disclosure itself
     assert _values("四、因政府信息公开申请行政复议、提起行政诉讼的情况\n2017年未发生申请行政复议和提起行政诉讼情况。") == both
 
@@ -238,9 +245,9 @@ def test_no_zero_from_other_none_statements() -> None:
     assert _values("办理行政许可事项1200件，未发生行政复议、行政诉讼。") == {}
     assert _values("2016年未发生因政府信息公开申请行政复议的情况。", 2017) == {}
     assert _values("本年度涉及政府信息公开的行政复议、行政诉讼案件为3件。") == {}
-    # a list of kinds with something after the cases, and two kinds with nothing between them
-    assert _values("无依申请公开项，无行政复议、诉讼、申诉情况，公众满意度较高。") == {}
+    # two kinds with nothing between them, and a list that goes on past appeals
     assert _values("市局全年无行政复议行政诉讼件。") == {}
+    assert _values("2017年未发生有关政府信息公开的行政复议、行政诉讼、申诉和信访案件。") == {}
 
 
 # ---- what is not an indicator ---------------------------------------------------------------
@@ -410,3 +417,8 @@ def test_more_wordings_of_requests_and_their_answers() -> None:
     assert _values("全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件2件。", 2013) == {}
     # the count of a channel or of items is not the count of requests
     assert _values("2021年依申请公开申请数中网上申请数为12件。", 2021) == {}
+
+
+def test_requests_for_disclosure_of_government_information_in_that_order() -> None:
+    assert _values("2024年,我办共收到公开政府信息申请1件,已全部答复,办结率100%。", 2024) == {
+        "n.requests.received": 1, "n.requests.closed": 1}

@@ -122,8 +122,9 @@ RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
     r"(?:事项|案件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
-RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件
-    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)政府信息申请公开(?:的)?(?:申请)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件 / 共收到公开政府信息申请1件
+    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)(?:政府信息申请公开(?:的)?(?:申请)?|公开政府信息(?:的)?申请)"
+    + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_COUNT = re.compile(  # no verb, the count named: 依申请公开申请数为21件 / 政府信息公开申请数量为3件
     r"(?:依申请公开|政府信息公开)申请(?:数|数量|总数|件数)(?:为|共计|共|达)?" + _NUM + _REQ_UNIT + _APX_AFTER
@@ -209,9 +210,11 @@ ZERO_REQUESTS_OTHER = re.compile(
 # Anything else after the cases (被纠错的情况, 败诉) is about an outcome, not a count; 尚未 is "not yet".
 ZERO_REVIEW_SUIT = re.compile(
     r"(?<!尚)(?:未|没有|无|不存在|并无)(?:发生|出现|收到|接到|产生|有)?(?:过)?(?P<mid>[^，。;,]{0,30}?)"
-    r"(?:(?:申请|提起|提出)?(?P<review>行政复议)(?:案件|案)?"
+    r"(?:(?:被)?(?:申请|提起|提出)?(?P<review>(?:行政)?复议)(?:案件|案|申请)?"
     r"(?:(?:、|和|及|以及|或者|或|与)(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:案件|案)?)?"
     r"|(?:被)?(?:提起|提出)?(?P<suit>行政诉讼)(?:案件|案)?)"
+    # a third kind listed after them: …行政诉讼、行政申诉案 / …复议、诉讼和申诉 / …案件或出现申诉情况
+    r"(?:(?:、|和|及|或|以及)(?:出现)?(?:行政)?申诉(?:案件|案)?)?"
     r"(?:的)?(?:申请|案件申请|案件|案|事件|事项|情况|情形)?(?:事项|件)?(?:发生)?$"
 )
 # What the words between the negation and the cases may be: about information disclosure, or only
@@ -262,7 +265,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     RECV_3: (True, ("申请",)),
     RECV_BARE: (True, ("申请", "请求")),
     RECV_4: (True, ("依申请公开",)),
-    RECV_REVERSED: (True, ("申请公开",)),
+    RECV_REVERSED: (True, ("申请公开", "公开政府信息")),
     RECV_COUNT: (True, ("申请",)),
     RECV_GENERIC: (True, ("申请",)),
     CLOSE_1: (True, ("公开",)),
