@@ -21,6 +21,7 @@ _OTHER_TITLE = [
     (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
     (re.compile(r"解读|图解|一图读懂|问答"), "interpretation of a report, not the report"),
+    (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
@@ -105,6 +106,8 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     look_alike = _look_alike_body(text)
     if look_alike:
         return "other", look_alike
+    if _written_in_another_language(text):
+        return "other", "the body is not in Chinese (a translation or a summary of a report)"
     evidence = report_evidence(subject, text, has_report_tables, has_prose_figures)
     listed = _lists_reports(text)
     if listed and all(e.startswith("title") for e in evidence):
@@ -129,6 +132,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|编制(?:完成)?(?:了)?(?:本|此)(?:年度)?报告|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告"
                              # 现将我局2010年度政府信息公开工作年度报告如下 / 现公布…2021年度政府信息公开工作年度报告。
                              r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度报告(?:公布)?(?:如下|[。:：])"
+                             # 编制本局2018年度政府信息公开报告,并向社会公开 (the body compiles its own report)
+                             r"|编制(?:了)?(?:本|我)(?:局|单位|机关|部门|委|办|镇|乡|街道|区|县|市|中心)[^。\n《》]{0,20}?年度"
+                             r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
                              # 青神县2015年政府信息公开工作年度报告(以下简称年报)根据…编制 (the opening's first words)
                              r"|^(?!关于)[^。\n《》]{2,40}(?:信息公开|政务公开)(?:工作)?年度报告[(（]以下简称(?:年报|报告|本报告)[)）]")
 OPENING_CHARS = 1500
@@ -252,6 +258,17 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _NOT_CJK = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")  # removing these is faster than listing _CJK's
 SAMPLE_CHARS = 20000
 COMMON_SAMPLE_CJK = 4000  # enough Chinese characters to tell text from noise
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _written_in_another_language(text: str) -> bool:
+    """Under a Chinese title, a body of English (or another Latin-script language): many more
+    Latin words than Chinese characters in the opening, and few Chinese characters at all."""
+    body = text[text.find("\n") + 1:][:OPENING_CHARS * 2] if "\n" in text else ""
+    cjk = len(_CJK.findall(body))
+    return cjk < 200 and len(_LATIN_WORD.findall(body)) > max(50, cjk)
 
 
 def _cjk_count(text: str) -> int:

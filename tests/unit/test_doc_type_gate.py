@@ -131,6 +131,7 @@ _BODY = "2010年,我局主动公开政府信息120条,收到政府信息公开�
     "根据《条例》要求,现公布某市农业农村局2010年度政府信息公开工作年度报告。\n" + _BODY,
     "一、引言 本年报是根据《某区政府信息公开规定》要求编制的2010年度政府信息公开年度报告。\n" + _BODY,
     "根据《中华人民共和国政府信息公开条例》要求,特编制完成本报告。\n" + _BODY,
+    "根据《中华人民共和国政府信息公开条例》及上级有关文件要求,编制本局2010年度政府信息公开报告,并向社会公开。\n" + _BODY,
     # the title as the opening's first words
     "某县2010年政府信息公开工作年度报告(以下简称年报)根据《中华人民共和国政府信息公开条例》进行编制。\n" + _BODY,
     # the title run into the body on one line, as some text copies have it
@@ -146,6 +147,12 @@ def test_a_report_that_names_itself_in_its_opening_is_a_report(text):
 @pytest.mark.parametrize("text", [
     "各乡镇、各部门:现将做好2010年度政府信息公开工作年度报告编制工作有关事项通知如下:\n一、高度重视。二、按时报送。",
     "现将《某县2010年政府信息公开工作年度报告》解读如下:\n一、主动公开。二、依申请公开。",
+    # a notice asking others to compile theirs
+    "各乡镇、各部门:请认真编制2010年度政府信息公开工作年度报告,于2011年3月31日前报送。\n一、高度重视。二、按时报送。",
+    # an evaluation of disclosure work, and an English summary under a report's Chinese title
+    "某市政务公开第三方评估报告(2010)\n一、评估概况。本次评估覆盖全市各部门,评估结果良好。",
+    "某部2010年政府信息公开工作年度报告\n" + "Overview - The report outlines the efforts of the ministry to enhance "
+    "government transparency and public engagement through information disclosure. " * 6,
     # a report on another kind of 公开 (the final accounts)
     "某市公安局某区分局2010年决算公开报告\n一、部门概况。本部门2010年决算收入合计1200万元,支出合计1180万元。",
     "关于做好2010年度政府信息公开工作年度报告 一、高度重视。各单位要把年度报告编制作为政务公开的重点工作,明确专人负责。"
