@@ -266,9 +266,15 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 def _written_in_another_language(text: str) -> bool:
     """Under a Chinese title, a body of English (or another Latin-script language): many more
     Latin words than Chinese characters in the opening, and few Chinese characters at all."""
-    body = text[text.find("\n") + 1:][:OPENING_CHARS * 2] if "\n" in text else ""
-    cjk = len(_CJK.findall(body))
-    return cjk < 200 and len(_LATIN_WORD.findall(body)) > max(50, cjk)
+    start = text.find("\n") + 1
+    if not start:
+        return False
+    end = start + OPENING_CHARS * 2
+    latin = sum(1 for _ in _LATIN_WORD.finditer(text, start, end))
+    if latin <= 50:  # a Chinese page: counted without listing its thousands of characters
+        return False
+    cjk = sum(1 for _ in _CJK.finditer(text, start, end))
+    return cjk < 200 and latin > cjk
 
 
 def _cjk_count(text: str) -> int:

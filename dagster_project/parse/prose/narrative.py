@@ -16,10 +16,13 @@ Precision comes first: a figure is only taken when the indicator keyword, the ve
 and the unit sit together in one clause (clauses are split at 。；;，,), and it is rejected when
 the clause is about something else (licensing 审批/许可, citizens' petitions 诉求/留言, a sector
 or a channel subset 其中…网站, a share 占…%, an earlier year, 累计 totals that are not anchored
-to the report year). Explicit "未收到…申请" sentences give zeros; "无…" sentences give nothing.
+to the report year). A "none" statement gives a zero: 未收到/没有收到…申请 for requests, 未发生/没有/
+无/不存在…行政复议、行政诉讼…的情况 for reviews and lawsuits, when nothing but who and why stands
+between the negation and what it negates (see :func:`.patterns.zero_cases`).
 
 The text is the plain text of the page; lines that belong to a rendered table (containing
-`` | `` or ending in ``|``) and short cell-like lines without sentence punctuation are ignored.
+`` | `` or ending in ``|``) and short cell-like lines without sentence punctuation are ignored,
+except a table line that is one cell of paragraphs (a page laid out in a table, copied as text).
 
 The work is split by idea: :mod:`.prose_sentences` cuts the text into sentences and clauses,
 :mod:`.prose_patterns` holds the wording of each indicator and the exclusion rules,

@@ -193,7 +193,7 @@ PRESS_1 = re.compile(
 )
 PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?:了)?" + _NUM + r"(?:次|场)" + _APX_AFTER)
 
-# Zeros: only the explicit "未收到…申请" phrasing.
+# Zeros of requests: 未收到/没有收到 … 政府信息公开的申请, the negation and the request in one clause.
 ZERO_REQUESTS = re.compile(
     r"(?<!尚)(?:未|没有)(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
 )
