@@ -422,3 +422,14 @@ def test_more_wordings_of_requests_and_their_answers() -> None:
 def test_requests_for_disclosure_of_government_information_in_that_order() -> None:
     assert _values("2024年,我办共收到公开政府信息申请1件,已全部答复,办结率100%。", 2024) == {
         "n.requests.received": 1, "n.requests.closed": 1}
+
+
+def test_wordings_of_the_last_batch_and_pinyin_injected_by_mirrors() -> None:
+    # real reports of 2013-2022 (tests/fixtures/prose_pages/batch_f)
+    assert _values("我局本年度没有接到公开政府信息的申请。", 2017) == {"n.requests.received": 0}
+    assert _values("2017年度我局未收到有关政府信息公开申请行政复议、提起行政诉讼、举报投诉件。", 2017) == {
+        "n.review": 0, "n.suit": 0}
+    assert _values("2022年,收到申请公开21条,办结21条。", 2022) == {"n.requests.received": 21, "n.requests.closed": 21}
+    # a mirror that writes pinyin after some characters (申請(qǐng)), in Traditional characters
+    assert _values("2015年我街道未發(fā)生因政府信息公開而申請(qǐng)行政復(fù)議、提起行政訴訟的情況。", 2015) == {
+        "n.review": 0, "n.suit": 0}

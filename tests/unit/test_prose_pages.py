@@ -36,7 +36,7 @@ def test_nothing_read_contradicts_the_reader(batch: str, label: dict) -> None:
             assert (figure.value_status == "approximate") == approximate, (code, figure.evidence)
 
 
-@pytest.mark.parametrize("batch, measured", [("batch_a", 50), ("batch_b", 46), ("batch_c", 51), ("batch_d", 36), ("batch_e", 54), ("batch_f", 38)])
+@pytest.mark.parametrize("batch, measured", [("batch_a", 50), ("batch_b", 46), ("batch_c", 51), ("batch_d", 37), ("batch_e", 54), ("batch_f", 45)])
 def test_share_of_stated_figures_read(batch: str, measured: int) -> None:
     read = stated = 0
     for label in _pages(batch):

@@ -11,9 +11,11 @@ import re
 from functools import cached_property
 
 from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
+from ..agency.names import TONED, strip_pinyin
 from ..labels import nfkc_text
 from ..traditional import has_traditional_marks, to_simplified
 
+_TONED_VOWEL = re.compile("[" + TONED + "]")
 _TABLE_LINE = re.compile(r"\s\|\s|\|\s*$|^\s*\|")
 _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -24,6 +26,8 @@ _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 
 def _normalise(text: str) -> str:
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\xa0", " ")
+    if _TONED_VOWEL.search(text):  # a mirror that writes pinyin after characters: 申請(qǐng)公開
+        text = strip_pinyin(text)
     text = nfkc_text(text)
     if has_traditional_marks(text):
         try:
