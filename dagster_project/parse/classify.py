@@ -377,6 +377,3 @@ def older_template(cells: list[CellToken], gov2008_rows: int, other_table_rows: 
         return "other_table"
     return "narrative"
 
-
-def detect_template(cells: list[CellToken], gov2008_rows: int, other_table_rows: int = 0) -> str:
-    return national_template(cells) or older_template(cells, gov2008_rows, other_table_rows)

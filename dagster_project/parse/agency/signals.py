@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..labels import nfkc
+from ..labels import nfkc, strip_numbering
 from .names import clean_name, strip_pinyin
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -55,7 +55,6 @@ _SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*([^\
                       r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
-_SECTION_NUMBER = re.compile(r"[(（]?(?:[一二三四五六七八九十]+|\d{1,2})[)）、.．]")
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 
@@ -127,7 +126,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         if re.match(r"^.{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
             signals.add(_title_issuer(compact), "heading")
         elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact) \
-                and not _SECTION_NUMBER.match(compact):  # (二)公共查阅场所: a section of the report
+                and strip_numbering(compact) == compact:  # (二)公共查阅场所: a section of the report
             signals.add(compact, "heading")
     body = "\n".join(lines)
     # a report's title quoted in the text: 编制《武定县人民政府办公室2020年政府信息公开工作年度报告》
