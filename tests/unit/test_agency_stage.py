@@ -110,3 +110,13 @@ def test_a_numbered_section_heading_is_not_a_name():
     # a real opening (2010): the section heading (二)公共查阅场所 ends like a body's name (…所)
     text = ("一、概述\n(一)机构建设\n(二)公共查阅场所\n为方便公众查阅,怀柔区发展和改革委员会在办公楼设置查阅场所。\n")
     assert all(source != "heading" for _, source in read_signals(None, text, {}).candidates)
+
+
+def test_a_site_account_link_is_not_a_name():
+    from dagster_project.parse.agency import read_signals
+
+    # a real civil-affairs bureau's page (2016): the site's menu ends with 登录个人中心 (…中心)
+    text = ("移动端应用\n政务微信\n政务微博\n智能问答\n登录个人中心\n"
+            "2016年我局高度重视信息公开工作,采取各种有力措施保障政府信息公开工作规范、有序进行。\n")
+    assert read_signals(None, text, {}).candidates == []
+    assert read_signals(None, "用户中心\n平顶山市政务服务中心\n", {}).candidates == [("平顶山市政务服务中心", "heading")]

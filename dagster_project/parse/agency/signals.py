@@ -58,6 +58,8 @@ _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|�
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 
+# a site's account links (登录个人中心, 用户中心) end like an office's name but name no body
+_SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心")
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")
 
 
@@ -84,7 +86,7 @@ class PageSignals:
             name = _INTERNAL_OFFICE.sub(r"\1", name)
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
-                and not re.search(r"\d|年度|报告|公开|条例|《|》", name):
+                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_ACCOUNT.search(name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
 
