@@ -26,6 +26,16 @@ _SIMP_CHARS = frozenset(
 # text as soon as one of them appears
 _TRAD_MARKS = re.compile(r"[開請動條數議訴會發佈辦資訊覆劃屬關與為區個際復]")
 
+# Pinyin that mirrors inject after characters (監(jiān)察局, 鎮(zhèn), 申請(qǐng)): letters with tone marks
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_JUNK = re.compile(r"[(（]\s*[a-zA-Z" + TONED + r"]*[" + TONED + r"][a-zA-Z" + TONED + r"]*\s*[)）]")
+
+
+def strip_pinyin(text: str) -> str:
+    """The text without the pinyin a mirror wrote after its characters."""
+    return PINYIN_JUNK.sub("", text)
+
+
 _converter = None
 _changing = None  # (the characters t2s rewrites alone, the phrases it rewrites that hold none of them)
 

@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..parse.agency.names import TONED
+from ..parse.traditional import TONED
 
 REPORT_AGENCIES_DDL = """create table if not exists staging.report_agencies (
     report_id varchar primary key,
@@ -73,7 +73,7 @@ def printed_forms(identity, text: str | None) -> list[str]:
     name = identity.agency_name
     if not name or not text:
         return []
-    from ..parse.agency.names import strip_pinyin
+    from ..parse.traditional import strip_pinyin
 
     forms = {name}
     if identity.prefecture and name.startswith(identity.prefecture) and identity.county:

@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Pinyin that sites inject after characters (監(jiān)察局, 鎮(zhèn), 統(tǒng)計局): letters with tone marks
-TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-PINYIN_JUNK = re.compile(r"[(（]\s*[a-zA-Z" + TONED + r"]*[" + TONED + r"][a-zA-Z" + TONED + r"]*\s*[)）]")
+from ..traditional import strip_pinyin, to_simplified
+
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•"
 
@@ -18,10 +17,6 @@ _DEPARTMENT = re.compile(
 )
 
 
-def strip_pinyin(text: str) -> str:
-    return PINYIN_JUNK.sub("", text)
-
-
 def clean_name(name: str | None) -> str:
     """A printed name without injected pinyin, invisible characters, spaces or edge punctuation,
     in Simplified characters; '' when nothing is left."""
@@ -30,8 +25,6 @@ def clean_name(name: str | None) -> str:
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", name))
     text = strip_pinyin(text)
     text = "".join(text.split()).strip(_EDGE_JUNK)
-    from ..traditional import to_simplified
-
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
     text = re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称)[:：]", "", text)  # 名  称: 海口市卫生局2010年…

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..labels import nfkc, strip_numbering
-from .names import clean_name, strip_pinyin
+from ..traditional import strip_pinyin
+from .names import clean_name
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"

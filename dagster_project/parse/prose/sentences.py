@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 
 from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
-from ..agency.names import TONED, strip_pinyin
+from ..traditional import TONED, strip_pinyin
 from ..labels import nfkc_text
 from ..traditional import has_traditional_marks, to_simplified
 
