@@ -104,6 +104,11 @@ _STATISTICS_WORDS = re.compile(r"统计|数据|期限|时限")
 _CITED_LAW = re.compile(r"^(?:条例|规定|办法|暂行|实施)")
 
 
+# a paragraph that opens with a year and a comma tells what the body did that year: 2025年,霍城县水利局坚持…
+# (2018年以来 or 2024年是… do not open that way)
+_OPENING_YEAR = re.compile(r"(?m)^[\s|]*" + _YEAR + r"\s*年度?\s*[,，]")
+
+
 def report_year_bounds() -> tuple[int, int]:
     from ..settings import get_settings
 
@@ -155,9 +160,10 @@ def find_report_year(title: str | None, text: str, published: str | None,
     """The year reported on and how it was found.
 
     The statistics-period sentence and the title come before any other date on the page (a 2008
-    report cites the 2007 regulations and older local rules). A period or title year outside
-    ``bounds`` (settings ``quality.report_year_min/max``) gives ``None`` with the reason instead of an impossible
-    year; weaker hints outside the bounds are passed over.
+    report cites the 2007 regulations and older local rules). A copy that lost its title falls back
+    on the year its body opens with (2025年,霍城县水利局坚持…), before the publication year. A period
+    or title year outside ``bounds`` (settings ``quality.report_year_min/max``) gives ``None`` with
+    the reason instead of an impossible year; weaker hints outside the bounds are passed over.
     """
     lo, hi = bounds or report_year_bounds()
     head = text[:6000]
@@ -174,6 +180,9 @@ def find_report_year(title: str | None, text: str, published: str | None,
     for year, how in _text_years(head, head_nfkc):
         if lo <= year <= hi:
             return year, how
+    opening = _OPENING_YEAR.search(head_nfkc[:3000])
+    if opening and lo <= int(opening.group(1)) <= hi:
+        return int(opening.group(1)), "the year the body opens with"
     if published and lo <= int(published[:4]) - 1 <= hi:
         return int(published[:4]) - 1, "publication year - 1"
     return None, ""

@@ -38,3 +38,21 @@ def test_a_report_named_in_the_text_with_an_impossible_year_is_null():
     text = "市行政服务中心对2038年度政府信息公开工作年度报告进行了编制。2018年主动公开信息120条。"
     year, how = find_report_year(None, text, "2018-02-08", BOUNDS)
     assert year is None and "2038" in how
+
+
+def test_a_title_less_copy_takes_the_year_its_body_opens_with():
+    # real openings that lost their title: the overview's first paragraph says what the body did that year
+    text = ("根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》"
+            "(国办公开办函〔2021〕30号)要求,特编制完成本报告。\n一、工作概述\n"
+            "2025年,霍城县水利局坚持以《中华人民共和国政府信息公开条例》为遵循。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2025, "the year the body opens with")
+    traditional = "一、總體情況\n2022年,我縣認真貫徹落實《中華人民共和國政府信息公開條例》文件精神。\n"
+    assert find_report_year(None, traditional, None, BOUNDS)[0] == 2022
+
+
+def test_a_year_that_does_not_open_a_paragraph_with_a_comma_is_not_the_report_year():
+    text = "一、总体情况\n2018年以来,我局持续推进政务公开。\n2024年是全面深化改革的关键一年。\n"
+    assert find_report_year(None, text, None, BOUNDS) == (None, "")
+    # the body's own year comes before the publication date's
+    text = "一、总体情况\n2013年,我镇按照县委、县政府统一部署,扎实推进政府信息公开工作。\n"
+    assert find_report_year(None, text, "2015-03-01", BOUNDS) == (2013, "the year the body opens with")
