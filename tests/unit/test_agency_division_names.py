@@ -50,6 +50,9 @@ CASES = [
     ("本溪满族自治县", "本溪满族自治县人民政府", "government", "210521"),
     ("本溪市平山区南地街道办事处", "本溪市平山区南地街道办事处", "street_office", "210502"),
     ("全州县统计局", "全州县统计局", "department", "450324"),
+    # an autonomous county or prefecture by its short name (a real 2018 opening: 张家川县胡川镇)
+    ("张家川县胡川镇人民政府", "张家川回族自治县胡川镇人民政府", "township", "620525"),
+    ("阿坝州人民政府办公室", "阿坝藏族羌族自治州人民政府办公室", "department", "513200"),
 ]
 
 

@@ -96,6 +96,9 @@ def _self_qualified(town: Division, table: DivisionTable) -> bool:
     return county is not None and (town.name.startswith(county.name) or town.name.startswith(short_name(county.name)))
 
 
+_AUTONOMOUS_LEVELS = ("县", "旗", "州")
+
+
 def _named(piece: str, previous: list[Division], table: DivisionTable) -> list[Division]:
     """The divisions ``piece`` names after the places ``previous`` (those of the piece before).
 
@@ -104,6 +107,9 @@ def _named(piece: str, previous: list[Division], table: DivisionTable) -> list[D
     bureau, not the 林业局 of 鸡东县.
     """
     found = table.by_name.get(piece)
+    if not found and piece[-1:] in _AUTONOMOUS_LEVELS:
+        # 张家川县 for 张家川回族自治县, 延边州 for 延边朝鲜族自治州: an autonomous unit by its short name
+        found = [d for d in table.by_short.get(piece[:-1], []) if d.name.endswith("自治" + piece[-1])]
     if not found:
         return []
     if all(d.level == "town" and not is_township(d) for d in found):
