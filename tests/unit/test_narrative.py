@@ -377,6 +377,18 @@ def test_zero_requests_from_other_none_statements() -> None:
         assert _values(sentence, 2021) == {}, sentence
 
 
+def test_zero_requests_as_a_field_value_or_a_negated_heading() -> None:
+    # real openings (2008, 2018, 2019): 依申请受理信息公开申请:无 / 我乡无依申请公开政府信息和不予公开政府信息的情况
+    for sentence in ("依申请受理信息公开申请:无。",
+                     "我乡无依申请公开政府信息和不予公开政府信息的情况。",
+                     "卫生健康局无依申请公开事项。",
+                     "全年未接收到受理政府信息公开申请。"):
+        assert _values(sentence, 2021) == {"n.requests.received": 0}, sentence
+    # a channel's none, a fee's none, "not yet"
+    for sentence in ("网上受理信息公开申请:无。", "无依申请公开收费情况。", "尚无依申请公开情况。"):
+        assert _values(sentence, 2021) == {}, sentence
+
+
 def test_requests_counted_before_their_kind_and_closed_in_other_words() -> None:
     assert _values("2020年，市公安局共收到1件依申请公开，本单位在规定时间内予以答复。", 2020) == {
         "n.requests.received": 1}

@@ -16,7 +16,8 @@ Precision comes first: a figure is only taken when the indicator keyword, the ve
 and the unit sit together in one clause (clauses are split at 。；;，,), and it is rejected when
 the clause is about something else (licensing 审批/许可, citizens' petitions 诉求/留言, a sector
 or a channel subset 其中…网站, a share 占…%, an earlier year, 累计 totals that are not anchored
-to the report year). A "none" statement gives a zero: 未收到/没有收到…申请 for requests, 未发生/没有/
+to the report year). A "none" statement gives a zero: 未收到/没有收到…申请 (or …申请:无, 无依申请公开…
+情况) for requests, 未发生/没有/
 无/不存在…行政复议、行政诉讼…的情况 for reviews and lawsuits, when nothing but who and why stands
 between the negation and what it negates (see :func:`.patterns.zero_cases`).
 

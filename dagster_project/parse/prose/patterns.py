@@ -195,7 +195,13 @@ PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?
 
 # Zeros of requests: 未收到/没有收到 … 政府信息公开的申请, the negation and the request in one clause.
 ZERO_REQUESTS = re.compile(
-    r"(?<!尚)(?:未|没有)(?:收到|接到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
+    r"(?<!尚)(?:未|没有)(?:收到|接到|接收到|受理|发生)(?:过)?(?P<mid>[^，。;,]{0,20}?)" + _DISCLOSURE + r"(?:的)?申请(?:事项|件)?$"
+)
+# none as a field's value or as the old format's section heading negated: 依申请受理信息公开申请:无 /
+# 我乡无依申请公开政府信息和不予公开政府信息的情况
+ZERO_REQUESTS_NONE = re.compile(
+    r"^(?P<mid>[^，。;,:：]{0,8}?(?:受理|收到)[^，。;,:：]{0,8}?)" + _DISCLOSURE + r"申请(?:数|情况)?[:：]\s*无$"
+    r"|^[^，。;,]{0,8}?(?<!尚)(?:无|没有)(?:发生)?依申请公开(?:政府信息)?(?:和不予公开(?:政府信息)?)?(?:的)?(?:情况|事项)$"
 )
 # the other ways a report says no request came: 没有收到依申请公开政府信息的申请 / 未接到要求公开政府信息的
 # 申请件 / 未收到依申请公开的事项 / 没有发生依申请信息公开事件 / 未收到申请公开政府信息件
@@ -279,6 +285,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     PRESS_2: (True, ("新闻发布会",)),
     ZERO_REQUESTS: (False, ("未", "没有")),
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
+    ZERO_REQUESTS_NONE: (False, ("无",)),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
 }
 

@@ -37,6 +37,7 @@ from .patterns import (
     TOPIC,
     TOTAL_MARK,
     ZERO_REQUESTS,
+    ZERO_REQUESTS_NONE,
     ZERO_REQUESTS_OTHER,
     ZERO_REVIEW_SUIT,
     JOINT_CASES_BEFORE,
@@ -211,8 +212,9 @@ def scan_sentence(
                     _all_closed(sent, i, clause, anchor, carried, cands, order)
 
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
-        m = search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig)
-        if m and not _NOT_ZERO_REQUESTS.search(m.group("mid")) and sent.year_ok(i, m.start()):
+        m = search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig) \
+            or search_clause(ZERO_REQUESTS_NONE, clause, fig)
+        if m and not _NOT_ZERO_REQUESTS.search(m.group("mid") or "") and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         m = search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
