@@ -120,3 +120,22 @@ def test_a_site_account_link_is_not_a_name():
             "2016年我局高度重视信息公开工作,采取各种有力措施保障政府信息公开工作规范、有序进行。\n")
     assert read_signals(None, text, {}).candidates == []
     assert read_signals(None, "用户中心\n平顶山市政务服务中心\n", {}).candidates == [("平顶山市政务服务中心", "heading")]
+
+
+def test_issuers_named_in_other_openings():
+    from dagster_project.parse.agency import read_signals
+
+    # real openings (2012, 2025, 2016): 现就…报告如下, a year then 始终, an overview with no year
+    text = ("根据《条例》的有关要求,现就吐鲁番地区行政公署(行署办公室)2012年度政府信息公开工作情况汇总报告如下。\n"
+            "如对本报告有任何疑问,请与地区电子政务管理办公室联系。\n")
+    assert read_signals(None, text, {}).candidates[0] == ("吐鲁番地区行政公署", "sentence")
+    text = "一、总体情况\n2025年,高良乡人民政府始终秉持公开透明、服务群众的原则。\n"
+    assert ("高良乡人民政府", "subject") in read_signals(None, text, {}).candidates
+    text = "一、概述\n江坡镇高度重视政府信息公开工作,组织保障落实。\n"
+    assert ("江坡镇", "subject") in read_signals(None, text, {}).candidates
+
+
+def test_a_mirrors_host_written_over_the_place_is_dropped():
+    # a mirror of a 永嘉 township's 2008 report: puroview.com沙头镇
+    assert clean_name("puroview.com沙头镇") == "沙头镇"
+    assert clean_name("www.yj.gov.cn/沙头镇人民政府") == "沙头镇人民政府"

@@ -9,6 +9,8 @@ from ..traditional import strip_pinyin, to_simplified
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•"
 
+_LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")
+
 STREET_SUFFIX = ("街道办事处", "街道办", "街道")
 TOWN_WORDS = ("镇", "乡", "苏木")
 _OTHER = re.compile(r"(?:公司|集团|医院|学校|大学|学院|中学|小学|银行|研究院|出版社)$")
@@ -28,6 +30,7 @@ def clean_name(name: str | None) -> str:
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
     text = re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称)[:：]", "", text)  # 名  称: 海口市卫生局2010年…
+    text = _LEADING_DOMAIN.sub("", text)  # a mirror's host written over the place: puroview.com沙头镇
     return text.replace("管委会", "管理委员会")
 
 

@@ -36,7 +36,7 @@ _COMPILED_YEAR = re.compile(r"编制" + _ANY_YEAR + r"年")
 _SENTENCES = [
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
-    re.compile(r"现将(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
+    re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
     re.compile(r"由(.{2,80}?)(?:编制|编写|撰写|制作)"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
@@ -53,7 +53,9 @@ _WORK_OF = re.compile(_YEAR + r"年度?([^\s,，。;；、《》]{2,20}?)(?:政�
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
-                      r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力)")
+                      r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
+# the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
+_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
@@ -152,6 +154,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     for m in _FIELD.finditer(body[:3000]):
         signals.add(m.group(1), "field")
     for m in _SUBJECT.finditer(body[:4000]):
+        signals.add(m.group(1), "subject")
+    for m in _OVERVIEW_SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")
     for m in _WORK_OF.finditer(body[:3000]):
         if _inside_book_title(body, m.start()):
