@@ -27,6 +27,9 @@ _OTHER_TITLE = [
      "news of a meeting or training about the annual report"),
     (re.compile(r"(?:年度报告|年报).*(?:通知|通报|函)(?:如下:?)?$|(?:通知|通报)(?:如下:?)?$"), "notice about writing the annual report"),
 ]
+# 2020年政府信息公开工作年度报告发布 / 某市晒出2020年…年报 over 日前…报告显示…(记者 陈玲): a news item
+_NEWS_HEADLINE = re.compile(r"(?:年度报告|年报)[^。]{0,6}(?:发布|出炉|公布|亮相|晒出)$|(?:发布|公布|晒出|亮出)[^。]{0,30}(?:年度报告|年报)$")
+_REPORTED_SPEECH = re.compile(r"报告显示|报告指出|记者|据悉|据了解|日前")
 # 关于印发/公布…年度报告的通知: the notice is the cover of the report itself.
 _COVER_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开)[^做编报]*(?:年度报告|年报)")
 
@@ -101,6 +104,8 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)):
             return "other", reason
+    if _NEWS_HEADLINE.search(subject) and _REPORTED_SPEECH.search(text[:1500]):
+        return "other", "news that a report was published (报告显示/记者…), not the report"
     if blank_template:
         return "other", "repost of the blank template: the tables hold no figures"
     look_alike = _look_alike_body(text)

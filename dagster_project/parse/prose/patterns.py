@@ -200,7 +200,7 @@ ZERO_REQUESTS = re.compile(
 # none as a field's value or as the old format's section heading negated: 依申请受理信息公开申请:无 /
 # 我乡无依申请公开政府信息和不予公开政府信息的情况
 ZERO_REQUESTS_NONE = re.compile(
-    r"^(?P<mid>[^，。;,:：]{0,8}?(?:受理|收到)[^，。;,:：]{0,8}?)" + _DISCLOSURE + r"申请(?:数|情况)?[:：]\s*无$"
+    r"^(?P<mid>[^，。;,:：]{0,14}?(?:受理|收到)[^，。;,:：]{0,8}?)" + _DISCLOSURE + r"申请(?:数|情况)?[:：]\s*无$"
     r"|^[^，。;,]{0,8}?(?<!尚)(?:无|没有)(?:发生)?依申请公开(?:政府信息)?(?:和不予公开(?:政府信息)?)?(?:的)?(?:情况|事项)$"
 )
 # the other ways a report says no request came: 没有收到依申请公开政府信息的申请 / 未接到要求公开政府信息的
