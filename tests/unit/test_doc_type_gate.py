@@ -199,3 +199,18 @@ def test_the_placeholder_prefilter_passes_every_line_with_a_placeholder():
     assert [line for line in with_placeholder if not _PLACEHOLDER_END.search(line)] == []
     # the xx of a link is no placeholder's end
     assert _PLACEHOLDER_END.search("http://www.gov.cn/xxgk/zfxxgkml/index.html") is None
+
+
+@pytest.mark.parametrize("heading, body, doc_type", [
+    # a real news item (2021): the headline over 日前…报告显示…(记者 …)
+    ("2020年政府信息公开工作年度报告发布",
+     "日前,贵州省人民政府正式向社会发布2020年政府信息公开工作年度报告。报告显示,2020年,全年公开7类政策文件236件。"
+     "(记者 陈玲)", "other"),
+    ("某市晒出2020年政府信息公开工作年报", "据悉,该市2020年主动公开政府信息1.2万条。", "other"),
+    # the same headline over the report's own text stays a report
+    ("2020年政府信息公开工作年度报告发布",
+     "本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。2020年,主动公开政府信息120条。", "annual_report"),
+])
+def test_news_that_a_report_was_published_is_not_the_report(heading, body, doc_type):
+    meta = parse_document(heading + "\n" + body, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
