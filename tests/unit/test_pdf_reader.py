@@ -37,8 +37,8 @@ def score(name: str) -> tuple[float, float, list[str]]:
     return correct / max(1, correct + len(wrong)), correct / len(gold["values"]), wrong
 
 
-@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "kaifeng_2018_printed.pdf", "kaifeng_2018_borderless.pdf",
-                                  "kaifeng_2018_repeated_header.pdf",
+@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "huaian_2024.pdf", "kaifeng_2018_printed.pdf",
+                                  "kaifeng_2018_borderless.pdf", "kaifeng_2018_repeated_header.pdf",
                                   "pingtan_2019_printed.pdf"])
 def test_printed_figures_match_the_gold(name):
     precision, recall, wrong = score(name)
@@ -166,3 +166,15 @@ def test_the_misprinted_prohibited_by_law_row_is_read(name):
     got = {f.applicant_type: f.value for f in report.figures if f.indicator_code == "t3.denied.prohibited_by_law"}
     assert len(got) == 7
     assert score(name)[1] == 1.0
+
+
+def test_a_city_report_seen_first_as_a_pdf_reads_whole():
+    # 淮安市人民政府's 2024 report (huaian_2024.gold.json): never seen before it was read, its tables,
+    # its issuer and its prose all came out right at once
+    report = parse_document(read("huaian_2024.pdf").text, "huaian_2024.pdf")
+    assert (report.meta.agency_name, report.meta.report_year, report.meta.doc_type) == ("淮安市人民政府", 2024, "annual_report")
+    prose = {f.indicator_code: f for f in report.figures if f.indicator_code.startswith("n.")}
+    assert {code: f.value for code, f in prose.items()} == {
+        "n.active.items": 5500, "n.press_conferences": 12, "n.requests.received": 3119, "n.requests.closed": 3050,
+        "n.review": 351, "n.suit": 46}
+    assert prose["n.active.items"].value_status == "approximate"  # 5500余条
