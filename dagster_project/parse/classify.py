@@ -21,6 +21,8 @@ _OTHER_TITLE = [
     (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
     (re.compile(r"解读|图解|一图读懂|问答"), "interpretation of a report, not the report"),
+    # 2016年政府信息公开工作年度报告展示平台 / …年报专栏: a page that shows many bodies' reports
+    (re.compile(r"(?:年度报告|年报)(?:展示平台|专栏|专题|汇编|列表|集中展示|集中公开)"), "a column or platform of many reports, not a report"),
     (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),

@@ -104,6 +104,7 @@ _STATISTICS_WORDS = re.compile(r"统计|数据|期限|时限")
 _CITED_LAW = re.compile(r"^(?:条例|规定|办法|暂行|实施)")
 
 
+_SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*学年")
 # a paragraph that opens with a year and a comma tells what the body did that year: 2025年,霍城县水利局坚持…
 # (2018年以来 or 2024年是… do not open that way)
 _OPENING_YEAR = re.compile(r"(?m)^[\s|]*" + _YEAR + r"\s*年度?\s*[,，]")
@@ -171,6 +172,10 @@ def find_report_year(title: str | None, text: str, published: str | None,
     named = re.search(_YEAR + r"年度?(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)", normalise_label(head))
     strong = ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title"),
               (int(named.group(1)) if named else None, "report named in the text"))
+    school = _SCHOOL_YEAR.search(normalise_label(title or "") + "\n" + head_nfkc[:1000])
+    if school and int(school.group(2)) == int(school.group(1)) + 1:
+        # a school's report on the year 2016-2017学年: both readers of such reports gave its end year
+        strong = ((int(school.group(2)), "school year"),) + strong
     for year, how in strong:
         if year is None:
             continue

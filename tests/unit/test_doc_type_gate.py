@@ -214,3 +214,11 @@ def test_the_placeholder_prefilter_passes_every_line_with_a_placeholder():
 def test_news_that_a_report_was_published_is_not_the_report(heading, body, doc_type):
     meta = parse_document(heading + "\n" + body, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
+
+
+def test_a_platform_of_many_reports_is_not_a_report():
+    # a real news page (2017) under the heading of the central government's display of reports
+    text = ("2016年政府信息公开工作年度报告展示平台 来源:中国政府网\n"
+            "今年是公布年报的第八年,与往年相比,此次公开不乏新特点。本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "other" and meta.doc_type_reason.startswith("a column or platform"), meta.doc_type_reason

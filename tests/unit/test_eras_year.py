@@ -56,3 +56,9 @@ def test_a_year_that_does_not_open_a_paragraph_with_a_comma_is_not_the_report_ye
     # the body's own year comes before the publication date's
     text = "一、总体情况\n2013年,我镇按照县委、县政府统一部署,扎实推进政府信息公开工作。\n"
     assert find_report_year(None, text, "2015-03-01", BOUNDS) == (2013, "the year the body opens with")
+
+
+def test_a_school_years_report_takes_its_end_year():
+    # real titles (2014, 2017): both readers of these reports gave the school year's end
+    assert find_report_year("合肥工业大学2013—2014学年信息公开工作年度报告", "本报告……", None, BOUNDS) == (2014, "school year")
+    assert find_report_year("武汉职业技术学院2016-2017学年度信息公开工作报告", "", None, BOUNDS)[0] == 2017
