@@ -245,9 +245,10 @@ def test_no_zero_from_other_none_statements() -> None:
     assert _values("办理行政许可事项1200件，未发生行政复议、行政诉讼。") == {}
     assert _values("2016年未发生因政府信息公开申请行政复议的情况。", 2017) == {}
     assert _values("本年度涉及政府信息公开的行政复议、行政诉讼案件为3件。") == {}
-    # two kinds with nothing between them, and a list that goes on past appeals
+    # two kinds with nothing between them
     assert _values("市局全年无行政复议行政诉讼件。") == {}
-    assert _values("2017年未发生有关政府信息公开的行政复议、行政诉讼、申诉和信访案件。") == {}
+    # a list of more than two other kinds after them
+    assert _values("2017年未发生有关政府信息公开的行政复议、行政诉讼、申诉、信访和举报案件。") == {}
 
 
 # ---- what is not an indicator ---------------------------------------------------------------
@@ -445,3 +446,33 @@ def test_wordings_of_the_last_batch_and_pinyin_injected_by_mirrors() -> None:
     # a mirror that writes pinyin after some characters (申請(qǐng)), in Traditional characters
     assert _values("2015年我街道未發(fā)生因政府信息公開而申請(qǐng)行政復(fù)議、提起行政訴訟的情況。", 2015) == {
         "n.review": 0, "n.suit": 0}
+
+
+def test_more_wordings_of_real_openings() -> None:
+    # a street office counting its own items (街道办事处 is the body, not its sub-units)
+    assert _values("2021年街道办事处主动公开政府信息6条:其中机构职能类信息3条。", 2021) == {"n.active.items": 6}
+    # a count of requests before their kind ending in 件, then the closed count
+    assert _values("2021年,沟赵办事处共收到7件依申请公开件,办结6件,结转下年度继续办理1件。", 2021) == \
+        {"n.requests.received": 7, "n.requests.closed": 6}
+    # "all answered" after the count's parts or after no carry-over, or said as 已办理完毕
+    assert _values("2018年度我镇共收到4件信息公开申请,其中网络申请2件,信函申请2件,均已及时受理并已按时办结。", 2018) == \
+        {"n.requests.received": 4, "n.requests.closed": 4}
+    assert _values("本年度我局受理依申请公开政府信息19条,无上年度结转,均按规定在法定期限内予以答复。", 2024) == \
+        {"n.requests.received": 19, "n.requests.closed": 19}
+    assert _values("2023年度厚桥街道收到政府信息公开申请一件,已办理完毕。", 2023) == \
+        {"n.requests.received": 1, "n.requests.closed": 1}
+    # no reviews or lawsuits, with petitions or appeals and reports listed after them
+    for sentence in ("年内,我局未发生因政府信息公开申请行政复议、提起行政诉讼和信访的情况。",
+                     "全年未发生因政府信息公开被申请行政复议、提起行政诉讼或接受行政申诉、举报等情况。"):
+        assert _values(sentence, 2008) == {"n.review": 0, "n.suit": 0}, sentence
+    assert _values("2017年未发生有关政府信息公开的行政复议、行政诉讼、申诉和信访案件。") == {"n.review": 0, "n.suit": 0}
+    # a clause between the count and "all answered" that is not one of its parts breaks the link
+    assert _values("2018年我镇共收到4件信息公开申请,其中2件为上年度结转,均已按时办结。", 2018) == {"n.requests.received": 4}
+
+
+def test_a_year_named_to_compare_with_is_not_the_period() -> None:
+    # a real opening (2022): the clause after 与2021年持平 is still about 2022
+    text = "2022年,我街共受理政府信息公开申请1件,申请数量与2021年持平;答复政府信息公开申请1件,为部分公开。"
+    assert _values(text, 2022) == {"n.requests.received": 1, "n.requests.closed": 1}
+    # a figure of the year before stays out
+    assert _values("2020年主动公开政府信息90条。", 2021) == {}

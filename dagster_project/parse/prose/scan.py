@@ -78,11 +78,19 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+# clauses that may stand between a received count and its "all answered": the count's parts by
+# channel, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
+_BETWEEN_RECEIVED_AND_CLOSED = re.compile(r"^(?:其中)?[^，。;,\d]{0,6}申请\d+件$|^无上年度结转(?:申请)?$")
+
+
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
                 cands: list[Candidate], order: int) -> None:
     """"…申请1条，均已答复": the received count right before (clause or sentence) was all closed."""
+    j = i - 1
+    while j >= 0 and _BETWEEN_RECEIVED_AND_CLOSED.match(sent.clauses[j]):
+        j -= 1  # 收到4件申请，其中网络申请2件，信函申请2件，均已按时办结: the parts of the count
     if ALL_CLOSED.match(clause) and (
-        (i > 0 and sent.clauses[i - 1] == anchor.evidence) or (i == 0 and anchor is carried)
+        (j >= 0 and sent.clauses[j] == anchor.evidence) or (j < 0 and anchor is carried)
     ):
         cands.append(Candidate("n.requests.closed", anchor.value, anchor.approximate,
                                anchor.evidence + "，" + clause, order))

@@ -22,6 +22,8 @@ _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
+# a year the text compares with (申请数量与2021年持平, 较2020年增加): not the period the next figure is about
+_COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?")
 
 
 def _normalise(text: str) -> str:
@@ -161,7 +163,7 @@ class Sentence:
         if self.report_year is None:
             return True
         before = "，".join(self.clauses[:clause_index] + [self.clauses[clause_index][:match_start]])
-        before = _BOOK_TITLE.sub("", before)
+        before = _COMPARED_YEAR.sub("", _BOOK_TITLE.sub("", before))
         years = _YEAR.findall(before)
         if not years:
             return True
