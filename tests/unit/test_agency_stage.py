@@ -139,3 +139,13 @@ def test_a_mirrors_host_written_over_the_place_is_dropped():
     # a mirror of a 永嘉 township's 2008 report: puroview.com沙头镇
     assert clean_name("puroview.com沙头镇") == "沙头镇"
     assert clean_name("www.yj.gov.cn/沙头镇人民政府") == "沙头镇人民政府"
+
+
+def test_a_street_offices_internal_office_and_an_opening_that_publishes_itself():
+    from dagster_project.parse.agency import read_signals
+
+    # real openings (2023, 2021): the compiling office of a street, and the body named first
+    text = "本报告由无锡市锡山区人民政府厚桥街道党政办公室综合科编制。\n"
+    assert ("无锡市锡山区人民政府厚桥街道", "sentence") in read_signals(None, text, {}).candidates
+    text = "郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由六个部分组成。\n"
+    assert ("郑州高新区沟赵办事处", "sentence") in read_signals(None, text, {}).candidates

@@ -23,7 +23,7 @@ SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
-    r"(人民政府|街道办事处|管理委员会|局|委员会|委|中心)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室|政务信息公开办公室"
+    r"(人民政府|街道办事处|街道|管理委员会|局|委员会|委|中心)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室|政务信息公开办公室"
     r"|信息公开办公室|政务公开办公室|办公室|综合科|办)$"
 )
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
@@ -38,6 +38,8 @@ _SENTENCES = [
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
+    # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words)
+    re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR),
     re.compile(r"由(.{2,80}?)(?:编制|编写|撰写|制作)"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
