@@ -49,6 +49,8 @@ CASES = [
     ("萝北县林业局", "萝北县林业局", "department", "230421"),
     ("本溪满族自治县", "本溪满族自治县人民政府", "government", "210521"),
     ("本溪市平山区南地街道办事处", "本溪市平山区南地街道办事处", "street_office", "210502"),
+    # a street office printed as its district government's keeps that form (real pages of 2020-2022)
+    ("南京市鼓楼区人民政府华侨路街道办事处", "南京市鼓楼区人民政府华侨路街道办事处", "street_office", "320106"),
     ("全州县统计局", "全州县统计局", "department", "450324"),
     # an autonomous county or prefecture by its short name (a real 2018 opening: 张家川县胡川镇)
     ("张家川县胡川镇人民政府", "张家川回族自治县胡川镇人民政府", "township", "620525"),

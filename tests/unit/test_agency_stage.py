@@ -149,3 +149,21 @@ def test_a_street_offices_internal_office_and_an_opening_that_publishes_itself()
     assert ("无锡市锡山区人民政府厚桥街道", "sentence") in read_signals(None, text, {}).candidates
     text = "郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告。本报告全文由六个部分组成。\n"
     assert ("郑州高新区沟赵办事处", "sentence") in read_signals(None, text, {}).candidates
+
+
+def test_issuers_of_more_openings():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text):
+        return resolve_agency(read_signals(None, text, {})).agency_name
+
+    # real openings (2010-2025): the compiling office, a leading group's office, the government's
+    # disclosure office, a body named in the summary sentence, a year's sentence led by 在…领导下
+    assert name("本报告是根据《条例》要求,由良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室编制。\n") \
+        == "南宁市良庆区民族宗教事务局"
+    assert name("根据《条例》要求,由福清市政府信息公开工作办公室编制完成本报告。\n") == "福清市人民政府"
+    assert name("如对本报告有任何疑问,请与平度市政府办公室政府信息公开领导小组办公室联系。\n") == "平度市政府办公室"
+    assert name("本报告全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。\n") \
+        == "西宁市城中区人民政府礼让街街道办事处"
+    assert name("一、总体情况\n2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真贯彻执行《条例》。\n") \
+        == "广东从化经济开发区管理委员会"

@@ -2,10 +2,11 @@
 
 The canonical name is the body's own name with its place qualified down to a county-level unit:
 a town or street office carries its county (永嘉县北城街道办事处), a district carries its city
-(南京市鼓楼区华侨路街道办事处), a zone its full name (福州高新区 -> 福州高新技术产业开发区). A place is
-taken only from the name itself, from the page (title, breadcrumb, site header, sentences) or
-from the site's host when the page leaves a choice open; a bare town or a 区统计局 the page does
-not place stays ``partial`` rather than guessed.
+(南京市鼓楼区华侨路街道办事处, or 南京市鼓楼区人民政府华侨路街道办事处 when the page names it so), a
+zone its full name (福州高新区 -> 福州高新技术产业开发区). A place is taken only from the name
+itself, from the page (title, breadcrumb, site header, sentences) or from the site's host when the
+page leaves a choice open; a bare town or a 区统计局 the page does not place stays ``partial``
+rather than guessed.
 """
 from __future__ import annotations
 
@@ -286,7 +287,9 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         qualifier = _qualifier(division) if division.level == "county" else division.name
         default = "办事处" if town_name.endswith("街道") else "人民政府"
         own = body in (_STREET_BODY if town_name.endswith("街道") else _GOVERNMENT_BODY)
-        name = qualifier + town_name + (default if own else body)
+        # a street office printed as its district government's (松江区人民政府永丰街道办事处) keeps that form
+        via = "人民政府" if town_name.endswith("街道") and "人民政府" + town_name in printed else ""
+        name = qualifier + via + town_name + (default if own else body)
     else:
         qualifier = _qualifier(division) if division.level == "county" else division.name
         name = qualifier + ("人民政府" if body in _GOVERNMENT_BODY else body)

@@ -23,9 +23,13 @@ SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
-    r"(人民政府|街道办事处|街道|管理委员会|局|委员会|委|中心)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室|政务信息公开办公室"
-    r"|信息公开办公室|政务公开办公室|办公室|综合科|办)$"
+    r"(人民政府|街道办事处|街道|管理委员会|局|委员会|委|中心|办公室)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室|政务信息公开办公室"
+    r"|信息公开(?:工作)?办公室|政务公开办公室|办公室|综合科|办"
+    # 良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室
+    r"|(?:政务公开)?(?:政府信息公开|信息公开)?(?:工作)?领导小组(?:办公室)?)$"
 )
+# the office that compiles a government's report: 福清市政府信息公开工作办公室 -> 福清市人民政府
+_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息公开(?:工作)?办公室$")
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
 _STOP = re.compile(r"(?:围绕|综合|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
@@ -38,6 +42,8 @@ _SENTENCES = [
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
+    # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
+    re.compile(r"(?:总结|结合)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
     # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words)
     re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR),
     re.compile(r"由(.{2,80}?)(?:编制|编写|撰写|制作)"),
@@ -54,7 +60,8 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 _WORK_OF = re.compile(_YEAR + r"年度?([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
-_SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
+_SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
+                      r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                       r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
 _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持)")
@@ -88,7 +95,7 @@ class PageSignals:
         if signed:  # a government's office signs for the government
             name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
         if source in ("sentence", "field"):
-            name = _INTERNAL_OFFICE.sub(r"\1", name)
+            name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _INTERNAL_OFFICE.sub(r"\1", name))
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_ACCOUNT.search(name):
