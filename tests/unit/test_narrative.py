@@ -476,3 +476,10 @@ def test_a_year_named_to_compare_with_is_not_the_period() -> None:
     assert _values(text, 2022) == {"n.requests.received": 1, "n.requests.closed": 1}
     # a figure of the year before stays out
     assert _values("2020年主动公开政府信息90条。", 2021) == {}
+
+
+def test_requests_accepted_and_none_asked_for() -> None:
+    # real openings (2020, 2014): 接受…申请, and no 要求 to disclose
+    assert _values("全年接受政府信息公开申请98件(当年办结97件,结转下年度1件)。", 2020) == {"n.requests.received": 98}
+    assert _values("2014年我局未收到申请公开政府信息的要求。", 2014) == {"n.requests.received": 0}
+    assert _values("2014年我局未收到依申请公开收费的要求。", 2014) == {}

@@ -113,7 +113,7 @@ ACTIVE_B2 = re.compile(
 )
 
 # n.requests.received
-_RECV_VERB = r"(?P<verb>收到|受理|接收|接到|新收|收悉)"
+_RECV_VERB = r"(?P<verb>收到|受理|接收|接受|接到|新收|收悉)"
 RECV_1 = re.compile(
     _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
     + r"(?:申请|请求)(?:件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
@@ -208,7 +208,7 @@ ZERO_REQUESTS_NONE = re.compile(
 ZERO_REQUESTS_OTHER = re.compile(
     r"(?<!尚)(?:未|没有)(?:收到|接到|受理|发生|接收)(?:过)?(?P<mid>[^，。;,]{0,24}?)"
     r"(?:依申请公开|依申请|要求公开|申请公开|公开政府信息)(?:的)?(?:其它|其他)?(?:政府信息|信息)?(?:内容)?(?:公开)?(?:的)?"
-    r"(?:申请件|申请|请求|事项|事件|情况|件)?$"
+    r"(?:申请件|申请|请求|要求|事项|事件|情况|件)?$"
 )
 # No review or lawsuit: a negation, what the cases would have been about, the cases, and at most a
 # word for "cases" or "the situation" to the end of the clause (未发生因政府信息公开申请行政复议、提起
