@@ -222,3 +222,11 @@ def test_a_platform_of_many_reports_is_not_a_report():
             "今年是公布年报的第八年,与往年相比,此次公开不乏新特点。本报告所列数据的统计期限自2016年1月1日起至2016年12月31日止。")
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == "other" and meta.doc_type_reason.startswith("a column or platform"), meta.doc_type_reason
+
+
+def test_a_school_years_report_with_no_title_is_a_report():
+    # a real university report (2014): no title line, figures counted from 9月1日 to 8月31日
+    text = ("2013-2014学年度,我校认真贯彻落实《高等学校信息公开办法》,积极推进信息公开工作。现将我校信息公开工作报告如下"
+            "(其中所列数据统计期限自2013年9月1日至2014年8月31日):\n一、主要工作概述\n按照教育部有关规定和要求,我校积极开展信息公开工作。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2014), meta.doc_type_reason

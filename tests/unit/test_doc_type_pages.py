@@ -1,5 +1,5 @@
-"""The document-type gate on the openings of 180 real pages (tests/fixtures/doc_type_pages,
-SOURCES.md): 60 annual reports and 120 look-alikes, each classified as a reader labelled it."""
+"""The document-type gate on the openings of 210 real pages (tests/fixtures/doc_type_pages,
+SOURCES.md): 75 annual reports and 135 look-alikes, each classified as a reader labelled it."""
 from __future__ import annotations
 
 import json
@@ -11,7 +11,7 @@ from dagster_project.parse.model import DocumentParseError
 from dagster_project.parse.report import parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages"
-BATCHES = ("batch_1", "batch_2", "batch_3", "batch_4", "batch_5", "batch_6")
+BATCHES = ("batch_1", "batch_2", "batch_3", "batch_4", "batch_5", "batch_6", "batch_7")
 LABELS = [dict(label, batch=batch) for batch in BATCHES
           for label in json.loads((FIXTURES / batch / "labels.json").read_text(encoding="utf-8"))]
 
@@ -31,4 +31,4 @@ def test_page_classified_as_the_reader_labelled_it(label: dict) -> None:
 
 def test_both_kinds_are_there() -> None:
     reports = sum(label["is_annual_report"] for label in LABELS)
-    assert (reports, len(LABELS) - reports) == (60, 120)
+    assert (reports, len(LABELS) - reports) == (75, 135)
