@@ -71,6 +71,8 @@ def _subject(title: str | None, text: str) -> str:
             break
         if len(norm) <= 60 and not _is_sentence(norm) and not _META_LINE.search(norm) and _DESCRIBES.search(norm):
             return norm
+    if lines and (quoted := _QUOTED_SELF.match(lines[0])):
+        return quoted.group(1)  # 《泰安市财政局2010年信息公开工作年度报告》是泰安市财政局2010年发布的一份报告。
     if lines and _is_sentence(lines[0]):
         # a text copy that runs the title into the body: 2011年涵江区卫生局政府信息公开年报 一、引言 本年报是…
         glued = _TITLE_RUN_INTO_BODY.match(lines[0])
@@ -79,6 +81,8 @@ def _subject(title: str | None, text: str) -> str:
     return lines[0][:60] if lines else ""
 
 
+# a copy that opens by defining the report: 《…年度报告》是…发布的一份报告 (a wiki's first line)
+_QUOTED_SELF = re.compile(r"^《([^《》]{4,60}(?:年度报告|年报))》是")
 # the label of a list of links above the text (相关解读: / 相关文件:): not the page's heading
 _LINK_LABEL = re.compile(r"[^:]{1,8}:")
 _TITLE_RUN_INTO_BODY = re.compile(r"^((?!根据|按照|依据|依照|关于|现将)[^。,;《》:]{4,60}?(?:年度报告|年报))"
@@ -139,7 +143,8 @@ _STATISTICS_PERIOD = re.compile(
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
                              r"|编制(?:完成)?(?:了)?(?:本|此)(?:年度)?报告|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告"
                              # 现将我局2010年度政府信息公开工作年度报告如下 / 现公布…2021年度政府信息公开工作年度报告。
-                             r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度报告(?:公布)?(?:如下|[。:：])"
+                             r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度报告"
+                             r"(?:向社会(?:公众)?)?(?:公布)?(?:如下|[。:：,，])"
                              # 现将2022年度十堰市住房和城乡建设局政府信息公开工作报告如下 (the year's report on the work)
                              r"|现将[^。\n《》]{0,20}年度[^。\n《》]{0,30}(?:信息公开|政务公开)工作报告如下"
                              # 编制本局2018年度政府信息公开报告,并向社会公开 (the body compiles its own report)

@@ -167,3 +167,16 @@ def test_issuers_of_more_openings():
         == "西宁市城中区人民政府礼让街街道办事处"
     assert name("一、总体情况\n2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真贯彻执行《条例》。\n") \
         == "广东从化经济开发区管理委员会"
+
+
+def test_issuers_named_as_publisher_or_with_a_short_name():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text):
+        return resolve_agency(read_signals(None, text, {})).agency_name
+
+    # real openings (2018, 2025): 现发布…年度报告, and a name given its short form before 编制
+    assert name("根据《条例》的规定,现发布渭南市人力资源和社会保障局2018年政府信息公开工作年度报告。\n") \
+        == "渭南市人力资源和社会保障局"
+    assert name("根据《条例》的部署要求,由南宁经济技术开发区管理委员会(以下简称“管委会”)编制本报告。\n") \
+        == "南宁经济技术开发区管理委员会"

@@ -483,3 +483,17 @@ def test_requests_accepted_and_none_asked_for() -> None:
     assert _values("全年接受政府信息公开申请98件(当年办结97件,结转下年度1件)。", 2020) == {"n.requests.received": 98}
     assert _values("2014年我局未收到申请公开政府信息的要求。", 2014) == {"n.requests.received": 0}
     assert _values("2014年我局未收到依申请公开收费的要求。", 2014) == {}
+
+
+def test_requests_of_a_tenth_batch_of_openings() -> None:
+    # the count in the sentence after the one about 依申请公开, then "all answered"
+    assert _values("全年依申请公开工作严格遵循《条例》要求,优化申请渠道办理流程。共受理申请38件,均在法定期限内完成答复。", 2025) == \
+        {"n.requests.received": 38, "n.requests.closed": 38}
+    # "all answered" said of 所有申请, after the count's parts by applicant
+    text = ("全年共接收政府信息公开申请16件,其中自然人申请15件、法人或其他组织申请1件,申请内容主要集中在城市规划等领域。"
+            "所有申请均在法定期限内完成答复。")
+    assert _values(text, 2025) == {"n.requests.received": 16, "n.requests.closed": 16}
+    # no requests: the old heading negated with 不予以公开
+    assert _values("2020年,我局无依申请公开和不予以公开政府信息。", 2020) == {"n.requests.received": 0}
+    # a received count is not one of its own parts: the closed count needs it right before
+    assert _values("依申请公开工作。共受理申请38件,均按时答复。", 2025) == {"n.requests.received": 38, "n.requests.closed": 38}

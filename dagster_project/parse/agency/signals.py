@@ -37,15 +37,21 @@ _STOP = re.compile(r"(?:围绕|综合|认真|负责|结合|根据|按照|依据|
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
 _CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制" + _ANY_YEAR + r"年")
 _COMPILED_YEAR = re.compile(r"编制" + _ANY_YEAR + r"年")
+# 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words); it
+# tries every line start, so it runs only on a head that has 向社会
+_LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR)
+# 鄂州市临空经济区办公室(以下简称“区办公室”)编制本报告; it tries every clause start, so it runs
+# only on a head that has 以下简称
+_NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)[(（]以下简称[^)）]{1,12}[)）](?:负责)?编制")
 _SENTENCES = [
-    re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
+    re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
+    _NAMED_SHORT_COMPILES,
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
     re.compile(r"(?:总结|结合)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
-    # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words)
-    re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR),
+    _LINE_PUBLISHES,
     re.compile(r"由(.{2,80}?)(?:编制|编写|撰写|制作)"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
@@ -146,11 +152,14 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # a report's title quoted in the text: 编制《武定县人民政府办公室2020年政府信息公开工作年度报告》
     for m in _QUOTED_TITLE.finditer(body[:3000]):
         signals.add(m.group(1), "title")
-    compiled_year = _COMPILED_YEAR.search(body[:3000]) is not None
+    opening = body[:3000]
+    # the slow patterns run only on an opening that holds their words
+    skipped = {_CLAUSE_COMPILED: _COMPILED_YEAR.search(opening) is None, _LINE_PUBLISHES: "向社会" not in opening,
+               _NAMED_SHORT_COMPILES: "以下简称" not in opening}
     for pattern in _SENTENCES:
-        if pattern is _CLAUSE_COMPILED and not compiled_year:
+        if skipped.get(pattern):
             continue
-        for m in pattern.finditer(body[:3000]):
+        for m in pattern.finditer(opening):
             signals.add(_sentence_name(m.group(1)), "sentence")
     tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
     # one fold of the tail, split where it was joined (no line break composes or decomposes)

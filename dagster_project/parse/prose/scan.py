@@ -80,7 +80,10 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
 
 # clauses that may stand between a received count and its "all answered": the count's parts by
 # channel, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
-_BETWEEN_RECEIVED_AND_CLOSED = re.compile(r"^(?:其中)?[^，。;,\d]{0,6}申请\d+件$|^无上年度结转(?:申请)?$")
+_BETWEEN_RECEIVED_AND_CLOSED = re.compile(
+    r"^(?:其中)?(?:网络|网上|信函|当面|传真|电子邮件|邮件|邮寄|在线|书面|电话|自然人|法人(?:或其他组织)?|其他组织)"
+    r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$"
+)
 
 
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
@@ -184,7 +187,8 @@ def scan_sentence(
                 break
             if not got_received:
                 m = search_clause(RECV_GENERIC, clause, fig)
-                if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.text) \
+                # about 依申请公开: the sentence, or the lines right before it (…申请渠道办理流程。共受理申请38件)
+                if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.context[-300:] + sent.text) \
                         and not LICENSING_CONTEXT.search(sent.text) and not NOT_REQUEST.search(clause) \
                         and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
                     if _emit(cands, "n.requests.received", m, clause, order):
