@@ -180,3 +180,5 @@ def test_issuers_named_as_publisher_or_with_a_short_name():
         == "渭南市人力资源和社会保障局"
     assert name("根据《条例》的部署要求,由南宁经济技术开发区管理委员会(以下简称“管委会”)编制本报告。\n") \
         == "南宁经济技术开发区管理委员会"
+    # the contact sentence 可与…联系 (2025)
+    assert name("对本报告如有疑问,可与鼓楼区东街街道办事处联系。\n").endswith("鼓楼区东街街道办事处")

@@ -58,7 +58,7 @@ _SENTENCES = [
     # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself)
     re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})"),
     _CLAUSE_COMPILED,
-    re.compile(r"请(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
+    re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
