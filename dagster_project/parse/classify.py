@@ -46,6 +46,7 @@ _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][�
 _META_LINE = re.compile(r"^(?:索引号|发布|来源|信息来源|时间|日期|字号|当前位置|首页|浏览|分享|打印|文号|主题分类)"
                         r"|发布(?:时间|日期|机构)|来源[:：]|字号|当前位置")
 HEADING_LINES = 12
+MENU_LABEL_CHARS = 6
 
 
 def names_a_document(title: str | None) -> bool:
@@ -65,7 +66,9 @@ def _subject(title: str | None, text: str) -> str:
     (关于做好…年度报告…的通知) that real reports are written in answer to: never read them."""
     if names_a_document(title):
         return normalise_label(title)
-    lines = [norm for norm in _heading_lines(text) if not _LINK_LABEL.fullmatch(norm)]
+    # a list of links' label (相关解读:) or a site menu's item (- 政策解读) is not the page's heading
+    lines = [norm for norm in _heading_lines(text)
+             if not _LINK_LABEL.fullmatch(norm) and len(norm.lstrip("-•·*> ")) > MENU_LABEL_CHARS]
     for norm in lines:
         if _NUMBERED.match(norm):
             break

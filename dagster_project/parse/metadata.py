@@ -162,7 +162,8 @@ def find_report_year(title: str | None, text: str, published: str | None,
 
     The statistics-period sentence and the title come before any other date on the page (a 2008
     report cites the 2007 regulations and older local rules). A copy that lost its title falls back
-    on the year its body opens with (2025年,霍城县水利局坚持…), before the publication year. A period
+    on the year its body opens with (2025年,霍城县水利局坚持…), before any other year the text names
+    with 信息公开 (为此,2015年政府信息公开工作将…: the plans) and the publication year. A period
     or title year outside ``bounds`` (settings ``quality.report_year_min/max``) gives ``None`` with
     the reason instead of an impossible year; weaker hints outside the bounds are passed over.
     """
@@ -182,12 +183,12 @@ def find_report_year(title: str | None, text: str, published: str | None,
         if lo <= year <= hi:
             return year, how
         return None, f"report year {year} from the {how} is outside {lo}-{hi}"
-    for year, how in _text_years(head, head_nfkc):
-        if lo <= year <= hi:
-            return year, how
     opening = _OPENING_YEAR.search(head_nfkc[:3000])
     if opening and lo <= int(opening.group(1)) <= hi:
         return int(opening.group(1)), "the year the body opens with"
+    for year, how in _text_years(head, head_nfkc):
+        if lo <= year <= hi:
+            return year, how
     if published and lo <= int(published[:4]) - 1 <= hi:
         return int(published[:4]) - 1, "publication year - 1"
     return None, ""

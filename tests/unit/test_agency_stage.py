@@ -182,3 +182,19 @@ def test_issuers_named_as_publisher_or_with_a_short_name():
         == "南宁经济技术开发区管理委员会"
     # the contact sentence 可与…联系 (2025)
     assert name("对本报告如有疑问,可与鼓楼区东街街道办事处联系。\n").endswith("鼓楼区东街街道办事处")
+
+
+def test_an_address_is_not_a_name_and_a_compound_office_is_not_cut():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text):
+        return resolve_agency(read_signals(None, text, {})).agency_name
+
+    # real openings (2010, 2012, 2025): 地址:石城县行政中心三楼B区 names a floor, not a body
+    assert all("三楼" not in n for n, _ in read_signals(None, "联系地址:石城县行政中心三楼B区,电话:0797-5702033。\n", {}).candidates)
+    # 综合行政服务中心 is one name: 综合 does not end it
+    assert name("根据《条例》要求,由北京市大兴区综合行政服务中心编制的2012年度政府信息公开年度报告。\n") \
+        == "北京市大兴区综合行政服务中心"
+    # a year and the name with no comma between them
+    assert name("一、总体情况\n2025年佳木斯市郊区卫生健康局坚持以习近平新时代中国特色社会主义思想为指导。\n") \
+        == "佳木斯市郊区卫生健康局"

@@ -233,3 +233,11 @@ def test_a_school_years_report_with_no_title_is_a_report():
             "(其中所列数据统计期限自2013年9月1日至2014年8月31日):\n一、主要工作概述\n按照教育部有关规定和要求,我校积极开展信息公开工作。\n")
     meta = parse_document(text, "x.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2014), meta.doc_type_reason
+
+
+def test_a_site_menu_above_the_text_is_not_its_heading():
+    # a real mirror of 上海市's 2010 report: the site's menu (- 政策解读) comes first
+    text = ("- 政策解读\n- 经济发展\n- 社会发展\n本年度报告根据《中华人民共和国政府信息公开条例》的要求,由市政府办公厅综合各区(县)"
+            "人民政府和市政府各委、办、局的政府信息公开年度报告编制而成。\n一、概述\n2010年,本市主动公开政府信息12万条。")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "annual_report", meta.doc_type_reason

@@ -62,3 +62,10 @@ def test_a_school_years_report_takes_its_end_year():
     # real titles (2014, 2017): both readers of these reports gave the school year's end
     assert find_report_year("合肥工业大学2013—2014学年信息公开工作年度报告", "本报告……", None, BOUNDS) == (2014, "school year")
     assert find_report_year("武汉职业技术学院2016-2017学年度信息公开工作报告", "", None, BOUNDS)[0] == 2017
+
+
+def test_the_opening_year_comes_before_a_year_of_the_plans():
+    # a real town report copied without its title (2014): the next year's plans name 2015 with 信息公开
+    text = ("三、政府信息依申请公开情况\n2014年,我镇没有依申请公开政府信息办理事项。\n"
+            "六、存在问题及改进措施\n为此,2015年政府信息公开工作将进一步加强。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2014, "the year the body opens with")

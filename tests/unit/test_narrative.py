@@ -497,3 +497,9 @@ def test_requests_of_a_tenth_batch_of_openings() -> None:
     assert _values("2020年,我局无依申请公开和不予以公开政府信息。", 2020) == {"n.requests.received": 0}
     # a received count is not one of its own parts: the closed count needs it right before
     assert _values("依申请公开工作。共受理申请38件,均按时答复。", 2025) == {"n.requests.received": 38, "n.requests.closed": 38}
+
+
+def test_the_old_formats_lead_in_to_the_outcomes_gives_the_closed_count() -> None:
+    # real openings (2015, 2016): 在已经答复的5件申请中: then the outcomes
+    assert _values("2015年度共受理政府信息公开申请5件。在已经答复的5件申请中:同意公开3件。", 2015) == \
+        {"n.requests.received": 5, "n.requests.closed": 5}

@@ -31,7 +31,7 @@ _INTERNAL_OFFICE = re.compile(
 # the office that compiles a government's report: 福清市政府信息公开工作办公室 -> 福清市人民政府
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息公开(?:工作)?办公室$")
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
-_STOP = re.compile(r"(?:围绕|综合|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
+_STOP = re.compile(r"(?:围绕|综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
 # 某某局编制2019年…: a clause ending in 编制<year>年; its matches all hold _COMPILED_YEAR's words,
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
@@ -66,7 +66,7 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 _WORK_OF = re.compile(_YEAR + r"年度?([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
-_SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
+_SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
                       r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                       r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
@@ -76,6 +76,8 @@ _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|�
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 
+# an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
+_ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$")
 # a site's account links (登录个人中心, 用户中心) end like an office's name but name no body
 _SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心")
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")
@@ -104,7 +106,8 @@ class PageSignals:
             name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _INTERNAL_OFFICE.sub(r"\1", name))
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
-                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_ACCOUNT.search(name):
+                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_ACCOUNT.search(name) \
+                and not _ADDRESS.search(name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
 

@@ -157,6 +157,8 @@ CLOSE_2 = re.compile(
     r"(?:政府信息公开|依申请公开)(?:申请)?(?:的)?(?:答复|办结|回复)(?:总数|数量|数)?(?:为|共计|共)?"
     + _NUM + r"(?:件|条)" + _APX_AFTER
 )
+# the old format's lead-in to the outcomes: 在已经答复的5件申请中: (all of them answered)
+CLOSE_3 = re.compile(r"^(?:在)?已(?:经)?(?:答复|办结)(?:的)?" + _NUM + r"件(?:申请)?中")
 # Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件
 CLOSE_FOLLOW = re.compile(
     r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年|本年度|本年)*)"
@@ -287,6 +289,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     ZERO_REQUESTS: (False, ("未", "没有")),
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
     ZERO_REQUESTS_NONE: (False, ("无",)),
+    CLOSE_3: (True, ("答复", "办结")),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
 }
 

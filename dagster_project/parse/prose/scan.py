@@ -13,6 +13,7 @@ from .patterns import (
     CHANNEL,
     CLOSE_1,
     CLOSE_2,
+    CLOSE_3,
     CLOSE_FOLLOW,
     LEADERS,
     LICENSING_CONTEXT,
@@ -209,7 +210,8 @@ def scan_sentence(
 
         # ---- n.requests.closed ----------------------------------------------------------
         if not got_received:
-            m = search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig)
+            m = search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig) \
+                or search_clause(CLOSE_3, clause, fig)
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):
                 _emit(cands, "n.requests.closed", m, clause, order)
