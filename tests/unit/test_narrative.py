@@ -369,13 +369,15 @@ def test_zero_requests_from_other_none_statements() -> None:
                      "由于主动公开及时准确，2021年没有发生依申请信息公开事件。",
                      "2021年度，本單位未收到申請公開政府信息件。"):
         assert _values(sentence, 2021) == {"n.requests.received": 0}, sentence
-    # a channel's zero, a fee, a late reply, another year, "not yet"
+    # a channel's zero, a fee, a late reply, another year
     for sentence in ("2021年未收到信函方式的依申请公开申请。",
                      "2021年未发生依申请公开收费情况。",
                      "2021年未发生依申请公开超期答复的情况。",
-                     "2020年没有收到依申请公开政府信息的申请。",
-                     "尚未收到依申请公开的事项。"):
+                     "2020年没有收到依申请公开政府信息的申请。"):
         assert _values(sentence, 2021) == {}, sentence
+    # "not yet" in a report on a year that has ended is "not": every reader of such openings
+    # (2008, 2015, 2019) read a zero
+    assert _values("年内,我局尚未收到权利人申请公开政府信息的申请。", 2021) == {"n.requests.received": 0}
 
 
 def test_zero_requests_as_a_field_value_or_a_negated_heading() -> None:
@@ -385,8 +387,8 @@ def test_zero_requests_as_a_field_value_or_a_negated_heading() -> None:
                      "卫生健康局无依申请公开事项。",
                      "全年未接收到受理政府信息公开申请。"):
         assert _values(sentence, 2021) == {"n.requests.received": 0}, sentence
-    # a channel's none, a fee's none, "not yet"
-    for sentence in ("网上受理信息公开申请:无。", "无依申请公开收费情况。", "尚无依申请公开情况。"):
+    # a channel's none, a fee's none
+    for sentence in ("网上受理信息公开申请:无。", "无依申请公开收费情况。"):
         assert _values(sentence, 2021) == {}, sentence
 
 
@@ -503,3 +505,13 @@ def test_the_old_formats_lead_in_to_the_outcomes_gives_the_closed_count() -> Non
     # real openings (2015, 2016): 在已经答复的5件申请中: then the outcomes
     assert _values("2015年度共受理政府信息公开申请5件。在已经答复的5件申请中:同意公开3件。", 2015) == \
         {"n.requests.received": 5, "n.requests.closed": 5}
+
+
+def test_not_yet_in_a_report_on_an_ended_year_is_none() -> None:
+    # real openings (2015, 2019): 尚未发生/尚未接到 … 行政复议、行政诉讼 read as zeros by their readers
+    assert _values("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n2015年度我委尚未发生相关申请行政复议、提起行政诉讼的情况。",
+                   2015) == {"n.review": 0, "n.suit": 0}
+    assert _values("截至2019年12月30日,我苏木尚未接到有关政府信息公开的举报、投诉、行政复议和行政诉讼。", 2019) == \
+        {"n.review": 0, "n.suit": 0}
+    # cases not yet decided are an outcome, not a count
+    assert _values("2017年尚未审结的政府信息公开行政复议案件。") == {}
