@@ -216,7 +216,8 @@ ZERO_REQUESTS_OTHER = re.compile(
 # No review or lawsuit: a negation, what the cases would have been about, the cases, and at most a
 # word for "cases" or "the situation" to the end of the clause (未发生因政府信息公开申请行政复议、提起
 # 行政诉讼的情况 / 无涉及政府信息公开行政复议、诉讼案件 / 没有针对我局政府信息公开的行政复议和行政诉讼).
-# Anything else after the cases (被纠错的情况, 败诉) is about an outcome, not a count; 尚未 is "not yet".
+# Anything else after the cases (被纠错的情况, 败诉) is about an outcome, not a count. 尚未发生 in a
+# report on an ended year is "did not" (its readers read a zero); 尚未审结 is an outcome (zero_cases).
 ZERO_REVIEW_SUIT = re.compile(
     r"(?:未|没有|无|不存在|并无)(?:发生|出现|收到|接到|产生|有)?(?:过)?(?P<mid>[^，。;,]{0,30}?)"
     r"(?:(?:被)?(?:申请|提起|提出)?(?P<review>(?:行政)?复议)(?:案件|案|申请)?"
