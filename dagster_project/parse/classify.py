@@ -8,6 +8,7 @@ from itertools import islice
 from .text.cells import CellToken
 from .labels import normalise_label
 from .numbers import parse_number
+from .traditional import strip_pinyin
 
 # Look-alikes: pages about the annual report that are not one. Read from the title only (or the
 # first line when there is none): a real report's body cites notices and work points.
@@ -108,7 +109,7 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     unreadable = unreadable_reason(text)
     if unreadable:
         return "other", unreadable
-    title, text = _without_pinyin(title or "") or None, _without_pinyin(text)
+    title, text = strip_pinyin(title or "") or None, strip_pinyin(text)
     subject = _subject(title, text)
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)):
@@ -222,13 +223,6 @@ def _title_over_two_lines(text: str) -> str | None:
 
 
 # injected pinyin: 鎮(zhèn), 當(dāng)
-_PINYIN = re.compile(r"[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]")
-
-
-def _without_pinyin(text: str) -> str:
-    return _PINYIN.sub("", text)
-
-
 # --- look-alikes read off the body -------------------------------------------------------------
 
 _LISTED_REPORT = re.compile(r"((?:19|20)\d\d)\s*年?度?[^\n。]{0,40}(?:年度报告|年报)")

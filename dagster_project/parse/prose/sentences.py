@@ -11,9 +11,8 @@ import re
 from functools import cached_property
 
 from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
-from ..traditional import TONED, strip_pinyin
 from ..labels import nfkc_text
-from ..traditional import has_traditional_marks, to_simplified
+from ..traditional import TONED, has_traditional_marks, strip_pinyin, to_simplified
 
 _TONED_VOWEL = re.compile("[" + TONED + "]")
 _TABLE_LINE = re.compile(r"\s\|\s|\|\s*$|^\s*\|")
