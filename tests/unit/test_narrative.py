@@ -515,3 +515,32 @@ def test_not_yet_in_a_report_on_an_ended_year_is_none() -> None:
         {"n.review": 0, "n.suit": 0}
     # cases not yet decided are an outcome, not a count
     assert _values("2017年尚未审结的政府信息公开行政复议案件。") == {}
+
+
+def test_a_count_published_in_the_section_on_proactive_disclosure() -> None:
+    # real openings (2021, 2022, 2023): no 主动 in the sentence, but the section is the proactive one
+    assert _values("(一)主动公开情况 全年通过区政府信息公开网站共公开信息314条,其中,人员招录信息公开3条。", 2022) == \
+        {"n.active.items": 314}
+    assert _values("二、主动公开政府信息情况 2021年,我局通过政府门户网、政府采购网等渠道公开了预决算、政府采购、"
+                   "资金拨付和使用等各类信息221条。", 2021) == {"n.active.items": 221}
+    assert _values("(一)主动公开 2023年,县应急局主动公开和更新了各类信息439条。", 2023) == {"n.active.items": 439}
+    assert _values("(一)主动公开情况。2021年,我院依托市政府信息公开网、医院官网、微信公众号等载体向社会公布信息747条。",
+                   2021) == {"n.active.items": 747}
+    # a statement with 主动 still wins
+    assert _values("(一)主动公开情况 全年发布信息98条。2017年主动公开政府信息120条。") == {"n.active.items": 120}
+
+
+def test_no_count_from_one_kind_one_channel_or_another_section() -> None:
+    # one kind's count, listed with others (real opening, 2022)
+    assert _values("(一)主动公开 发布政府采购信息30条、通知公告信息21条、教育动态信息100余条。", 2022) == {}
+    # one channel's count among others, in the sentence or after it in the section (2021, 2024)
+    assert _values("(一)主动公开 市卫生健康委网站共发布信息3972条,微博5092条,微信1103条。", 2021) == {}
+    assert _values("(一)及时主动公开 2024年,我局通过政府网站的政府信息公开平台发布政府信息448条。通过微信公众号平台,"
+                   "发布职业技能相关推文30篇。 (二)依规进行依申请公开", 2024) == {}
+    # a social-media account's posts, a count until November, a part of a count (2025, 2014)
+    assert _values("(一)主动公开 鱼峰区里雍镇公众号公开内容涵盖本地美景美食推介,2025年度累计发布信息331篇。", 2025) == {}
+    assert _values("(一)主动公开 截止到2014年11月,政府门户网站发布各类政府信息21503条。", 2014) == {}
+    assert _values("(一)主动公开 在网站上主动公开的政府信息中便民办事服务信息6条。", 2014) == {}
+    # outside the proactive section
+    assert _values("(二)依申请公开 全年公开信息5条。") == {}
+    assert _values("2017年,我局网站发布信息95条。") == {}

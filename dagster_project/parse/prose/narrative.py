@@ -5,6 +5,7 @@ and returns at most one :class:`Figure` per narrative indicator:
 
 =====================  ====  ==========================================================
 n.active.items         条    主动公开政府信息2320条 / 共公布政府信息2599条 / 公开政府信息总计32101条
+                             / 全年共公开信息253条 (in the section on proactive disclosure)
 n.requests.received    件    收到政府信息公开申请75件 / 受理依申请公开政府信息29件 / 收到70件申请
 n.requests.closed      件    办结29件 (after a received count) / 办理政府信息公开申请218件
 n.review               件    行政复议36起 / 行政复议案件2件 / 收到1份…行政复议申请
@@ -32,12 +33,17 @@ indicator.
 """
 from __future__ import annotations
 
+from functools import partial
+
 from ..chinese_numerals import parse_cn_number
 from ..model import Figure
 from .scan import Candidate, scan_sentence
 from .sentences import Sentence, may_state_figure, prose_blocks, split_sentences
 
 __all__ = ["extract_prose_figures", "parse_cn_number", "NARRATIVE_CODES"]
+
+# how much of the text after a sentence a rule may read (the rest of its section)
+_FOLLOWING_CHARS = 300
 
 NARRATIVE_CODES = (
     "n.active.items",
@@ -60,22 +66,32 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
         return []
     cands: list[Candidate] = []
     order = 0
+    pieces: list[tuple[str, str, bool]] = []  # (sentence, text before it, first of its block)
     for block, context in prose_blocks(text):
         running_ctx = context
-        carried: Candidate | None = None
+        first = True
         for raw in split_sentences(block):
             if not raw.strip():
                 continue
-            if carried is None and not may_state_figure(raw):
-                # nothing in it can be read (a "均已答复" needs a received count just before), so
-                # it is not cut into clauses; one order step keeps the order of what follows
-                order += 1
-                running_ctx = (running_ctx + raw)[-300:]
-                continue
-            sent = Sentence(raw, running_ctx, report_year)
-            carried = scan_sentence(sent, cands, order, carried)
-            order += len(sent.clauses) + 1
+            pieces.append((raw, running_ctx, first))
+            first = False
             running_ctx = (running_ctx + raw)[-300:]
+
+    def following(k: int) -> str:
+        return "".join(raw for raw, _, _ in pieces[k + 1: k + 8])[:_FOLLOWING_CHARS]
+
+    carried: Candidate | None = None
+    for k, (raw, running_ctx, first) in enumerate(pieces):
+        if first:
+            carried = None
+        if carried is None and not may_state_figure(raw):
+            # nothing in it can be read (a "均已答复" needs a received count just before), so
+            # it is not cut into clauses; one order step keeps the order of what follows
+            order += 1
+            continue
+        sent = Sentence(raw, running_ctx, report_year, partial(following, k))
+        carried = scan_sentence(sent, cands, order, carried)
+        order += len(sent.clauses) + 1
     best: dict[str, Candidate] = {}
     for c in cands:
         cur = best.get(c.code)

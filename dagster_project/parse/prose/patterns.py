@@ -111,6 +111,15 @@ ACTIVE_B1 = re.compile(
 ACTIVE_B2 = re.compile(
     r"(?:公开|公布)(?:了)?(?:各类)?政府信息(?:总计|共计|合计|总数|总量)(?:为|达)?" + _NUM + r"条" + _APX_AFTER
 )
+# Without 主动 or 政府信息: a count of information published (全年公开各类信息165条, 通过…等渠道公开了
+# 预决算…等各类信息221条; not one kind's: 发布政府采购信息30条、…), read only in the section on proactive disclosure or with a total's word
+# (see ``scan``), and only when nothing above is stated
+ACTIVE_S = re.compile(
+    r"(?:公开|发布|公布|更新)(?:了)?(?:[^，。;,：:]{1,30}?等)?(?:各类|各项)?(?:政府|政务)?信息"
+    r"(?:共计|总数达|总数为|合计|总计|共|达)?" + _NUM + r"(?:条|篇)" + _APX_AFTER + r"(?!、)"
+)
+# the section a clause sits in is the proactive one: 主动公开 is named after any word of the others
+ACTIVE_SECTION = re.compile(r"主动公开(?!.*(?:申请|复议|诉讼|收费|咨询|不予公开))", re.S)
 
 # n.requests.received
 _RECV_VERB = r"(?P<verb>收到|受理|接收|接受|接到|新收|收悉)"
@@ -270,6 +279,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     ACTIVE_A_PIECES: (True, ("主动",)),
     ACTIVE_B1: (True, ("政府信息",)),
     ACTIVE_B2: (True, ("政府信息",)),
+    ACTIVE_S: (True, ("信息",)),
     RECV_1: (True, ("公开",)),
     RECV_2: (True, ("依申请公开",)),
     RECV_3: (True, ("申请",)),

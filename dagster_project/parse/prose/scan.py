@@ -9,6 +9,8 @@ from .patterns import (
     ACTIVE_A_PIECES,
     ACTIVE_B1,
     ACTIVE_B2,
+    ACTIVE_S,
+    ACTIVE_SECTION,
     ALL_CLOSED,
     CHANNEL,
     CLOSE_1,
@@ -69,6 +71,18 @@ class Candidate:
 _NOT_ZERO_REQUESTS = re.compile(
     r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报"
 )
+
+
+
+
+_OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
+_PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?\d+(?:余|多)?(?:条|篇)")
+_ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
+_HEADING_MARK = re.compile(r"[(][一二三四五六七八九十]{1,2}[)]|[一二三四五六七八九十]、")
+_NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
+_WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
+_UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
+_NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
 
 
 def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: int, priority: int = 0) -> bool:
@@ -135,7 +149,7 @@ def scan_sentence(
         share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
 
         # ---- n.active.items -------------------------------------------------------------
-        for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B")):
+        for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B"), (ACTIVE_S, "S")):
             m = search_clause(rx, clause, fig)
             if not m:
                 continue
@@ -159,6 +173,31 @@ def scan_sentence(
                 if qizhong and channel:
                     continue
                 _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0)
+            elif kind == "S":
+                before = sent.text[: sum(map(len, sent.clauses[:i])) + i]
+                if qizhong or "其中" in before or "申请" in clause or TOPIC.search(clause[: m.end()].replace("各类", "")) \
+                        or "信息中" in m.group():
+                    continue  # a part of a count stated before (其中…, 主动公开的政府信息中…)
+                after = sent.text[len(before) + m.end():]
+                if _OTHER_COUNT.search(before + after.split("其中")[0]):
+                    continue  # one channel's count among others (网站3972条, 微博5092条…)
+                rest = sent.after
+                if (cut := _NEXT_SECTION.search(rest)) is not None:
+                    rest = rest[: cut.start()]
+                if _PUBLISHED_COUNT.search(rest) or _ACTIVE_COUNT.search(rest):
+                    continue  # another channel's count follows in the section (微信公众号发布…30篇)
+                section = sent.context[-150:] + before + head
+                if not ACTIVE_SECTION.search(section):
+                    continue  # not in the section on proactive disclosure
+                since = section[section.rfind("主动公开"):]
+                if _PUBLISHED_COUNT.search(since) or _HEADING_MARK.search(since):
+                    continue  # another channel's count came before, or another heading
+                said = before + head
+                if _NEW_MEDIA.search(said) and not _WEBSITE.search(said):
+                    continue  # a social-media account's posts (公众号…累计发布信息331篇)
+                if (to := _UNTIL_MONTH.search(since + sent.text)) and to.group(1) != "12":
+                    continue  # a count until a month before the year's end (截止到2014年11月)
+                _emit(cands, "n.active.items", m, clause, order, 2)
             else:
                 if channel or qizhong:
                     continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from typing import Callable
 
 from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
 from ..labels import nfkc_text
@@ -141,8 +142,10 @@ def may_state_figure(raw: str) -> bool:
 class Sentence:
     """One sentence with whitespace removed, its clauses, and the text before it (context)."""
 
-    def __init__(self, text: str, context: str, report_year: int | None):
+    def __init__(self, text: str, context: str, report_year: int | None,
+                 following: Callable[[], str] | None = None):
         self.raw = text
+        self._following = following
         self.text = _squash(text)
         self._context = context
         self.report_year = report_year
@@ -152,6 +155,11 @@ class Sentence:
     @cached_property
     def context(self) -> str:
         return _squash(self._context)
+
+    @cached_property
+    def after(self) -> str:
+        """The text after the sentence (up to a few sentences), whitespace removed."""
+        return _squash(self._following()) if self._following else ""
 
     @cached_property
     def no_titles(self) -> str:
