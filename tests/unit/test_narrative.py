@@ -544,3 +544,13 @@ def test_no_count_from_one_kind_one_channel_or_another_section() -> None:
     # outside the proactive section
     assert _values("(二)依申请公开 全年公开信息5条。") == {}
     assert _values("2017年,我局网站发布信息95条。") == {}
+
+
+def test_a_short_line_about_the_year_without_punctuation_is_a_sentence() -> None:
+    # real openings (2009, 2016): the old format's section holds one line without 。
+    assert _values("三、依申请公开政府信息和不予公开政府信息的情况\n2009年我白洋街道没有收到政府信息公开申请\n四、咨询情况\n", 2009) \
+        == {"n.requests.received": 0}
+    assert _values("二、依申请公开政府信息和不予以公开政府信息的情况\n2016年度未收到公众要求公开政府信息内容的申请\n", 2016) \
+        == {"n.requests.received": 0}
+    # a heading or a field is not one
+    assert _values("三、2009年依申请公开政府信息情况\n发布时间:2010年03月01日 收到申请5件\n", 2009) == {}

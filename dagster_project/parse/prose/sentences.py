@@ -44,12 +44,16 @@ def _is_table_line(line: str) -> bool:
     return "|" in line and bool(_TABLE_LINE.search(line))  # every wording of _TABLE_LINE holds a |
 
 
+# a short line that states something about the year without punctuation (2009年我白洋街道没有收到政府信息公开申请)
+_SHORT_STATEMENT = re.compile(r"(?:19|20)\d{2}年度?[^|:：]{6,}$")
+
+
 def _is_prose_line(line: str) -> bool:
     """A line of sentences, not a cell of a flattened table."""
     stripped = line.strip()
     if not stripped or _is_table_line(stripped):
         return False
-    return bool(_SENTENCE_PUNCT.search(stripped)) or len(stripped) >= 60
+    return bool(_SENTENCE_PUNCT.search(stripped)) or len(stripped) >= 60 or bool(_SHORT_STATEMENT.match(stripped))
 
 
 def _layout_cell(line: str) -> str | None:
