@@ -198,3 +198,18 @@ def test_an_address_is_not_a_name_and_a_compound_office_is_not_cut():
     # a year and the name with no comma between them
     assert name("一、总体情况\n2025年佳木斯市郊区卫生健康局坚持以习近平新时代中国特色社会主义思想为指导。\n") \
         == "佳木斯市郊区卫生健康局"
+
+
+def test_a_compiler_office_before_编制了_and_a_zones_street_office():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text):
+        return resolve_agency(read_signals(None, text, {})).agency_name
+
+    # a real 2017 opening without a title: 编制了 names the compiler, 2017年度旗政府 names no 度旗
+    assert name("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。"
+                "报告全文包括2017年度旗政府信息公开工作情况,主动公开政府信息情况。\n") == "太仆寺旗人民政府"
+    # a real 2025 opening: a street office of a new area, printed as the area government's
+    assert name("根据《条例》等相关规定,结合重庆市两江新区人民政府大石坝街道办事处2025年政府信息公开工作实际,编制本报告。\n") \
+        == "两江新区人民政府大石坝街道办事处"
+    assert name("根据《条例》规定,现将两江新区大石坝街道2025年政府信息公开工作年度报告如下。\n") == "两江新区大石坝街道办事处"

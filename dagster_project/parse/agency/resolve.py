@@ -157,6 +157,9 @@ def _parse(name: str, table: DivisionTable) -> _Parsed:
     body = name[i:]
     town_piece = None
     if not places or places[-1][1][0].level not in ("town",):
+        # 两江新区人民政府大石坝街道办事处: a street office printed as its government's
+        lead = next((c for c in _CONNECTOR if body.startswith(c) and _TOWN_PIECE.match(body[len(c):])), "")
+        body = body[len(lead):]
         m = _TOWN_PIECE.match(body)
         if m and not re.search(r"[局委厅]", m.group(1)):
             town_piece, body = m.group(1), body[len(m.group(1)):]
@@ -276,7 +279,13 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         if division.level != "county":  # a prefecture without counties (东莞市)
             pass
     unit = town is not None and not is_township(town)  # 林业局, 农场: a body of its own, no government
-    if division.level == "zone":
+    if division.level == "zone" and town is None and town_piece:
+        # a street or town of a zone (两江新区大石坝街道办事处), printed as the zone government's or not
+        default = "办事处" if town_piece.endswith("街道") else "人民政府"
+        own = body in (_STREET_BODY if town_piece.endswith("街道") else _GOVERNMENT_BODY)
+        via = "人民政府" if "人民政府" + town_piece in printed else ""
+        name = division.name + via + town_piece + (default if own else body)
+    elif division.level == "zone":
         place_name = division.name
         name = place_name + ("管理委员会" if body in _GOVERNMENT_BODY else body)
     elif unit:

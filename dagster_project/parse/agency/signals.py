@@ -35,8 +35,8 @@ _STOP = re.compile(r"(?:围绕|综合(?!行政|执法|服务|管理|保障|治�
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
 # 某某局编制2019年…: a clause ending in 编制<year>年; its matches all hold _COMPILED_YEAR's words,
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
-_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制" + _ANY_YEAR + r"年")
-_COMPILED_YEAR = re.compile(r"编制" + _ANY_YEAR + r"年")
+_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制(?:了)?" + _ANY_YEAR + r"年")
+_COMPILED_YEAR = re.compile(r"编制(?:了)?" + _ANY_YEAR + r"年")
 # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words); it
 # tries every line start, so it runs only on a head that has 向社会
 _LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR)
@@ -62,8 +62,9 @@ _SENTENCES = [
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
-# the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest)
-_WORK_OF = re.compile(_YEAR + r"年度?([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
+# the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest); 年度 is
+# read whole (2017年度旗政府信息公开工作 names no 度旗)
+_WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
