@@ -554,3 +554,25 @@ def test_a_short_line_about_the_year_without_punctuation_is_a_sentence() -> None
         == {"n.requests.received": 0}
     # a heading or a field is not one
     assert _values("三、2009年依申请公开政府信息情况\n发布时间:2010年03月01日 收到申请5件\n", 2009) == {}
+
+
+def test_none_said_in_the_section_on_requests() -> None:
+    # real openings (2016, 2010, 2020, 2024): the heading says what the none is about
+    assert _values("三、依申请公开政府信息和不予公开政府信息情况\n我镇2016年度无申请。\n四、收费情况", 2016) == \
+        {"n.requests.received": 0}
+    assert _values("三、依申请公开政府信息情况\n本年度无依申请公开信息。\n四、行政复议和诉讼情况\n", 2010) == \
+        {"n.requests.received": 0}
+    assert _values("(二)依申请公开情况。年度内未申请公开件。(三)政府信息管理情况。", 2020) == {"n.requests.received": 0}
+    assert _values("(二)依申请公开情况\n2024年,寻召乡没有收到个人和组织递交的《信息公开申请表》。\n", 2024) == \
+        {"n.requests.received": 0}
+    # a count stated anywhere wins over it
+    assert _values("(二)依申请公开 本年度无依申请公开信息。共收到政府信息公开申请3件。") == {"n.requests.received": 3}
+
+
+def test_no_none_from_other_matters_or_other_sections() -> None:
+    # other matters under the same heading (2016)
+    assert _values("三、依申请公开政府信息和不予公开政府信息情况\n没有任何不应向社会公开的政府信息。\n", 2016) == {}
+    assert _values("(二)依申请公开 全年无超期答复的申请。", 2016) == {}
+    # another section's none
+    assert _values("(一)主动公开 本年度无应公开未公开的信息。") == {}
+    assert _values("本年度无依申请公开信息。") == {}

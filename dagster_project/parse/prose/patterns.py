@@ -222,6 +222,12 @@ ZERO_REQUESTS_OTHER = re.compile(
     r"(?:依申请公开|依申请|要求公开|申请公开|公开政府信息)(?:的)?(?:其它|其他)?(?:政府信息|信息)?(?:内容)?(?:公开)?(?:的)?"
     r"(?:申请件|申请|请求|要求|事项|事件|情况|件)?$"
 )
+# none, said in the section on requests without naming them in full: 我镇2016年度无申请 / 本年度无依申请
+#公开信息 / 未收到依申请公开事项 / 年度内未申请公开件 (read only under a heading about requests, see scan)
+ZERO_REQUESTS_IN_SECTION = re.compile(
+    r"^(?P<mid>[^，。;,:：]{0,16}?)(?:未|没有|无)(?:收到|受到|接到|接收到|接收|受理|涉及到|涉及|发生)?(?:过)?"
+    r"(?P<what>[^，。;,:：]{0,24}?)(?:申请|诉求|事项|信息|申请件|公开件)(?:表》|表)?(?:情况|事项)?$"
+)
 # No review or lawsuit: a negation, what the cases would have been about, the cases, and at most a
 # word for "cases" or "the situation" to the end of the clause (未发生因政府信息公开申请行政复议、提起
 # 行政诉讼的情况 / 无涉及政府信息公开行政复议、诉讼案件 / 没有针对我局政府信息公开的行政复议和行政诉讼).
@@ -302,6 +308,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     ZERO_REQUESTS_NONE: (False, ("无",)),
     CLOSE_3: (True, ("答复", "办结")),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
+    ZERO_REQUESTS_IN_SECTION: (False, ("未", "没有", "无")),
 }
 
 

@@ -42,6 +42,7 @@ from .patterns import (
     ZERO_REQUESTS,
     ZERO_REQUESTS_NONE,
     ZERO_REQUESTS_OTHER,
+    ZERO_REQUESTS_IN_SECTION,
     ZERO_REVIEW_SUIT,
     JOINT_CASES_BEFORE,
     FIGURE_CHAR,
@@ -73,6 +74,23 @@ _NOT_ZERO_REQUESTS = re.compile(
 )
 
 
+
+
+# what a none in the section on requests may be about besides the requests themselves
+_NOT_ZERO_IN_SECTION = re.compile(
+    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
+)
+# a heading of the old or the new format, with what it is about
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。；;]{0,30})")
+
+
+def _in_requests_section(sent: Sentence, i: int) -> bool:
+    """The last heading before clause ``i`` is about requests (二、依申请公开政府信息情况 / (二)依申请公开)."""
+    before = sent.context[-200:] + sent.text[: sum(map(len, sent.clauses[:i])) + i]
+    last = None
+    for last in _HEADING.finditer(before):
+        pass
+    return last is not None and "申请" in last.group(1) and not re.search(r"复议|诉讼|收费", last.group(1))
 
 
 _OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
@@ -269,6 +287,9 @@ def scan_sentence(
             or search_clause(ZERO_REQUESTS_NONE, clause, fig)
         if m and not _NOT_ZERO_REQUESTS.search(m.group("mid") or "") and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
+        elif (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
+                and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i):
+            cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
         if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context():
