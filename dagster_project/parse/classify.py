@@ -29,6 +29,8 @@ _OTHER_TITLE = [
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
     (re.compile(r"(?:年度报告|年报).*(?:通知|通报|函)(?:如下:?)?$|(?:通知|通报)(?:如下:?)?$"), "notice about writing the annual report"),
+    # 教育部办公厅关于做好2012-2013学年度高校信息公开工作年度报告 (a notice's title cut before 工作的通知)
+    (re.compile(r"关于(?:认真|进一步|切实)?(?:做好|编制|开展|报送)[^。]*(?:年度报告|年报)"), "notice about writing the annual report"),
 ]
 # 2020年政府信息公开工作年度报告发布 / 某市晒出2020年…年报 over 日前…报告显示…(记者 陈玲): a news item
 _NEWS_HEADLINE = re.compile(r"(?:年度报告|年报)[^。]{0,6}(?:发布|出炉|公布|亮相|晒出)$|(?:发布|公布|晒出|亮出)[^。]{0,30}(?:年度报告|年报)$")
@@ -155,7 +157,11 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|编制(?:了)?(?:本|我)(?:局|单位|机关|部门|委|办|镇|乡|街道|区|县|市|中心)[^。\n《》]{0,20}?年度"
                              r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
                              # 青神县2015年政府信息公开工作年度报告(以下简称年报)根据…编制 (the opening's first words)
-                             r"|^(?!关于)[^。\n《》]{2,40}(?:信息公开|政务公开)(?:工作)?年度报告[(（]以下简称(?:年报|报告|本报告)[)）]")
+                             r"|^(?!关于)[^。\n《》]{2,40}(?:信息公开|政务公开)(?:工作)?年度报告[(（]以下简称(?:年报|报告|本报告)[)）]"
+                             # the template's contact sentence: 如对本报告有任何疑问,请与…联系
+                             r"|如对本(?:年度)?(?:报告|年报)有(?:任何)?疑问"
+                             # 办公室编制完成了《黎明街道信息公开2014年度工作报告》 (the compiler tells it did)
+                             r"|编制(?:完成)?了《[^》]{0,40}?(?:信息公开|政务公开)[^》]{0,12}(?:年度报告|工作报告|年报)》")
 OPENING_CHARS = 1500
 
 
@@ -181,7 +187,9 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
         evidence.append("statistics-period sentence")
     if has_report_tables:
         evidence.append("national tables filled with figures")
-    if _SELF_REFERENCE.search(normalise_label(text[:OPENING_CHARS])):
+    opening = normalise_label(text[:OPENING_CHARS])
+    # a report on disclosure says so in its opening; 本报告 alone is any report (a company's 年度报告)
+    if _SELF_REFERENCE.search(opening) and _DISCLOSURE_WORK.search(opening):
         evidence.append("the opening speaks of itself as the report (本报告…)")
     if not evidence:
         split = _title_over_two_lines(text)
