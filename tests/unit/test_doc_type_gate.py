@@ -265,3 +265,21 @@ def test_a_company_report_and_a_notice_with_its_title_cut_are_not_reports():
     for text in (company, notice):
         meta = parse_document(text, "x.txt").meta
         assert meta.doc_type == "other", meta.doc_type_reason
+
+
+@pytest.mark.parametrize("text, year", [
+    # real openings without titles (2019, 2009, 2016, 2021)
+    ("根据《中华人民共和国政府信息公开条例》(国务院令第711号)规定,现发布《辽宁省2019年度政府信息公开工作报告》。\n一、总体情况\n", 2019),
+    ("2009年年报根据《中华人民共和国政府信息公开条例》编制,由概述、主动公开政府信息情况、依申请公开政府信息情况四部分组成。\n", 2009),
+    ("按照《条例》的有关规定和要求,我局对2016年政府信息公开工作进行了总结,编制了2016年度政府信息公开工作年度报告。\n一、情况概述\n", 2016),
+    ("根据《条例》,2021年我局认真执行政府信息公开各相关规定,高度重视政府信息公开工作,现将工作情况报告如下:\n一、总体情况\n", 2021),
+])
+def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", year), meta.doc_type_reason
+
+
+def test_another_works_report_is_not_the_disclosure_report():
+    # a 法治政府建设 report that says 政务公开 before 现将…工作情况报告如下 (its words)
+    text = ("2017年,我局深入推进依法行政,全面推进政务公开。现将2017年法治政府建设工作情况报告如下:\n一、主要工作\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "other"
