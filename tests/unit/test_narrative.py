@@ -424,7 +424,9 @@ def test_more_wordings_of_requests_and_their_answers() -> None:
     assert _values("2012年未收到要求公开其它信息的申请,也不存在不予公开政府信息。", 2012) == {"n.requests.received": 0}
     assert _values("2021年我局收到政府信息申请公开共计9件,办结9件。", 2021) == {
         "n.requests.received": 9, "n.requests.closed": 9}
-    assert _values("我局2021年度依申请公开申请数为21件,截至12月31日已全部办结。", 2021) == {"n.requests.received": 21}
+    # its reader read 截至12月31日已全部办结 as every request closed
+    assert _values("我局2021年度依申请公开申请数为21件,截至12月31日已全部办结。", 2021) == {
+        "n.requests.received": 21, "n.requests.closed": 21}
     assert _values("2014年,某市环境保护局共收到政府信息公开申请1件,全部按规定及时办理并予以答复。", 2014) == {
         "n.requests.received": 1, "n.requests.closed": 1}
     # a joint count of both kinds of cases: zero is both, another count neither
@@ -576,3 +578,30 @@ def test_no_none_from_other_matters_or_other_sections() -> None:
     # another section's none
     assert _values("(一)主动公开 本年度无应公开未公开的信息。") == {}
     assert _values("本年度无依申请公开信息。") == {}
+
+
+def test_more_wordings_of_received_and_closed_counts() -> None:
+    # real openings (2012, 2020, 2025): units 起 and 次, 申请案件
+    assert _values("2012年,我厅共受理政府信息公开申请263起,申请公开事项主要涉及环境影响评价。", 2012) == \
+        {"n.requests.received": 263}
+    assert _values("2020年,市住房和城乡建设局共收到政府信息公开申请4次,无不予公开情况。", 2020) == {"n.requests.received": 4}
+    assert _values("2025年,我镇共受理政府信息公开申请案件4件,办结3件。", 2025) == \
+        {"n.requests.received": 4, "n.requests.closed": 3}
+    # everything closed, in other words (2021, 2020, 2022, 2025)
+    for sentence, year, n in (
+        ("全年共收到政府信息公开申请3件,均已按期依规依程序答复。", 2020, 3),
+        ("2022年,我县共收到政府信息公开申请21件,均在规定时间内按要求回复。", 2022, 21),
+        ("2025年共收到依申请公开1件,已经办结。", 2025, 1),
+        ("全年受理向市政府提出的信息公开申请176件,办复率达到了100%。", 2020, 176),
+        ("2021年受理依申请公开件9件,均通过信函递交,已全部办理结束。", 2021, 9),
+    ):
+        assert _values(sentence, year)["n.requests.closed"] == n, sentence
+    # a closed count of its own (2025, 2021) and the old format's lead-in without 已 (2023)
+    assert _values("2025年区政府办公室共收到政府信息公开申请32件,办结上年结转3件,今年共办结35件。", 2025) == \
+        {"n.requests.received": 32, "n.requests.closed": 35}
+    assert _values("全年累计受理政府信息公开申请57件,同比增长71.9%;完成答复54件,转下一年度继续办理3件。", 2021) == \
+        {"n.requests.received": 57, "n.requests.closed": 54}
+    assert _values("全年共受理政府信息公开申请7件。在办结的5件申请中,予以公开3件。", 2023) == \
+        {"n.requests.received": 7, "n.requests.closed": 5}
+    # a rate that is not 100% says nothing about the count closed
+    assert _values("全年共收到政府信息公开申请3件,办结率95%。", 2020) == {"n.requests.received": 3}

@@ -112,10 +112,12 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
 
 
 # clauses that may stand between a received count and its "all answered": the count's parts by
-# channel, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
+# channel, how they came, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
 _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     r"^(?:其中)?(?:" + REQ_SINGLE_CHANNEL.pattern + r"|电子邮件|书面|自然人|法人(?:或其他组织)?|其他组织)"
     r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$"
+    # …受理依申请公开件9件，均通过信函递交，已全部办理结束: how they came
+    r"|^(?:均|全部|都)(?:通过|以|由)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
 )
 
 
