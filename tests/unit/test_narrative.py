@@ -605,3 +605,17 @@ def test_more_wordings_of_received_and_closed_counts() -> None:
         {"n.requests.received": 7, "n.requests.closed": 5}
     # a rate that is not 100% says nothing about the count closed
     assert _values("全年共收到政府信息公开申请3件,办结率95%。", 2020) == {"n.requests.received": 3}
+
+
+def test_reviews_and_suits_under_the_heading_on_requests_and_suits_named_first() -> None:
+    # real openings (2023, 2025): reviews counted in the section on requests
+    assert _values("(三)依申请公开情况\n全年共收到依申请公开申请15件,其中网络申请1件,信函申请14件;答复完毕15件。答复后被行政复议9件,全部维持。\n",
+                   2023)["n.review"] == 9
+    assert _values("(二)依申请公开。2025年区政府办公室共收到政府信息公开申请32件。今年发生行政复议5件,发生行政诉讼3件。\n", 2025) \
+        == {"n.requests.received": 32, "n.review": 5, "n.suit": 3}
+    assert _values("2025年因政府信息公开问题被申请行政复议有3件。", 2025) == {"n.review": 3}
+    # the suits named before the reviews (2025)
+    assert _values("(二)依申请公开方面。2025年,未发生针对本部门有关政府信息公开事务的行政诉讼案、行政复议案和有关申诉案。", 2025) \
+        == {"n.review": 0, "n.suit": 0}
+    # not under such a heading, a review count says nothing of disclosure
+    assert _values("(三)法治政府建设\n今年发生行政复议5件。\n", 2025) == {}

@@ -190,13 +190,13 @@ ALL_CLOSED = re.compile(
 # n.review / n.suit
 _CASE_UNIT = r"(?P<unit>件|起|宗|个|案|次)"
 REVIEW_1 = re.compile(
-    r"行政复议(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
+    r"行政复议(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计|有)*" + _NUM + _CASE_UNIT + _APX_AFTER
 )
 REVIEW_2 = re.compile(
     _NUM_START + _NUM + r"(?:件|起|宗|份|个)(?:有关|涉及|因)?[^，。;,\d]{0,15}?行政复议(?:的)?(?:申请|案件)"
 )
 SUIT_1 = re.compile(
-    r"行政诉讼(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计)*" + _NUM + _CASE_UNIT + _APX_AFTER
+    r"行政诉讼(?:的)?(?:案件|案|申请)?(?:数|数量|总数)?(?:为|共计|共|合计|总计|有)*" + _NUM + _CASE_UNIT + _APX_AFTER
 )
 SUIT_2 = re.compile(
     _NUM_START + _NUM + r"(?:件|起|宗|个)(?:有关|涉及|因)?[^，。;,\d]{0,15}?行政诉讼(?:的)?(?:案件)"
@@ -241,9 +241,12 @@ ZERO_REVIEW_SUIT = re.compile(
     r"(?:未|没有|无|不存在|并无)(?:发生|出现|收到|接到|产生|有)?(?:过)?(?P<mid>[^，。;,]{0,30}?)"
     r"(?:(?:被)?(?:申请|提起|提出)?(?P<review>(?:行政)?复议)(?:案件|案|申请)?"
     r"(?:(?:、|和|及|以及|或者|或|与)(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:案件|案)?)?"
+    # the suits first: 未发生…的行政诉讼案、行政复议案和有关申诉案
+    r"|(?:被)?(?:提起|提出)?(?P<suit_first>行政诉讼)(?:案件|案)?(?:、|和|及|以及|或者|或|与)(?P<mid3>[^，。;,]{0,12}?)"
+    r"(?:被)?(?:申请|提起|提出)?(?P<review_after>行政复议)(?:案件|案|申请)?"
     r"|(?:被)?(?:提起|提出)?(?P<suit>行政诉讼)(?:案件|案)?)"
     # a third kind listed after them: …行政诉讼、行政申诉案 / …复议、诉讼和申诉 / …案件或出现申诉情况
-    r"(?:(?:、|和|及|或|以及)(?:出现|接受)?(?:行政)?(?:申诉|举报投诉|举报|投诉|信访)(?:案件|案|件)?){0,2}(?:等)?"
+    r"(?:(?:、|和|及|或|以及)(?:出现|接受)?(?:有关|相关)?(?:行政)?(?:申诉|举报投诉|举报|投诉|信访)(?:案件|案|件)?){0,2}(?:等)?"
     r"(?:的)?(?:申请|案件申请|案件|案|事件|事项|情况|情形)?(?:事项|件)?(?:发生)?$"
 )
 # What the words between the negation and the cases may be: about information disclosure, or only
@@ -260,13 +263,14 @@ def zero_cases(m: re.Match) -> tuple[bool, bool] | None:
     """(review, suit): which counts a match of ZERO_REVIEW_SUIT says are zero; None when the words
     around the cases make it about something else."""
     # the words before the first kind of cases, with the 申请/提起 the pattern read before it
-    first = "review" if m.group("review") else "suit"
-    parts = (m.string[m.start("mid"):m.start(first)], m.group("mid2") or "")
+    first = next(g for g in ("review", "suit_first", "suit") if m.group(g))
+    parts = (m.string[m.start("mid"):m.start(first)], m.group("mid2") or "", m.group("mid3") or "")
     if any(_CASES_OTHER.search(part) for part in parts):
         return None
     if not all(not part or _CASES_ABOUT_DISCLOSURE.search(part) or _CASES_FILLER.fullmatch(part) for part in parts):
         return None
-    return bool(m.group("review")), bool(m.group("suit") or m.group("suit_after"))
+    return bool(m.group("review") or m.group("review_after")), \
+        bool(m.group("suit") or m.group("suit_after") or m.group("suit_first"))
 
 
 # 行政复议、行政诉讼案件为0件: one count of both kinds of cases, right before a review or suit figure

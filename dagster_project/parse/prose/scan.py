@@ -52,7 +52,7 @@ from .patterns import (
     search_clause,
     zero_cases,
 )
-from .sentences import Sentence
+from .sentences import Sentence, last_heading
 
 
 @dataclass
@@ -80,17 +80,10 @@ _NOT_ZERO_REQUESTS = re.compile(
 _NOT_ZERO_IN_SECTION = re.compile(
     r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
 )
-# a heading of the old or the new format, with what it is about
-_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。；;]{0,30})")
-
-
 def _in_requests_section(sent: Sentence, i: int) -> bool:
     """The last heading before clause ``i`` is about requests (二、依申请公开政府信息情况 / (二)依申请公开)."""
-    before = sent.context[-200:] + sent.text[: sum(map(len, sent.clauses[:i])) + i]
-    last = None
-    for last in _HEADING.finditer(before):
-        pass
-    return last is not None and "申请" in last.group(1) and not re.search(r"复议|诉讼|收费", last.group(1))
+    heading = last_heading(sent.context[-200:] + sent.text[: sum(map(len, sent.clauses[:i])) + i])
+    return heading is not None and "申请" in heading and not re.search(r"复议|诉讼|收费", heading)
 
 
 _OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")

@@ -21,6 +21,16 @@ _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+# a heading of the old or the new format, with what it is about
+_HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。；;]{0,30})")
+
+
+def last_heading(text: str) -> str | None:
+    """What the last numbered heading in ``text`` is about (二、依申请公开… -> 依申请公开…), if any."""
+    found = None
+    for found in _HEADING.finditer(text):
+        pass
+    return found.group(1) if found else None
 _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 # a year the text compares with (申请数量与2021年持平, 较2020年增加): not the period the next figure is about
 _COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?")
@@ -200,4 +210,8 @@ class Sentence:
         if re.search(r"信息公开|公开申请|依申请", self.text):
             return True
         tail = self.context[-60:]
-        return bool(re.search(r"信息公开", tail) and re.search(r"复议|诉讼", tail))
+        if re.search(r"信息公开", tail) and re.search(r"复议|诉讼", tail):
+            return True
+        # under a heading about requests (二、依申请公开…): 答复后被行政复议9件 / 今年发生行政复议5件
+        heading = last_heading(self.context[-200:])
+        return heading is not None and bool(re.search(r"依申请|申请公开|公开申请", heading))
