@@ -619,3 +619,14 @@ def test_reviews_and_suits_under_the_heading_on_requests_and_suits_named_first()
         == {"n.review": 0, "n.suit": 0}
     # not under such a heading, a review count says nothing of disclosure
     assert _values("(三)法治政府建设\n今年发生行政复议5件。\n", 2025) == {}
+
+
+def test_a_counts_parts_and_its_cumulative_total_do_not_replace_it() -> None:
+    # a real 2025 opening: 均已办结 after the parts (carried over, new) closes the whole count
+    assert _values("(二)依申请公开情况\n2025年,共收到政府信息公开申请3件。其中,上年结转申请1件,本年新收申请2件,均已依法按期办结。", 2025) \
+        == {"n.requests.received": 3, "n.requests.closed": 3}
+    # without the parts, 均已办结 closes the count it follows
+    assert _values("2025年,共收到政府信息公开申请2件,均已依法按期办结。", 2025)["n.requests.closed"] == 2
+    # a real 2014 opening: the year's count (主动公开、更新) before the cumulative one
+    assert _values("2014年,区政府确保政府信息公开的主动性,共主动公开、更新各类信息222条,累计主动公开信息2382条。", 2014) == \
+        {"n.active.items": 222}

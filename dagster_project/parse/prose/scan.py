@@ -114,12 +114,20 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
 )
 
 
+# the parts of a count stated in the sentence before: carried over and new (其中，上年结转申请1件，本年新收申请2件)
+_PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:(?:上年度?|上一年度?)结转|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
+
+
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
                 cands: list[Candidate], order: int) -> None:
     """"…申请1条，均已答复": the received count right before (clause or sentence) was all closed."""
     j = i - 1
     while j >= 0 and _BETWEEN_RECEIVED_AND_CLOSED.match(sent.clauses[j]):
         j -= 1  # 收到4件申请，其中网络申请2件，信函申请2件，均已按时办结: the parts of the count
+    if carried is not None and sent.clauses[0].startswith("其中") \
+            and all(_PART_OF_CARRIED.match(c) for c in sent.clauses[:i]):
+        # 共收到申请3件。其中，上年结转申请1件，本年新收申请2件，均已办结: all of the count before
+        anchor, j = carried, -1
     if ALL_CLOSED.match(clause) and (
         (j >= 0 and sent.clauses[j] == anchor.evidence) or (j < 0 and anchor is carried)
     ):
