@@ -630,3 +630,15 @@ def test_a_counts_parts_and_its_cumulative_total_do_not_replace_it() -> None:
     # a real 2014 opening: the year's count (主动公开、更新) before the cumulative one
     assert _values("2014年,区政府确保政府信息公开的主动性,共主动公开、更新各类信息222条,累计主动公开信息2382条。", 2014) == \
         {"n.active.items": 222}
+
+
+def test_requests_handed_in_and_other_words_for_none_and_closed() -> None:
+    # real openings (2024, 2022, 2023): requests handed in (提交) are requests received, named in full
+    assert _values("2024年公众通过邮递、网站、现场申请等途径向区政府提交政府信息公开申请187件,已全部办结,办结率100%。", 2024) == \
+        {"n.requests.received": 187, "n.requests.closed": 187}
+    assert _values("2022年,公民、法人提交的政府信息公开申请17件,申请内容主要涉及建设规划,当年办结18件(含上年结转1件)。", 2022) == \
+        {"n.requests.received": 17, "n.requests.closed": 18}
+    assert _values("2023年未收到依申请公开事宜。", 2023) == {"n.requests.received": 0}
+    assert _values("2023年共收到政府信息公开申请70件,全部依法依规按程序办结。", 2023)["n.requests.closed"] == 70
+    # a court's words about what one applicant handed in are no count of requests
+    assert _values("但该答复并没有对卢某提交的申请公开的6项信息有针对性地作答。", 2016) == {}

@@ -123,8 +123,10 @@ ACTIVE_SECTION = re.compile(r"主动公开(?!.*(?:申请|复议|诉讼|收费|�
 
 # n.requests.received
 _RECV_VERB = r"(?P<verb>收到|受理|接收|接受|接到|新收|收悉)"
+# requests handed in are requests received, when they are named in full (向区政府提交政府信息公开申请187件)
+_RECV_OR_HANDED_IN = r"(?P<verb>收到|受理|接收|接受|接到|新收|收悉|提交|提出)"
 RECV_1 = re.compile(
-    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
+    _RECV_OR_HANDED_IN + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
     + r"(?:申请|请求)(?:件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件
@@ -179,7 +181,7 @@ ALL_CLOSED = re.compile(
     r"^(?:截[至止](?:到)?\d{1,2}月\d{1,2}日)?(?:上述申请|所有申请|以上申请)?(?:已经|已|均|都|并|且|全部|均已|都已|现已|已全部|按时|按期|及时|依法)+"
     # how: 均按要求进行答复 / 均依法依规按时办结 / 均在规定时限内给予了答复 / 已全部按时答复到位
     r"(?:依规|按规|按规定|按照规定|依规定|按要求|按时|按期|及时|依法|依程序|在规定时限内|在规定期限内|在法定期限内|在法定时限内"
-    r"|在规定时间内|在法定时间内"
+    r"|在规定时间内|在法定时间内|按程序|依规依程序"
     r"|进行|有效|给予了|给予|予以)*"
     r"(?:(?:受理|办理|处理)?(?:并)?(?:已)?(?:按时|按期|及时|依法)*(?:予以|完成)?(?:回复|答复|办结)(?:完毕|到位)?"
     r"|(?:办理|处理)(?:完毕|完成|结束|完结))$"
@@ -224,7 +226,7 @@ ZERO_REQUESTS_NONE = re.compile(
 ZERO_REQUESTS_OTHER = re.compile(
     r"(?:未|没有)(?:收到|接到|受理|发生|接收)(?:过)?(?P<mid>[^，。;,]{0,24}?)"
     r"(?:依申请公开|依申请|要求公开|申请公开|公开政府信息)(?:的)?(?:其它|其他)?(?:政府信息|信息)?(?:内容)?(?:公开)?(?:的)?"
-    r"(?:申请件|申请|请求|要求|事项|事件|情况|件)?$"
+    r"(?:申请件|申请|请求|要求|事项|事宜|事件|情况|受理件|件)?$"
 )
 # none, said in the section on requests without naming them in full: 我镇2016年度无申请 / 本年度无依申请
 #公开信息 / 未收到依申请公开事项 / 年度内未申请公开件 (read only under a heading about requests, see scan)
