@@ -8,6 +8,7 @@ from datetime import datetime
 import duckdb
 
 from dagster_project.parse.agency.names import agency_kind, clean_name
+from dagster_project.parse.report import parse_document
 from dagster_project.stage.agencies import refresh_agencies
 from dagster_project.stage.schema import ensure_schema
 
@@ -213,3 +214,24 @@ def test_a_compiler_office_before_编制了_and_a_zones_street_office():
     assert name("根据《条例》等相关规定,结合重庆市两江新区人民政府大石坝街道办事处2025年政府信息公开工作实际,编制本报告。\n") \
         == "两江新区人民政府大石坝街道办事处"
     assert name("根据《条例》规定,现将两江新区大石坝街道2025年政府信息公开工作年度报告如下。\n") == "两江新区大石坝街道办事处"
+
+
+def test_a_zone_with_a_county_code_a_town_under_the_site_and_a_field_line():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text):
+        return resolve_agency(read_signals(None, text, {})).agency_name
+
+    # a real 2024 opening: the statistics give 呼和浩特经济技术开发区 a county code; it is a zone's committee
+    assert name("根据《条例》规定,现公布呼和浩特经济技术开发区2024年政府信息公开工作年度报告。\n") == "呼和浩特经济技术开发区管理委员会"
+    # districts named 新区 stay governments
+    assert name("根据《条例》规定,现公布天津市滨海新区2010年政府信息公开工作年度报告。\n") == "天津市滨海新区人民政府"
+    # a real 2025 page: the site's header names the district, the report's sentence the town under it
+    assert name("天津市武清区人民政府\n根据《条例》相关要求,现发布天津市武清区河西务镇2025年政府信息公开年度报告。\n") \
+        == "天津市武清区河西务镇人民政府"
+    # a contact office named in a sentence does not replace the county (a real 2015 opening)
+    assert name("青神县人民政府\n如有疑问请与青神县信息化办公室联系。\n") == "青神县人民政府"
+    # a real 2010 page: a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
+    text = ("索引号 XE9900000-2010-004\n信息名称 2009上海市浦东新区高桥镇政府信息公开工作年度报告\n文件编号 发布机构 高桥镇\n"
+            "公开类别 主动公开 发布时间 2010-02-28\n上海市浦东新区高桥镇人民政府\n2010年2月\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "上海市浦东新区高桥镇人民政府"

@@ -177,7 +177,18 @@ def _narrow(cands: list[Division], outer: list[Division], table: DivisionTable) 
     return [c for c in cands if any(table.contains(o, c) for o in outer)]
 
 
+# a county-level code the statistics give a development zone (呼和浩特经济技术开发区 150172): a zone's
+# management committee, not a people's government
+_ZONE_SUFFIX = re.compile(r"(?:开发区|园区|试验区|实验区|示范区|合作区|保税区)$")  # not 新区: 滨海新区, 清新区 are districts
+
+
+def _zone_county(division: Division) -> bool:
+    return division.level == "county" and _ZONE_SUFFIX.search(division.name) is not None
+
+
 def _qualifier(county: Division) -> str:
+    if _zone_county(county) and county.prefecture and county.name.startswith(short_name(county.prefecture)):
+        return county.name  # 呼和浩特经济技术开发区 names its city already
     if county.name.endswith("区") and county.prefecture and county.prefecture != county.name:
         return county.prefecture + county.name
     return county.name
@@ -186,8 +197,8 @@ def _qualifier(county: Division) -> str:
 def _government(division: Division | None) -> str | None:
     if division is None:
         return None
-    if division.level == "zone":
-        return division.name + "管理委员会"
+    if division.level == "zone" or _zone_county(division):
+        return (division.name if division.level == "zone" else _qualifier(division)) + "管理委员会"
     if division.level == "county":
         return _qualifier(division) + "人民政府"
     return division.name + "人民政府"
@@ -301,7 +312,8 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         name = qualifier + via + town_name + (default if own else body)
     else:
         qualifier = _qualifier(division) if division.level == "county" else division.name
-        name = qualifier + ("人民政府" if body in _GOVERNMENT_BODY else body)
+        own = "管理委员会" if _zone_county(division) else "人民政府"
+        name = qualifier + (own if body in _GOVERNMENT_BODY or body == "管理委员会" else body)
     kind = agency_kind(name)
     if division.level == "zone" and kind == "government":
         parent = None
@@ -329,6 +341,23 @@ def _core(name: str) -> str:
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
 
 
+def _body_under_the_site(first: AgencyIdentity, later: list[tuple[str, str]], table: DivisionTable) -> AgencyIdentity | None:
+    """A government named by a line at the top (the site's header: 天津市武清区人民政府) while the report's
+    own sentence names a town or street under it (现发布天津市武清区河西务镇2025年…报告): that body is the
+    issuer. A department a sentence names (请与青神县信息化办公室联系) may answer for the government."""
+    if first.signal != "heading" or first.agency_kind != "government" or not first.agency_name:
+        return None
+    place = re.sub(r"人民政府$", "", first.agency_name)
+    for name, signal in later:
+        if signal != "sentence" or not name.startswith(place[:2]):
+            continue
+        identity = _identity(name, signal, [], [], table)
+        if identity.full and identity.agency_name.startswith(place) and identity.agency_name != first.agency_name \
+                and identity.agency_kind in ("township", "street_office"):
+            return identity
+    return None
+
+
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
                    url: str | None = None) -> AgencyIdentity:
     """The identity of the issuer: the first candidate, completed with the page's places (and the
@@ -342,7 +371,7 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     first = _identity(candidates[0][0], candidates[0][1], [], [], table)
     speaks_as = _SELF_KIND.get(signals.self_word or "")
     if first.full and (not speaks_as or first.agency_kind == speaks_as or first.signal in ("title", "heading", "page")):
-        return first
+        return _body_under_the_site(first, candidates[1:], table) or first
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides

@@ -74,6 +74,7 @@ _SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:
 _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
+_FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 
@@ -145,8 +146,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # or a heading that starts with it: 道县文广新局2013年度信息公开工作
     for line in lines[:12]:
         compact = "".join(line.split())
-        if _BREADCRUMB.search(compact):
-            continue
+        if _BREADCRUMB.search(compact) or _FIELD_LABELS.search(compact):
+            continue  # a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
         if re.match(r"^.{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
             signals.add(_title_issuer(compact), "heading")
         elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact) \
