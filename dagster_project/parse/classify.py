@@ -166,7 +166,7 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              # 我局…编制了2016年度政府信息公开工作年度报告 (the body compiled it)
                              r"|我[^。\n]{0,40}编制(?:完成)?了(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
                              # 现将我局2021年政府信息公开工作情况报告如下 / …高度重视政府信息公开工作,现将工作情况报告如下
-                             r"|现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:情况)?报告如下"
+                             r"|现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:情况)?(?:报告|总结)如下"
                              r"|(?:信息公开|政务公开)[^。\n]{0,60}现将" + _ON_WHOSE + r"(?:年度)?工作(?:情况)?报告如下"
                              # the template's contact sentence: 如对本报告有任何疑问,请与…联系
                              r"|如对本(?:年度)?(?:报告|年报)有(?:任何)?疑问"
@@ -208,7 +208,7 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
     sections = _national_sections(text)
     if len(sections) >= MIN_SECTIONS:
         evidence.append(f"the national format's section headings ({len(sections)})")
-    elif sections and has_prose_figures and _OPENING_SECTION.match(_first_content_line(text)):
+    elif sections and has_prose_figures and _OPENING_SECTION.match(_first_content_line(_without_footer(text))):
         evidence.append("opens with the national format's first section (一、总体情况/概述) and states figures")
     return evidence
 
@@ -223,6 +223,18 @@ MIN_SECTIONS = 3
 
 def _national_sections(text: str) -> set[str]:
     return {m.group(1) for m in _SECTION.finditer(text[:SAMPLE_CHARS])}
+
+
+# a site's footer copied above the text: 版权所有:… 主办单位:… / 网站标识码 … ICP备…
+_FOOTER_LINE = re.compile(r"版权所有|主办单位|承办单位|运行维护|网站标识码|ICP备|公网安备|^\s*地址[:：]")
+
+
+def _without_footer(text: str) -> str:
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines) and (not lines[i].strip() or _FOOTER_LINE.search(lines[i])):
+        i += 1
+    return "\n".join(lines[i:i + 5])
 
 
 def _first_content_line(text: str) -> str:

@@ -283,3 +283,18 @@ def test_another_works_report_is_not_the_disclosure_report():
     # a 法治政府建设 report that says 政务公开 before 现将…工作情况报告如下 (its words)
     text = ("2017年,我局深入推进依法行政,全面推进政务公开。现将2017年法治政府建设工作情况报告如下:\n一、主要工作\n")
     assert parse_document(text, "x.txt").meta.doc_type == "other"
+
+
+def test_an_opening_section_under_a_sites_footer_and_a_work_summary_of_disclosure():
+    # a real 2019 page whose site footer was copied above the text
+    text = ("版权所有:中国河南省汝州市人民政府 主办单位:汝州市人民政府办公室\n地址:汝州市丹阳中路268号 邮编:467599\n"
+            "网站标识码:4104820001 豫ICP备12009804号-1\n一、总体情况\n(一)主动公开情况\n"
+            "2019年汝州市共主动公开信息共计20809条。\n(二)依申请公开办理情况\n2019年,汝州市共收到申请19件。\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
+    # an office's own year on disclosure, worded as a summary (2016; two readers read a report)
+    text = ("2016年,我办认真按照省、市、区政府的工作部署和要求,大力推进政府信息公开工作。现将2016年度我办政府信息公开工作总结如下:\n"
+            "一、政府信息公开完成情况\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
+    # a summary of other work is not one
+    text = "2016年,我局大力推进依法行政。现将2016年度我局法治政府建设工作总结如下:\n一、主要工作\n"
+    assert parse_document(text, "x.txt").meta.doc_type == "other"
