@@ -642,3 +642,14 @@ def test_requests_handed_in_and_other_words_for_none_and_closed() -> None:
     assert _values("2023年共收到政府信息公开申请70件,全部依法依规按程序办结。", 2023)["n.requests.closed"] == 70
     # a court's words about what one applicant handed in are no count of requests
     assert _values("但该答复并没有对卢某提交的申请公开的6项信息有针对性地作答。", 2016) == {}
+
+
+def test_active_items_after_the_kinds_they_cover() -> None:
+    # real openings (2019, 2013): the kinds listed before the count, at least two of them
+    assert _values("(一)主动公开政府信息。全年主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条。", 2019) == \
+        {"n.active.items": 235}
+    assert _values("主动公开职能职责、行业法律法规、行政许可、行政处罚、行政收费、水利工程建设招投标等政府信息89条。", 2013) == \
+        {"n.active.items": 89}
+    # one kind is a topic's count; kinds on one channel are that channel's
+    assert _values("2019年主动公开财政预决算等信息5条。", 2019) == {}
+    assert _values("2021年通过微信公众号发布信息886篇,在门户网站主动公开发布公告公示、部门动态等85条。", 2021) == {}

@@ -94,9 +94,11 @@ _ACTIVE_QUAL = (
     r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的)*)"
 )
 _ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布))?"
+# the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least two
+_ACTIVE_KINDS = r"(?:[^，。;,:：]{1,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
 ACTIVE_A = re.compile(
-    _ACTIVE_VERB + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
-    r"(?:为|共计|共|总计|合计|达到|达|计)*" + _NUM + r"条" + _APX_AFTER
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
+    r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
 ACTIVE_A_PIECES = re.compile(

@@ -86,6 +86,8 @@ def _in_requests_section(sent: Sentence, i: int) -> bool:
     return heading is not None and "申请" in heading and not re.search(r"复议|诉讼|收费", heading)
 
 
+# a channel named in parentheses (通过政府网站(政府信息公开专栏)公开…) is no topic
+_PARENTHESES = re.compile(r"[(（][^)）]{0,30}[)）]")
 _OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
 _PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?\d+(?:余|多)?(?:条|篇)")
 _ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
@@ -193,10 +195,12 @@ def scan_sentence(
                     continue  # 其中 + a subject (其中区直各部门…, 其中通过网站…): a subset
                 if qizhong and channel:
                     continue
+                if channel and "、" in m.group():
+                    continue  # kinds one channel carried (在门户网站主动公开发布公告公示、部门动态等85条)
                 _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0)
             elif kind == "S":
                 before = sent.text[: sum(map(len, sent.clauses[:i])) + i]
-                if qizhong or "其中" in before or "申请" in clause or TOPIC.search(clause[: m.end()].replace("各类", "")) \
+                if qizhong or "其中" in before or "申请" in clause or TOPIC.search(_PARENTHESES.sub("", clause[: m.end()].replace("各类", ""))) \
                         or "信息中" in m.group():
                     continue  # a part of a count stated before (其中…, 主动公开的政府信息中…)
                 after = sent.text[len(before) + m.end():]
