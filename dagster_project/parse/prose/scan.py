@@ -91,7 +91,6 @@ _PARENTHESES = re.compile(r"[(（][^)）]{0,30}[)）]")
 _OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
 _PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?\d+(?:余|多)?(?:条|篇)")
 _ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
-_HEADING_MARK = re.compile(r"[(][一二三四五六七八九十]{1,2}[)]|[一二三四五六七八九十]、")
 _NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
 _WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
 _UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
@@ -215,7 +214,7 @@ def scan_sentence(
                 if not ACTIVE_SECTION.search(section):
                     continue  # not in the section on proactive disclosure
                 since = section[section.rfind("主动公开"):]
-                if _PUBLISHED_COUNT.search(since) or _HEADING_MARK.search(since):
+                if _PUBLISHED_COUNT.search(since) or last_heading(since) is not None:
                     continue  # another channel's count came before, or another heading
                 said = before + head
                 if _NEW_MEDIA.search(said) and not _WEBSITE.search(said):
