@@ -26,9 +26,10 @@ The text is the plain text of the page; lines that belong to a rendered table (c
 `` | `` or ending in ``|``) and short cell-like lines without sentence punctuation are ignored,
 except a table line that is one cell of paragraphs (a page laid out in a table, copied as text).
 
-The work is split by idea: :mod:`.prose_sentences` cuts the text into sentences and clauses,
-:mod:`.prose_patterns` holds the wording of each indicator and the exclusion rules,
-:mod:`.prose_scan` reads the candidates of one sentence, and this module keeps the best one per
+The work is split by idea: :mod:`.sentences` cuts the text into sentences and clauses,
+:mod:`.patterns` holds the wording of each indicator and the exclusion rules,
+:mod:`.scan` reads the candidates of one sentence (:mod:`.proactive_section` decides whether a count
+without 主动 stands for the section on proactive disclosure), and this module keeps the best one per
 indicator.
 """
 from __future__ import annotations

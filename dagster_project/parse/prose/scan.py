@@ -52,6 +52,7 @@ from .patterns import (
     search_clause,
     zero_cases,
 )
+from .proactive_section import stands_for_the_section
 from .sentences import Sentence, last_heading
 
 
@@ -85,16 +86,6 @@ def _in_requests_section(sent: Sentence, i: int) -> bool:
     heading = last_heading(sent.context[-200:] + sent.text[: sum(map(len, sent.clauses[:i])) + i])
     return heading is not None and "申请" in heading and not re.search(r"复议|诉讼|收费", heading)
 
-
-# a channel named in parentheses (通过政府网站(政府信息公开专栏)公开…) is no topic
-_PARENTHESES = re.compile(r"[(（][^)）]{0,30}[)）]")
-_OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
-_PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?\d+(?:余|多)?(?:条|篇)")
-_ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
-_NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
-_WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
-_UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
-_NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
 
 
 def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: int, priority: int = 0) -> bool:
@@ -198,29 +189,8 @@ def scan_sentence(
                     continue  # kinds one channel carried (在门户网站主动公开发布公告公示、部门动态等85条)
                 _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0)
             elif kind == "S":
-                before = sent.text[: sum(map(len, sent.clauses[:i])) + i]
-                if qizhong or "其中" in before or "申请" in clause or TOPIC.search(_PARENTHESES.sub("", clause[: m.end()].replace("各类", ""))) \
-                        or "信息中" in m.group():
-                    continue  # a part of a count stated before (其中…, 主动公开的政府信息中…)
-                after = sent.text[len(before) + m.end():]
-                if _OTHER_COUNT.search(before + after.split("其中")[0]):
-                    continue  # one channel's count among others (网站3972条, 微博5092条…)
-                rest = sent.after
-                if (cut := _NEXT_SECTION.search(rest)) is not None:
-                    rest = rest[: cut.start()]
-                if _PUBLISHED_COUNT.search(rest) or _ACTIVE_COUNT.search(rest):
-                    continue  # another channel's count follows in the section (微信公众号发布…30篇)
-                section = sent.context[-150:] + before + head
-                if not ACTIVE_SECTION.search(section):
-                    continue  # not in the section on proactive disclosure
-                since = section[section.rfind("主动公开"):]
-                if _PUBLISHED_COUNT.search(since) or last_heading(since) is not None:
-                    continue  # another channel's count came before, or another heading
-                said = before + head
-                if _NEW_MEDIA.search(said) and not _WEBSITE.search(said):
-                    continue  # a social-media account's posts (公众号…累计发布信息331篇)
-                if (to := _UNTIL_MONTH.search(since + sent.text)) and to.group(1) != "12":
-                    continue  # a count until a month before the year's end (截止到2014年11月)
+                if qizhong or not stands_for_the_section(sent, i, clause, m):
+                    continue
                 _emit(cands, "n.active.items", m, clause, order, 2)
             else:
                 if channel or qizhong:

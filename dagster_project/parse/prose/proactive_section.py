@@ -1,0 +1,48 @@
+"""A count of information published without 主动 (全年共公开信息253条), read as the items proactively
+disclosed only where it stands for the section on proactive disclosure: the section's own count, not
+one kind's, one channel's among others, a social-media account's, a part of a count stated before, or
+a count until a month before the year's end."""
+from __future__ import annotations
+
+import re
+
+from .patterns import ACTIVE_SECTION, TOPIC
+from .sentences import Sentence, last_heading
+
+# a channel named in parentheses (通过政府网站(政府信息公开专栏)公开…) is no topic
+_PARENTHESES = re.compile(r"[(（][^)）]{0,30}[)）]")
+_OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
+_PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?\d+(?:余|多)?(?:条|篇)")
+_ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
+_NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
+_WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
+_UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
+_NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
+
+
+def stands_for_the_section(sent: Sentence, i: int, clause: str, m: re.Match) -> bool:
+    """Whether the match ``m`` of ``ACTIVE_S`` in clause ``i`` is the count of the proactive section."""
+    before = sent.text[: sum(map(len, sent.clauses[:i])) + i]
+    head = clause[: m.start()]
+    if "其中" in before or "申请" in clause or "信息中" in m.group() \
+            or TOPIC.search(_PARENTHESES.sub("", clause[: m.end()].replace("各类", ""))):
+        return False  # a part of a count stated before (其中…, 主动公开的政府信息中…), a topic's count
+    after = sent.text[len(before) + m.end():]
+    if _OTHER_COUNT.search(before + after.split("其中")[0]):
+        return False  # one channel's count among others (网站3972条, 微博5092条…)
+    rest = sent.after
+    if (cut := _NEXT_SECTION.search(rest)) is not None:
+        rest = rest[: cut.start()]
+    if _PUBLISHED_COUNT.search(rest) or _ACTIVE_COUNT.search(rest):
+        return False  # another channel's count follows in the section (微信公众号发布…30篇)
+    section = sent.context[-150:] + before + head
+    if not ACTIVE_SECTION.search(section):
+        return False  # not in the section on proactive disclosure
+    since = section[section.rfind("主动公开"):]
+    if _PUBLISHED_COUNT.search(since) or last_heading(since) is not None:
+        return False  # another channel's count came before, or another heading
+    said = before + head
+    if _NEW_MEDIA.search(said) and not _WEBSITE.search(said):
+        return False  # a social-media account's posts (公众号…累计发布信息331篇)
+    to = _UNTIL_MONTH.search(since + sent.text)
+    return to is None or to.group(1) == "12"  # not a count until 截止到2014年11月
