@@ -653,3 +653,16 @@ def test_active_items_after_the_kinds_they_cover() -> None:
     # one kind is a topic's count; kinds on one channel are that channel's
     assert _values("2019年主动公开财政预决算等信息5条。", 2019) == {}
     assert _values("2021年通过微信公众号发布信息886篇,在门户网站主动公开发布公告公示、部门动态等85条。", 2021) == {}
+
+
+def test_more_wordings_of_none_asked_and_all_answered() -> None:
+    # real openings (2019, 2021, 2025): none received, in other words
+    assert _values("2019年,我局未收到相关政府信息申请。", 2019) == {"n.requests.received": 0}
+    assert _values("2021年,我办未收到申请政府信息公开事项,未发生针对本单位有关政府信息公开事务的行政复议。", 2021)[
+        "n.requests.received"] == 0
+    assert _values("2025年,大石坝街道未收到申请政府信息公开的受理件。", 2025) == {"n.requests.received": 0}
+    # all answered (2023, 2021)
+    assert _values("2023年,我局共收到政府信息公开申请3件,均按期依法作出书面答复。", 2023) == \
+        {"n.requests.received": 3, "n.requests.closed": 3}
+    assert _values("2021年我局共收到9份政府信息依申请公开事项,其中8份是网络依申请公开,1份是纸质依申请公开,皆已全部按时答复。",
+                   2021) == {"n.requests.received": 9, "n.requests.closed": 9}

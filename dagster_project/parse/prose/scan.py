@@ -103,6 +103,7 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$"
     # …受理依申请公开件9件，均通过信函递交，已全部办理结束: how they came
     r"|^(?:均|全部|都)(?:通过|以|由)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
+    r"|^(?:其中)?\d+(?:件|份|个)(?:是|为)(?:网络|网上|纸质|书面|当面|信函|电子邮件|邮寄|传真)[^，,]{0,8}$"
 )
 
 
@@ -261,7 +262,8 @@ def scan_sentence(
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
         m = search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig) \
             or search_clause(ZERO_REQUESTS_NONE, clause, fig)
-        if m and not _NOT_ZERO_REQUESTS.search(m.group("mid") or "") and sent.year_ok(i, m.start()):
+        # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
+        if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
                 and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i):
