@@ -666,3 +666,6 @@ def test_more_wordings_of_none_asked_and_all_answered() -> None:
         {"n.requests.received": 3, "n.requests.closed": 3}
     assert _values("2021年我局共收到9份政府信息依申请公开事项,其中8份是网络依申请公开,1份是纸质依申请公开,皆已全部按时答复。",
                    2021) == {"n.requests.received": 9, "n.requests.closed": 9}
+    # 关于 right before what was asked for names no other matter; a topic after 关于 does
+    assert _values("2015年未收到公众关于政府信息公开的申请。", 2015) == {"n.requests.received": 0}
+    assert _values("2015年未收到关于征地补偿的政府信息公开申请。", 2015) == {}
