@@ -235,3 +235,22 @@ def test_a_zone_with_a_county_code_a_town_under_the_site_and_a_field_line():
     text = ("索引号 XE9900000-2010-004\n信息名称 2009上海市浦东新区高桥镇政府信息公开工作年度报告\n文件编号 发布机构 高桥镇\n"
             "公开类别 主动公开 发布时间 2010-02-28\n上海市浦东新区高桥镇人民政府\n2010年2月\n")
     assert parse_document(text, "x.txt").meta.agency_name == "上海市浦东新区高桥镇人民政府"
+
+
+def test_offices_of_towns_a_place_named_with_向_an_address_and_a_party_committee():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text):
+        return resolve_agency(read_signals(None, text, {})).agency_name
+
+    # real openings (2019, 2018): a street's or township's own office answers for it
+    assert name("根据《条例》要求,由福州市台江区新港街道基层党建办编制本报告。\n") == "福州市台江区新港街道办事处"
+    # 向阳区 is a district, not 向 (to) before another body (a real 2025 opening)
+    assert name("根据《条例》要求,现公布佳木斯市向阳区人民政府2025年政府信息公开工作年度报告。\n") == "佳木斯市向阳区人民政府"
+    # a street address after the contact office is no name; the committee named with its party committee (2019)
+    assert name("如对本报告有任何疑问,请与西咸新区空港新城管委会党委、管委会办公室联系(地址:陕西省西咸新区空港新城迎宾大道东段)。\n") \
+        == "西咸新区空港新城管理委员会"
+    # a heading line that runs into the text and holds a field's word later stays a heading (a real 2018 page)
+    text = ("通江县文化广播影视新闻出版局 2018年政府信息公开工作年度报告 根据《条例》,特向社会公布2018年度本部门信息公开工作年度报告。"
+            "本报告的电子版可在网站查阅,发布时间以网站为准。如有疑问请与通江县文化广播电视和旅游局联系。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "通江县文化广播影视新闻出版局"

@@ -23,7 +23,8 @@ SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
-    r"(人民政府|街道办事处|街道|管理委员会|局|委员会|委|中心|办公室)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室|政务信息公开办公室"
+    r"(人民政府|街道办事处|街道|镇|乡|管理委员会|局|委员会|委|中心|办公室)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室"
+    r"|基层党建办(?:公室)?|党建办(?:公室)?|综合办|政务信息公开办公室"
     r"|信息公开(?:工作)?办公室|政务公开办公室|办公室|综合科|办"
     # 良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室
     r"|(?:政务公开)?(?:政府信息公开|信息公开)?(?:工作)?领导小组(?:办公室)?)$"
@@ -31,7 +32,7 @@ _INTERNAL_OFFICE = re.compile(
 # the office that compiles a government's report: 福清市政府信息公开工作办公室 -> 福清市人民政府
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息公开(?:工作)?办公室$")
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
-_STOP = re.compile(r"(?:围绕|综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)|认真|负责|结合|根据|按照|依据|对|向|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
+_STOP = re.compile(r"(?:围绕|综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)|认真|负责|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
 # 某某局编制2019年…: a clause ending in 编制<year>年; its matches all hold _COMPILED_YEAR's words,
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
@@ -79,7 +80,7 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 
 
 # an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
-_ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$")
+_ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道")
 # a site's account links (登录个人中心, 用户中心) end like an office's name but name no body
 _SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心")
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")
@@ -102,6 +103,8 @@ class PageSignals:
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
         name = re.sub(r"(人民政府)机关$", r"\1", clean_name(name))  # 城口县人民政府机关: the government and its office
+        # 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
+        name = re.sub(r"(管理委员会|人民政府)(?:党委|党工委|党组)[、和及与](?:管理委员会|人民政府)(?:办公室)?$", r"\1", name)
         if signed:  # a government's office signs for the government
             name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
         if source in ("sentence", "field"):
@@ -146,7 +149,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # or a heading that starts with it: 道县文广新局2013年度信息公开工作
     for line in lines[:12]:
         compact = "".join(line.split())
-        if _BREADCRUMB.search(compact) or _FIELD_LABELS.search(compact):
+        if _BREADCRUMB.search(compact) or _FIELD_LABELS.match(compact):
             continue  # a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
         if re.match(r"^.{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
             signals.add(_title_issuer(compact), "heading")
