@@ -669,3 +669,11 @@ def test_more_wordings_of_none_asked_and_all_answered() -> None:
     # 关于 right before what was asked for names no other matter; a topic after 关于 does
     assert _values("2015年未收到公众关于政府信息公开的申请。", 2015) == {"n.requests.received": 0}
     assert _values("2015年未收到关于征地补偿的政府信息公开申请。", 2015) == {}
+
+
+def test_requests_handled_with_some_carried_forward_are_not_all_closed() -> None:
+    # a real 2025 opening: 处理…46件 holds 3 carried into the next year; the part answered is the closed count
+    assert _values("2025年,全区各部门累计处理政府信息公开申请46件(含上年度结转1件),同比增长约5%。"
+                   "其中43件已在法定时限内答复,3件结转下年度办理。", 2025) == {"n.requests.closed": 43}
+    # handled with nothing carried forward is still the closed count
+    assert _values("2025年共收到政府信息公开申请5件,办理政府信息公开申请5件。", 2025)["n.requests.closed"] == 5

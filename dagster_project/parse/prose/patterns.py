@@ -170,6 +170,8 @@ CLOSE_2 = re.compile(
     r"(?:政府信息公开|依申请公开)(?:申请)?(?:的)?(?:答复|办结|回复)(?:总数|数量|数)?(?:为|共计|共)?"
     + _NUM + r"(?:件|条)" + _APX_AFTER
 )
+# 其中43件已在法定时限内答复 (then 3件结转下年度): the part of the requests handled that was answered
+ANSWERED_PART = re.compile(r"^其中" + _NUM + r"件(?:已)?(?:在法定时限内|在规定时限内|按时|依法|均)*(?:予以)?(?:答复|办结)(?:完毕)?$")
 # the old format's lead-in to the outcomes: 在已经答复的5件申请中: (all of them answered)
 CLOSE_3 = re.compile(r"^(?:在)?(?:已(?:经)?)?(?:答复|办结)(?:的)?" + _NUM + r"件(?:申请)?中")
 # Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件

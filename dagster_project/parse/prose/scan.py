@@ -12,6 +12,7 @@ from .patterns import (
     ACTIVE_S,
     ACTIVE_SECTION,
     ALL_CLOSED,
+    ANSWERED_PART,
     CHANNEL,
     CLOSE_1,
     CLOSE_2,
@@ -105,6 +106,10 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     r"|^(?:均|全部|都)(?:通过|以|由)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
     r"|^(?:其中)?\d+(?:件|份|个)(?:是|为)(?:网络|网上|纸质|书面|当面|信函|电子邮件|邮寄|传真)[^，,]{0,8}$"
 )
+
+
+# requests carried into the next year (3件结转下年度办理 / 转下一年度继续办理3件)
+_CARRIED_FORWARD = re.compile(r"^(?:\d+件)?(?:结转|转)(?:至)?下一?年度?|结转下一?年度?|下年度继续办理")
 
 
 # the parts of a count stated in the sentence before: carried over and new (其中，上年结转申请1件，本年新收申请2件)
@@ -246,8 +251,15 @@ def scan_sentence(
         if not got_received:
             m = search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig) \
                 or search_clause(CLOSE_3, clause, fig)
+            if m and m.group().startswith(("办理", "处理")) \
+                    and _CARRIED_FORWARD.search(sent.text[sum(map(len, sent.clauses[:i])) + i + len(clause):] + sent.after[:120]):
+                m = None  # 处理申请46件…其中43件已答复，3件结转下年度: handled, not closed
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):
+                _emit(cands, "n.requests.closed", m, clause, order)
+            elif qizhong and (m := ANSWERED_PART.match(clause)) and i + 1 < len(sent.clauses) \
+                    and _CARRIED_FORWARD.match(sent.clauses[i + 1]) and sent.year_ok(i, m.start()):
+                # …其中43件已在法定时限内答复，3件结转下年度办理: the closed count is the part answered
                 _emit(cands, "n.requests.closed", m, clause, order)
             elif (anchor := received_in_sentence or (carried if i == 0 else None)) is not None \
                     and not NOT_REQUEST.search(clause):
