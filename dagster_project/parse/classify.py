@@ -280,7 +280,14 @@ _PLACEHOLDER_CHAR = re.compile("[xX×Ｘｘ○〇]")
 _PLACEHOLDER_END = re.compile(r"[xX×Ｘｘ](?:\s*年|[\u4e00-\u9fff])|××|[○〇][乡镇县市区局]")
 
 
+# an interpretation that says so in its opening: 《…年度报告》已经编制完成…现就年报内容进行如下解读
+_INTERPRETS = re.compile(r"现(?:就|对|将)[^。\n]{0,40}(?:进行|作|做)(?:如下|以下)?解读")
+INTERPRETATION_OPENING_CHARS = 400
+
+
 def _look_alike_body(text: str) -> str | None:
+    if _INTERPRETS.search(text[:INTERPRETATION_OPENING_CHARS]):
+        return "interpretation of a report (现就…进行如下解读), not the report"
     if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
         return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
     maybe = _PLACEHOLDER_CHAR.search(text) and _PLACEHOLDER_END.search(text)

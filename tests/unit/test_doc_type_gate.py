@@ -295,3 +295,12 @@ def test_an_opening_section_under_a_sites_footer_and_a_work_summary_of_disclosur
     # a summary of other work is not one
     text = "2016年,我局大力推进依法行政。现将2016年度我局法治政府建设工作总结如下:\n一、主要工作\n"
     assert parse_document(text, "x.txt").meta.doc_type == "other"
+
+
+def test_an_interpretation_that_says_so_is_not_the_report():
+    # a real 2024 page: no title, the report named and its statistics period quoted, then 现就…进行如下解读
+    text = ("《莘县王庄集镇人民政府2023年政府信息公开工作年度报告》已经编制完成并向社会公开,为方便群众看懂年报信息,"
+            "进一步了解2023年政府信息公开工作,现就年报内容进行如下解读。\n一、编制背景\n"
+            "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "other" and meta.doc_type_reason.startswith("interpretation"), meta.doc_type_reason
