@@ -304,3 +304,12 @@ def test_an_interpretation_that_says_so_is_not_the_report():
             "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n")
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == "other" and meta.doc_type_reason.startswith("interpretation"), meta.doc_type_reason
+
+
+@pytest.mark.parametrize("text", [
+    # real openings without titles (2020, 2025)
+    "根据《条例》规定,按照《关于做好2020年政府信息公开工作年度报告发布和报送工作的通知》要求,现将我局2020年度信息公开工作予以报告。\n一、总体情况\n",
+    "根据《中华人民共和国政府信息公开条例》要求,编制发布本年报。全文包括总体情况、主动公开政府信息情况。\n一、总体情况\n",
+])
+def test_a_report_that_says_it_reports_or_is_compiled_and_published(text):
+    assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
