@@ -112,6 +112,11 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
 _CARRIED_FORWARD = re.compile(r"^(?:\d+件)?(?:结转|转)(?:至)?下一?年度?|结转下一?年度?|下年度继续办理")
 
 
+# the wordings of the items proactively disclosed, strongest first; the last (a count without 主动)
+# only near the section on proactive disclosure
+_ACTIVE_PATTERNS = ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B"), (ACTIVE_S, "S"))
+_CASES = (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2)))
+
 # the parts of a count stated in the sentence before: carried over and new (其中，上年结转申请1件，本年新收申请2件)
 _PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:(?:上年度?|上一年度?)结转|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
 
@@ -168,7 +173,9 @@ def scan_sentence(
         share = "占" in clause or (i + 1 < len(sent.clauses) and sent.clauses[i + 1].startswith(("占", "比例")))
 
         # ---- n.active.items -------------------------------------------------------------
-        for rx, kind in ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B"), (ACTIVE_S, "S")):
+        active = () if not fig or ("信息" not in clause and "主动" not in clause) \
+            else _ACTIVE_PATTERNS if sent.near_proactive else _ACTIVE_PATTERNS[:-1]
+        for rx, kind in active:
             m = search_clause(rx, clause, fig)
             if not m:
                 continue
@@ -206,7 +213,8 @@ def scan_sentence(
 
         # ---- n.requests.received --------------------------------------------------------
         got_received = False
-        if not PREVIOUS.search(clause.split("申请")[0]) and not subperiod:
+        if fig and ("申请" in clause or "公开" in clause or "请求" in clause) \
+                and not PREVIOUS.search(clause.split("申请")[0]) and not subperiod:
             for rx in (RECV_1, RECV_2, RECV_3, RECV_4, RECV_REVERSED, RECV_COUNT):
                 m = search_clause(rx, clause, fig)
                 if not m:
@@ -249,8 +257,9 @@ def scan_sentence(
 
         # ---- n.requests.closed ----------------------------------------------------------
         if not got_received:
-            m = search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig) \
-                or search_clause(CLOSE_3, clause, fig)
+            m = fig and ("公开" in clause or "答复" in clause or "办结" in clause) and (
+                search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig)
+                or search_clause(CLOSE_3, clause, fig))
             if m and m.group().startswith(("办理", "处理")) \
                     and _CARRIED_FORWARD.search(sent.text[sum(map(len, sent.clauses[:i])) + i + len(clause):] + sent.after[:120]):
                 m = None  # 处理申请46件…其中43件已答复，3件结转下年度: handled, not closed
@@ -272,15 +281,17 @@ def scan_sentence(
                     _all_closed(sent, i, clause, anchor, carried, cands, order)
 
         # ---- zeros: 未收到…申请 ---------------------------------------------------------
-        m = search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig) \
-            or search_clause(ZERO_REQUESTS_NONE, clause, fig)
+        # (each indicator's patterns need one of a few words: a clause without them skips the indicator)
+        negated = "未" in clause or "没有" in clause or "无" in clause or "不存在" in clause
+        m = negated and (search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig)
+                         or search_clause(ZERO_REQUESTS_NONE, clause, fig))
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
-        elif (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
+        elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
                 and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
-        m = search_clause(ZERO_REVIEW_SUIT, clause, fig)
+        m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
         if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context():
             for code, zero in zip(("n.review", "n.suit"), zeros):
@@ -288,7 +299,8 @@ def scan_sentence(
                     cands.append(Candidate(code, 0.0, False, clause, order))
 
         # ---- n.review / n.suit ----------------------------------------------------------
-        for code, rxs in (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2))):
+        cases = _CASES if "行政复议" in clause or "行政诉讼" in clause else ()
+        for code, rxs in cases:
             for rx in rxs:
                 m = search_clause(rx, clause, fig)
                 if not m:
@@ -309,7 +321,7 @@ def scan_sentence(
                 break
 
         # ---- n.press_conferences --------------------------------------------------------
-        m = search_clause(PRESS_1, clause, fig) or search_clause(PRESS_2, clause, fig)
+        m = "新闻发布会" in clause and (search_clause(PRESS_1, clause, fig) or search_clause(PRESS_2, clause, fig))
         if m and not LEADERS.search(clause) and not qizhong and sent.cumulative_ok(clause) \
                 and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
             _emit(cands, "n.press_conferences", m, clause, order)

@@ -176,6 +176,11 @@ class Sentence:
         return _squash(self._following()) if self._following else ""
 
     @cached_property
+    def near_proactive(self) -> bool:
+        """主动公开 is named in the sentence or the text just before it (the section may be the proactive one)."""
+        return "主动公开" in self.text or "主动公开" in self.context[-150:]
+
+    @cached_property
     def no_titles(self) -> str:
         return _BOOK_TITLE.sub("", self.text)
 
