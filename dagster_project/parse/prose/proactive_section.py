@@ -22,7 +22,7 @@ _NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
 
 def stands_for_the_section(sent: Sentence, i: int, clause: str, m: re.Match) -> bool:
     """Whether the match ``m`` of ``ACTIVE_S`` in clause ``i`` is the count of the proactive section."""
-    before = sent.text[: sum(map(len, sent.clauses[:i])) + i]
+    before = sent.text_before(i)
     head = clause[: m.start()]
     if "其中" in before or "申请" in clause or "信息中" in m.group() \
             or TOPIC.search(_PARENTHESES.sub("", clause[: m.end()].replace("各类", ""))):

@@ -10,7 +10,6 @@ from .patterns import (
     ACTIVE_B1,
     ACTIVE_B2,
     ACTIVE_S,
-    ACTIVE_SECTION,
     ALL_CLOSED,
     ANSWERED_PART,
     CHANNEL,
@@ -75,18 +74,16 @@ _NOT_ZERO_REQUESTS = re.compile(
     r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报"
 )
 
-
-
-
 # what a none in the section on requests may be about besides the requests themselves
 _NOT_ZERO_IN_SECTION = re.compile(
     r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
 )
+
+
 def _in_requests_section(sent: Sentence, i: int) -> bool:
     """The last heading before clause ``i`` is about requests (二、依申请公开政府信息情况 / (二)依申请公开)."""
-    heading = last_heading(sent.context[-200:] + sent.text[: sum(map(len, sent.clauses[:i])) + i])
+    heading = last_heading(sent.context[-200:] + sent.text_before(i))
     return heading is not None and "申请" in heading and not re.search(r"复议|诉讼|收费", heading)
-
 
 
 def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: int, priority: int = 0) -> bool:
@@ -261,7 +258,7 @@ def scan_sentence(
                 search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig)
                 or search_clause(CLOSE_3, clause, fig))
             if m and m.group().startswith(("办理", "处理")) \
-                    and _CARRIED_FORWARD.search(sent.text[sum(map(len, sent.clauses[:i])) + i + len(clause):] + sent.after[:120]):
+                    and _CARRIED_FORWARD.search(sent.text_after(i) + sent.after[:120]):
                 m = None  # 处理申请46件…其中43件已答复，3件结转下年度: handled, not closed
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):

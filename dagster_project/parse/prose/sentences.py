@@ -175,6 +175,18 @@ class Sentence:
         """The text after the sentence (up to a few sentences), whitespace removed."""
         return _squash(self._following()) if self._following else ""
 
+    def _start(self, i: int) -> int:
+        # clauses are cut at one separator each: the text of clause i starts after the ones before
+        return sum(map(len, self.clauses[:i])) + i
+
+    def text_before(self, i: int) -> str:
+        """The sentence's text before clause ``i``."""
+        return self.text[: self._start(i)]
+
+    def text_after(self, i: int) -> str:
+        """The sentence's text after clause ``i``."""
+        return self.text[self._start(i) + len(self.clauses[i]):]
+
     @cached_property
     def near_proactive(self) -> bool:
         """主动公开 is named in the sentence or the text just before it (the section may be the proactive one)."""
