@@ -290,13 +290,7 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         if division.level != "county":  # a prefecture without counties (东莞市)
             pass
     unit = town is not None and not is_township(town)  # 林业局, 农场: a body of its own, no government
-    if division.level == "zone" and town is None and town_piece:
-        # a street or town of a zone (两江新区大石坝街道办事处), printed as the zone government's or not
-        default = "办事处" if town_piece.endswith("街道") else "人民政府"
-        own = body in (_STREET_BODY if town_piece.endswith("街道") else _GOVERNMENT_BODY)
-        via = "人民政府" if "人民政府" + town_piece in printed else ""
-        name = division.name + via + town_piece + (default if own else body)
-    elif division.level == "zone":
+    if division.level == "zone" and not town_piece:  # a zone's street or town (两江新区大石坝街道) is one below
         place_name = division.name
         name = place_name + ("管理委员会" if body in _GOVERNMENT_BODY else body)
     elif unit:
