@@ -58,7 +58,7 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
             # a sentence (请认真编制…年度报告,于…前报送。) names the report but is not its title
             if 8 <= len(norm) <= 60 and _REPORT_WORDS.search(norm) and _TITLE_HINT.search(norm) \
                     and not norm.startswith(("根据", "按照", "本报告", "依据")) and "。" not in norm:
-                candidates.append(re.sub(r"^(?:(?:信息|文件)?名\s*称|标\s*题)\s*[:：]?\s*", "", cell))
+                candidates.append(re.sub(r"^(?:(?:信息|文件)?名\s*称|(?:公报|文章|信息)?标\s*题)\s*[:：]?\s*", "", cell))
     # a catalogue cell (县区政府信息公开年度报告) names no year; the report's own title does
     dated = [c for c in candidates if re.search(_YEAR + "|" + _CN_YEAR, normalise_label(c))]
     # a page that lists other years' reports: the one whose year is the statistics period's

@@ -254,3 +254,22 @@ def test_offices_of_towns_a_place_named_with_向_an_address_and_a_party_committe
     text = ("通江县文化广播影视新闻出版局 2018年政府信息公开工作年度报告 根据《条例》,特向社会公布2018年度本部门信息公开工作年度报告。"
             "本报告的电子版可在网站查阅,发布时间以网站为准。如有疑问请与通江县文化广播电视和旅游局联系。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "通江县文化广播影视新闻出版局"
+
+
+def test_schools_ministries_and_more_offices_that_answer_for_their_body():
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    def name(text, title=None):
+        return resolve_agency(read_signals(title, text, {})).agency_name
+
+    # real pages (2014, 2010, 2015, 2023, 2009, 2025)
+    assert name("根据《高等学校信息公开办法》要求,现就2013-2014学年度信息公开工作报告如下。\n",
+                "江汉大学2013-2014学年度信息公开工作年度报告") == "江汉大学"
+    assert name("根据《条例》的规定,现发布《工业和信息化部政府信息公开工作2010年度报告》。\n") == "工业和信息化部"
+    assert name("本年度报告依据《条例》的规定,由哈尔滨市人民政府政务公开办公室综合市政府、各区、县(市)政府的政府信息公开工作情况。\n") \
+        == "哈尔滨市人民政府"
+    assert name("本年度报告由杭州市余杭区教育局根据《杭州市人民政府办公厅关于做好2023年政务公开工作总结和2024年工作思路的通知》"
+                "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制而成。\n") \
+        == "杭州市余杭区教育局"
+    assert name("本报告由永定县政府信息中心编制。\n").endswith("永定县人民政府")
+    assert name("本报告由常州市钟楼区南大街街道党政和人大办公室编制。\n") == "常州市钟楼区南大街街道办事处"

@@ -677,3 +677,5 @@ def test_requests_handled_with_some_carried_forward_are_not_all_closed() -> None
                    "其中43件已在法定时限内答复,3件结转下年度办理。", 2025) == {"n.requests.closed": 43}
     # handled with nothing carried forward is still the closed count
     assert _values("2025年共收到政府信息公开申请5件,办理政府信息公开申请5件。", 2025)["n.requests.closed"] == 5
+    # a real 2021 opening: handled and answered (办理、答复) with 5 carried forward is not the closed count
+    assert _values("2021年依法办理、规范答复政府信息公开申请151件(含上年结转13件),办结146件,结转下年度继续办理5件。", 2021) == {}

@@ -16,24 +16,27 @@ from .names import clean_name
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
 _ANY_YEAR = r"(?:" + _YEAR + "|" + _CN_YEAR + ")"
-_YEAR_END = r"(?:年|(?=度|政府|政务|信息))"
+_YEAR_END = r"(?:年|(?=度|政府|政务|信息)|(?=[-—–~至](?:19|20)\d\d))"  # 2013-2014学年度: a school year
 # a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
 SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|办|中心|院|署|所|站|队|部|处"
-          r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校)")
+          r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校"
+          r"|大学|学院|中学|小学)")
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
-    r"(人民政府|街道办事处|街道|镇|乡|管理委员会|局|委员会|委|中心|办公室)(?:党政综合办公室|党政办公室|党政办|党政综合部|综合办公室"
+    r"(人民政府|街道办事处|街道|镇|乡|管理委员会|局|委员会|委|中心|办公室)(?:党政综合办公室|党政(?:和人大)?办公室|党政办|党政综合部|综合办公室"
     r"|基层党建办(?:公室)?|党建办(?:公室)?|综合办|政务信息公开办公室"
     r"|信息公开(?:工作)?办公室|政务公开办公室|办公室|综合科|办"
     # 良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室
     r"|(?:政务公开)?(?:政府信息公开|信息公开)?(?:工作)?领导小组(?:办公室)?)$"
 )
 # the office that compiles a government's report: 福清市政府信息公开工作办公室 -> 福清市人民政府
-_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息公开(?:工作)?办公室$")
+_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息(?:公开)?(?:工作)?(?:办公室|中心)$")
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
 _STOP = re.compile(r"(?:围绕|综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)|认真|负责|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
-                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d)")
+                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d"
+                   # 《工业和信息化部政府信息公开工作2010年度报告》: the body, then its work
+                   r"|(?:政府)?信息公开工作|政务公开工作)")
 # 某某局编制2019年…: a clause ending in 编制<year>年; its matches all hold _COMPILED_YEAR's words,
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
 _CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制(?:了)?" + _ANY_YEAR + r"年")
@@ -53,7 +56,10 @@ _SENTENCES = [
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
     re.compile(r"(?:总结|结合)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
     _LINE_PUBLISHES,
-    re.compile(r"由(.{2,80}?)(?:编制|编写|撰写|制作)"),
+    # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
+    re.compile(r"由(.{2,160}?)(?:编制|编写|撰写|制作)"),
+    # 由哈尔滨市人民政府政务公开办公室综合市政府、各区…的政府信息公开工作情况 (编制 beyond the opening)
+    re.compile(r"由([^,，。;；]{2,40}?)综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
     # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself)

@@ -257,9 +257,9 @@ def scan_sentence(
             m = fig and ("公开" in clause or "答复" in clause or "办结" in clause) and (
                 search_clause(CLOSE_1, clause, fig) or search_clause(CLOSE_2, clause, fig)
                 or search_clause(CLOSE_3, clause, fig))
-            if m and m.group().startswith(("办理", "处理")) \
+            if m and ("办理" in clause or "处理" in clause) \
                     and _CARRIED_FORWARD.search(sent.text_after(i) + sent.after[:120]):
-                m = None  # 处理申请46件…其中43件已答复，3件结转下年度: handled, not closed
+                m = None  # 处理申请46件…其中43件已答复，3件结转下年度 / 办理、答复申请151件…结转5件: handled, not closed
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):
                 _emit(cands, "n.requests.closed", m, clause, order)
