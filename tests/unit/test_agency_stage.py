@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 
 import duckdb
+import pytest
 
 from dagster_project.parse.agency.names import agency_kind, clean_name
 from dagster_project.parse.report import parse_document
@@ -201,75 +202,63 @@ def test_an_address_is_not_a_name_and_a_compound_office_is_not_cut():
         == "佳木斯市郊区卫生健康局"
 
 
-def test_a_compiler_office_before_编制了_and_a_zones_street_office():
+def _issuer(text: str, title: str | None = None) -> str | None:
     from dagster_project.parse.agency import read_signals, resolve_agency
 
-    def name(text):
-        return resolve_agency(read_signals(None, text, {})).agency_name
+    return resolve_agency(read_signals(title, text, {})).agency_name
 
+
+@pytest.mark.parametrize("text, title, issuer", [
     # a real 2017 opening without a title: 编制了 names the compiler, 2017年度旗政府 names no 度旗
-    assert name("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。"
-                "报告全文包括2017年度旗政府信息公开工作情况,主动公开政府信息情况。\n") == "太仆寺旗人民政府"
-    # a real 2025 opening: a street office of a new area, printed as the area government's
-    assert name("根据《条例》等相关规定,结合重庆市两江新区人民政府大石坝街道办事处2025年政府信息公开工作实际,编制本报告。\n") \
-        == "两江新区人民政府大石坝街道办事处"
-    assert name("根据《条例》规定,现将两江新区大石坝街道2025年政府信息公开工作年度报告如下。\n") == "两江新区大石坝街道办事处"
-
-
-def test_a_zone_with_a_county_code_a_town_under_the_site_and_a_field_line():
-    from dagster_project.parse.agency import read_signals, resolve_agency
-
-    def name(text):
-        return resolve_agency(read_signals(None, text, {})).agency_name
-
+    ("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。报告全文包括2017年度旗政府信息公开工作情况,"
+     "主动公开政府信息情况。\n", None, "太仆寺旗人民政府"),
+    # real 2025 openings: a street office of a new area, printed as the area government's or not
+    ("根据《条例》等相关规定,结合重庆市两江新区人民政府大石坝街道办事处2025年政府信息公开工作实际,编制本报告。\n", None,
+     "两江新区人民政府大石坝街道办事处"),
+    ("根据《条例》规定,现将两江新区大石坝街道2025年政府信息公开工作年度报告如下。\n", None, "两江新区大石坝街道办事处"),
     # a real 2024 opening: the statistics give 呼和浩特经济技术开发区 a county code; it is a zone's committee
-    assert name("根据《条例》规定,现公布呼和浩特经济技术开发区2024年政府信息公开工作年度报告。\n") == "呼和浩特经济技术开发区管理委员会"
+    ("根据《条例》规定,现公布呼和浩特经济技术开发区2024年政府信息公开工作年度报告。\n", None, "呼和浩特经济技术开发区管理委员会"),
     # districts named 新区 stay governments
-    assert name("根据《条例》规定,现公布天津市滨海新区2010年政府信息公开工作年度报告。\n") == "天津市滨海新区人民政府"
+    ("根据《条例》规定,现公布天津市滨海新区2010年政府信息公开工作年度报告。\n", None, "天津市滨海新区人民政府"),
     # a real 2025 page: the site's header names the district, the report's sentence the town under it
-    assert name("天津市武清区人民政府\n根据《条例》相关要求,现发布天津市武清区河西务镇2025年政府信息公开年度报告。\n") \
-        == "天津市武清区河西务镇人民政府"
+    ("天津市武清区人民政府\n根据《条例》相关要求,现发布天津市武清区河西务镇2025年政府信息公开年度报告。\n", None,
+     "天津市武清区河西务镇人民政府"),
     # a contact office named in a sentence does not replace the county (a real 2015 opening)
-    assert name("青神县人民政府\n如有疑问请与青神县信息化办公室联系。\n") == "青神县人民政府"
-    # a real 2010 page: a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
-    text = ("索引号 XE9900000-2010-004\n信息名称 2009上海市浦东新区高桥镇政府信息公开工作年度报告\n文件编号 发布机构 高桥镇\n"
-            "公开类别 主动公开 发布时间 2010-02-28\n上海市浦东新区高桥镇人民政府\n2010年2月\n")
-    assert parse_document(text, "x.txt").meta.agency_name == "上海市浦东新区高桥镇人民政府"
-
-
-def test_offices_of_towns_a_place_named_with_向_an_address_and_a_party_committee():
-    from dagster_project.parse.agency import read_signals, resolve_agency
-
-    def name(text):
-        return resolve_agency(read_signals(None, text, {})).agency_name
-
+    ("青神县人民政府\n如有疑问请与青神县信息化办公室联系。\n", None, "青神县人民政府"),
     # real openings (2019, 2018): a street's or township's own office answers for it
-    assert name("根据《条例》要求,由福州市台江区新港街道基层党建办编制本报告。\n") == "福州市台江区新港街道办事处"
+    ("根据《条例》要求,由福州市台江区新港街道基层党建办编制本报告。\n", None, "福州市台江区新港街道办事处"),
     # 向阳区 is a district, not 向 (to) before another body (a real 2025 opening)
-    assert name("根据《条例》要求,现公布佳木斯市向阳区人民政府2025年政府信息公开工作年度报告。\n") == "佳木斯市向阳区人民政府"
+    ("根据《条例》要求,现公布佳木斯市向阳区人民政府2025年政府信息公开工作年度报告。\n", None, "佳木斯市向阳区人民政府"),
     # a street address after the contact office is no name; the committee named with its party committee (2019)
-    assert name("如对本报告有任何疑问,请与西咸新区空港新城管委会党委、管委会办公室联系(地址:陕西省西咸新区空港新城迎宾大道东段)。\n") \
-        == "西咸新区空港新城管理委员会"
+    ("如对本报告有任何疑问,请与西咸新区空港新城管委会党委、管委会办公室联系(地址:陕西省西咸新区空港新城迎宾大道东段)。\n", None,
+     "西咸新区空港新城管理委员会"),
+    # real pages (2014, 2010, 2015, 2023, 2009, 2025): a university, a ministry, compilers, offices
+    ("根据《高等学校信息公开办法》要求,现就2013-2014学年度信息公开工作报告如下。\n",
+     "江汉大学2013-2014学年度信息公开工作年度报告", "江汉大学"),
+    ("根据《条例》的规定,现发布《工业和信息化部政府信息公开工作2010年度报告》。\n", None, "工业和信息化部"),
+    ("本年度报告依据《条例》的规定,由哈尔滨市人民政府政务公开办公室综合市政府、各区、县(市)政府的政府信息公开工作情况。\n", None,
+     "哈尔滨市人民政府"),
+    ("本年度报告由杭州市余杭区教育局根据《杭州市人民政府办公厅关于做好2023年政务公开工作总结和2024年工作思路的通知》"
+     "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制而成。\n", None,
+     "杭州市余杭区教育局"),
+    ("本报告由常州市钟楼区南大街街道党政和人大办公室编制。\n", None, "常州市钟楼区南大街街道办事处"),
+])
+def test_issuers_of_real_openings(text, title, issuer):
+    assert _issuer(text, title) == issuer
+
+
+def test_a_government_information_centre_answers_for_its_government():
+    # a real 2009 opening
+    assert _issuer("本报告由永定县政府信息中心编制。\n").endswith("永定县人民政府")
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a real 2010 page: a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
+    ("索引号 XE9900000-2010-004\n信息名称 2009上海市浦东新区高桥镇政府信息公开工作年度报告\n文件编号 发布机构 高桥镇\n"
+     "公开类别 主动公开 发布时间 2010-02-28\n上海市浦东新区高桥镇人民政府\n2010年2月\n", "上海市浦东新区高桥镇人民政府"),
     # a heading line that runs into the text and holds a field's word later stays a heading (a real 2018 page)
-    text = ("通江县文化广播影视新闻出版局 2018年政府信息公开工作年度报告 根据《条例》,特向社会公布2018年度本部门信息公开工作年度报告。"
-            "本报告的电子版可在网站查阅,发布时间以网站为准。如有疑问请与通江县文化广播电视和旅游局联系。\n")
-    assert parse_document(text, "x.txt").meta.agency_name == "通江县文化广播影视新闻出版局"
-
-
-def test_schools_ministries_and_more_offices_that_answer_for_their_body():
-    from dagster_project.parse.agency import read_signals, resolve_agency
-
-    def name(text, title=None):
-        return resolve_agency(read_signals(title, text, {})).agency_name
-
-    # real pages (2014, 2010, 2015, 2023, 2009, 2025)
-    assert name("根据《高等学校信息公开办法》要求,现就2013-2014学年度信息公开工作报告如下。\n",
-                "江汉大学2013-2014学年度信息公开工作年度报告") == "江汉大学"
-    assert name("根据《条例》的规定,现发布《工业和信息化部政府信息公开工作2010年度报告》。\n") == "工业和信息化部"
-    assert name("本年度报告依据《条例》的规定,由哈尔滨市人民政府政务公开办公室综合市政府、各区、县(市)政府的政府信息公开工作情况。\n") \
-        == "哈尔滨市人民政府"
-    assert name("本年度报告由杭州市余杭区教育局根据《杭州市人民政府办公厅关于做好2023年政务公开工作总结和2024年工作思路的通知》"
-                "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制而成。\n") \
-        == "杭州市余杭区教育局"
-    assert name("本报告由永定县政府信息中心编制。\n").endswith("永定县人民政府")
-    assert name("本报告由常州市钟楼区南大街街道党政和人大办公室编制。\n") == "常州市钟楼区南大街街道办事处"
+    ("通江县文化广播影视新闻出版局 2018年政府信息公开工作年度报告 根据《条例》,特向社会公布2018年度本部门信息公开工作年度报告。"
+     "本报告的电子版可在网站查阅,发布时间以网站为准。如有疑问请与通江县文化广播电视和旅游局联系。\n", "通江县文化广播影视新闻出版局"),
+])
+def test_field_lines_and_headings_that_run_on(text, issuer):
+    assert parse_document(text, "x.txt").meta.agency_name == issuer
