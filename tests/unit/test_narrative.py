@@ -679,3 +679,11 @@ def test_requests_handled_with_some_carried_forward_are_not_all_closed() -> None
     assert _values("2025年共收到政府信息公开申请5件,办理政府信息公开申请5件。", 2025)["n.requests.closed"] == 5
     # a real 2021 opening: handled and answered (办理、答复) with 5 carried forward is not the closed count
     assert _values("2021年依法办理、规范答复政府信息公开申请151件(含上年结转13件),办结146件,结转下年度继续办理5件。", 2021) == {}
+
+
+def test_the_street_speaking_of_itself_is_no_sub_unit() -> None:
+    # real openings (2025, 2020): 我街道 is the body; 各街道 are its parts
+    assert _values("(一)主动公开 2025年,我街道主动公开信息794条,其中在区政府门户网站公开120条。", 2025) == \
+        {"n.active.items": 794}
+    assert _values("我街道2020年度无依申请公开情况。", 2020) == {"n.requests.received": 0}
+    assert _values("2025年,各街道主动公开信息794条。", 2025) == {}

@@ -72,7 +72,7 @@ CHANNEL = re.compile(
     r"网站|门户|微博|微信|公众号|客户端|APP|app|公开栏|公告栏|报刊|报纸|电视|广播|新媒体|政务号|头条|抖音|专栏|平台"
 )
 # A part of the area speaking (各乡镇主动公开…): a subset unless the clause also says 全/共.
-SUBUNIT = re.compile(r"乡镇|街道(?!办事处)|各街道|区直|县直|市直|省直|村|社区")  # 街道办事处: the body itself
+SUBUNIT = re.compile(r"乡镇|(?<![我本])街道(?!办事处)|各街道|区直|县直|市直|省直|村|社区")  # 街道办事处, 我街道: the body itself
 TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
 TOPIC = re.compile(r"领域|专栏|专题|栏目|类信息|方面")
@@ -222,7 +222,7 @@ ZERO_REQUESTS = re.compile(
 # 我乡无依申请公开政府信息和不予公开政府信息的情况
 ZERO_REQUESTS_NONE = re.compile(
     r"^(?P<mid>[^，。;,:：]{0,14}?(?:受理|收到)[^，。;,:：]{0,8}?)" + _DISCLOSURE + r"申请(?:数|情况)?[:：]\s*无$"
-    r"|^[^，。;,]{0,8}?(?:无|没有)(?:发生)?依申请公开(?:政府信息)?(?:和不予(?:以)?公开(?:政府信息)?)?(?:的)?(?:情况|事项)$"
+    r"|^[^，。;,]{0,12}?(?:无|没有)(?:发生)?依申请公开(?:政府信息)?(?:和不予(?:以)?公开(?:政府信息)?)?(?:的)?(?:情况|事项)$"
     r"|^[^，。;,]{0,8}?(?:无|没有)依申请公开(?:政府信息)?和不予(?:以)?公开(?:的)?政府信息$"
 )
 # the other ways a report says no request came: 没有收到依申请公开政府信息的申请 / 未接到要求公开政府信息的
