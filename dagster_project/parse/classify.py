@@ -208,7 +208,7 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
     sections = _national_sections(text)
     if len(sections) >= MIN_SECTIONS:
         evidence.append(f"the national format's section headings ({len(sections)})")
-    elif sections and has_prose_figures and _OPENING_SECTION.match(_first_content_line(_without_footer(text))):
+    elif sections and has_prose_figures and _OPENING_SECTION.match(_first_content_line(text)):
         evidence.append("opens with the national format's first section (一、总体情况/概述) and states figures")
     return evidence
 
@@ -229,16 +229,9 @@ def _national_sections(text: str) -> set[str]:
 _FOOTER_LINE = re.compile(r"版权所有|主办单位|承办单位|运行维护|网站标识码|ICP备|公网安备|^\s*地址[:：]")
 
 
-def _without_footer(text: str) -> str:
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines) and (not lines[i].strip() or _FOOTER_LINE.search(lines[i])):
-        i += 1
-    return "\n".join(lines[i:i + 5])
-
-
 def _first_content_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """The first line that is neither blank nor a line of a site's footer copied above the text."""
+    return next((line.strip() for line in text.splitlines() if line.strip() and not _FOOTER_LINE.search(line)), "")
 
 
 def _title_over_two_lines(text: str) -> str | None:
@@ -252,7 +245,6 @@ def _title_over_two_lines(text: str) -> str | None:
     return None
 
 
-# injected pinyin: 鎮(zhèn), 當(dāng)
 # --- look-alikes read off the body -------------------------------------------------------------
 
 _LISTED_REPORT = re.compile(r"((?:19|20)\d\d)\s*年?度?[^\n。]{0,40}(?:年度报告|年报)")

@@ -32,8 +32,10 @@ _INTERNAL_OFFICE = re.compile(
 )
 # the office that compiles a government's report: 福清市政府信息公开工作办公室 -> 福清市人民政府
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息(?:公开)?(?:工作)?(?:办公室|中心)$")
+# 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
+_COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
-_STOP = re.compile(r"(?:围绕|综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)|认真|负责|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
+_STOP = re.compile(r"(?:围绕|" + _COMBINES + r"|认真|负责|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d"
                    # 《工业和信息化部政府信息公开工作2010年度报告》: the body, then its work
                    r"|(?:政府)?信息公开工作|政务公开工作)")
@@ -59,7 +61,7 @@ _SENTENCES = [
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
     re.compile(r"由(.{2,160}?)(?:编制|编写|撰写|制作)"),
     # 由哈尔滨市人民政府政务公开办公室综合市政府、各区…的政府信息公开工作情况 (编制 beyond the opening)
-    re.compile(r"由([^,，。;；]{2,40}?)综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"),
+    re.compile(r"由([^,，。;；]{2,40}?)" + _COMBINES),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
     # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself)

@@ -114,8 +114,8 @@ ACTIVE_B2 = re.compile(
     r"(?:公开|公布)(?:了)?(?:各类)?政府信息(?:总计|共计|合计|总数|总量)(?:为|达)?" + _NUM + r"条" + _APX_AFTER
 )
 # Without 主动 or 政府信息: a count of information published (全年公开各类信息165条, 通过…等渠道公开了
-# 预决算…等各类信息221条; not one kind's: 发布政府采购信息30条、…), read only in the section on proactive disclosure or with a total's word
-# (see ``scan``), and only when nothing above is stated
+# 预决算…等各类信息221条; not one kind's: 发布政府采购信息30条、…), read only where it stands for the
+# section on proactive disclosure (see ``proactive_section``), and only when nothing above is stated
 ACTIVE_S = re.compile(
     r"(?:公开|发布|公布|更新)(?:了)?(?:[^，。;,：:]{1,30}?等)?(?:各类|各项)?(?:政府|政务)?信息"
     r"(?:共计|总数达|总数为|合计|总计|共|达)?" + _NUM + r"(?:条|篇)" + _APX_AFTER + r"(?!、)"
@@ -124,9 +124,10 @@ ACTIVE_S = re.compile(
 ACTIVE_SECTION = re.compile(r"主动公开(?!.*(?:申请|复议|诉讼|收费|咨询|不予公开))", re.S)
 
 # n.requests.received
-_RECV_VERB = r"(?P<verb>收到|受理|接收|接受|接到|新收|收悉)"
+_RECEIVED = r"收到|受理|接收|接受|接到|新收|收悉"
+_RECV_VERB = r"(?P<verb>" + _RECEIVED + r")"
 # requests handed in are requests received, when they are named in full (向区政府提交政府信息公开申请187件)
-_RECV_OR_HANDED_IN = r"(?P<verb>收到|受理|接收|接受|接到|新收|收悉|提交|提出)"
+_RECV_OR_HANDED_IN = r"(?P<verb>" + _RECEIVED + r"|提交|提出)"
 RECV_1 = re.compile(
     _RECV_OR_HANDED_IN + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
     + r"(?:申请|请求)(?:件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER

@@ -23,6 +23,9 @@ _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 # a heading of the old or the new format, with what it is about
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。；;]{0,30})")
+_BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
+# a year the text compares with (申请数量与2021年持平, 较2020年增加): not the period the next figure is about
+_COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?")
 
 
 def last_heading(text: str) -> str | None:
@@ -31,9 +34,6 @@ def last_heading(text: str) -> str | None:
     for found in _HEADING.finditer(text):
         pass
     return found.group(1) if found else None
-_BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
-# a year the text compares with (申请数量与2021年持平, 较2020年增加): not the period the next figure is about
-_COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?")
 
 
 def _normalise(text: str) -> str:
