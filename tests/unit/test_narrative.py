@@ -687,3 +687,21 @@ def test_the_street_speaking_of_itself_is_no_sub_unit() -> None:
         {"n.active.items": 794}
     assert _values("我街道2020年度无依申请公开情况。", 2020) == {"n.requests.received": 0}
     assert _values("2025年,各街道主动公开信息794条。", 2025) == {}
+
+
+def test_active_items_counted_over_the_year_from_its_first_day_and_on_the_disclosure_column() -> None:
+    # real openings (2010, 2016): 累计 over a period that opens on the year's first day is the year's count
+    assert _values("2010年大安市牧业管理局累计主动公开政府信息30条,所列数据的统计时限从2010年1月1日至2010年12月31日。", 2010) == \
+        {"n.active.items": 30}
+    assert _values("我镇自2016年1月1日到12月31日累计主动公开政府信息915条,电子化全文公开率达100%。", 2016) == \
+        {"n.active.items": 915}
+    # up to a day of the year (截至) is still a total since the start (a real 2014 opening)
+    assert _values("截至2014年12月31日,在县政府网站累计主动公开政府信息846条。", 2014) == {}
+    # real openings (2010, 2012, 2013): the disclosure column is a channel of all the body's disclosure, not a topic
+    assert _values("2010年,通过政府信息公开专栏及我局政务网站主动公开政府信息2585条,全文电子化率为100%。", 2010) == \
+        {"n.active.items": 2585}
+    assert _values("2013年,农业部网站信息公开专栏共主动公开信息773条,基本做到应公开尽公开。", 2013) == {"n.active.items": 773}
+    assert _values("2013年,在财政专栏主动公开信息73条。", 2013) == {}
+    # real openings (2012, 2025): the count named as such
+    assert _values("(一)主动公开政府信息的数量共192条。", 2012) == {"n.active.items": 192}
+    assert _values("2025年度,芦庙镇主动公开政府信息条数921条。", 2025) == {"n.active.items": 921}

@@ -75,7 +75,8 @@ CHANNEL = re.compile(
 SUBUNIT = re.compile(r"乡镇|(?<![我本])街道(?!办事处)|各街道|区直|县直|市直|省直|村|社区")  # 街道办事处, 我街道: the body itself
 TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
-TOPIC = re.compile(r"领域|专栏|专题|栏目|类信息|方面")
+# 政府信息公开专栏 is where all of the body's disclosure goes, a channel rather than a topic
+TOPIC = re.compile(r"领域|(?<!信息公开)专栏|专题|栏目|类信息|方面")
 SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)\d+(?:-|至)\d+月")
 
 
@@ -97,7 +98,7 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、
 # the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least two
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{1,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
 ACTIVE_A = re.compile(
-    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:数量|数|总数|总量)?"
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量)?"
     r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents

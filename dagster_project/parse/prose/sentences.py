@@ -218,6 +218,10 @@ class Sentence:
             return True
         if self.report_year is None:
             return False
+        # a period that opens on the year's first day (自2016年1月1日到12月31日累计…) is that year
+        if re.search(rf"{self.report_year}年(?:度)?1月1日(?:起)?(?:至|到|—|-|~)", self.no_titles) \
+                and not re.search(r"截至|截止", self.no_titles):
+            return True
         if re.search(r"年底|年末|\d+月", self.no_titles):
             return False
         return f"{self.report_year}年" in self.no_titles
