@@ -705,3 +705,16 @@ def test_active_items_counted_over_the_year_from_its_first_day_and_on_the_disclo
     # real openings (2012, 2025): the count named as such
     assert _values("(一)主动公开政府信息的数量共192条。", 2012) == {"n.active.items": 192}
     assert _values("2025年度,芦庙镇主动公开政府信息条数921条。", 2025) == {"n.active.items": 921}
+
+
+def test_the_old_formats_none_with_its_own_words() -> None:
+    # real openings (2018, 2010): the 2008 format's sentence with 有关的 before its third kind of cases
+    assert _values("我区2018年度未发生针对本部门有关政府信息公开事务的行政复议案、行政诉讼案和有关的申诉案。", 2018) == \
+        {"n.review": 0, "n.suit": 0}
+    # its outcome is another statement
+    assert _values("2018年度针对本部门有关政府信息公开事务的行政复议案、行政诉讼案和有关的申诉案均未被纠错。", 2018) == {}
+    # real openings (2017, 2020): none asked, in the words of the old format's heading; after a field label
+    assert _values("2017年度未收到公众关于政府信息公开和不予公开的申请。", 2017) == {"n.requests.received": 0}
+    assert _values("(二)依申请公开工作情况:2020年度我镇无依申请公开政府信息事项,也无有关政府信息公开事务的举报、投诉。", 2020) == \
+        {"n.requests.received": 0}
+    assert _values("(二)主动公开工作情况:2020年度我镇无其他公开事项。", 2020) == {}
