@@ -484,7 +484,7 @@ def test_a_year_named_to_compare_with_is_not_the_period() -> None:
 
 def test_requests_accepted_and_none_asked_for() -> None:
     # real openings (2020, 2014): 接受…申请, and no 要求 to disclose
-    assert _values("全年接受政府信息公开申请98件(当年办结97件,结转下年度1件)。", 2020) == {"n.requests.received": 98}
+    assert _values("全年接受政府信息公开申请98件(当年办结97件,结转下年度1件)。", 2020)["n.requests.received"] == 98
     assert _values("2014年我局未收到申请公开政府信息的要求。", 2014) == {"n.requests.received": 0}
     assert _values("2014年我局未收到依申请公开收费的要求。", 2014) == {}
 
@@ -718,3 +718,17 @@ def test_the_old_formats_none_with_its_own_words() -> None:
     assert _values("(二)依申请公开工作情况:2020年度我镇无依申请公开政府信息事项,也无有关政府信息公开事务的举报、投诉。", 2020) == \
         {"n.requests.received": 0}
     assert _values("(二)主动公开工作情况:2020年度我镇无其他公开事项。", 2020) == {}
+
+
+def test_closed_in_brackets_after_the_received_count_and_answered_in_other_words() -> None:
+    # a real 2019 opening: the closed count in brackets right after the received one
+    assert _values("全年接受政府信息公开申请98件(当年办结97件,结转下年度1件),按照《条例》要求进行了认真办理。", 2019) == \
+        {"n.requests.received": 98, "n.requests.closed": 97}
+    # real openings (2019, 2021): answered in other words; none carried over stands between
+    assert _values("全年收到政府信息公开申请1件,并在法定时限内予以规范答复。", 2019) == \
+        {"n.requests.received": 1, "n.requests.closed": 1}
+    assert _values("全年新收政府信息公开申请11件,上年结转政府信息公开申请0件,全部按时办结完成。", 2021) == \
+        {"n.requests.received": 11, "n.requests.closed": 11}
+    # some carried over: "all closed" is then more than the year's new requests
+    assert _values("全年新收政府信息公开申请11件,上年结转政府信息公开申请2件,全部按时办结完成。", 2021) == \
+        {"n.requests.received": 11}

@@ -12,6 +12,7 @@ from .patterns import (
     ACTIVE_S,
     ALL_CLOSED,
     ANSWERED_PART,
+    CLOSED_IN_BRACKETS,
     CHANNEL,
     CLOSE_1,
     CLOSE_2,
@@ -98,7 +99,7 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
 # channel, how they came, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
 _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     r"^(?:其中)?(?:" + REQ_SINGLE_CHANNEL.pattern + r"|电子邮件|书面|自然人|法人(?:或其他组织)?|其他组织)"
-    r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$"
+    r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$|^(?:上年度?|上一年度?)结转(?:政府信息公开)?申请0件$"
     # …受理依申请公开件9件，均通过信函递交，已全部办理结束: how they came
     r"|^(?:均|全部|都)(?:通过|以|由)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
     r"|^(?:其中)?\d+(?:件|份|个)(?:是|为)(?:网络|网上|纸质|书面|当面|信函|电子邮件|邮寄|传真)[^，,]{0,8}$"
@@ -229,6 +230,8 @@ def scan_sentence(
                 if _emit(cands, "n.requests.received", m, clause, order):
                     received_in_sentence = cands[-1]
                     got_received = True
+                    if closed := CLOSED_IN_BRACKETS.match(clause, m.end()):
+                        _emit(cands, "n.requests.closed", closed, clause, order)
                 break
             if not got_received:
                 m = search_clause(RECV_GENERIC, clause, fig)
