@@ -35,8 +35,10 @@ _OTHER_TITLE = [
 # 2020年政府信息公开工作年度报告发布 / 某市晒出2020年…年报 over 日前…报告显示…(记者 陈玲): a news item
 _NEWS_HEADLINE = re.compile(r"(?:年度报告|年报)[^。]{0,6}(?:发布|出炉|公布|亮相|晒出)$|(?:发布|公布|晒出|亮出)[^。]{0,30}(?:年度报告|年报)$")
 _REPORTED_SPEECH = re.compile(r"报告显示|报告指出|记者|据悉|据了解|日前")
-# 关于印发/公布…年度报告的通知: the notice is the cover of the report itself.
-_COVER_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开)[^做编报]*(?:年度报告|年报)")
+# 关于印发/公布…年度报告的通知: the notice is the cover of the report itself; so is the letter that
+# hands in a year's report with no verb of its own (渭南市水务局关于2014年度政府信息公开年度报告的函)
+_COVER_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开)[^做编报]*(?:年度报告|年报)"
+                           r"|关于(?:19|20)\d{2}年度?[^做编报通，。]*(?:年度报告|年报)的函$")
 
 _GOV2021 = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额|逾期不补正|逾期未按收费通知")
 _GOV2019 = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|本年新收政府信息公开申请")

@@ -313,3 +313,16 @@ def test_an_interpretation_that_says_so_is_not_the_report():
 ])
 def test_a_report_that_says_it_reports_or_is_compiled_and_published(text):
     assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # a real 2014 report handed in as a letter, the year's report its whole subject (渭南市水务局)
+    ("渭南市水务局 关于2014年度政府信息公开年度报告的函\n市信息化办公室:\n根据《中华人民共和国政府信息公开条例》和市信息化工作"
+     "领导小组办公室《关于报送2014年度政府信息公开年度报告的通知》要求,我局对全年政府信息公开工作进行了全面回顾,认真总结,"
+     "现将有关工作情况汇报如下:\n一、基本情况\n", "annual_report"),
+    # a letter that asks for the reports has a verb of its own
+    ("市信息化办公室关于报送2014年度政府信息公开年度报告的函\n各县市区政府:\n请于2015年3月31日前报送本单位年度报告。\n", "other"),
+])
+def test_a_years_report_handed_in_as_a_letter(text, doc_type):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
