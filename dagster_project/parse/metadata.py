@@ -107,7 +107,10 @@ _CITED_LAW = re.compile(r"^(?:条例|规定|办法|暂行|实施)")
 _SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*学年")
 # a paragraph that opens with a year and a comma tells what the body did that year: 2025年,霍城县水利局坚持…
 # (2018年以来 or 2024年是… do not open that way)
-_OPENING_YEAR = re.compile(r"(?m)^[\s|]*" + _YEAR + r"\s*年度?\s*[,，]")
+# the year a line opens with, or a line of the national format's first section after its item's
+# heading ((二)依申请公开情况。2020年,我局没有依申请公开事项)
+_OPENING_YEAR = re.compile(r"(?m)^[\s|]*(?:[(（][一二三四五六][)）][^。，,\n]{0,12}?情况[。.:：]?\s*)?"
+                           + _YEAR + r"\s*年度?\s*[,，]")
 
 
 def report_year_bounds() -> tuple[int, int]:

@@ -69,3 +69,12 @@ def test_the_opening_year_comes_before_a_year_of_the_plans():
     text = ("三、政府信息依申请公开情况\n2014年,我镇没有依申请公开政府信息办理事项。\n"
             "六、存在问题及改进措施\n为此,2015年政府信息公开工作将进一步加强。\n")
     assert find_report_year(None, text, None, BOUNDS) == (2014, "the year the body opens with")
+
+
+def test_the_year_after_an_item_heading_of_the_first_section():
+    # a real county bureau's 2020 report copied without title: the items' lines open with their heading
+    text = ("一、总体情况\n(一)主动公开情况。2020年以来,坚持把政务公开工作作为重要举措来抓,主动公开201条。\n"
+            "(二)依申请公开情况。2020年,我局没有依申请公开事项。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2020, "the year the body opens with")
+    # a heading of another kind before the year is no item of the section
+    assert find_report_year(None, "(二)关于2019年,我局的计划。\n", None, BOUNDS) == (None, "")
