@@ -732,3 +732,11 @@ def test_closed_in_brackets_after_the_received_count_and_answered_in_other_words
     # some carried over: "all closed" is then more than the year's new requests
     assert _values("全年新收政府信息公开申请11件,上年结转政府信息公开申请2件,全部按时办结完成。", 2021) == \
         {"n.requests.received": 11}
+
+
+def test_the_disclosure_column_of_a_site_quoted_or_not_is_a_channel() -> None:
+    # real openings (2022, 2014): the "政府信息公开" column of a site, quoted or not, is that channel too
+    assert _values("2022年,通过秀山县政府网站兰桥“政府信息公开”栏目主动公开政府信息186条。", 2022) == {"n.active.items": 186}
+    assert _values("2014年,我局在市人民政府门户网站和市审计局门户网站信息公开栏目分别主动公开政府信息148条。", 2014) == \
+        {"n.active.items": 148}
+    assert _values("2022年,在财政栏目主动公开信息18条。", 2022) == {}
