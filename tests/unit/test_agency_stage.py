@@ -242,6 +242,23 @@ def _issuer(text: str, title: str | None = None) -> str | None:
      "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制而成。\n", None,
      "杭州市余杭区教育局"),
     ("本报告由常州市钟楼区南大街街道党政和人大办公室编制。\n", None, "常州市钟楼区南大街街道办事处"),
+    # real pages (2020, 2022): a region and a league are governed by the province's office there
+    ("根据《条例》要求,我地区高度重视。\n", "阿里地区2020年政府信息公开工作年度报告", "阿里地区行政公署"),
+    ("根据《条例》要求,现公布兴安盟2022年政府信息公开工作年度报告。\n", None, "兴安盟行政公署"),
+    # the city still has its people's government, the region its departments
+    ("根据《条例》要求,现公布吐鲁番地区公安局2012年政府信息公开工作年度报告。\n", None, "吐鲁番地区公安局"),
+    # real openings (2015, 2025, 2021, 2012): the year inside a title's name; the body whose work the report
+    # reflects; a township's office; a government's disclosure group named before the laws it followed
+    ("本年度报告由崇义县教育局编制。\n", "崇义县2015年教育局信息公开工作年度报告", "崇义县教育局"),
+    ("报告依据《条例》编制,全面反映重庆市荣昌区盘龙镇人民政府2025年度政府信息公开工作开展情况。\n", None,
+     "重庆市荣昌区盘龙镇人民政府"),
+    ("本报告由石江乡单位办公室编制,如有疑问请与石江乡党政办公室联系(地址:丰城市石江乡人民政府)。\n", None,
+     "丰城市石江乡人民政府"),
+    ("本报告由南平市人民政府信息公开工作领导小组办公室根据《条例》要求,汇总南平市各县(市、区)政府信息公开工作情况编制而成。\n",
+     None, "南平市人民政府"),
+    # what a report reflects about its body (反映了我局…) names no other body
+    ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
+     "吉林市工业和信息化局"),
 ])
 def test_issuers_of_real_openings(text, title, issuer):
     assert _issuer(text, title) == issuer

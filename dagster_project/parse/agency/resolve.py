@@ -194,14 +194,24 @@ def _qualifier(county: Division) -> str:
     return county.name
 
 
+def _governed_by(division: Division) -> str:
+    """The word for a division's government: a zone's committee, the province's office in a region
+    or league (阿里地区行政公署, 兴安盟行政公署), else the people's government."""
+    if division.level == "zone" or _zone_county(division):
+        return "管理委员会"
+    if division.level == "prefecture" and division.name.endswith(("地区", "盟")):
+        return "行政公署"
+    return "人民政府"
+
+
 def _government(division: Division | None) -> str | None:
     if division is None:
         return None
-    if division.level == "zone" or _zone_county(division):
-        return (division.name if division.level == "zone" else _qualifier(division)) + "管理委员会"
+    if division.level == "zone":
+        return division.name + "管理委员会"
     if division.level == "county":
-        return _qualifier(division) + "人民政府"
-    return division.name + "人民政府"
+        return _qualifier(division) + _governed_by(division)
+    return division.name + _governed_by(division)
 
 
 def _parent_division(division: Division, table: DivisionTable) -> Division | None:
@@ -306,8 +316,8 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         name = qualifier + via + town_name + (default if own else body)
     else:
         qualifier = _qualifier(division) if division.level == "county" else division.name
-        own = "管理委员会" if _zone_county(division) else "人民政府"
-        name = qualifier + (own if body in _GOVERNMENT_BODY or body == "管理委员会" else body)
+        own = _governed_by(division)
+        name = qualifier + (own if body in _GOVERNMENT_BODY or body in ("管理委员会", own) else body)
     kind = agency_kind(name)
     if division.level == "zone" and kind == "government":
         parent = None

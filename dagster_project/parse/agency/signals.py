@@ -25,7 +25,7 @@ _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
     r"(人民政府|街道办事处|街道|镇|乡|管理委员会|局|委员会|委|中心|办公室)(?:党政综合办公室|党政(?:和人大)?办公室|党政办|党政综合部|综合办公室"
-    r"|基层党建办(?:公室)?|党建办(?:公室)?|综合办|政务信息公开办公室"
+    r"|基层党建办(?:公室)?|党建办(?:公室)?|综合办|政务信息公开办公室|单位办公室"
     r"|信息公开(?:工作)?办公室|政务公开办公室|办公室|综合科|办"
     # 良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室
     r"|(?:政务公开)?(?:政府信息公开|信息公开)?(?:工作)?领导小组(?:办公室)?)$"
@@ -56,7 +56,7 @@ _SENTENCES = [
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
-    re.compile(r"(?:总结|结合)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
+    re.compile(r"(?:总结|结合|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
     _LINE_PUBLISHES,
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
     re.compile(r"由(.{2,160}?)(?:编制|编写|撰写|制作)"),
@@ -91,7 +91,8 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 _ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道")
 # a site's account links (登录个人中心, 用户中心) end like an office's name but name no body
 _SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心")
-_NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为")
+# (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
+_NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 
 
 def _starts_with_place(name: str) -> bool:
@@ -125,18 +126,32 @@ class PageSignals:
                 self.candidates.append((name, source))
 
 
+_PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
+_BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|站|馆)$")
+
+
 def _title_issuer(title: str) -> str:
     norm = "".join(nfkc(strip_pinyin(title)).split())
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
+    # the year inside the name: 崇义县2015年教育局信息公开工作年度报告
+    body = re.match(r"^" + re.escape(issuer) + _ANY_YEAR + r"年度?([^\d年]{1,12}?)(?:政府信息公开|政务公开|信息公开)", norm) \
+        if issuer.endswith(_PLACE_ENDS) else None
+    if body and _BODY_END.search(body.group(1)) and not body.group(1).startswith(_NOT_A_NAME_START):
+        issuer += body.group(1)
     if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
         m = re.match(r"^" + _ANY_YEAR + r"年度?(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
         issuer = m.group(1) if m else ""
     return issuer
 
 
+# a government's disclosure group inside a longer capture (由南平市人民政府信息公开工作领导小组办公室根据…):
+# its words would otherwise end the name at 信息公开工作, inside 人民政府
+_GOVERNMENT_GROUP = re.compile(r"(人民政府)(?:政务公开)?(?:政府信息公开|信息公开)(?:工作)?领导小组(?:办公室)?")
+
+
 def _sentence_name(captured: str) -> str:
-    captured = _INTERNAL_OFFICE.sub(r"\1", "".join(captured.split()))
+    captured = _INTERNAL_OFFICE.sub(r"\1", _GOVERNMENT_GROUP.sub(r"\1", "".join(captured.split())))
     cut = _STOP.search(captured, 2)
     return captured[:cut.start()] if cut else captured
 
