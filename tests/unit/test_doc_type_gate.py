@@ -320,6 +320,12 @@ def test_a_report_that_says_it_reports_or_is_compiled_and_published(text):
     ("渭南市水务局 关于2014年度政府信息公开年度报告的函\n市信息化办公室:\n根据《中华人民共和国政府信息公开条例》和市信息化工作"
      "领导小组办公室《关于报送2014年度政府信息公开年度报告的通知》要求,我局对全年政府信息公开工作进行了全面回顾,认真总结,"
      "现将有关工作情况汇报如下:\n一、基本情况\n", "annual_report"),
+    # a real 2019 opening without title: the city hereby compiles its report (特编制《…》)
+    ("根据《条例》和《辽宁省人民政府办公厅关于做好2019年度政府信息公开工作报告编制发布等工作的通知》要求,结合鞍山市2019年"
+     "政府信息公开工作情况,特编制《鞍山市政府2019年度政府信息公开工作报告》,并通过市政府门户网站面向社会公开。\n", "annual_report"),
+    # asking others to compile one is no compiling of one's own
+    ("各县区政府办公室:\n根据《中华人民共和国政府信息公开条例》规定,请各单位认真编制《2019年度政府信息公开工作报告》,"
+     "于2020年1月31日前报送市政府办公室,并向社会公开。\n", "other"),
     # a letter that asks for the reports has a verb of its own
     ("市信息化办公室关于报送2014年度政府信息公开年度报告的函\n各县市区政府:\n请于2015年3月31日前报送本单位年度报告。\n", "other"),
 ])
