@@ -323,7 +323,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     PRESS_2: (True, ("新闻发布会",)),
     ZERO_REQUESTS: (False, ("未", "没有")),
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
-    ZERO_REQUESTS_NONE: (False, ("无",)),
+    ZERO_REQUESTS_NONE: (False, ("无", "没有")),
     CLOSE_3: (True, ("答复", "办结")),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
     ZERO_REQUESTS_IN_SECTION: (False, ("未", "没有", "无")),
