@@ -740,3 +740,14 @@ def test_the_disclosure_column_of_a_site_quoted_or_not_is_a_channel() -> None:
     assert _values("2014年,我局在市人民政府门户网站和市审计局门户网站信息公开栏目分别主动公开政府信息148条。", 2014) == \
         {"n.active.items": 148}
     assert _values("2022年,在财政栏目主动公开信息18条。", 2022) == {}
+
+
+def test_a_full_stop_typed_in_ascii_and_none_said_with_complaints() -> None:
+    # a real 2022 opening: an ASCII full stop after a Chinese character ends the sentence
+    assert _values("(二)依申请公开情况 2022年,未收到依申请公开事项. (三)政府信息管理情况 我局高度重视。", 2022) == \
+        {"n.requests.received": 0}
+    # after a digit it is a decimal point
+    assert _values("2022年,共收到政府信息公开申请3.5件。", 2022) == {}
+    # a real 2025 opening: none of the requests and none of the complaints about them
+    assert _values("2025年,我镇未收到任何单位、个人提交的政府信息公开申请及相关投诉举报情况。", 2025) == \
+        {"n.requests.received": 0}

@@ -123,7 +123,9 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
     return blocks
 
 
-_SENT_SPLIT = re.compile(r"(?<=[。！？!?])")
+# a full stop typed as ASCII after a Chinese character ends a sentence too (未收到依申请公开事项. (三)…);
+# after a digit it is a decimal point or a list number
+_SENT_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=[\u4e00-\u9fff]\.)")
 _CLAUSE_SPLIT = re.compile(r"[；;，]|(?<!\d),|,(?!\d)")
 # the same split when no comma sits between two digits (every comma then splits): a plain
 # character class, which the regex engine scans many times faster than the alternation above
@@ -163,7 +165,7 @@ class Sentence:
         self.text = _squash(text)
         self._context = context
         self.report_year = report_year
-        self.clauses = [c for c in (c.rstrip("。！？!?") for c in _clauses(self.text)) if c]
+        self.clauses = [c for c in (c.rstrip("。！？!?.") for c in _clauses(self.text)) if c]
 
     # the context and the text without book titles are read by few sentences: made when asked
     @cached_property
