@@ -256,6 +256,11 @@ def _issuer(text: str, title: str | None = None) -> str | None:
      "丰城市石江乡人民政府"),
     ("本报告由南平市人民政府信息公开工作领导小组办公室根据《条例》要求,汇总南平市各县(市、区)政府信息公开工作情况编制而成。\n",
      None, "南平市人民政府"),
+    # real openings (2022, 2025): the overview opens with the body (国家中医药管理局以习近平…); a zone's
+    # party-and-government office compiles for the zone's committee
+    ("一、总体情况\n国家中医药管理局以习近平新时代中国特色社会主义思想为指导,认真落实政务公开的各项决策部署。\n", None,
+     "国家中医药管理局"),
+    ("本报告由燕郊高新区党政办公室编制。\n", None, "燕郊高新区管理委员会"),
     # what a report reflects about its body (反映了我局…) names no other body
     ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
      "吉林市工业和信息化局"),

@@ -30,6 +30,14 @@ _INTERNAL_OFFICE = re.compile(
     # 良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室
     r"|(?:政务公开)?(?:政府信息公开|信息公开)?(?:工作)?领导小组(?:办公室)?)$"
 )
+# a zone's party-and-government office answers for the zone (燕郊高新区党政办公室 -> 燕郊高新区)
+_ZONE_OFFICE = re.compile(r"(高新区|开发区|新区|园区|试验区|实验区|示范区|合作区)(?:党政综合办公室|党政办公室|党政办)$")
+
+
+def _without_internal_office(name: str) -> str:
+    return _ZONE_OFFICE.sub(r"\1", _INTERNAL_OFFICE.sub(r"\1", name))
+
+
 # the office that compiles a government's report: 福清市政府信息公开工作办公室 -> 福清市人民政府
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息(?:公开)?(?:工作)?(?:办公室|中心)$")
 # 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
@@ -80,7 +88,8 @@ _SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:
                       r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                       r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
-_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持)")
+_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持"
+                               r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
@@ -117,7 +126,7 @@ class PageSignals:
         if signed:  # a government's office signs for the government
             name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
         if source in ("sentence", "field"):
-            name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _INTERNAL_OFFICE.sub(r"\1", name))
+            name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _without_internal_office(name))
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_ACCOUNT.search(name) \
@@ -151,7 +160,7 @@ _GOVERNMENT_GROUP = re.compile(r"(人民政府)(?:政务公开)?(?:政府信息�
 
 
 def _sentence_name(captured: str) -> str:
-    captured = _INTERNAL_OFFICE.sub(r"\1", _GOVERNMENT_GROUP.sub(r"\1", "".join(captured.split())))
+    captured = _without_internal_office(_GOVERNMENT_GROUP.sub(r"\1", "".join(captured.split())))
     cut = _STOP.search(captured, 2)
     return captured[:cut.start()] if cut else captured
 
