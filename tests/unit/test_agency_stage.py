@@ -261,6 +261,15 @@ def _issuer(text: str, title: str | None = None) -> str | None:
     ("一、总体情况\n国家中医药管理局以习近平新时代中国特色社会主义思想为指导,认真落实政务公开的各项决策部署。\n", None,
      "国家中医药管理局"),
     ("本报告由燕郊高新区党政办公室编制。\n", None, "燕郊高新区管理委员会"),
+    # real openings (2017, 2019): the government's office that combines the reports of all its parts
+    # compiles the government's own; the government's name printed twice before 政府办公室
+    ("本年度报告由市政府办公室综合各县市区人民政府和市政府各部门的政府信息公开工作年度报告编制而成。如对本年度报告有疑问,"
+     "请与周口市人民政府办公室联系。\n", None, "周口市人民政府"),
+    ("本年度报告由松北区人民政府政府办公室综合区政府、各街道办事处的政府信息公开工作情况编制而成。\n", None,
+     "哈尔滨市松北区人民政府"),
+    # a real 2020 page: the year after the title, and a field that names an office without its place
+    ("发文日期: 2020-02-19 | 发布机构:政府办公室 | 文号: |\n根据2019年市政府信息公开工作精神,区政府信息公开工作有了进一步的提升。\n",
+     "张家口市宣化区政府信息公开工作年度报告(2019年)", "张家口市宣化区人民政府"),
     # what a report reflects about its body (反映了我局…) names no other body
     ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
      "吉林市工业和信息化局"),

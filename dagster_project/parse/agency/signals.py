@@ -143,6 +143,10 @@ def _title_issuer(title: str) -> str:
     norm = "".join(nfkc(strip_pinyin(title)).split())
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
+    # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
+    after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) if "报告" in issuer else None
+    if after_title:
+        issuer = issuer[:after_title.start()] + ("政府" if issuer[:after_title.start()].endswith("人民") else "")
     # the year inside the name: 崇义县2015年教育局信息公开工作年度报告
     body = re.match(r"^" + re.escape(issuer) + _ANY_YEAR + r"年度?([^\d年]{1,12}?)(?:政府信息公开|政务公开|信息公开)", norm) \
         if issuer.endswith(_PLACE_ENDS) else None
@@ -159,10 +163,19 @@ def _title_issuer(title: str) -> str:
 _GOVERNMENT_GROUP = re.compile(r"(人民政府)(?:政务公开)?(?:政府信息公开|信息公开)(?:工作)?领导小组(?:办公室)?")
 
 
+# the government's office that combines the reports of all its parts compiles the government's own
+# (由市政府办公室综合各县市区人民政府和市政府各部门的…年度报告编制而成)
+_COMBINING_OFFICE = re.compile(r"^(.*?)(?:人民)?(?:政府)?政府办公[室厅]$")
+
+
 def _sentence_name(captured: str) -> str:
     captured = _without_internal_office(_GOVERNMENT_GROUP.sub(r"\1", "".join(captured.split())))
     cut = _STOP.search(captured, 2)
-    return captured[:cut.start()] if cut else captured
+    if not cut:
+        return captured
+    name = captured[:cut.start()]
+    # (松北区人民政府政府办公室: the government's name printed twice)
+    return _COMBINING_OFFICE.sub(r"\1人民政府", name) if cut.group().startswith("综合") else name
 
 
 def _inside_book_title(text: str, at: int) -> bool:
