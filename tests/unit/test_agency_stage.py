@@ -270,6 +270,13 @@ def _issuer(text: str, title: str | None = None) -> str | None:
     # a real 2020 page: the year after the title, and a field that names an office without its place
     ("发文日期: 2020-02-19 | 发布机构:政府办公室 | 文号: |\n根据2019年市政府信息公开工作精神,区政府信息公开工作有了进一步的提升。\n",
      "张家口市宣化区政府信息公开工作年度报告(2019年)", "张家口市宣化区人民政府"),
+    # real openings (2009, 2018, 2014): 在综合 is combining too; a bonded port zone has a committee; a
+    # building is no body (地址:莱西市行政办公中心0913室)
+    ("本年度报告由广州市政府办公厅在综合汇总各区(县级市)政府和市政府各委、办、局政府信息公开年度报告基础上编写而成。\n", None,
+     "广州市人民政府"),
+    ("根据《条例》要求,现公布青岛前湾保税港区2018年政府信息公开工作年度报告。\n", None, "青岛前湾保税港区管理委员会"),
+    ("如对本报告有任何疑问,请与莱西市政府信息公开办公室联系(地址:莱西市行政办公中心0913室;邮编:266600)。\n", None,
+     "莱西市人民政府"),
     # what a report reflects about its body (反映了我局…) names no other body
     ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
      "吉林市工业和信息化局"),

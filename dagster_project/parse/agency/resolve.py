@@ -221,7 +221,7 @@ def _parent_division(division: Division, table: DivisionTable) -> Division | Non
 
 def _unqualified(name: str, parsed: _Parsed) -> str:
     """The canonical form of a name no division could be found for."""
-    if re.search(r"(?:实验区|新区|开发区|高新区|示范区|试验区|合作区|园区)$", name):
+    if re.search(r"(?:实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|保税港区|保税区|综保区)$", name):
         return name + "管理委员会"
     if re.search(r"(?:镇|乡|苏木)(?:政府)?$", name):
         return re.sub(r"政府$", "", name) + "人民政府"

@@ -97,7 +97,7 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 
 
 # an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
-_ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道")
+_ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道|行政(?:办公)?中心$")
 # a site's account links (登录个人中心, 用户中心) end like an office's name but name no body
 _SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心")
 # (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
@@ -175,7 +175,8 @@ def _sentence_name(captured: str) -> str:
         return captured
     name = captured[:cut.start()]
     # (松北区人民政府政府办公室: the government's name printed twice)
-    return _COMBINING_OFFICE.sub(r"\1人民政府", name) if cut.group().startswith("综合") else name
+    combines = re.match(r"(?:在)?" + _COMBINES, captured[cut.start():])  # 由广州市政府办公厅在综合汇总各区…
+    return _COMBINING_OFFICE.sub(r"\1人民政府", name) if combines else name
 
 
 def _inside_book_title(text: str, at: int) -> bool:
