@@ -751,3 +751,13 @@ def test_a_full_stop_typed_in_ascii_and_none_said_with_complaints() -> None:
     # a real 2025 opening: none of the requests and none of the complaints about them
     assert _values("2025年,我镇未收到任何单位、个人提交的政府信息公开申请及相关投诉举报情况。", 2025) == \
         {"n.requests.received": 0}
+
+
+def test_requests_for_disclosure_by_application_and_a_years_total_on_a_site() -> None:
+    # real openings (2023, 2021): 依申请政府信息公开事项, all handed in by citizens and all answered
+    assert _values("本年度受理依申请政府信息公开事项54件,均为自然人提交,均已在法定期限内妥善答复。", 2023) == \
+        {"n.requests.received": 54, "n.requests.closed": 54}
+    # a real 2020 opening: 全年 before the site and its 累计 makes it the year's count
+    assert _values("全年在明光市人民政府公开网站累计主动公开政府信息895条,其中重点领域信息发布523条。", 2020) == \
+        {"n.active.items": 895}
+    assert _values("截至目前,在明光市人民政府公开网站累计主动公开政府信息8950条。", 2020) == {}
