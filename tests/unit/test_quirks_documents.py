@@ -206,8 +206,9 @@ def test_interpretation_of_a_report_is_other():
     ("发布时间:2023-01-30   浏览次数:\n自治区人民政府办公厅2022\n\n政府信息公开工作年度报告\n",
      "自治区人民政府办公厅2022政府信息公开工作年度报告", 2022, "自治区人民政府办公厅"),
     # year first: 2024年昌吉州发改委政府信息公开工作年度报告 (cj.gov.cn); 昌吉州 is the short name of
-    # 昌吉回族自治州, which the issuer's name carries
-    ("2024年昌吉州发改委政府信息公开工作年度报告\n", "2024年昌吉州发改委政府信息公开工作年度报告", 2024, "昌吉回族自治州发改委"),
+    # 昌吉回族自治州, which the issuer's name carries, and 发改委 of 发展和改革委员会
+    ("2024年昌吉州发改委政府信息公开工作年度报告\n", "2024年昌吉州发改委政府信息公开工作年度报告", 2024,
+     "昌吉回族自治州发展和改革委员会"),
 ])
 def test_title_broken_over_two_lines_or_starting_with_the_year(head, title, year, agency):
     text = head + "一、总体情况\n本年度,本机关认真贯彻落实《中华人民共和国政府信息公开条例》,扎实推进政务公开工作。\n"

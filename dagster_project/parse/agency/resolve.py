@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .divisions import Division, DivisionTable, division_table, short_name
 from .domains import divisions_of_host
 from .names import agency_kind, clean_name
+from .short_forms import full_form
 from .signals import PageSignals
 
 _LEVEL_WORD = re.compile(r"^(自治区|省|市(?!场)|区(?!域)|县|旗)(?=.{2})")
@@ -291,7 +292,7 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
     division, town_piece, decided = _complete(parsed, context, host, table)
     body = parsed.body
     if division is None:
-        name = _unqualified(printed if not parsed.level_word else parsed.level_word + printed[len(parsed.level_word):], parsed)
+        name = full_form(_unqualified(printed if not parsed.level_word else parsed.level_word + printed[len(parsed.level_word):], parsed))
         kind = agency_kind(name)
         return AgencyIdentity(name, printed, kind, None, None, None, None, None, "partial", signal)
     town = None
@@ -318,6 +319,7 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         qualifier = _qualifier(division) if division.level == "county" else division.name
         own = _governed_by(division)
         name = qualifier + (own if body in _GOVERNMENT_BODY or body in ("管理委员会", own) else body)
+    name = full_form(name)
     kind = agency_kind(name)
     if division.level == "zone" and kind == "government":
         parent = None
