@@ -761,3 +761,14 @@ def test_requests_for_disclosure_by_application_and_a_years_total_on_a_site() ->
     assert _values("全年在明光市人民政府公开网站累计主动公开政府信息895条,其中重点领域信息发布523条。", 2020) == \
         {"n.active.items": 895}
     assert _values("截至目前,在明光市人民政府公开网站累计主动公开政府信息8950条。", 2020) == {}
+
+
+def test_a_count_without_its_verb_followed_by_its_parts_by_channel() -> None:
+    # a real 2021 opening: the section's count, then its parts by channel, which add up to it
+    text = ("(一)主动公开政府信息情况。\n1.信息发布情况。2021年,累计公开政府信息106条(不含政务服务等专业平台发布的数据)。\n"
+            "从公开渠道来看,政府网站公开信息103条,占比97.2%;市财政局内网门户网站公开信息3条,占比2.8%。\n")
+    assert _values(text, 2021) == {"n.active.items": 106}
+    # channels whose counts do not add up to it are other channels' counts
+    text = ("(一)主动公开政府信息情况。\n2021年,累计公开政府信息106条。\n"
+            "通过微信公众号发布信息300条,微博发布信息40条。\n")
+    assert _values(text, 2021) == {}

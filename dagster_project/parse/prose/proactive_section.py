@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import ACTIVE_SECTION, TOPIC
+from .patterns import ACTIVE_SECTION, TOPIC, read_value
 from .sentences import Sentence, last_heading
 
 # a channel named in parentheses (通过政府网站(政府信息公开专栏)公开…) is no topic
@@ -18,6 +18,20 @@ _NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户
 _WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
 _UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
 _NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
+
+
+def _parts_follow(m: re.Match, rest: str) -> bool:
+    """The counts published after the match, from the first on, add up to it: its parts by channel
+    (累计公开政府信息106条。…政府网站公开信息103条…内网门户网站公开信息3条)."""
+    value = read_value(m)
+    if value is None or value.approximate:
+        return False
+    total = 0
+    for count in _PUBLISHED_COUNT.finditer(rest):
+        total += int(re.search(r"(\d+)(?:余|多)?(?:条|篇)$", count.group()).group(1))
+        if total >= value.value:
+            return total == value.value
+    return False
 
 
 def stands_for_the_section(sent: Sentence, i: int, clause: str, m: re.Match) -> bool:
@@ -33,7 +47,7 @@ def stands_for_the_section(sent: Sentence, i: int, clause: str, m: re.Match) -> 
     rest = sent.after
     if (cut := _NEXT_SECTION.search(rest)) is not None:
         rest = rest[: cut.start()]
-    if _PUBLISHED_COUNT.search(rest) or _ACTIVE_COUNT.search(rest):
+    if (_PUBLISHED_COUNT.search(rest) or _ACTIVE_COUNT.search(rest)) and not _parts_follow(m, rest):
         return False  # another channel's count follows in the section (微信公众号发布…30篇)
     section = sent.context[-150:] + before + head
     if not ACTIVE_SECTION.search(section):
