@@ -19,6 +19,7 @@ from dagster_project.parse.agency.short_forms import full_form
     ("景德镇市文广新局", "景德镇市文化广电新闻出版局"),
     ("延边州林管局", "延边州林业管理局"),
     ("烟台开发区管委", "烟台开发区管理委员会"),
+    ("河南省事管局", "河南省机关事务管理局"),
     # a government's offices, and the region's office named before one of its own
     ("铜陵市义安区政府办", "铜陵市义安区人民政府办公室"),
     ("江苏省政府办公厅", "江苏省人民政府办公厅"),

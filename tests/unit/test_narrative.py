@@ -772,3 +772,14 @@ def test_a_count_without_its_verb_followed_by_its_parts_by_channel() -> None:
     text = ("(一)主动公开政府信息情况。\n2021年,累计公开政府信息106条。\n"
             "通过微信公众号发布信息300条,微博发布信息40条。\n")
     assert _values(text, 2021) == {}
+
+
+def test_more_words_around_a_years_count_of_items() -> None:
+    # real openings (2025, 2022, 2025): updated (更新), 累计 over 一年来 or after 全年, requests 依申请信息公开
+    assert _values("我县本年度主动公开政府信息更新5231条,其中概况类信息更新66条。", 2025) == {"n.active.items": 5231}
+    assert _values("一年来,全区累计主动公开政府信息843条。", 2022) == {"n.active.items": 843}
+    assert _values("截至12月31日,全年通过政府网站主动公开信息累计700条(点击量52582次)。", 2022) == {"n.active.items": 700}
+    assert _values("我局2025年共受理依申请信息公开10件,已依法依规按时办结。", 2025) == \
+        {"n.requests.received": 10, "n.requests.closed": 10}
+    # 以来 without the year is a running total
+    assert _values("建站以来,全区累计主动公开政府信息8430条。", 2022) == {}

@@ -43,6 +43,7 @@ _SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"医保局", "医疗保障局"),
     (r"科技局", "科学技术局"),
     (r"外事办", "外事办公室"),
+    (r"(?<!机关)事管局", "机关事务管理局"),
     (r"管委", "管理委员会"),
 )
 _PATTERNS = tuple((re.compile(short + "$" if "(?=" not in short else short), full) for short, full in _SHORT_FORMS)

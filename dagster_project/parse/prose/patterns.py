@@ -98,7 +98,7 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、
 # the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least two
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{1,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
 ACTIVE_A = re.compile(
-    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量)?"
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
     r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
@@ -134,7 +134,7 @@ RECV_1 = re.compile(
     + r"(?:申请|请求)(?:件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件
-    r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请(?:政府信息)?公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
+    r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请(?:政府信息|信息)?公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
     r"(?:事项|案件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件 / 共收到公开政府信息申请1件 / 收到申请公开21条

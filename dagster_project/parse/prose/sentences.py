@@ -216,7 +216,8 @@ class Sentence:
             return True
         if "历年" in clause or re.search(r"以来", clause):
             return False
-        if re.search(r"(?:全年|本年度|本年|年内|今年|当年)(?:共|共计)?累计|全年在[^，。;,]{2,20}?累计", clause):
+        if re.search(r"(?:全年|本年度|本年|年内|今年|当年|一年来)(?:共|共计)?累计|全年[^，。;,]{2,20}?累计", clause) \
+                or re.match(r"(?:一年来|全年)[,，]", self.text):  # 一年来,全区累计主动公开…
             return True
         if self.report_year is None:
             return False
