@@ -164,7 +164,8 @@ _GOVERNMENT_GROUP = re.compile(r"(人民政府)(?:政务公开)?(?:政府信息�
 
 
 # the government's office that combines the reports of all its parts compiles the government's own
-# (由市政府办公室综合各县市区人民政府和市政府各部门的…年度报告编制而成)
+# (由市政府办公室综合各县市区人民政府和市政府各部门的…年度报告编制而成; 松北区人民政府政府办公室
+# prints the government's name twice)
 _COMBINING_OFFICE = re.compile(r"^(.*?)(?:人民)?(?:政府)?政府办公[室厅]$")
 
 
@@ -174,7 +175,6 @@ def _sentence_name(captured: str) -> str:
     if not cut:
         return captured
     name = captured[:cut.start()]
-    # (松北区人民政府政府办公室: the government's name printed twice)
     combines = re.match(r"(?:在)?" + _COMBINES, captured[cut.start():])  # 由广州市政府办公厅在综合汇总各区…
     return _COMBINING_OFFICE.sub(r"\1人民政府", name) if combines else name
 
