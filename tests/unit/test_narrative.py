@@ -783,3 +783,13 @@ def test_more_words_around_a_years_count_of_items() -> None:
         {"n.requests.received": 10, "n.requests.closed": 10}
     # 以来 without the year is a running total
     assert _values("建站以来,全区累计主动公开政府信息8430条。", 2022) == {}
+
+
+def test_the_year_requests_were_carried_over_from_is_not_the_period() -> None:
+    # real openings (2021, 2022): the closed count after a carry-over from the year before
+    assert _values("2021年,全市各级行政机关依法规范办理政府信息公开申请,全年共收到申请9695件,2020年结转312件,共办结9816件,"
+                   "结转至2022年195件。", 2021)["n.requests.closed"] == 9816
+    assert _values("2022年,共收到10件依申请公开请求,2021年结转政府信息公开申请2件,共办结10件,结转2023年度继续办理2件。", 2022) == \
+        {"n.requests.received": 10, "n.requests.closed": 10}
+    # a count said of the year before is still that year's
+    assert "n.requests.closed" not in _values("2021年共收到政府信息公开申请20件。2020年共办结18件。", 2021)

@@ -25,7 +25,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _HEADING = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])([^。；;]{0,30})")
 _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 # a year the text compares with (申请数量与2021年持平, 较2020年增加): not the period the next figure is about
-_COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?")
+# a year named to compare with, or the year requests were carried over from (2020年结转312件): not the period
+_COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?|(?:19|20)\d{2}年度?(?=结转)")
 
 
 def last_heading(text: str) -> str | None:
