@@ -277,6 +277,10 @@ def _issuer(text: str, title: str | None = None) -> str | None:
     ("根据《条例》要求,现公布青岛前湾保税港区2018年政府信息公开工作年度报告。\n", None, "青岛前湾保税港区管理委员会"),
     ("如对本报告有任何疑问,请与莱西市政府信息公开办公室联系(地址:莱西市行政办公中心0913室;邮编:266600)。\n", None,
      "莱西市人民政府"),
+    # real pages (2015, 2021): a field's label without its colon before the heading; a site's greeting
+    ("索引号 pyzj09-gknbbm-2017-0831002 发布机构 平邑县流峪镇\n标题 流峪镇人民政府2015年政府信息公开工作年度报告\n"
+     "流峪镇人民政府2015年政府信息公开工作年度报告\n", None, "平邑县流峪镇人民政府"),
+    ("欢迎来到莒南县人民政府门户网站\n根据《条例》要求,结合自身工作实际编制。\n", None, None),
     # what a report reflects about its body (反映了我局…) names no other body
     ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
      "吉林市工业和信息化局"),

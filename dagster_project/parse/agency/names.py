@@ -7,7 +7,7 @@ import unicodedata
 from ..traditional import strip_pinyin, to_simplified
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-_EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•"
+_EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•▲△▼▽►▶◆◇■□●○★☆→"
 
 _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")
 
@@ -29,7 +29,8 @@ def clean_name(name: str | None) -> str:
     text = "".join(text.split()).strip(_EDGE_JUNK)
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
-    text = re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称)[:：]", "", text)  # 名  称: 海口市卫生局2010年…
+    # 名  称: 海口市卫生局2010年… / 标题 流峪镇人民政府2015年… (a field's label, with or without its colon)
+    text = re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称|信息名称)[:：]?", "", text).strip(_EDGE_JUNK)
     text = _LEADING_DOMAIN.sub("", text)  # a mirror's host written over the place: puroview.com沙头镇
     return text.replace("管委会", "管理委员会")
 

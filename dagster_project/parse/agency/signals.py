@@ -98,8 +98,8 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 
 # an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
 _ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道|行政(?:办公)?中心$")
-# a site's account links (登录个人中心, 用户中心) end like an office's name but name no body
-_SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心")
+# a site's account links (登录个人中心, 用户中心) and its greeting end like an office's name but name no body
+_SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$")  # (欢迎来到莒南县人民政府门户网站)
 # (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 
