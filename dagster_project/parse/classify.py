@@ -168,7 +168,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              # 我局…编制了2016年度政府信息公开工作年度报告 (the body compiled it)
                              r"|我[^。\n]{0,40}编制(?:完成)?了(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
                              # 现将我局2021年政府信息公开工作情况报告如下 / …高度重视政府信息公开工作,现将工作情况报告如下
-                             r"|现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:情况)?(?:(?:报告|总结)如下|予以报告)"
+                             # (…工作有关情况报告如下 / …工作情况及2017年工作安排汇报如下)
+                             r"|现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?(?:及[^。\n，,]{0,16})?"
+                             r"(?:(?:报告|总结|汇报)如下|予以报告)"
                              r"|(?:信息公开|政务公开)[^。\n]{0,60}现将" + _ON_WHOSE + r"(?:年度)?工作(?:情况)?报告如下"
                              # the template's contact sentence: 如对本报告有任何疑问,请与…联系
                              r"|如对本(?:年度)?(?:报告|年报)有(?:任何)?疑问"
@@ -231,9 +233,15 @@ def _national_sections(text: str) -> set[str]:
 _FOOTER_LINE = re.compile(r"版权所有|主办单位|承办单位|运行维护|网站标识码|ICP备|公网安备|^\s*地址[:：]")
 
 
+# a site's header line that is only its government's name (伊州区人民政府) above the text
+_SITE_NAME_LINE = re.compile(r"^[^\s，。,:：]{2,15}(?:人民政府|政府|管理委员会)$")
+
+
 def _first_content_line(text: str) -> str:
-    """The first line that is neither blank nor a line of a site's footer copied above the text."""
-    return next((line.strip() for line in text.splitlines() if line.strip() and not _FOOTER_LINE.search(line)), "")
+    """The first line that is neither blank, nor a line of a site's footer copied above the text,
+    nor the site's name."""
+    return next((stripped for line in text.splitlines() if (stripped := line.strip())
+                 and not _FOOTER_LINE.search(line) and not _SITE_NAME_LINE.match(stripped)), "")
 
 
 def _title_over_two_lines(text: str) -> str | None:
@@ -241,10 +249,16 @@ def _title_over_two_lines(text: str) -> str | None:
     lines = _heading_lines(text)
     for first, second in zip(lines, lines[1:]):
         joined = first + second
+        if _BREADCRUMB_LINE.search(first) or _NOTICE_END.search(second):
+            continue  # a site's breadcrumb above a heading; a notice's heading (…年度报告及年度检查工作的通知)
         if len(joined) <= 60 and not _is_sentence(joined) and _YEAR.search(joined) \
                 and _names_an_annual_report(joined) and not _names_an_annual_report(first):
             return joined
     return None
+
+
+_BREADCRUMB_LINE = re.compile(r"当前位置|您的位置|所在位置|首页\s*[>»]|[>»]\s*正文")
+_NOTICE_END = re.compile(r"(?:通知|通报|函|意见|办法)$")
 
 
 # --- look-alikes read off the body -------------------------------------------------------------

@@ -174,7 +174,8 @@ def find_report_year(title: str | None, text: str, published: str | None,
     head = text[:6000]
     head_nfkc = digit_dates(nfkc(head))
     # 2018年度政府信息公开工作年度报告 / 2009年年报根据《条例》编制
-    named = re.search(_YEAR + r"年度?(?:(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|年报)", normalise_label(head))
+    # (not one item of a list the body published: 主动公开政府信息公开指南、2024年政府信息公开工作年度报告、机构概况)
+    named = re.search(_YEAR + r"年度?(?:(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|年报)(?!、)", normalise_label(head))
     strong = ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title"),
               (int(named.group(1)) if named else None, "report named in the text"))
     school = _SCHOOL_YEAR.search(normalise_label(title or "") + "\n" + head_nfkc[:1000])

@@ -332,3 +332,28 @@ def test_a_report_that_says_it_reports_or_is_compiled_and_published(text):
 def test_a_years_report_handed_in_as_a_letter(text, doc_type):
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # real openings (2016, 2009): the body's work reported as it says (汇报如下, 有关情况报告如下)
+    ("伊春区森林经营所2016年度政务信息工作年度报告\n根据《中华人民共和国政府信息公开条例》的有关规定,森林经营所积极开展政务公开工作。"
+     "现将2016年政务公开工作情况及2017年工作安排汇报如下:\n一、强化组织领导\n", "annual_report"),
+    ("2009年,我局认真贯彻落实《中华人民共和国政府信息公开条例》,全面深入地开展信息公开工作。"
+     "现将2009年度信息公开工作有关情况报告如下:\n一、健全信息公开制度\n", "annual_report"),
+    # a real 2025 notice: a breadcrumb above it and its heading over two lines do not make a report's title
+    ("攀枝花市民政局\n您当前的位置:首页 > 政府信息公开 > 通知公告\n攀枝花市民政局关于开展全市性社会组织2024年年度报告及年度检查工作的通知\n"
+     "来源:攀枝花市民政局 发布时间:2025-05-09\n攀枝花市民政局\n关于开展全市性社会组织2024年年度报告\n年度检查工作的通知\n"
+     "各全市性社会组织及其业务主管单位:\n进行年度报告、接受年度检查是社会组织的法定义务。\n", "other"),
+])
+def test_reported_as_it_says_and_a_notices_heading_over_two_lines(text, doc_type):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
+
+
+def test_the_national_format_under_the_sites_name():
+    # a real 2025 page: the site's name, then 一、总体情况 and the year's figures
+    text = ("伊州区人民政府\n一、总体情况\n2025年,伊州区民政局深入贯彻《中华人民共和国政府信息公开条例》相关要求。\n"
+            "(一)法定主动公开方面\n2025年以来,我局主动公开政府信息公开指南、2024年政府信息公开工作年度报告、机构概况等信息。\n"
+            "(二)依申请公开方面\n2025年,我局共收到政府信息公开申请2件,均已按时答复。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2025), meta.doc_type_reason
