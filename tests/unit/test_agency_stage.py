@@ -281,6 +281,9 @@ def _issuer(text: str, title: str | None = None) -> str | None:
     ("索引号 pyzj09-gknbbm-2017-0831002 发布机构 平邑县流峪镇\n标题 流峪镇人民政府2015年政府信息公开工作年度报告\n"
      "流峪镇人民政府2015年政府信息公开工作年度报告\n", None, "平邑县流峪镇人民政府"),
     ("欢迎来到莒南县人民政府门户网站\n根据《条例》要求,结合自身工作实际编制。\n", None, None),
+    # a real 2025 page: the site's name above, the page speaking as 我局 and its year's sentence naming the bureau
+    ("伊州区人民政府\n一、总体情况\n2025年,伊州区民政局以习近平新时代中国特色社会主义思想为指导,严格落实《条例》相关要求。\n"
+     "(一)法定主动公开方面\n2025年以来,我局依托伊州区人民政府网主动公开政府信息。\n", None, "哈密市伊州区民政局"),
     # what a report reflects about its body (反映了我局…) names no other body
     ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
      "吉林市工业和信息化局"),

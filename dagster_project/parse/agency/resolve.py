@@ -347,19 +347,24 @@ def _core(name: str) -> str:
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
 
 
-def _body_under_the_site(first: AgencyIdentity, later: list[tuple[str, str]], table: DivisionTable) -> AgencyIdentity | None:
+def _body_under_the_site(first: AgencyIdentity, later: list[tuple[str, str]], table: DivisionTable,
+                         speaks_as: str | None = None) -> AgencyIdentity | None:
     """A government named by a line at the top (the site's header: 天津市武清区人民政府) while the report's
     own sentence names a town or street under it (现发布天津市武清区河西务镇2025年…报告): that body is the
-    issuer. A department a sentence names (请与青神县信息化办公室联系) may answer for the government."""
+    issuer. A department a sentence names (请与青神县信息化办公室联系) may answer for the government,
+    unless the page speaks as a department (我局) and its sentences name one (2025年,伊州区民政局以…)."""
     if first.signal != "heading" or first.agency_kind != "government" or not first.agency_name:
         return None
     place = re.sub(r"人民政府$", "", first.agency_name)
+    kinds = ("township", "street_office") + (("department",) if speaks_as == "department" else ())
+    signals = ("sentence", "subject") if speaks_as == "department" else ("sentence",)
+    printed = _core(first.printed_name or "")  # 伊州区 of 伊州区人民政府, which the resolution made 哈密市伊州区
     for name, signal in later:
-        if signal != "sentence" or not name.startswith(place[:2]):
+        if signal not in signals or not (name.startswith(place[:2]) or printed and name.startswith(printed)):
             continue
         identity = _identity(name, signal, [], [], table)
         if identity.full and identity.agency_name.startswith(place) and identity.agency_name != first.agency_name \
-                and identity.agency_kind in ("township", "street_office"):
+                and identity.agency_kind in kinds:
             return identity
     return None
 
@@ -377,7 +382,7 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     first = _identity(candidates[0][0], candidates[0][1], [], [], table)
     speaks_as = _SELF_KIND.get(signals.self_word or "")
     if first.full and (not speaks_as or first.agency_kind == speaks_as or first.signal in ("title", "heading", "page")):
-        return _body_under_the_site(first, candidates[1:], table) or first
+        return _body_under_the_site(first, candidates[1:], table, speaks_as) or first
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides
