@@ -793,3 +793,8 @@ def test_the_year_requests_were_carried_over_from_is_not_the_period() -> None:
         {"n.requests.received": 10, "n.requests.closed": 10}
     # a count said of the year before is still that year's
     assert "n.requests.closed" not in _values("2021年共收到政府信息公开申请20件。2020年共办结18件。", 2021)
+
+
+def test_statutory_information_proactively_disclosed() -> None:
+    # a real 2023 opening: 主动公开法定信息77条
+    assert _values("2023年,市统计局主动公开法定信息77条,在公开的法定信息中,机构职能类5条。", 2023) == {"n.active.items": 77}

@@ -92,7 +92,7 @@ LEADERS = re.compile(r"负责同志|负责人|领导|出席|参加")
 # n.active.items: 主动公开 + a short whitelisted qualifier + number + 条
 _ACTIVE_QUAL = (
     r"(?:(?:了|各类|各项|各级各类|各级|我区|本区|全区|全市|全县|全镇|全省|本级|本机关|本单位|本部门|"
-    r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的)*)"
+    r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的|法定)*)"
 )
 _ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布))?"
 # the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least two
