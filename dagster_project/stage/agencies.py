@@ -68,11 +68,13 @@ _REMOVED_BY_SAMPLE = re.compile(r"[\sA-Za-z()（）" + TONED + "]")
 
 def printed_forms(identity, text: str | None) -> list[str]:
     """The spellings of the agency that the document prints: the canonical name and its shorter
-    forms (without the city of a district, the county of a town, 管委会, 政府), in Simplified or
-    Traditional characters, kept when they occur in the text (pinyin and spaces removed)."""
+    forms (without the city of a district, the county of a town, 管委会, 政府, a short form such as
+    人社局), in Simplified or Traditional characters, kept when they occur in the text (pinyin and
+    spaces removed)."""
     name = identity.agency_name
     if not name or not text:
         return []
+    from ..parse.agency.short_forms import short_forms_of
     from ..parse.traditional import strip_pinyin
 
     forms = {name}
@@ -86,6 +88,7 @@ def printed_forms(identity, text: str | None) -> list[str]:
     for form in list(forms):
         forms.add(form.replace("管理委员会", "管委会"))
         forms.add(re.sub("人民政府$", "政府", form))
+        forms.update(short_forms_of(form))  # 梁山县人社局 of 梁山县人力资源和社会保障局
     to_traditional = _to_traditional()
     forms |= {to_traditional(f) for f in forms}
     head = text[:PRINTED_HEAD_CHARS]

@@ -41,3 +41,10 @@ def test_a_form_printed_as_it_is_is_found_and_the_page_holds_no_other():
     # a form split by spaces (下 管 镇) is the same spelling
     assert printed_forms(identity, simplified.replace("下管镇", "下 管 镇")) == ["下管镇政府"]
     assert printed_forms(identity, "") == []
+
+
+def test_the_short_form_a_page_prints_is_kept_beside_the_official_name():
+    # a real 2016 opening titled 梁山县人社局…: the canonical name is the official one, the printed short form an alias
+    text = "梁山县人社局2016年政府信息公开工作年度报告\n根据《中华人民共和国政府信息公开条例》,现公布梁山县人社局2016年年度报告。\n"
+    identity, _ = _first_pass("梁山县人社局", None, None, None, lambda: text)
+    assert (identity.agency_name, printed_forms(identity, text)) == ("梁山县人力资源和社会保障局", ["梁山县人社局"])

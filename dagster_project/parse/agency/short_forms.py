@@ -2,51 +2,54 @@
 
 A body prints its own name shortened in one year and in full in another; one canonical name keeps
 its reports one series (``agency_id`` hashes the name). Only the body's last words are expanded,
-each short form standing for one official name; the printed form stays among the agency's aliases.
-Short forms that stand for several names (文旅局: 文化和旅游局 or 文化广电和旅游局; 城管局) are kept.
+each short form standing for one official name. The stage keeps the short forms a document prints
+among the agency's aliases (:func:`short_forms_of`). Short forms that stand for several names
+(文旅局: 文化和旅游局 or 文化广电和旅游局; 城管局) are kept as printed.
 """
 from __future__ import annotations
 
 import re
 
-# (short form ending the name, official words); the first that matches is used
+# (short form, official words) ending a name; the first that ends it is used
 _SHORT_FORMS: tuple[tuple[str, str], ...] = (
     # a government's own offices: 义安区政府办, 鞍山市铁西区政府办公室, 江苏省政府办公厅
-    (r"(?<!人民)政府办(?:公室)?$", "人民政府办公室"),
-    (r"(?<!人民)政府办公厅$", "人民政府办公厅"),
-    (r"(?<!人民)政府研究室$", "人民政府研究室"),
-    # a region's government, or one of its offices after it (兴安盟行署外事办公室)
-    (r"行署(?=[^区]{0,12}$)", "行政公署"),
-    (r"人社局$", "人力资源和社会保障局"),
-    (r"人力社保局$", "人力资源和社会保障局"),
-    (r"人社厅$", "人力资源和社会保障厅"),
-    (r"住建局$", "住房和城乡建设局"),
-    (r"住建委$", "住房和城乡建设委员会"),
-    (r"住建厅$", "住房和城乡建设厅"),
-    (r"卫健委$", "卫生健康委员会"),
-    (r"卫健局$", "卫生健康局"),
-    (r"(?:卫生计生|卫计)委$", "卫生和计划生育委员会"),
-    (r"(?:卫生计生|卫计)局$", "卫生和计划生育局"),
-    (r"发改委$", "发展和改革委员会"),
-    (r"发改局$", "发展和改革局"),
-    (r"安监局$", "安全生产监督管理局"),
-    (r"市场监管局$", "市场监督管理局"),
-    (r"文广新局$", "文化广电新闻出版局"),
-    (r"人防办$", "人民防空办公室"),
-    (r"林管局$", "林业管理局"),
-    (r"工信局$", "工业和信息化局"),
-    (r"工信厅$", "工业和信息化厅"),
-    (r"经信委$", "经济和信息化委员会"),
-    (r"经信局$", "经济和信息化局"),
-    (r"民宗局$", "民族宗教事务局"),
-    (r"应急局$", "应急管理局"),
-    (r"医保局$", "医疗保障局"),
-    (r"科技局$", "科学技术局"),
-    (r"外事办$", "外事办公室"),
-    (r"(?<!机关)事管局$", "机关事务管理局"),
-    (r"管委$", "管理委员会"),
+    ("政府办公室", "人民政府办公室"),
+    ("政府办", "人民政府办公室"),
+    ("政府办公厅", "人民政府办公厅"),
+    ("政府研究室", "人民政府研究室"),
+    ("人社局", "人力资源和社会保障局"),
+    ("人力社保局", "人力资源和社会保障局"),
+    ("人社厅", "人力资源和社会保障厅"),
+    ("住建局", "住房和城乡建设局"),
+    ("住建委", "住房和城乡建设委员会"),
+    ("住建厅", "住房和城乡建设厅"),
+    ("卫健委", "卫生健康委员会"),
+    ("卫健局", "卫生健康局"),
+    ("卫生计生委", "卫生和计划生育委员会"),
+    ("卫计委", "卫生和计划生育委员会"),
+    ("卫生计生局", "卫生和计划生育局"),
+    ("卫计局", "卫生和计划生育局"),
+    ("发改委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("安监局", "安全生产监督管理局"),
+    ("市场监管局", "市场监督管理局"),
+    ("文广新局", "文化广电新闻出版局"),
+    ("人防办", "人民防空办公室"),
+    ("林管局", "林业管理局"),
+    ("工信局", "工业和信息化局"),
+    ("工信厅", "工业和信息化厅"),
+    ("经信委", "经济和信息化委员会"),
+    ("经信局", "经济和信息化局"),
+    ("民宗局", "民族宗教事务局"),
+    ("应急局", "应急管理局"),
+    ("医保局", "医疗保障局"),
+    ("科技局", "科学技术局"),
+    ("外事办", "外事办公室"),
+    ("事管局", "机关事务管理局"),
+    ("管委", "管理委员会"),
 )
-_PATTERNS = tuple((re.compile(short), full) for short, full in _SHORT_FORMS)
+# a region's government, at the end of the name or before one of its offices (兴安盟行署外事办公室)
+_REGION_OFFICE = re.compile(r"行署(?=[^区]{0,12}$)")
 # a province's or a city's state-assets commission is an organ of its people's government
 _ASSETS_COMMISSION = re.compile(r"^(.{2,10}?(?:省|自治区|市))国资委$")
 
@@ -58,8 +61,21 @@ def full_form(name: str) -> str:
         return m.group(1) + "人民政府国有资产监督管理委员会"
     if name.endswith("国资委"):
         return name[: -len("国资委")] + "国有资产监督管理委员会"
-    for pattern, full in _PATTERNS:
-        expanded = pattern.sub(full, name, count=1)
-        if expanded != name:
-            return expanded
+    if _REGION_OFFICE.search(name):
+        return _REGION_OFFICE.sub("行政公署", name, count=1)
+    for short, full in _SHORT_FORMS:
+        # a name already in full stays: 人民政府办公室 ends with 政府办公室, 县人民政府办 with 政府办
+        lead = full[: full.index(short[0])] if short[0] in full else ""
+        if name.endswith(short) and not name.endswith(full) and not (lead and name[: -len(short)].endswith(lead)):
+            return name[: -len(short)] + full
     return name
+
+
+def short_forms_of(name: str) -> list[str]:
+    """The short forms of an official name that a page may print (梁山县人力资源和社会保障局 -> 梁山县人社局)."""
+    forms = [name[: -len(full)] + short for short, full in _SHORT_FORMS if name.endswith(full)]
+    if name.endswith("国有资产监督管理委员会"):
+        forms.append(re.sub(r"(?:人民政府)?国有资产监督管理委员会$", "国资委", name))
+    if "行政公署" in name:
+        forms.append(name.replace("行政公署", "行署", 1))
+    return forms
