@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .divisions import Division, DivisionTable, division_table, short_name
 from .domains import divisions_of_host
-from .names import agency_kind, clean_name
+from .names import ZONE_WORDS, agency_kind, clean_name
 from .short_forms import full_form
 from .signals import PageSignals
 
@@ -180,7 +180,7 @@ def _narrow(cands: list[Division], outer: list[Division], table: DivisionTable) 
 
 # a county-level code the statistics give a development zone (呼和浩特经济技术开发区 150172): a zone's
 # management committee, not a people's government
-_ZONE_SUFFIX = re.compile(r"(?:开发区|园区|试验区|实验区|示范区|合作区|保税区)$")  # not 新区: 滨海新区, 清新区 are districts
+_ZONE_SUFFIX = re.compile(rf"(?:{ZONE_WORDS})$")
 
 
 def _zone_county(division: Division) -> bool:
@@ -222,7 +222,7 @@ def _parent_division(division: Division, table: DivisionTable) -> Division | Non
 
 def _unqualified(name: str, parsed: _Parsed) -> str:
     """The canonical form of a name no division could be found for."""
-    if re.search(r"(?:实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|保税港区|保税区|综保区)$", name):
+    if re.search(rf"(?:新区|{ZONE_WORDS})$", name):
         return name + "管理委员会"
     if re.search(r"(?:镇|乡|苏木)(?:政府)?$", name):
         return re.sub(r"政府$", "", name) + "人民政府"

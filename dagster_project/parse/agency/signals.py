@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..labels import nfkc, strip_numbering
 from ..traditional import strip_pinyin
-from .names import clean_name
+from .names import ZONE_WORDS, clean_name
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
@@ -31,7 +31,7 @@ _INTERNAL_OFFICE = re.compile(
     r"|(?:政务公开)?(?:政府信息公开|信息公开)?(?:工作)?领导小组(?:办公室)?)$"
 )
 # a zone's party-and-government office answers for the zone (燕郊高新区党政办公室 -> 燕郊高新区)
-_ZONE_OFFICE = re.compile(r"(高新区|开发区|新区|园区|试验区|实验区|示范区|合作区)(?:党政综合办公室|党政办公室|党政办)$")
+_ZONE_OFFICE = re.compile(rf"(新区|{ZONE_WORDS})(?:党政综合办公室|党政办公室|党政办)$")
 
 
 def _without_internal_office(name: str) -> str:
@@ -99,7 +99,7 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 # an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
 _ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道|行政(?:办公)?中心$")
 # a site's account links (登录个人中心, 用户中心) and its greeting end like an office's name but name no body
-_SITE_ACCOUNT = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$")  # (欢迎来到莒南县人民政府门户网站)
+_SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$")  # (欢迎来到莒南县人民政府门户网站)
 # (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 
@@ -129,7 +129,7 @@ class PageSignals:
             name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _without_internal_office(name))
         if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
-                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_ACCOUNT.search(name) \
+                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_CHROME.search(name) \
                 and not _ADDRESS.search(name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
@@ -146,7 +146,8 @@ def _title_issuer(title: str) -> str:
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
     after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) if "报告" in issuer else None
     if after_title:
-        issuer = issuer[:after_title.start()] + ("政府" if issuer[:after_title.start()].endswith("人民") else "")
+        issuer = issuer[:after_title.start()]
+        issuer += "政府" if issuer.endswith("人民") else ""  # 某县人民|政府信息公开…: the government's name
     # the year inside the name: 崇义县2015年教育局信息公开工作年度报告
     body = re.match(r"^" + re.escape(issuer) + _ANY_YEAR + r"年度?([^\d年]{1,12}?)(?:政府信息公开|政务公开|信息公开)", norm) \
         if issuer.endswith(_PLACE_ENDS) else None

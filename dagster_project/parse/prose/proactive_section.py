@@ -12,7 +12,7 @@ from .sentences import Sentence, last_heading
 # a channel named in parentheses (通过政府网站(政府信息公开专栏)公开…) is no topic
 _PARENTHESES = re.compile(r"[(（][^)）]{0,30}[)）]")
 _OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
-_PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?\d+(?:余|多)?(?:条|篇)")
+_PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?(?P<count>\d+)(?:余|多)?(?:条|篇)")
 _ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
 _NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
 _WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
@@ -28,7 +28,7 @@ def _parts_follow(m: re.Match, rest: str) -> bool:
         return False
     total = 0
     for count in _PUBLISHED_COUNT.finditer(rest):
-        total += int(re.search(r"(\d+)(?:余|多)?(?:条|篇)$", count.group()).group(1))
+        total += int(count.group("count"))
         if total >= value.value:
             return total == value.value
     return False

@@ -95,11 +95,14 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+# requests carried over from the year before (上年结转申请1件 / 上一年度结转)
+_FROM_LAST_YEAR = r"(?:上年度?|上一年度?)结转"
+
 # clauses that may stand between a received count and its "all answered": the count's parts by
 # channel, how they came, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
 _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     r"^(?:其中)?(?:" + REQ_SINGLE_CHANNEL.pattern + r"|电子邮件|书面|自然人|法人(?:或其他组织)?|其他组织)"
-    r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$|^(?:上年度?|上一年度?)结转(?:政府信息公开)?申请0件$"
+    r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$|^" + _FROM_LAST_YEAR + r"(?:政府信息公开)?申请0件$"
     # …受理依申请公开件9件，均通过信函递交，已全部办理结束: how they came
     r"|^(?:均|全部|都)(?:通过|以|由|为|是)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
     r"|^(?:其中)?\d+(?:件|份|个)(?:是|为)(?:网络|网上|纸质|书面|当面|信函|电子邮件|邮寄|传真)[^，,]{0,8}$"
@@ -116,7 +119,7 @@ _ACTIVE_PATTERNS = ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (
 _CASES = (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2)))
 
 # the parts of a count stated in the sentence before: carried over and new (其中，上年结转申请1件，本年新收申请2件)
-_PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:(?:上年度?|上一年度?)结转|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
+_PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:" + _FROM_LAST_YEAR + r"|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
 
 
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
