@@ -274,7 +274,9 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
                     continue
                 if ends and not d.name.endswith(ends):
                     continue
-                if parsed.level_word == "市" and d.level not in ("prefecture", "county"):
+                # 市 is a prefecture, a county-level city or one of the four municipalities (上海市)
+                if parsed.level_word == "市" and d.level not in ("prefecture", "county") \
+                        and not (d.level == "province" and d.name.endswith("市")):
                     continue
                 if parsed.town_piece and d.level != "county":
                     continue

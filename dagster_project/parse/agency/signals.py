@@ -63,6 +63,8 @@ _SENTENCES = [
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
+    # 编制了若笠乡2008年政府信息公开工作年度报告: the report's title, unquoted
+    re.compile(r"编制(?:了)?([^\s,，。;；《》\d]{2,30}?)" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)"),
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
     re.compile(r"(?:总结|结合|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
     _LINE_PUBLISHES,
@@ -93,6 +95,7 @@ _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
+_LIST_ITEM = re.compile(r"^[-•·*]\s")
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 
@@ -198,10 +201,12 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         compact = "".join(line.split())
         if _BREADCRUMB.search(compact) or _FIELD_LABELS.match(compact):
             continue  # a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
-        if re.match(r"^.{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
+        # (a sentence that cites another body's notice first is no heading: 根据靖远县人民政府办公室《关于做好2008年…》)
+        if re.match(r"^[^《]{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
             signals.add(_title_issuer(compact), "heading")
         elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact) \
-                and strip_numbering(compact) == compact:  # (二)公共查阅场所: a section of the report
+                and strip_numbering(compact) == compact and not _LIST_ITEM.match(line):
+            # (二)公共查阅场所 is a section of the report; - 项目中心, an item of the site's menu
             signals.add(compact, "heading")
     body = "\n".join(lines)
     # a report's title quoted in the text: 编制《武定县人民政府办公室2020年政府信息公开工作年度报告》
