@@ -76,7 +76,7 @@ SUBUNIT = re.compile(r"乡镇|(?<![我本])街道(?!办事处)|各街道|区直|
 TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
 # 政府信息公开专栏 / "政府信息公开"栏目 is where all of the body's disclosure goes, a channel rather than a topic
-TOPIC = re.compile(r"领域|(?<!信息公开)(?<!信息公开”)(?<!信息公开\")(?:专栏|栏目)|专题|类信息|方面")
+TOPIC = re.compile(r"领域|(?<!信息公开)(?<!信息公开”)(?<!信息公开\")(?<!信息公开》)(?:专栏|栏目)|专题|类信息|方面")
 SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)\d+(?:-|至)\d+月")
 
 
