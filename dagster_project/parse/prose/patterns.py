@@ -152,9 +152,9 @@ RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
     r"(?:依申请公开|政府信息公开申请)(?:方面)?(?:共)?(?:受理|收到)(?:了)?(?P<mid>[^，。;,\d]{0,6}?)"
     + _NUM + _REQ_UNIT + _APX_AFTER
 )
-RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请
+RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请 / 共受理0条依申请公开。
     _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|个|份|条)" + r"(?P<qual>" + _DISCLOSURE
-    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求)"
+    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$))"
 )
 
 RECV_GENERIC = re.compile(  # 受理申请12件: only inside a sentence that is about 依申请公开
