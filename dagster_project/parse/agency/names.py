@@ -22,6 +22,14 @@ _DEPARTMENT = re.compile(
 )
 
 
+def _strip_edges(text: str) -> str:
+    # the bracket that closes a name's own brackets stays: 长江镇(如皋港区)
+    kept = text.strip(_EDGE_JUNK)
+    if kept.count("(") > kept.count(")") and text.rstrip(_EDGE_JUNK.replace(")", "")).endswith(")"):
+        kept += ")"
+    return kept
+
+
 def clean_name(name: str | None) -> str:
     """A printed name without injected pinyin, invisible characters, spaces or edge punctuation,
     in Simplified characters; '' when nothing is left."""
@@ -29,11 +37,11 @@ def clean_name(name: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", name))
     text = strip_pinyin(text)
-    text = "".join(text.split()).strip(_EDGE_JUNK)
+    text = _strip_edges("".join(text.split()))
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
     # 名  称: 海口市卫生局2010年… / 标题 流峪镇人民政府2015年… (a field's label, with or without its colon)
-    text = re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称|信息名称)[:：]?", "", text).strip(_EDGE_JUNK)
+    text = _strip_edges(re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称|信息名称)[:：]?", "", text))
     text = _LEADING_DOMAIN.sub("", text)  # a mirror's host written over the place: puroview.com沙头镇
     return text.replace("管委会", "管理委员会")
 

@@ -289,7 +289,19 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
     return None, None, False
 
 
+# a second name in brackets after the body's (嘉兴市人民防空办公室(民防局)); the office that compiled
+# the report (黔东南州人民政府(州政府办公室)) or a scope (海关总署(本级机关)) names no other body
+_SECOND_NAME = re.compile(r"\(([^()]{2,16})\)$")
+_NOT_A_SECOND_NAME = re.compile(r"办公[室厅]$|办$|本级|机关$")
+
+
 def _identity(printed: str, signal: str, context: list[Division], host: list[Division], table: DivisionTable) -> AgencyIdentity:
+    second = _SECOND_NAME.search(printed)
+    if second and second.start() >= 2:
+        identity = _identity(printed[:second.start()], signal, context, host, table)
+        if _NOT_A_SECOND_NAME.search(second.group(1)) or not identity.agency_name:
+            return replace(identity, printed_name=printed)
+        return replace(identity, agency_name=f"{identity.agency_name}({full_form(second.group(1))})", printed_name=printed)
     parsed = _parse(printed, table)
     division, town_piece, decided = _complete(parsed, context, host, table)
     body = parsed.body
@@ -371,6 +383,18 @@ def _body_under_the_site(first: AgencyIdentity, later: list[tuple[str, str]], ta
     return None
 
 
+def _speaking_at_its_site(signals: PageSignals, table: DivisionTable) -> AgencyIdentity | None:
+    """A page that names no body but speaks as a place's government (我区) and names its own site
+    (网址:http://www.saihan.gov.cn/): the government of the one division of that level the site spells."""
+    level = signals.self_word if signals.self_word in ("区", "县", "市") else None
+    if not level or not signals.printed_site:
+        return None
+    found = [d for d in divisions_of_host(signals.printed_site) if d.level != "zone" and d.name.endswith(level)]
+    if len(found) != 1:
+        return None
+    return _identity(found[0].name, "site", found, [], table)
+
+
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
                    url: str | None = None) -> AgencyIdentity:
     """The identity of the issuer: the first candidate, completed with the page's places (and the
@@ -379,7 +403,7 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     table = division_table()
     candidates = list(signals.candidates) + [(clean_name(n), s) for n, s in extra if clean_name(n)]
     if not candidates:
-        return UNRESOLVED
+        return _speaking_at_its_site(signals, table) or UNRESOLVED
     # a name that places itself needs neither the page's places nor the host: scan those only when it does not
     first = _identity(candidates[0][0], candidates[0][1], [], [], table)
     speaks_as = _SELF_KIND.get(signals.self_word or "")

@@ -95,6 +95,8 @@ _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
+_UNDATED_TITLE = re.compile(r"^(?!一图|图解|解读|关于)([^《》,，。:：\d]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告$")
+_GOV_SITE = re.compile(r"((?:[A-Za-z0-9-]+\.)+gov\.cn)")
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
@@ -121,6 +123,7 @@ class PageSignals:
     place_text: str = ""  # the lines that name places: breadcrumb, site header, field values, the head
     url: str | None = None
     self_word: str | None = None  # 我局 -> 局, 我镇 -> 镇: the kind of body the page speaks for
+    printed_site: str | None = None  # the government site the opening names (电子版可在…下载,网址:www.saihan.gov.cn)
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
         name = re.sub(r"(人民政府)机关$", r"\1", clean_name(name))  # 城口县人民政府机关: the government and its office
@@ -130,7 +133,10 @@ class PageSignals:
             name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
         if source in ("sentence", "field"):
             name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _without_internal_office(name))
-        if 2 <= len(name) <= 32 and _ENDS_AS_NAME.search(name) and not _ENDS_AS_NAME.fullmatch(name) \
+        # 嘉兴市人民防空办公室(民防局), 省政府研究室(发展研究中心): a second name in brackets; either ends as a name
+        named = re.sub(r"\([^()]{2,16}\)$", "", name)
+        ends = _ENDS_AS_NAME.search(named) or named != name and _ENDS_AS_NAME.search(name[:-1])
+        if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_CHROME.search(name) \
                 and not _ADDRESS.search(name):
@@ -204,6 +210,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         # (a sentence that cites another body's notice first is no heading: 根据靖远县人民政府办公室《关于做好2008年…》)
         if re.match(r"^[^《]{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
             signals.add(_title_issuer(compact), "heading")
+        elif m := _UNDATED_TITLE.match(compact):  # 驼峰路街道办事处政府信息公开工作年度报告
+            signals.add(m.group(1) + ("政府" if m.group(1).endswith("人民") else ""), "heading")
         elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact) \
                 and strip_numbering(compact) == compact and not _LIST_ITEM.match(line):
             # (二)公共查阅场所 is a section of the report; - 项目中心, an item of the site's menu
@@ -242,6 +250,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     m = _SELF.search(body[:4000])
     if m:
         signals.self_word = m.group(1) or m.group(2)
+    m = _GOV_SITE.search(opening)
+    if m:
+        signals.printed_site = m.group(1).lower()
     # where the page says it is: breadcrumb and header lines, the <title> (site name), the head text
     places = [line for line in lines[:15] if _BREADCRUMB.search(line) or len(line) <= 30]
     places += [meta.get("title", ""), meta.get("SiteName", ""), meta.get("ColumnName", ""), body[:2500]]
