@@ -25,6 +25,8 @@ _OTHER_TITLE = [
     # 2016年政府信息公开工作年度报告展示平台 / …年报专栏: a page that shows many bodies' reports
     (re.compile(r"(?:年度报告|年报)(?:展示平台|专栏|专题|汇编|列表|集中展示|集中公开)"), "a column or platform of many reports, not a report"),
     (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
+    # 2014年省部级政府信息公开年报观察: an article on many bodies' reports
+    (re.compile(r"(?:年度报告|年报)(?:观察|综述|述评|分析|点评|盘点|看点|透视|调查)$"), "commentary on annual reports, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
