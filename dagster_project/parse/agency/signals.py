@@ -57,6 +57,9 @@ _LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(
 # 鄂州市临空经济区办公室(以下简称“区办公室”)编制本报告; it tries every clause start, so it runs
 # only on a head that has 以下简称
 _NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)[(（]以下简称[^)）]{1,12}[)）](?:负责)?编制")
+# 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself; an address at a
+# 中心 is the building of a service hall: 地址:广德市便民服务中心)
+_ADDRESS_OF_BODY = re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})")
 _SENTENCES = [
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
     _NAMED_SHORT_COMPILES,
@@ -74,8 +77,7 @@ _SENTENCES = [
     re.compile(r"由([^,，。;；]{2,40}?)" + _COMBINES),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
-    # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself)
-    re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})"),
+    _ADDRESS_OF_BODY,
     _CLAUSE_COMPILED,
     re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
@@ -228,6 +230,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         if skipped.get(pattern):
             continue
         for m in pattern.finditer(opening):
+            if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
+                continue
             signals.add(_sentence_name(m.group(1)), "sentence")
     tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
     # one fold of the tail, split where it was joined (no line break composes or decomposes)
