@@ -94,9 +94,10 @@ _ACTIVE_QUAL = (
     r"(?:(?:了|各类|各项|各级各类|各级|我区|本区|全区|全市|全县|全镇|全省|本级|本机关|本单位|本部门|"
     r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的|法定)*)"
 )
-_ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布))?"
-# the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least two
-_ACTIVE_KINDS = r"(?:[^，。;,:：]{1,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
+_ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布)|[(（]更新[)）])?"
+# the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least
+# two, each of two characters or more (市、区县“十四五”规划…等信息近300条 lists places of one kind)
+_ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
 ACTIVE_A = re.compile(
     _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
     r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
