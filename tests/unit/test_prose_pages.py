@@ -72,7 +72,7 @@ def _spelled(name: str | None) -> str:
     ("batch_g", 27), ("batch_h", 27), ("batch_i", 27), ("batch_j", 27), ("batch_k", 25), ("batch_l", 26), ("batch_m", 20),
     ("batch_n", 20), ("batch_o", 25), ("batch_p", 29), ("batch_q", 25), ("batch_r", 25), ("batch_s", 23), ("batch_t", 27),
     ("batch_u", 26), ("batch_v", 24), ("batch_w", 27), ("batch_x", 25), ("batch_y", 26), ("batch_z", 27), ("batch_za", 26),
-    ("batch_zb", 27), ("batch_zc", 27), ("batch_zd", 20), ("batch_ze", 23), ("batch_zf", 21), ("batch_zg", 24),
+    ("batch_zb", 27), ("batch_zc", 27), ("batch_zd", 20), ("batch_ze", 22), ("batch_zf", 21), ("batch_zg", 24),
     ("batch_zh", 28), ("batch_zi", 25), ("batch_zj", 26), ("batch_zk", 17)])
 def test_share_of_issuers_named_as_the_reader_named_them(batch: str, measured: int) -> None:
     named = 0

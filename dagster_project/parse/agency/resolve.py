@@ -57,7 +57,8 @@ class _Parsed:
 
 _ZONE_NAME = re.compile(r"^((?:国家)?(.{2,10}?)(?:国家级)?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新区|经开区|开发区|新区"
                        r"|工业园区|综合实验区|综合试验区|试验区|保税区|示范区))(.*)$")
-_ZONE_ABBREVIATIONS = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+# (经开区 stays as printed: a national 经济技术开发区 or a province's 经济开发区, 茶陵经开区 is the latter)
+_ZONE_ABBREVIATIONS = (("高新区", "高新技术产业开发区"),)
 
 
 def _zone_by_its_name(name: str, table: DivisionTable) -> tuple[str, Division, str] | None:
