@@ -172,12 +172,15 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              # 现将我局2021年政府信息公开工作情况报告如下 / …高度重视政府信息公开工作,现将工作情况报告如下
                              # (…工作有关情况报告如下 / …工作情况及2017年工作安排汇报如下)
                              r"|现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?(?:及[^。\n，,]{0,16})?"
-                             r"(?:(?:报告|总结|汇报)如下|予以报告)"
+                             r"(?:(?:报告|汇报)如下|予以报告)"
                              r"|(?:信息公开|政务公开)[^。\n]{0,60}现将" + _ON_WHOSE + r"(?:年度)?工作(?:情况)?报告如下"
                              # the template's contact sentence: 如对本报告有任何疑问,请与…联系
                              r"|如对本(?:年度)?(?:报告|年报)有(?:任何)?疑问"
                              # 办公室编制完成了《黎明街道信息公开2014年度工作报告》 / 特编制《鞍山市政府2019年度…报告》 (the compiler tells it did)
                              r"|(?:编制(?:完成)?了|特编制)《[^》]{0,40}?(?:信息公开|政务公开)[^》]{0,12}(?:年度报告|工作报告|年报)》")
+# 现将2016年度我办政府信息公开工作总结如下: a summary of the year's disclosure work, which a body may
+# publish as its report (then with its figures) or as a 工作总结 of another kind (then without)
+_SUMS_UP_THE_WORK = re.compile(r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?总结如下")
 OPENING_CHARS = 1500
 
 
@@ -207,6 +210,8 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
     # a report on disclosure says so in its opening; 本报告 alone is any report (a company's 年度报告)
     if _SELF_REFERENCE.search(opening) and _DISCLOSURE_WORK.search(opening):
         evidence.append("the opening speaks of itself as the report (本报告…)")
+    elif has_prose_figures and _SUMS_UP_THE_WORK.search(opening):
+        evidence.append("the opening sums up the year's disclosure work (…工作总结如下) and states figures")
     if not evidence:
         split = _title_over_two_lines(text)
         if split:
