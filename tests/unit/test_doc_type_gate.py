@@ -288,10 +288,14 @@ def test_an_opening_section_under_a_sites_footer_and_a_work_summary_of_disclosur
             "网站标识码:4104820001 豫ICP备12009804号-1\n一、总体情况\n(一)主动公开情况\n"
             "2019年汝州市共主动公开信息共计20809条。\n(二)依申请公开办理情况\n2019年,汝州市共收到申请19件。\n")
     assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
-    # an office's own year on disclosure, worded as a summary (2016; two readers read a report)
+    # an office's own year on disclosure, worded as a summary with its figures (2016; two readers read a report)
     text = ("2016年,我办认真按照省、市、区政府的工作部署和要求,大力推进政府信息公开工作。现将2016年度我办政府信息公开工作总结如下:\n"
-            "一、政府信息公开完成情况\n")
+            "一、政府信息公开完成情况\n(一)主动公开信息情况\n截止12月31日,我办主动公开政府信息281条,其中通过网站公开258条、微信公众号20条、公告3条。\n")
     assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
+    # the same words without a figure: a bureau's 政务公开 work summary for its superior (2021; its reader: not a report)
+    text = ("2021年,桐城市交通运输局认真贯彻落实市委、市政府的工作部署,在市政务公开办的指导下,积极推进政务公开工作有序开展。"
+            "现将我局本年度政务公开工作总结如下:\n一、2021年工作完成情况\n(一)高度重视,完善制度。我局高度重视政务公开工作,年初有计划,年终有总结。\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "other"
     # a summary of other work is not one
     text = "2016年,我局大力推进依法行政。现将2016年度我局法治政府建设工作总结如下:\n一、主要工作\n"
     assert parse_document(text, "x.txt").meta.doc_type == "other"
