@@ -181,6 +181,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
 # 现将2016年度我办政府信息公开工作总结如下: a summary of the year's disclosure work, which a body may
 # publish as its report (then with its figures) or as a 工作总结 of another kind (then without)
 _SUMS_UP_THE_WORK = re.compile(r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?总结如下")
+# 深入贯彻落实《政府信息公开条例》…现将有关情况报告如下。: the first paragraph reports the year's disclosure
+# work, as the report it opens when figures or the first section follow (a 法治政府建设 report names its own work)
+_REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下")
 OPENING_CHARS = 1500
 
 
@@ -212,6 +215,8 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
         evidence.append("the opening speaks of itself as the report (本报告…)")
     elif has_prose_figures and _SUMS_UP_THE_WORK.search(opening):
         evidence.append("the opening sums up the year's disclosure work (…工作总结如下) and states figures")
+    elif _reports_the_disclosure_work(text, has_prose_figures):
+        evidence.append("the first paragraph reports the year's disclosure work (…现将有关情况报告如下)")
     if not evidence:
         split = _title_over_two_lines(text)
         if split:
@@ -242,6 +247,14 @@ _FOOTER_LINE = re.compile(r"版权所有|主办单位|承办单位|运行维护|
 
 # a site's header line that is only its government's name (伊州区人民政府) above the text
 _SITE_NAME_LINE = re.compile(r"^[^\s，。,:：]{2,15}(?:人民政府|政府|管理委员会)$")
+
+
+def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
+    lines = [stripped for line in text[:OPENING_CHARS].splitlines() if (stripped := line.strip())]
+    first = next((i for i, line in enumerate(lines) if _REPORTS_AS_FOLLOWS.search(line)), None)
+    if first is None or first > 2 or "政府信息公开" not in lines[first]:
+        return False
+    return has_prose_figures or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None
 
 
 def _first_content_line(text: str) -> str:
