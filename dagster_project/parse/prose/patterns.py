@@ -218,6 +218,8 @@ PRESS_1 = re.compile(
     r"(?:召开|举办|举行|组织|开展)(?:了)?[^，。;,\d]{0,12}?新闻发布会(?:共|共计)?" + _NUM + r"(?:次|场)" + _APX_AFTER
 )
 PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?:了)?" + _NUM + r"(?:次|场)" + _APX_AFTER)
+# the count before the noun: 全年召开18场政府新闻发布会
+PRESS_3 = re.compile(r"(?:召开|举办|举行)(?:了)?(?:共|共计)?" + _NUM + r"(?P<apx2>余|多)?(?:次|场)(?:政府|专题|主题|例行)?新闻发布会")
 
 # Zeros of requests: 未收到/没有收到 … 政府信息公开的申请, the negation and the request in one clause.
 ZERO_REQUESTS = re.compile(
@@ -324,6 +326,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     SUIT_2: (True, ("行政诉讼",)),
     PRESS_1: (True, ("新闻发布会",)),
     PRESS_2: (True, ("新闻发布会",)),
+    PRESS_3: (True, ("新闻发布会",)),
     ZERO_REQUESTS: (False, ("未", "没有")),
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
     ZERO_REQUESTS_NONE: (False, ("无", "没有")),

@@ -23,6 +23,7 @@ from .patterns import (
     NOT_REQUEST,
     PRESS_1,
     PRESS_2,
+    PRESS_3,
     PREVIOUS,
     RECV_1,
     RECV_2,
@@ -324,7 +325,8 @@ def scan_sentence(
                 break
 
         # ---- n.press_conferences --------------------------------------------------------
-        m = "新闻发布会" in clause and (search_clause(PRESS_1, clause, fig) or search_clause(PRESS_2, clause, fig))
+        m = "新闻发布会" in clause and (search_clause(PRESS_1, clause, fig) or search_clause(PRESS_2, clause, fig)
+                                    or search_clause(PRESS_3, clause, fig))
         if m and not LEADERS.search(clause) and not qizhong and sent.cumulative_ok(clause) \
                 and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
             _emit(cands, "n.press_conferences", m, clause, order)
