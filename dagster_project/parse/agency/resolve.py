@@ -21,7 +21,7 @@ from .signals import PageSignals
 
 _LEVEL_WORD = re.compile(r"^(自治区|省|市(?!场)|区(?!域)|县|旗)(?=.{2})")
 _TOWN_PIECE = re.compile(r"^(.{1,12}?(?:街道|镇|乡|苏木))(?=办事处|办|人民政府|政府|$|.{1,12}$)")
-_CONNECTOR = ("人民政府",)
+_CONNECTOR = ("人民政府", "政府")  # 市南区政府珠海路街道办事处: the government's short form
 _GOVERNMENT_BODY = {"", "政府", "人民政府"}
 _STREET_BODY = {"", "办事处", "办"}
 
@@ -328,7 +328,7 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
         default = "办事处" if town_name.endswith("街道") else "人民政府"
         own = body in (_STREET_BODY if town_name.endswith("街道") else _GOVERNMENT_BODY)
         # a street office printed as its district government's (松江区人民政府永丰街道办事处) keeps that form
-        via = "人民政府" if town_name.endswith("街道") and "人民政府" + town_name in printed else ""
+        via = "人民政府" if town_name.endswith("街道") and "政府" + town_name in printed else ""
         name = qualifier + via + town_name + (default if own else body)
     else:
         qualifier = _qualifier(division) if division.level == "county" else division.name
