@@ -152,6 +152,8 @@ def _text_years(head: str, head_nfkc: str):
         # the heading of a title-less look-alike: 关于印发2023年新余市政务公开工作要点的通知
         (_YEAR + r"年度?[^,,。;;\n]{0,10}?(?:政务|政府信息|信息)公开", "text"),
         (r"[(（]" + _YEAR + r"年度[)）]", "table caption"),
+        # the body's own count of the year (2021年度我乡主动公开政府信息213条), not a comparison (较2020年…)
+        (r"(?<![较比])" + _YEAR + r"年度?(?:我|本)[^，。,;；]{0,6}?主动公开", "the body's count of the year"),
     )
     for pattern, how in patterns:
         for m in re.finditer(pattern, norm):
