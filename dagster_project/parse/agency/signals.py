@@ -20,7 +20,7 @@ _YEAR_END = r"(?:年|(?=度|政府|政务|信息)|(?=[-—–~至](?:19|20)\d\d)
 # a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
 SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|办|中心|院|署|所|站|队|部|处"
           r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校"
-          r"|大学|学院|中学|小学|支行|分行)")
+          r"|大学|学院|中学|小学|支行|分行|海关)")
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
