@@ -250,6 +250,8 @@ _SITE_NAME_LINE = re.compile(r"^[^\s，。,:：]{2,15}(?:人民政府|政府|管
 
 
 def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
+    """One of the first three lines names 政府信息公开 and says 现将有关情况报告如下, and figures or the
+    national format's first section (一、概述) follow."""
     lines = [stripped for line in text[:OPENING_CHARS].splitlines() if (stripped := line.strip())]
     first = next((i for i, line in enumerate(lines) if _REPORTS_AS_FOLLOWS.search(line)), None)
     if first is None or first > 2 or "政府信息公开" not in lines[first]:

@@ -22,6 +22,10 @@ _DEPARTMENT = re.compile(
 )
 
 
+# a second name in brackets after the body's: 嘉兴市人民防空办公室(民防局), 省政府研究室(发展研究中心)
+SECOND_NAME = re.compile(r"\(([^()]{2,16})\)$")
+
+
 def _strip_edges(text: str) -> str:
     # the bracket that closes a name's own brackets stays: 长江镇(如皋港区)
     kept = text.strip(_EDGE_JUNK)

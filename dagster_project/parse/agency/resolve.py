@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from .divisions import Division, DivisionTable, division_table, short_name
 from .domains import divisions_of_host
-from .names import ZONE_WORDS, agency_kind, clean_name
+from .names import SECOND_NAME, ZONE_WORDS, agency_kind, clean_name
 from .short_forms import full_form
 from .signals import PageSignals
 
@@ -290,14 +290,13 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
     return None, None, False
 
 
-# a second name in brackets after the body's (嘉兴市人民防空办公室(民防局)); the office that compiled
-# the report (黔东南州人民政府(州政府办公室)) or a scope (海关总署(本级机关)) names no other body
-_SECOND_NAME = re.compile(r"\(([^()]{2,16})\)$")
+# in brackets, the office that compiled the report (黔东南州人民政府(州政府办公室)) or a scope
+# (海关总署(本级机关)) names no other body
 _NOT_A_SECOND_NAME = re.compile(r"办公[室厅]$|办$|本级|机关$")
 
 
 def _identity(printed: str, signal: str, context: list[Division], host: list[Division], table: DivisionTable) -> AgencyIdentity:
-    second = _SECOND_NAME.search(printed)
+    second = SECOND_NAME.search(printed)
     if second and second.start() >= 2:
         identity = _identity(printed[:second.start()], signal, context, host, table)
         if _NOT_A_SECOND_NAME.search(second.group(1)) or not identity.agency_name:

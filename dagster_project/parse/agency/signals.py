@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..labels import nfkc, strip_numbering
 from ..traditional import strip_pinyin
-from .names import ZONE_WORDS, clean_name
+from .names import SECOND_NAME, ZONE_WORDS, clean_name
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
@@ -135,8 +135,8 @@ class PageSignals:
             name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
         if source in ("sentence", "field"):
             name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _without_internal_office(name))
-        # 嘉兴市人民防空办公室(民防局), 省政府研究室(发展研究中心): a second name in brackets; either ends as a name
-        named = re.sub(r"\([^()]{2,16}\)$", "", name)
+        # 嘉兴市人民防空办公室(民防局) / 省政府研究室(发展研究中心): the name or its second name ends as a name
+        named = SECOND_NAME.sub("", name)
         ends = _ENDS_AS_NAME.search(named) or named != name and _ENDS_AS_NAME.search(name[:-1])
         if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
