@@ -283,6 +283,8 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
                     continue
                 if all(o.code != d.code for o in options):
                     options.append(d)
+            # a municipality only where the page names no prefecture or city (北京市 may be named in passing)
+            options = [d for d in options if d.level != "province"] or options
             if parsed.town_piece and len(options) == 1 or parsed.level_word and options and support is context:
                 return options[0], parsed.town_piece, True
             if len(options) == 1:
