@@ -1,0 +1,42 @@
+"""The issuer of real pages whose names took a rule of their own (tests/fixtures, SOURCES.md): each
+page here once gave a wrong name or none."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.agency import read_signals, resolve_agency
+from dagster_project.parse.report import parse_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("page, issuer", [
+    ("prose_pages/batch_zh/05.txt", "广西壮族自治区人民政府"),  # not 项目中心, an item of the site's menu
+    ("prose_pages/batch_zh/14.txt", "靖远县若笠乡人民政府"),  # 编制了若笠乡2008年…; not the body whose notice it cites
+    ("prose_pages/batch_zh/16.txt", "广东省质量技术监督局"),  # printed 广东省质监局
+    ("doc_type_pages/batch_8/22.txt", "上海市人民政府"),  # 由市政府办公厅综合…, on a page naming 上海市
+    ("prose_pages/batch_zi/10.txt", "驼峰路街道办事处"),  # an undated title line
+    ("prose_pages/batch_zk/06.txt", "呼和浩特市赛罕区人民政府"),  # 我区, and 网址:http://www.saihan.gov.cn/
+    ("prose_pages/batch_u/02.txt", "湖北省人民政府研究室(发展研究中心)"),  # a second name in brackets
+    ("doc_type_pages/batch_14/08.txt", "嘉兴市人民防空办公室(民防局)"),
+    ("prose_pages/batch_s/10.txt", "黔东南苗族侗族自治州人民政府"),  # (州政府办公室) compiled it
+    ("copies/batch_2/09.txt", "广德市统计局"),  # not 地址:广德市便民服务中心
+    ("copies/batch_1/17.txt", "福建省人力资源和社会保障厅"),  # its 办公室 answers for it
+    ("copies/batch_1/22.txt", "青岛市市南区人民政府珠海路街道办事处"),  # printed 市南区政府珠海路街道办事处
+    ("copies/batch_1/05.txt", "中国人民银行合肥中心支行"),
+    ("prose_pages/batch_zn/c02.txt", "天津海关"),
+])
+def test_issuer_of_a_real_page(page, issuer):
+    text = (FIXTURES / page).read_text(encoding="utf-8")
+    assert parse_document(text, Path(page).name).meta.agency_name == issuer
+
+
+def test_a_municipality_completes_a_bare_city_only_where_the_page_names_no_other():
+    # the 2010 Shanghai report's opening (doc_type_pages/batch_8/22) names 上海市 only: 上海市人民政府.
+    # The same opening as a prefecture-level city's that names 北京市 in passing first is that city's.
+    opening = (FIXTURES / "doc_type_pages/batch_8/22.txt").read_text(encoding="utf-8")
+    assert resolve_agency(read_signals(None, opening)).agency_name == "上海市人民政府"
+    elsewhere = "学习借鉴北京市的做法。\n" + opening.replace("上海市", "廊坊市").replace("中国上海", "廊坊")
+    assert resolve_agency(read_signals(None, elsewhere)).agency_name == "廊坊市人民政府"
