@@ -151,6 +151,8 @@ _STATISTICS_PERIOD = re.compile(
     r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年\s*(?:1|一|01|9|九|09)\s*月\s*(?:1|一|01)\s*日")
 # whose work a 现将…工作情况报告如下 reports: the year's, the body's own
 _ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|我(?:局|委|办|厅|镇|乡|街道|区|县|市|院|校)|本(?:局|单位|机关))*"
+# 现将我局2021年政府信息公开工作情况…: the body's own year of disclosure work, then how it is told
+_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?"
 # the report speaking of itself in its opening: 本报告由…编制 / 特向社会公开2010年度政府信息公开年度报告
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
                              r"|编制(?:完成)?(?:了)?(?:并)?(?:发布)?(?:本|此)(?:年度)?(?:报告|年报)|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度报告"
@@ -171,7 +173,7 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|我[^。\n]{0,40}编制(?:完成)?了(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
                              # 现将我局2021年政府信息公开工作情况报告如下 / …高度重视政府信息公开工作,现将工作情况报告如下
                              # (…工作有关情况报告如下 / …工作情况及2017年工作安排汇报如下)
-                             r"|现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?(?:及[^。\n，,]{0,16})?"
+                             r"|" + _NOW_THE_WORK + r"(?:及[^。\n，,]{0,16})?"
                              r"(?:(?:报告|汇报)如下|予以报告)"
                              r"|(?:信息公开|政务公开)[^。\n]{0,60}现将" + _ON_WHOSE + r"(?:年度)?工作(?:情况)?报告如下"
                              # the template's contact sentence: 如对本报告有任何疑问,请与…联系
@@ -180,7 +182,7 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|(?:编制(?:完成)?了|特编制)《[^》]{0,40}?(?:信息公开|政务公开)[^》]{0,12}(?:年度报告|工作报告|年报)》")
 # 现将2016年度我办政府信息公开工作总结如下: a summary of the year's disclosure work, which a body may
 # publish as its report (then with its figures) or as a 工作总结 of another kind (then without)
-_SUMS_UP_THE_WORK = re.compile(r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?总结如下")
+_SUMS_UP_THE_WORK = re.compile(_NOW_THE_WORK + r"总结如下")
 # 深入贯彻落实《政府信息公开条例》…现将有关情况报告如下。: the first paragraph reports the year's disclosure
 # work, as the report it opens when figures or the first section follow (a 法治政府建设 report names its own work)
 _REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下")

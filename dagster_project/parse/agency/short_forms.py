@@ -52,6 +52,9 @@ _SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("事管局", "机关事务管理局"),
     ("管委", "管理委员会"),
 )
+# with the words a name in full has before the short form's first character (人民政府办公室 ends with
+# 政府办公室, 县人民政府办 with 政府办: a name already in full stays)
+_WITH_LEAD = tuple((short, full, full[: full.index(short[0])] if short[0] in full else "") for short, full in _SHORT_FORMS)
 # a region's government, at the end of the name or before one of its offices (兴安盟行署外事办公室)
 _REGION_OFFICE = re.compile(r"行署(?=[^区]{0,12}$)")
 # a province's or a city's state-assets commission is an organ of its people's government
@@ -67,9 +70,7 @@ def full_form(name: str) -> str:
         return name[: -len("国资委")] + "国有资产监督管理委员会"
     if _REGION_OFFICE.search(name):
         return _REGION_OFFICE.sub("行政公署", name, count=1)
-    for short, full in _SHORT_FORMS:
-        # a name already in full stays: 人民政府办公室 ends with 政府办公室, 县人民政府办 with 政府办
-        lead = full[: full.index(short[0])] if short[0] in full else ""
+    for short, full, lead in _WITH_LEAD:
         if name.endswith(short) and not name.endswith(full) and not (lead and name[: -len(short)].endswith(lead)):
             return name[: -len(short)] + full
     return name

@@ -150,6 +150,11 @@ _PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|站|馆)$")
 
 
+def _government_whole(issuer: str) -> str:
+    """某县人民|政府信息公开…: a name cut before 政府信息公开 gets its government back."""
+    return issuer + "政府" if issuer.endswith("人民") else issuer
+
+
 def _title_issuer(title: str) -> str:
     norm = "".join(nfkc(strip_pinyin(title)).split())
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
@@ -157,8 +162,7 @@ def _title_issuer(title: str) -> str:
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
     after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) if "报告" in issuer else None
     if after_title:
-        issuer = issuer[:after_title.start()]
-        issuer += "政府" if issuer.endswith("人民") else ""  # 某县人民|政府信息公开…: the government's name
+        issuer = _government_whole(issuer[:after_title.start()])
     # the year inside the name: 崇义县2015年教育局信息公开工作年度报告
     body = re.match(r"^" + re.escape(issuer) + _ANY_YEAR + r"年度?([^\d年]{1,12}?)(?:政府信息公开|政务公开|信息公开)", norm) \
         if issuer.endswith(_PLACE_ENDS) else None
@@ -213,7 +217,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         if re.match(r"^[^《]{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
             signals.add(_title_issuer(compact), "heading")
         elif m := _UNDATED_TITLE.match(compact):  # 驼峰路街道办事处政府信息公开工作年度报告
-            signals.add(m.group(1) + ("政府" if m.group(1).endswith("人民") else ""), "heading")
+            signals.add(_government_whole(m.group(1)), "heading")
         elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact) \
                 and strip_numbering(compact) == compact and not _LIST_ITEM.match(line):
             # (二)公共查阅场所 is a section of the report; - 项目中心, an item of the site's menu
