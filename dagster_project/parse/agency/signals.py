@@ -88,11 +88,12 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 _WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
-_SUBJECT = re.compile(r"(?:^|\n)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
+# (an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…)
+_SUBJECT = re.compile(r"(?:^|\n|(?:概述|总体情况|基本情况)[ \t]+)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
                       r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                       r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
-_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)\s*\n\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持"
+_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持"
                                r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻)")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
