@@ -128,6 +128,19 @@ def test_unlabelled_approximate_statements() -> None:
         ("2017年，全区通过各种渠道公开政府信息；召开新闻发布会2次。", "n.press_conferences", 2),
         ("通过不同渠道和方式回应解读情况：举办新闻发布会12次，组织政府网站在线访谈0次。", "n.press_conferences", 12),
         ("2019年孝感市政府研究室主动公开信息16条，收到依申请公开请求2件，按时办结2件。", "n.requests.received", 2),
+        # 收 alone before the request named in full, and the closed count after the carried-over one
+        ("全年收政府信息公开申请464件,结转上年度政府信息公开申请3件,本年度办结441件,剩余26件结转下年度办理。", "n.requests.received", 464),
+        ("全年收政府信息公开申请464件,结转上年度政府信息公开申请3件,本年度办结441件,剩余26件结转下年度办理。", "n.requests.closed", 441),
+        # the two kinds of cases written one after the other
+        ("(二)依申请公开情况2017年度未收到行政复议行政诉讼申请,尽职履行、依法保障公民的依申请公开权利。", "n.review", 0),
+        ("(二)依申请公开情况2017年度未收到行政复议行政诉讼申请,尽职履行、依法保障公民的依申请公开权利。", "n.suit", 0),
+        # a short line under its heading that says none came
+        ("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无申请行政复议、提起行政诉讼的情况", "n.review", 0),
+        ("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无申请行政复议、提起行政诉讼的情况", "n.suit", 0),
+        # no request, in the words of three pages
+        ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
+        ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),
+        ("(二)依申请公开政府信息办理情况。2017年度我局没有受理“依申请公开政府信息”。", "n.requests.received", 0),
         ("2019年孝感市政府研究室主动公开信息16条，收到依申请公开请求2件，按时办结2件。", "n.requests.closed", 2),
         ("2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。", "n.requests.received", 1499),
         ("本局2017年共受理信息公开申请10件，其中当面申请1宗，占10%。", "n.requests.received", 10),
@@ -252,6 +265,16 @@ def test_no_zero_from_other_none_statements() -> None:
 
 
 # ---- what is not an indicator ---------------------------------------------------------------
+
+
+def test_every_clause_after_qizhong_is_a_part() -> None:
+    # 其中 opens the sentence: each kind after it, in any clause, is a part of the 101 (a real page)
+    text = ("2017年,通过政府门户网站累计主动公开政府信息101条。其中,工作动态信息32条,实时展现乡内各项工作的推进进程与实际成效;"
+            "法定主动公开信息7条,严格恪守法律法规规定,保障公众依法享有的知情权;政策文件3条。")
+    assert _values(text).get("n.active.items") != 7
+    text = ("2017年,街道及时主动公开政策文件、机构职能等方面内容。其中通过区政府门户网站大石街道子站点主动公开政府信息142条,"
+            "通过政务公开专区主动公开政府信息5条,通过华龙网、合川日报等新闻媒体公开宣传街道民生信息45条。")
+    assert "n.active.items" not in _values(text)
 
 
 @pytest.mark.parametrize(

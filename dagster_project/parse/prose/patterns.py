@@ -126,7 +126,8 @@ ACTIVE_S = re.compile(
 ACTIVE_SECTION = re.compile(r"主动公开(?!.*(?:申请|复议|诉讼|收费|咨询|不予公开))", re.S)
 
 # n.requests.received
-_RECEIVED = r"收到|受理|接收|接受|接到|新收|收悉"
+# 收 alone only right before the request named in full (全年收政府信息公开申请464件): 收取, 收费 are fees
+_RECEIVED = r"收到|受理|接收|接受|接到|新收|收悉|收(?=(?:政府)?信息公开申请)"
 _RECV_VERB = r"(?P<verb>" + _RECEIVED + r")"
 # requests handed in are requests received, when they are named in full (向区政府提交政府信息公开申请187件)
 _RECV_OR_HANDED_IN = r"(?P<verb>" + _RECEIVED + r"|提交|提出)"
@@ -239,7 +240,8 @@ ZERO_REQUESTS_NONE = re.compile(
 ZERO_REQUESTS_OTHER = re.compile(
     r"(?:未|没有)(?:收到|接到|受理|发生|接收)(?:过)?(?P<mid>[^，。;,]{0,24}?)"
     r"(?:依申请公开|依申请|要求公开|申请政府信息公开|申请公开|公开政府信息)(?:的)?(?:其它|其他)?(?:政府信息|信息)?(?:内容)?(?:公开)?(?:的)?"
-    r"(?:申请件|申请|请求|要求|事项|事宜|事件|情况|受理件|件)?$"
+    # (未接收到政府信息依申请公开信件 / 未发生依申请公开受理 / 没有受理“依申请公开政府信息”)
+    r"(?:申请件|申请|请求|要求|事项|事宜|事件|情况|受理件|受理|信件|件)?[”\"]?$"
 )
 # none, said in the section on requests without naming them in full: 我镇2016年度无申请 / 本年度无依申请
 #公开信息 / 未收到依申请公开事项 / 年度内未申请公开件 (read only under a heading about requests, see scan)
@@ -255,7 +257,8 @@ ZERO_REQUESTS_IN_SECTION = re.compile(
 ZERO_REVIEW_SUIT = re.compile(
     r"(?:未|没有|无|不存在|并无)(?:发生|出现|收到|接到|产生|有)?(?:过)?(?P<mid>[^，。;,]{0,30}?)"
     r"(?:(?:被)?(?:申请|提起|提出)?(?P<review>(?:行政)?复议)(?:案件|案|申请)?"
-    r"(?:(?:、|和|及|以及|或者|或|与)(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:案件|案)?)?"
+    # (or the two kinds written one after the other: 未收到行政复议行政诉讼申请)
+    r"(?:(?:、|和|及|以及|或者|或|与|(?=行政诉讼))(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:案件|案)?)?"
     # the suits first: 未发生…的行政诉讼案、行政复议案和有关申诉案
     r"|(?:被)?(?:提起|提出)?(?P<suit_first>行政诉讼)(?:案件|案)?(?:、|和|及|以及|或者|或|与)(?P<mid3>[^，。;,]{0,12}?)"
     r"(?:被)?(?:申请|提起|提出)?(?P<review_after>行政复议)(?:案件|案|申请)?"

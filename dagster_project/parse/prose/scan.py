@@ -196,9 +196,12 @@ def scan_sentence(
                 if between.startswith("其中"):
                     between = between[2:]
                 between = re.sub(r"(?:19|20)\d{2}年度?|本年度|本年|今年|全年|当年|年内|新增|共计|共|:", "", between)
-                if qizhong and between:
-                    continue  # 其中 + a subject (其中区直各部门…, 其中通过网站…): a subset
-                if channel and (qizhong or any(c.startswith("其中") for c in sent.clauses[:i])):
+                after_qizhong = qizhong or any(c.startswith("其中") for c in sent.clauses[:i])
+                if after_qizhong and between:
+                    # 其中 + a subject (其中区直各部门…, 其中通过网站…), and every clause after it in the
+                    # sentence (其中,工作动态信息32条,…;法定主动公开信息7条): a subset
+                    continue
+                if channel and after_qizhong:
                     continue  # 其中,通过政府网站…326条,通过…新媒体共…707条: each channel's part
                 if channel and "、" in m.group():
                     continue  # kinds one channel carried (在门户网站主动公开发布公告公示、部门动态等85条)
