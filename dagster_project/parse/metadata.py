@@ -46,8 +46,10 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     for a, b in zip(head, head[1:]):
         # a title broken over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告
         na, nb = normalise_label(a), normalise_label(b)
+        # (or inside 政府信息公开: 天津市审计局2014年度政府 / 信息公开年度报告)
         if (2 <= len(na) <= 30 and nb.startswith(("政府信息公开", "政务公开", "信息公开")) and "|" not in a
-                and _ENDS_WITH_YEAR.search(na) and _REPORT_WORDS.search(nb) and len(nb) <= 30):
+                and (_ENDS_WITH_YEAR.search(na) or nb.startswith("信息公开") and na.endswith("政府")
+                     and _ENDS_WITH_YEAR.search(na[:-2])) and _REPORT_WORDS.search(nb) and len(nb) <= 30):
             candidates.append(a + b)
     for line in lines[:60]:
         if _BREADCRUMB.search(line) or _CHROME_LINE.match(line):

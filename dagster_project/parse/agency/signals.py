@@ -60,6 +60,9 @@ _NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；
 # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself; an address at a
 # 中心 is the building of a service hall: 地址:广德市便民服务中心)
 _ADDRESS_OF_BODY = re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})")
+# 由汉台区信息中心编制,经汉台区人民政府办公室审定而成: the body that approved the report issues it, not the
+# unit that wrote it (its office approves for a government, as it signs for one)
+_REVIEWED_BY = re.compile(r"编制[,，]?(?:并|后)?经(?:过)?([^,，。;；]{2,30}?)(?:审定|审核|审批|批准)")
 _SENTENCES = [
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
     _NAMED_SHORT_COMPILES,
@@ -71,6 +74,7 @@ _SENTENCES = [
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
     re.compile(r"(?:总结|结合|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
     _LINE_PUBLISHES,
+    _REVIEWED_BY,
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
     re.compile(r"由(.{2,160}?)(?:编制|编写|撰写|制作)"),
     # 由哈尔滨市人民政府政务公开办公室综合市政府、各区…的政府信息公开工作情况 (编制 beyond the opening)
@@ -95,6 +99,8 @@ _SUBJECT = re.compile(r"(?:^|\n|(?:概述|总体情况|基本情况)[ \t]+)\s*" 
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
 _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持"
                                r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻)")
+# a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下
+_LED_SUBJECT = re.compile(r"(?:^|[。\n])\s*([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
@@ -113,11 +119,17 @@ _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依
 
 
 def _starts_with_place(name: str) -> bool:
-    """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name."""
+    """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name; so does its
+    short name with a level (本溪县 for 本溪满族自治县)."""
     from .divisions import division_table
 
-    by_name = division_table().by_name
-    return any(by_name.get(name[:k]) for k in range(3, min(len(name), 12) + 1))
+    table = division_table()
+    by_name, by_short = table.by_name, table.by_short
+    return any(by_name.get(name[:k]) or name[k - 1] in _PLACE_LEVELS and by_short.get(name[:k - 1])
+               for k in range(3, min(len(name), 12) + 1))
+
+
+_PLACE_LEVELS = frozenset("省市县区州旗盟")
 
 
 @dataclass
@@ -237,7 +249,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         for m in pattern.finditer(opening):
             if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
                 continue
-            signals.add(_sentence_name(m.group(1)), "sentence")
+            signals.add(_sentence_name(m.group(1)), "sentence", signed=pattern is _REVIEWED_BY)
     tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
     # one fold of the tail, split where it was joined (no line break composes or decomposes)
     folded = nfkc("\n".join(tail)).split("\n")
@@ -251,6 +263,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     for m in _SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")
     for m in _OVERVIEW_SUBJECT.finditer(body[:4000]):
+        signals.add(m.group(1), "subject")
+    for m in _LED_SUBJECT.finditer(body[:3000]):
         signals.add(m.group(1), "subject")
     for m in _WORK_OF.finditer(body[:3000]):
         if _inside_book_title(body, m.start()):
