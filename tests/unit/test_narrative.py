@@ -137,6 +137,8 @@ def test_unlabelled_approximate_statements() -> None:
         # a short line under its heading that says none came
         ("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无申请行政复议、提起行政诉讼的情况", "n.review", 0),
         ("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无申请行政复议、提起行政诉讼的情况", "n.suit", 0),
+        # every rate named at 100%: all closed
+        ("2017年,共受理政府信息公开申请104件,按时办结率、有效回复率均达为100%。", "n.requests.closed", 104),
         # no request, in the words of three pages
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),
