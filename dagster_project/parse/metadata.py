@@ -156,6 +156,8 @@ def _text_years(head: str, head_nfkc: str):
         (r"[(（]" + _YEAR + r"年度[)）]", "table caption"),
         # the body's own count of the year (2021年度我乡主动公开政府信息213条), not a comparison (较2020年…)
         (r"(?<![较比])" + _YEAR + r"年度?(?:我|本)[^，。,;；]{0,6}?主动公开", "the body's count of the year"),
+        # the end of the year the counts run to (截止2008年底, 截至2012年12月31日), the weakest
+        (r"截[至止](?:到)?" + _YEAR + r"年(?:底|末|12月31日)", "the end of the year counted to"),
     )
     for pattern, how in patterns:
         for m in re.finditer(pattern, norm):

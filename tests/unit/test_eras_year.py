@@ -78,3 +78,12 @@ def test_the_year_after_an_item_heading_of_the_first_section():
     assert find_report_year(None, text, None, BOUNDS) == (2020, "the year the body opens with")
     # a heading of another kind before the year is no item of the section
     assert find_report_year(None, "(二)关于2019年,我局的计划。\n", None, BOUNDS) == (None, "")
+
+
+def test_the_end_of_the_year_the_counts_run_to():
+    # a county bureau's 2008 report without title or period sentence (prose_pages/batch_zo/03)
+    text = ("泗水县教育局在县委、县政府的正确领导下,加强对政务公开的领导。\n"
+            "截止2008年底,共设立政务公开栏15个。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2008, "the end of the year counted to")
+    # weaker than the period sentence, the title and the year the body opens with
+    assert find_report_year("2009年政府信息公开工作年度报告", text, None, BOUNDS) == (2009, "title")
