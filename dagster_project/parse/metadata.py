@@ -21,6 +21,7 @@ _DATE_LABELLED = re.compile(
     r"(?:发布时间|发布日期|发文日期|成文日期|PubDate|时间|日期)\s*[:：|]?\s*\|?\s*" + _YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _CHROME_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|信息|阅读|报告)|往年|历年|推荐|热点|猜你|延伸阅读)")
+_FIELDS_AFTER_TITLE = re.compile(r"\s+(?=(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|浏览次数|点击数|字号)\s*[:：])")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DATE_SOMEWHERE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
@@ -55,7 +56,8 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
         if _BREADCRUMB.search(line) or _CHROME_LINE.match(line):
             continue  # breadcrumbs name the column, not the report; 上一篇/相关 name other reports
         for cell in line.split("|"):
-            cell = cell.strip()
+            # a title copied with the page's fields on its line: 随州市卫计委2015年度…工作报告 发布日期:2016-03-15
+            cell = _FIELDS_AFTER_TITLE.split(cell, 1)[0].strip()
             norm = normalise_label(cell)
             # a sentence (请认真编制…年度报告,于…前报送。) names the report but is not its title
             if 8 <= len(norm) <= 60 and _REPORT_WORDS.search(norm) and _TITLE_HINT.search(norm) \

@@ -1,4 +1,4 @@
-"""The issuer of real pages whose names took a rule of their own (tests/fixtures, SOURCES.md): each
+"""The issuer and the title of real pages whose names took a rule of their own (tests/fixtures, SOURCES.md): each
 page here once gave a wrong name or none."""
 from __future__ import annotations
 
@@ -45,3 +45,14 @@ def test_a_municipality_completes_a_bare_city_only_where_the_page_names_no_other
     assert resolve_agency(read_signals(None, opening)).agency_name == "上海市人民政府"
     elsewhere = "学习借鉴北京市的做法。\n" + opening.replace("上海市", "廊坊市").replace("中国上海", "廊坊")
     assert resolve_agency(read_signals(None, elsewhere)).agency_name == "廊坊市人民政府"
+
+
+@pytest.mark.parametrize("page, title", [
+    ("prose_pages/batch_zo/20.txt", "随州市卫计委2015年度政府信息公开工作报告"),  # …发布日期:2016-03-15 on its line
+    ("prose_pages/batch_zj/24.txt", "阜阳市人民防空办公室2013年政府信息公开工作年度报告"),  # …信息来源: 阜阳市国防动员办公室
+    ("prose_pages/batch_zq/05.txt", "天津市审计局2014年度政府信息公开年度报告"),  # broken inside 政府信息公开
+])
+def test_title_of_a_real_page(page, title):
+    text = (FIXTURES / page).read_text(encoding="utf-8")
+    meta = parse_document(text, Path(page).name).meta
+    assert (meta.title, meta.doc_type) == (title, "annual_report")
