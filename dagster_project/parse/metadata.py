@@ -22,12 +22,14 @@ _DATE_LABELLED = re.compile(
 )
 _CHROME_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|信息|阅读|报告)|往年|历年|推荐|热点|猜你|延伸阅读)")
 _FIELDS_AFTER_TITLE = re.compile(r"\s+(?=(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|浏览次数|点击数|字号)\s*[:：])")
+_RELATED_HEADING = re.compile(r"^\s*(?:相关(?:文章|链接|信息|资讯|阅读|报告|新闻)|延伸阅读|推荐阅读)\s*[:：]?\s*$")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DATE_SOMEWHERE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 # the first line of a title broken over two (宿州市人民政府2016年 / 政府信息公开工作年度报告)
 _ENDS_WITH_YEAR = re.compile(r"(?:" + _YEAR + "|" + _CN_YEAR + r")年?度?$")
+_STARTS_WITH_YEAR = re.compile(r"^(?:" + _YEAR + "|" + _CN_YEAR + r")年度?[^年\d]{2,}$")
 _BREADCRUMB = re.compile(r"当前位置|首页|>|»")
 
 
@@ -47,12 +49,16 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     for a, b in zip(head, head[1:]):
         # a title broken over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告
         na, nb = normalise_label(a), normalise_label(b)
-        # (or inside 政府信息公开: 天津市审计局2014年度政府 / 信息公开年度报告)
+        # (or inside 政府信息公开: 天津市审计局2014年度政府 / 信息公开年度报告; or the year first on a cover:
+        # 2010年广州市海珠区城市管理局 / 政府信息公开年度报告)
         if (2 <= len(na) <= 30 and nb.startswith(("政府信息公开", "政务公开", "信息公开")) and "|" not in a
-                and (_ENDS_WITH_YEAR.search(na) or nb.startswith("信息公开") and na.endswith("政府")
-                     and _ENDS_WITH_YEAR.search(na[:-2])) and _REPORT_WORDS.search(nb) and len(nb) <= 30):
+                and (_ENDS_WITH_YEAR.search(na) or _STARTS_WITH_YEAR.match(na)
+                     or nb.startswith("信息公开") and na.endswith("政府") and _ENDS_WITH_YEAR.search(na[:-2]))
+                and _REPORT_WORDS.search(nb) and len(nb) <= 30):
             candidates.append(a + b)
     for line in lines[:60]:
+        if _RELATED_HEADING.match(line):
+            break  # 相关资讯: what follows are links to other pages (an encyclopedia entry's related reports)
         if _BREADCRUMB.search(line) or _CHROME_LINE.match(line):
             continue  # breadcrumbs name the column, not the report; 上一篇/相关 name other reports
         for cell in line.split("|"):

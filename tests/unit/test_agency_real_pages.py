@@ -51,8 +51,16 @@ def test_a_municipality_completes_a_bare_city_only_where_the_page_names_no_other
     ("prose_pages/batch_zo/20.txt", "随州市卫计委2015年度政府信息公开工作报告"),  # …发布日期:2016-03-15 on its line
     ("prose_pages/batch_zj/24.txt", "阜阳市人民防空办公室2013年政府信息公开工作年度报告"),  # …信息来源: 阜阳市国防动员办公室
     ("prose_pages/batch_zq/05.txt", "天津市审计局2014年度政府信息公开年度报告"),  # broken inside 政府信息公开
+    ("doc_type_pages/batch_28/04.txt", "2010 年广州市海珠区城市管理局政府信息公开年度报告"),  # a cover: the year first
 ])
 def test_title_of_a_real_page(page, title):
     text = (FIXTURES / page).read_text(encoding="utf-8")
     meta = parse_document(text, Path(page).name).meta
     assert (meta.title, meta.doc_type) == (title, "annual_report")
+
+
+def test_a_report_named_under_related_links_is_not_the_pages_title():
+    # an encyclopedia entry on a city archive bureau whose 相關資訊 list its 2011 report (doc_type_pages/batch_28/22)
+    text = (FIXTURES / "doc_type_pages/batch_28/22.txt").read_text(encoding="utf-8")
+    meta = parse_document(text, "22.txt").meta
+    assert (meta.title, meta.doc_type) == (None, "other")

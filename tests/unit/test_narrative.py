@@ -139,6 +139,10 @@ def test_unlabelled_approximate_statements() -> None:
         ("五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无申请行政复议、提起行政诉讼的情况", "n.suit", 0),
         # every rate named at 100%: all closed
         ("2017年,共受理政府信息公开申请104件,按时办结率、有效回复率均达为100%。", "n.requests.closed", 104),
+        # what a site re-posted is disclosed too; 公开申请 in a sentence about 依申请公开; requests sent as letters
+        ("2017年,大理市政府网站主动公开和转载各类信息4611条。", "n.active.items", 4611),
+        ("进一步提升依申请公开工作质量。全年共收到公开申请32件,均在法定期限内予以答复。", "n.requests.received", 32),
+        ("2017年,收到政府信息依申请公开信件8件,办结8件,办结率100%。", "n.requests.received", 8),
         # no request, in the words of three pages
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),
@@ -267,6 +271,11 @@ def test_no_zero_from_other_none_statements() -> None:
 
 
 # ---- what is not an indicator ---------------------------------------------------------------
+
+
+def test_requests_of_the_year_are_no_items_disclosed() -> None:
+    # 本年度 opens a total of items published, but 依申请公开 before the count makes it requests
+    assert _values("本年度我局受理依申请公开政府信息19条。") == {"n.requests.received": 19}
 
 
 def test_every_clause_after_qizhong_is_a_part() -> None:

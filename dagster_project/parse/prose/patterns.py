@@ -94,7 +94,8 @@ _ACTIVE_QUAL = (
     r"(?:(?:了|各类|各项|各级各类|各级|我区|本区|全区|全市|全县|全镇|全省|本级|本机关|本单位|本部门|"
     r"我局|我委|我办|我市|我县|我镇|我厅|我部|单位|的|法定)*)"
 )
-_ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布)|[(（]更新[)）])?"
+# (主动公开和转载各类信息4611条: what it re-posted is disclosed too)
+_ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布|转载)|[(（]更新[)）])?"
 # the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least
 # two, each of two characters or more (市、区县“十四五”规划…等信息近300条 lists places of one kind)
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
@@ -109,7 +110,8 @@ ACTIVE_A_PIECES = re.compile(
 )
 # Without 主动: only an explicit total of 政府信息 (共/总计/全年 …公开/公布 政府信息 N 条)
 ACTIVE_B1 = re.compile(
-    r"(?:共|总计|合计|共计|全年)[^，。;,]{0,20}?(?:公开|公布|发布)(?:了)?(?:各类)?政府信息"
+    # (not the requests: 本年度我局受理依申请公开政府信息19条)
+    r"(?:共|总计|合计|共计|全年|本年度)[^，。;,]{0,20}?(?<!申请)(?:公开|公布|发布)(?:了)?(?:各类)?政府信息"
     r"(?:总计|共计|合计|共|总数|数量|数)?(?:为|达)?" + _NUM + r"条" + _APX_AFTER
 )
 ACTIVE_B2 = re.compile(
@@ -135,9 +137,9 @@ RECV_1 = re.compile(
     _RECV_OR_HANDED_IN + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
     + r"(?:申请|请求)(?:件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
-RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件
+RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件 / …依申请公开信件8件
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请(?:政府信息|信息)?公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
-    r"(?:事项|案件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+    r"(?:事项|案件|信件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件 / 共收到公开政府信息申请1件 / 收到申请公开21条
     _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)(?:(?:政府信息)?申请公开(?:的)?(?:政府信息)?(?:申请)?|公开政府信息(?:的)?申请)"
@@ -159,8 +161,8 @@ RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府�
     + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$))"
 )
 
-RECV_GENERIC = re.compile(  # 受理申请12件: only inside a sentence that is about 依申请公开
-    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?申请(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条)" + _APX_AFTER
+RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件: only inside a sentence that is about 依申请公开
+    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条)" + _APX_AFTER
 )
 REQ_SINGLE_CHANNEL = re.compile(r"网络|网上|信函|当面|传真|邮件|邮寄|电话|在线")
 
