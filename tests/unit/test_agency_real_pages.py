@@ -32,6 +32,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zp/16.txt", "本溪满族自治县南甸子镇人民政府"),  # printed 本溪县…: a short name with its level
     ("prose_pages/batch_zp/27.txt", "汉中市汉台区人民政府"),  # 由汉台区信息中心编制,经汉台区人民政府办公室审定
     ("prose_pages/batch_zq/05.txt", "天津市审计局"),  # 天津市审计局2014年度政府 / 信息公开年度报告
+    ("prose_pages/batch_zr/04.txt", "耿马傣族佤族自治县人民政府"),  # printed 耿马自治县: the peoples left out
+    ("prose_pages/batch_zr/15.txt", "中江县人民政府"),  # 由中江县人民政府办公室组织编制
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")

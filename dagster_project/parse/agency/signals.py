@@ -42,8 +42,8 @@ def _without_internal_office(name: str) -> str:
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府信息(?:公开)?(?:工作)?(?:办公室|中心)$")
 # 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
 _COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
-# words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委…
-_STOP = re.compile(r"(?:围绕|" + _COMBINES + r"|认真|负责|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
+# words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委… / 由…办公室组织编制
+_STOP = re.compile(r"(?:围绕|" + _COMBINES + r"|认真|负责|组织(?=$|编制|编写|撰写)|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d"
                    # 《工业和信息化部政府信息公开工作2010年度报告》: the body, then its work
                    r"|(?:政府)?信息公开工作|政务公开工作)")
