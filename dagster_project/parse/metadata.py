@@ -57,13 +57,13 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
                 and _REPORT_WORDS.search(nb) and len(nb) <= 30):
             candidates.append(a + b)
     for line in lines[:60]:
-        if _RELATED_HEADING.match(line):
+        if line.lstrip().startswith(("相关", "延伸", "推荐")) and _RELATED_HEADING.match(line):
             break  # 相关资讯: what follows are links to other pages (an encyclopedia entry's related reports)
         if _BREADCRUMB.search(line) or _CHROME_LINE.match(line):
             continue  # breadcrumbs name the column, not the report; 上一篇/相关 name other reports
         for cell in line.split("|"):
             # a title copied with the page's fields on its line: 随州市卫计委2015年度…工作报告 发布日期:2016-03-15
-            cell = _FIELDS_AFTER_TITLE.split(cell, 1)[0].strip()
+            cell = (_FIELDS_AFTER_TITLE.split(cell, 1)[0] if ":" in cell or "：" in cell else cell).strip()
             norm = normalise_label(cell)
             # a sentence (请认真编制…年度报告,于…前报送。) names the report but is not its title
             if 8 <= len(norm) <= 60 and _REPORT_WORDS.search(norm) and _TITLE_HINT.search(norm) \

@@ -92,15 +92,19 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 _WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
-# (an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…)
-_SUBJECT = re.compile(r"(?:^|\n|(?:概述|总体情况|基本情况)[ \t]+)\s*" + _YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
-                      r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
-                      r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
+_SUBJECT_SAYS = (_YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
+                 r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
+                 r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终)")
+_SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
+# an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…
+# (a pattern of its own: its words lead it, where an alternative at every line start would slow the other)
+_SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)[ \t]+\s*" + _SUBJECT_SAYS)
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
 _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持"
                                r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻)")
-# a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下
-_LED_SUBJECT = re.compile(r"(?:^|[。\n])\s*([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
+# a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下 (matched on
+# the sentence up to each 领导下, which holds no comma)
+_LED_SUBJECT = re.compile(r"\s*([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
@@ -118,6 +122,9 @@ _SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 
 
+_PLACE_LEVELS = frozenset("省市县区州旗盟")
+
+
 def _starts_with_place(name: str) -> bool:
     """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name; so does its
     short name with a level (本溪县 for 本溪满族自治县)."""
@@ -127,9 +134,6 @@ def _starts_with_place(name: str) -> bool:
     by_name, by_short = table.by_name, table.by_short
     return any(by_name.get(name[:k]) or name[k - 1] in _PLACE_LEVELS and by_short.get(name[:k - 1])
                for k in range(3, min(len(name), 12) + 1))
-
-
-_PLACE_LEVELS = frozenset("省市县区州旗盟")
 
 
 @dataclass
@@ -208,6 +212,18 @@ def _sentence_name(captured: str) -> str:
     return _COMBINING_OFFICE.sub(r"\1人民政府", name) if combines else name
 
 
+def _led_subjects(body: str) -> list[str]:
+    """The subjects of the sentences that say they work under their superiors' lead (_LED_SUBJECT)."""
+    names, at = [], body.find("领导下")
+    while at != -1:
+        start = max(body.rfind("。", 0, at), body.rfind("\n", 0, at)) + 1
+        m = _LED_SUBJECT.fullmatch(body, start, at + 3)
+        if m:
+            names.append(m.group(1))
+        at = body.find("领导下", at + 3)
+    return names
+
+
 def _inside_book_title(text: str, at: int) -> bool:
     return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
@@ -260,12 +276,15 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         signals.add(meta.get(key), "field")
     for m in _FIELD.finditer(body[:3000]):
         signals.add(m.group(1), "field")
-    for m in _SUBJECT.finditer(body[:4000]):
+    subjects = list(_SUBJECT.finditer(body[:4000]))
+    if "情况" in body or "概述" in body:
+        subjects = sorted(subjects + list(_SUBJECT_AFTER_HEADING.finditer(body[:4000])), key=lambda m: m.start())
+    for m in subjects:
         signals.add(m.group(1), "subject")
     for m in _OVERVIEW_SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")
-    for m in _LED_SUBJECT.finditer(body[:3000]):
-        signals.add(m.group(1), "subject")
+    for name in _led_subjects(body[:3000]):
+        signals.add(name, "subject")
     for m in _WORK_OF.finditer(body[:3000]):
         if _inside_book_title(body, m.start()):
             continue  # 《…关于印发2022年湖北省政务公开工作要点的通知》: another body's document
