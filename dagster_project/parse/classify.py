@@ -186,7 +186,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
 _SUMS_UP_THE_WORK = re.compile(_NOW_THE_WORK + r"总结如下")
 # 深入贯彻落实《政府信息公开条例》…现将有关情况报告如下。: the first paragraph reports the year's disclosure
 # work, as the report it opens when figures or the first section follow (a 法治政府建设 report names its own work)
-_REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下")
+_REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下"
+                                 # 现对局2021年度政府信息公开情况报告如下
+                                 r"|现(?:对|就)[^。,，]{0,20}?(?:信息公开|政务公开)(?:工作)?(?:有关)?情况(?:报告|汇报)如下")
 OPENING_CHARS = 1500
 
 

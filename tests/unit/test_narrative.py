@@ -143,6 +143,10 @@ def test_unlabelled_approximate_statements() -> None:
         ("2017年,大理市政府网站主动公开和转载各类信息4611条。", "n.active.items", 4611),
         ("进一步提升依申请公开工作质量。全年共收到公开申请32件,均在法定期限内予以答复。", "n.requests.received", 32),
         ("2017年,收到政府信息依申请公开信件8件,办结8件,办结率100%。", "n.requests.received", 8),
+        # 完成 alone closes requests right after their count; both kinds of cases counted at once as none
+        ("(二)依申请公开答复方面。2017年接收政府信息公开申请52件,完成50件,2件正在办理。", "n.requests.closed", 50),
+        ("(二)依申请公开答复方面。本年度政府信息行政复议和行政诉讼数量均为零。", "n.review", 0),
+        ("(二)依申请公开答复方面。本年度政府信息行政复议和行政诉讼数量均为零。", "n.suit", 0),
         # no request, in the words of three pages
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),

@@ -72,8 +72,15 @@ def full_form(name: str) -> str:
         return _REGION_OFFICE.sub("行政公署", name, count=1)
     for short, full, lead in _WITH_LEAD:
         if name.endswith(short) and not name.endswith(full) and not (lead and name[: -len(short)].endswith(lead)):
-            return name[: -len(short)] + full
+            before = name[: -len(short)]
+            if _MERGED_WITH.search(before):
+                return name  # 洪洞县教育科技局: one body of two fields, named as such (not 教育科学技术局)
+            return before + full
     return name
+
+
+# a field's name right before the short form: the short form is the second half of a merged body's name
+_MERGED_WITH = re.compile(r"(?:教育|文化|工业|农业|商务|体育|卫生|交通|水利|旅游|广电|和|与|及)$")
 
 
 def short_forms_of(name: str) -> list[str]:

@@ -183,7 +183,8 @@ CLOSE_3 = re.compile(r"^(?:在)?(?:已(?:经)?)?(?:答复|办结)(?:的)?" + _NU
 # Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件
 CLOSE_FOLLOW = re.compile(
     r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年|本年度|本年|今年)*)"
-    r"(?:完成)?(?:办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:申请)?(?:共|共计|数)?(?:为)?"
+    # (完成 alone: 接收政府信息公开申请52件,完成50件,2件正在办理)
+    r"(?:完成(?:办结|答复|回复|办理|处理)?|办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:申请)?(?:共|共计|数)?(?:为)?"
     + _NUM + r"(?:件|条|项|宗|起)" + _APX_AFTER
 )
 # the closed count in brackets right after the received one: 接受申请98件(当年办结97件，结转下年度1件)
@@ -294,6 +295,9 @@ def zero_cases(m: re.Match) -> tuple[bool, bool] | None:
         bool(m.group("suit") or m.group("suit_after") or m.group("suit_first"))
 
 
+# 本年度政府信息行政复议和行政诉讼数量均为零: both kinds of cases counted at once, as none
+JOINT_ZERO_CASES = re.compile(r"行政复议(?:案件)?(?:和|、|及|与)行政诉讼(?:案件)?(?:的)?(?:数量|数|件数|案件数)?(?:均|都)?为(?:零|0)(?:件|起)?$")
+
 # 行政复议、行政诉讼案件为0件: one count of both kinds of cases, right before a review or suit figure
 JOINT_CASES_BEFORE = {
     "n.suit": re.compile(r"行政复议(?:案件|案)?(?:、|和|及|与)(?:被)?(?:提起|提出)?$"),
@@ -325,7 +329,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     RECV_GENERIC: (True, ("申请",)),
     CLOSE_1: (True, ("公开",)),
     CLOSE_2: (True, ("公开",)),
-    CLOSE_FOLLOW: (True, ("办结", "答复", "回复", "办理", "处理")),
+    CLOSE_FOLLOW: (True, ("办结", "答复", "回复", "办理", "处理", "完成")),
     REVIEW_1: (True, ("行政复议",)),
     REVIEW_2: (True, ("行政复议",)),
     SUIT_1: (True, ("行政诉讼",)),

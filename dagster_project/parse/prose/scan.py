@@ -46,6 +46,7 @@ from .patterns import (
     ZERO_REQUESTS_OTHER,
     ZERO_REQUESTS_IN_SECTION,
     ZERO_REVIEW_SUIT,
+    JOINT_ZERO_CASES,
     JOINT_CASES_BEFORE,
     FIGURE_CHAR,
     may_match,
@@ -300,6 +301,8 @@ def scan_sentence(
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
+        if zeros is None and ("零" in clause or "0" in clause) and (m := JOINT_ZERO_CASES.search(clause)):
+            zeros = (True, True)
         if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context():
             for code, zero in zip(("n.review", "n.suit"), zeros):
                 if zero:
