@@ -34,6 +34,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zq/05.txt", "天津市审计局"),  # 天津市审计局2014年度政府 / 信息公开年度报告
     ("prose_pages/batch_zr/04.txt", "耿马傣族佤族自治县人民政府"),  # printed 耿马自治县: the peoples left out
     ("prose_pages/batch_zr/15.txt", "中江县人民政府"),  # 由中江县人民政府办公室组织编制
+    ("prose_pages/batch_zt/07.txt", "铁岭市应急管理局"),  # 編制2021年鐵嶺市應急管理局信息公開工作年度報告
+    ("prose_pages/batch_zt/21.txt", "洪洞县教育科技局"),  # a merged body's name, not 教育科学技术局
+    ("prose_pages/batch_zt/30.txt", "北京市重大项目建设指挥部办公室"),  # …依据《…条例》第五十条规定,编制本报告
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")

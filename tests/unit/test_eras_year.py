@@ -87,3 +87,9 @@ def test_the_end_of_the_year_the_counts_run_to():
     assert find_report_year(None, text, None, BOUNDS) == (2008, "the end of the year counted to")
     # weaker than the period sentence, the title and the year the body opens with
     assert find_report_year("2009年政府信息公开工作年度报告", text, None, BOUNDS) == (2009, "title")
+
+
+def test_the_year_after_the_first_sections_heading_on_its_line():
+    # a water company's 2019 report copied flat on a mirror (doc_type_pages/batch_29/26)
+    text = "一、总体情况 2019年度,襄阳中环水务有限公司在市信息公开办的指导下,主动向社会进行了公开。\n"
+    assert find_report_year(None, text, None, BOUNDS) == (2019, "the year the body opens with")
