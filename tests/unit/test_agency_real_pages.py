@@ -69,3 +69,9 @@ def test_a_report_named_under_related_links_is_not_the_pages_title():
     text = (FIXTURES / "doc_type_pages/batch_28/22.txt").read_text(encoding="utf-8")
     meta = parse_document(text, "22.txt").meta
     assert (meta.title, meta.doc_type) == (None, "other")
+
+
+def test_a_character_a_mirror_could_not_encode_is_no_part_of_a_name():
+    from dagster_project.parse.agency.names import clean_name
+
+    assert clean_name("?江蘇省衛生健康委") == "江苏省卫生健康委"

@@ -147,6 +147,9 @@ def test_unlabelled_approximate_statements() -> None:
         ("(二)依申请公开答复方面。2017年接收政府信息公开申请52件,完成50件,2件正在办理。", "n.requests.closed", 50),
         ("(二)依申请公开答复方面。本年度政府信息行政复议和行政诉讼数量均为零。", "n.review", 0),
         ("(二)依申请公开答复方面。本年度政府信息行政复议和行政诉讼数量均为零。", "n.suit", 0),
+        # who attended is said after the count, in the next item of the clause; requests counted in 例
+        ("2017年召开新闻发布会4场、参加政行风热线2次、网络问政1次。", "n.press_conferences", 4),
+        ("制作依申请公开信息495条,收到申请26例,均依法进行办理。", "n.requests.received", 26),
         # no request, in the words of three pages
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),

@@ -7,7 +7,8 @@ import unicodedata
 from ..traditional import strip_pinyin, to_simplified
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-_EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•▲△▼▽►▶◆◇■□●○★☆→"
+# (a ? or � is a character a mirror could not encode)
+_EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•▲△▼▽►▶◆◇■□●○★☆→?？\ufffd"
 
 _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")
 

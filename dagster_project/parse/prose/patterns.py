@@ -161,8 +161,8 @@ RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府�
     + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$))"
 )
 
-RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件: only inside a sentence that is about 依申请公开
-    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条)" + _APX_AFTER
+RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件 / 收到申请26例: only inside a sentence that is about 依申请公开
+    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条|例)" + _APX_AFTER
 )
 REQ_SINGLE_CHANNEL = re.compile(r"网络|网上|信函|当面|传真|邮件|邮寄|电话|在线")
 

@@ -333,7 +333,8 @@ def scan_sentence(
         # ---- n.press_conferences --------------------------------------------------------
         m = "新闻发布会" in clause and (search_clause(PRESS_1, clause, fig) or search_clause(PRESS_2, clause, fig)
                                     or search_clause(PRESS_3, clause, fig))
-        if m and not LEADERS.search(clause) and not qizhong and sent.cumulative_ok(clause) \
+        # (who attended or led, said before the count: 参加或举办…; what else was done after it is no matter)
+        if m and not LEADERS.search(clause[: m.end()]) and not qizhong and sent.cumulative_ok(clause) \
                 and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
             _emit(cands, "n.press_conferences", m, clause, order)
 
