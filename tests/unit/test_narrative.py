@@ -150,6 +150,10 @@ def test_unlabelled_approximate_statements() -> None:
         # who attended is said after the count, in the next item of the clause; requests counted in 例
         ("2017年召开新闻发布会4场、参加政行风热线2次、网络问政1次。", "n.press_conferences", 4),
         ("制作依申请公开信息495条,收到申请26例,均依法进行办理。", "n.requests.received", 26),
+        # the requests named without a verb, or asked as 要求; 街道 opening the clause is the street office itself
+        ("网上申请、信件邮寄等形式的依申请公开件共12件,均依法依规按时办结。", "n.requests.received", 12),
+        ("2017年度我单位共收到4条依申请公开信息要求,均已按要求答复。", "n.requests.received", 4),
+        ("1、主动公开情况。截至2017年12月31日,街道主动公开各类政府信息62条。", "n.active.items", 62),
         # no request, in the words of three pages
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),

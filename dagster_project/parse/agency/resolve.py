@@ -195,7 +195,9 @@ def _zone_county(division: Division) -> bool:
 def _qualifier(county: Division) -> str:
     if _zone_county(county) and county.prefecture and county.name.startswith(short_name(county.prefecture)):
         return county.name  # 呼和浩特经济技术开发区 names its city already
-    if county.name.endswith("区") and county.prefecture and county.prefecture != county.name:
+    # (怀化市洪江管理区, as the statistics name it, names its city already)
+    if county.name.endswith("区") and county.prefecture and county.prefecture != county.name \
+            and not county.name.startswith(county.prefecture):
         return county.prefecture + county.name
     return county.name
 

@@ -269,7 +269,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         for m in pattern.finditer(opening):
             if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
                 continue
-            signals.add(_sentence_name(m.group(1)), "sentence", signed=pattern is _REVIEWED_BY)
+            # (公布2024年合水镇人民|政府信息公开…: the government's name cut before 政府信息公开)
+            signals.add(_government_whole(_sentence_name(m.group(1))), "sentence", signed=pattern is _REVIEWED_BY)
     tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
     # one fold of the tail, split where it was joined (no line break composes or decomposes)
     folded = nfkc("\n".join(tail)).split("\n")
@@ -293,9 +294,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         if _inside_book_title(body, m.start()):
             continue  # 《…关于印发2022年湖北省政务公开工作要点的通知》: another body's document
         signals.add(_sentence_name(m.group(1)), "subject")  # 2025年中仓街道积极推动街道…工作: 中仓街道
-    m = _SELF.search(body[:4000])
-    if m:
-        signals.self_word = m.group(1) or m.group(2)
+    # the first word that says what kind of body speaks: 本单位 or 本机关 before 我镇 says nothing of it
+    words = [m.group(1) or m.group(2) for m in _SELF.finditer(body[:4000])]
+    signals.self_word = next((w for w in words if w not in ("单位", "机关")), words[0] if words else None)
     m = _GOV_SITE.search(opening)
     if m:
         signals.printed_site = m.group(1).lower()

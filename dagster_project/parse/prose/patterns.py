@@ -145,8 +145,8 @@ RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件 / 共收
     _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)(?:(?:政府信息)?申请公开(?:的)?(?:政府信息)?(?:申请)?|公开政府信息(?:的)?申请)"
     + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
-RECV_COUNT = re.compile(  # no verb, the count named: 依申请公开申请数为21件 / 政府信息公开申请数量为3件
-    r"(?:依申请公开|政府信息公开)申请(?:数|数量|总数|件数)(?:为|共计|共|达)?" + _NUM + _REQ_UNIT + _APX_AFTER
+RECV_COUNT = re.compile(  # no verb, the count named: 依申请公开申请数为21件 / 政府信息公开申请数量为3件 / 依申请公开件共12件
+    r"(?:依申请公开|政府信息公开)(?:申请(?:数|数量|总数|件数)|件)(?:为|共计|共|达)?" + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_4 = re.compile(  # number first, the clause ending in the kind: 共收到1件依申请公开 / 收到12起政府信息依申请公开
     _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|起|宗|个|份|项)(?:政府信息|信息)?依申请公开(?:的)?"
@@ -156,9 +156,9 @@ RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
     r"(?:依申请公开|政府信息公开申请)(?:方面)?(?:共)?(?:受理|收到)(?:了)?(?P<mid>[^，。;,\d]{0,6}?)"
     + _NUM + _REQ_UNIT + _APX_AFTER
 )
-RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请 / 共受理0条依申请公开。
+RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请 / 共受理0条依申请公开。 / 收到4条依申请公开信息要求
     _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|个|份|条)" + r"(?P<qual>" + _DISCLOSURE
-    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$))"
+    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$)|(?<=依申请公开)信息要求)"
 )
 
 RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件 / 收到申请26例: only inside a sentence that is about 依申请公开
