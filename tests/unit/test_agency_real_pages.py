@@ -37,6 +37,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zt/07.txt", "铁岭市应急管理局"),  # 編制2021年鐵嶺市應急管理局信息公開工作年度報告
     ("prose_pages/batch_zt/21.txt", "洪洞县教育科技局"),  # a merged body's name, not 教育科学技术局
     ("prose_pages/batch_zt/30.txt", "北京市重大项目建设指挥部办公室"),  # …依据《…条例》第五十条规定,编制本报告
+    ("prose_pages/batch_zu/01.txt", "永安市安砂镇人民政府"),  # the city's office compiled it; the page speaks as 我镇
+    ("prose_pages/batch_zu/23.txt", "合水镇人民政府"),  # 公布2024年合水镇人民政府信息公开工作年度报告
+    ("prose_pages/batch_zu/26.txt", "怀化市洪江管理区沅江路街道办事处"),  # not 怀化市怀化市…
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")
