@@ -40,6 +40,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zu/01.txt", "永安市安砂镇人民政府"),  # the city's office compiled it; the page speaks as 我镇
     ("prose_pages/batch_zu/23.txt", "合水镇人民政府"),  # 公布2024年合水镇人民政府信息公开工作年度报告
     ("prose_pages/batch_zu/26.txt", "怀化市洪江管理区沅江路街道办事处"),  # not 怀化市怀化市…
+    ("prose_pages/batch_zp/02.txt", "北京市丰台区马家堡街道办事处"),  # 一、总体情况 / (一)组织领导 / 马家堡街道持续高度重视…
+    ("prose_pages/batch_zv/26.txt", "大连市发展和改革委员会"),  # printed 市发展改革委
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")

@@ -104,7 +104,9 @@ _SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
 # (a pattern of its own: its words lead it, where an alternative at every line start would slow the other)
 _SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)[ \t]+\s*" + _SUBJECT_SAYS)
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
-_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)\s*([^\s,，。;；]{2,25}?)(?:高度重视|认真贯彻|始终坚持"
+# (or under the first item's heading: 一、总体情况 / (一)组织领导 / 马家堡街道持续高度重视…)
+_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)(?:\s*[(（][一二三四五六][)）][^\n。]{0,12}\n)?"
+                               r"\s*([^\s,，。;；]{2,25}?)(?:持续|一直)?(?:高度重视|认真贯彻|始终坚持"
                                r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻)")
 # a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下 (matched on
 # the sentence up to each 领导下, which holds no comma)
