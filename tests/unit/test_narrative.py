@@ -289,6 +289,15 @@ def test_requests_of_the_year_are_no_items_disclosed() -> None:
     assert _values("本年度我局受理依申请公开政府信息19条。") == {"n.requests.received": 19}
 
 
+def test_the_old_formats_section_on_cases_answered_by_one_word() -> None:
+    # a city bureau's 2013 report (prose_pages/batch_r/17, and its Traditional mirror batch_zo/06)
+    text = ("四、政府信息公开的收费及减免情况\n无\n五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无\n"
+            "六、政府信息公开工作存在的主要问题及改进情况\n")
+    assert _values(text) == {"n.review": 0, "n.suit": 0}
+    # the fees section answered the same way says nothing of cases
+    assert _values("四、政府信息公开的收费及减免情况\n无\n") == {}
+
+
 def test_every_clause_after_qizhong_is_a_part() -> None:
     # 其中 opens the sentence: each kind after it, in any clause, is a part of the 101 (a real page)
     text = ("2017年,通过政府门户网站累计主动公开政府信息101条。其中,工作动态信息32条,实时展现乡内各项工作的推进进程与实际成效;"

@@ -295,6 +295,9 @@ def zero_cases(m: re.Match) -> tuple[bool, bool] | None:
         bool(m.group("suit") or m.group("suit_after") or m.group("suit_first"))
 
 
+# 因政府信息公开申请行政复议、提起行政诉讼的情况:无 (the section's heading and its one-word answer, see
+# sentences.prose_blocks): none of either
+CASES_ANSWERED_NONE = re.compile(r"^(?:因政府信息公开(?:申请)?)?(?:申请)?行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:的)?(?:情况)?:无$")
 # 本年度政府信息行政复议和行政诉讼数量均为零: both kinds of cases counted at once, as none
 JOINT_ZERO_CASES = re.compile(r"行政复议(?:案件)?(?:和|、|及|与)行政诉讼(?:案件)?(?:的)?(?:数量|数|件数|案件数)?(?:均|都)?为(?:零|0)(?:件|起)?$")
 

@@ -47,6 +47,7 @@ from .patterns import (
     ZERO_REQUESTS_IN_SECTION,
     ZERO_REVIEW_SUIT,
     JOINT_ZERO_CASES,
+    CASES_ANSWERED_NONE,
     JOINT_CASES_BEFORE,
     FIGURE_CHAR,
     may_match,
@@ -304,6 +305,8 @@ def scan_sentence(
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
         if zeros is None and ("零" in clause or "0" in clause) and (m := JOINT_ZERO_CASES.search(clause)):
+            zeros = (True, True)
+        if zeros is None and clause.endswith(":无") and (m := CASES_ANSWERED_NONE.match(clause)):
             zeros = (True, True)
         if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context():
             for code, zero in zip(("n.review", "n.suit"), zeros):

@@ -51,6 +51,10 @@ def _normalise(text: str) -> str:
     return text
 
 
+_NONE_ANSWER = re.compile(r"(?:无|没有)[。.]?")
+_CASES_HEADING = re.compile(r"行政复议.{0,8}行政诉讼")
+
+
 def _is_table_line(line: str) -> bool:
     return "|" in line and bool(_TABLE_LINE.search(line))  # every wording of _TABLE_LINE holds a |
 
@@ -87,6 +91,7 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
     history = ""  # every non-table line seen so far (headings included), for context
     current: str | None = None
     current_ctx = ""
+    previous = ""  # the last line that was not blank
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -95,6 +100,7 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
                 history += current + "\n"
                 current = None
             continue
+        before, previous = previous, stripped
         if _is_table_line(stripped) and (stripped := _layout_cell(stripped)) is None:
             if current is not None:
                 blocks.append((current, current_ctx))
@@ -119,6 +125,11 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
         if _is_prose_line(stripped):
             current = stripped
             current_ctx = history[-300:]
+        elif _NONE_ANSWER.fullmatch(stripped) and _HEADING_START.match(before) and _CASES_HEADING.search(before):
+            # the old format's section on reviews and suits answered by one word on the next line
+            # (五、因政府信息公开申请行政复议、提起行政诉讼的情况 / 无): read as one statement, heading:无
+            blocks.append((_HEADING_START.sub("", before) + ":无", history[-300:]))
+            history += stripped + "\n"
         else:
             history += stripped + "\n"
     if current is not None:
