@@ -100,7 +100,6 @@ def _self_qualified(town: Division, table: DivisionTable) -> bool:
 
 
 _AUTONOMOUS_LEVELS = ("县", "旗", "州")
-_AUTONOMOUS_SHORT = ("自治县", "自治旗", "自治州")
 
 
 def _named(piece: str, previous: list[Division], table: DivisionTable) -> list[Division]:
@@ -112,11 +111,10 @@ def _named(piece: str, previous: list[Division], table: DivisionTable) -> list[D
     """
     found = table.by_name.get(piece)
     if not found and piece[-1:] in _AUTONOMOUS_LEVELS:
-        # 张家川县 for 张家川回族自治县, 延边州 for 延边朝鲜族自治州: an autonomous unit by its short name
-        found = [d for d in table.by_short.get(piece[:-1], []) if d.name.endswith("自治" + piece[-1])]
-    if not found and piece.endswith(_AUTONOMOUS_SHORT):
-        # 耿马自治县 for 耿马傣族佤族自治县: the peoples left out
-        found = [d for d in table.by_short.get(piece[:-3], []) if d.name.endswith(piece[-3:])]
+        # an autonomous unit by its short name: 张家川县 for 张家川回族自治县, 延边州 for 延边朝鲜族自治州,
+        # or with its peoples left out, 耿马自治县 for 耿马傣族佤族自治县
+        short = piece[:-3] if piece[:-1].endswith("自治") else piece[:-1]
+        found = [d for d in table.by_short.get(short, []) if d.name.endswith("自治" + piece[-1])]
     if not found:
         return []
     if all(d.level == "town" and not is_township(d) for d in found):

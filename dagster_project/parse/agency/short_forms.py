@@ -61,6 +61,9 @@ _REGION_OFFICE = re.compile(r"行署(?=[^区]{0,12}$)")
 # a province's or a city's state-assets commission is an organ of its people's government
 _ASSETS_COMMISSION = re.compile(r"^(.{2,10}?(?:省|自治区|市))国资委$")
 
+# a field's name right before the short form: the short form is the second half of a merged body's name
+_MERGED_WITH = re.compile(r"(?:教育|文化|工业|农业|商务|体育|卫生|交通|水利|旅游|广电|和|与|及)$")
+
 
 def full_form(name: str) -> str:
     """``name`` with a short form of its body's words written out; the name itself when it has none."""
@@ -79,9 +82,6 @@ def full_form(name: str) -> str:
             return before + full
     return name
 
-
-# a field's name right before the short form: the short form is the second half of a merged body's name
-_MERGED_WITH = re.compile(r"(?:教育|文化|工业|农业|商务|体育|卫生|交通|水利|旅游|广电|和|与|及)$")
 
 
 def short_forms_of(name: str) -> list[str]:

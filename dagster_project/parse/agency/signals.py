@@ -128,9 +128,6 @@ _SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 
 
-_PLACE_LEVELS = frozenset("省市县区州旗盟")
-
-
 def _starts_with_place(name: str) -> bool:
     """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name; so does its
     short name with a level (本溪县 for 本溪满族自治县)."""
@@ -138,7 +135,7 @@ def _starts_with_place(name: str) -> bool:
 
     table = division_table()
     by_name, by_short = table.by_name, table.by_short
-    return any(by_name.get(name[:k]) or name[k - 1] in _PLACE_LEVELS and by_short.get(name[:k - 1])
+    return any(by_name.get(name[:k]) or name[k - 1] in _PLACE_ENDS and by_short.get(name[:k - 1])
                for k in range(3, min(len(name), 12) + 1))
 
 
@@ -299,7 +296,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # the first word that says what kind of body speaks: 本单位 or 本机关 before 我镇 says nothing of it
     words = [m.group(1) or m.group(2) for m in _SELF.finditer(body[:4000])]
     signals.self_word = next((w for w in words if w not in ("单位", "机关")), words[0] if words else None)
-    m = _GOV_SITE.search(opening)
+    m = _GOV_SITE.search(opening) if "gov.cn" in opening else None  # the pattern tries every letter
     if m:
         signals.printed_site = m.group(1).lower()
     # where the page says it is: breadcrumb and header lines, the <title> (site name), the head text

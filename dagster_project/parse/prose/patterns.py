@@ -72,7 +72,8 @@ CHANNEL = re.compile(
     r"网站|门户|微博|微信|公众号|客户端|APP|app|公开栏|公告栏|报刊|报纸|电视|广播|新媒体|政务号|头条|抖音|专栏|平台"
 )
 # A part of the area speaking (各乡镇主动公开…): a subset unless the clause also says 全/共.
-SUBUNIT = re.compile(r"乡镇|(?<![我本])街道(?!办事处)|各街道|区直|县直|市直|省直|村|社区")  # 街道办事处, 我街道: the body itself
+# 街道办事处, 我街道, and 街道 opening the clause (截至…,街道主动公开各类政府信息62条): the body itself
+SUBUNIT = re.compile(r"乡镇|(?<![我本])(?<!^)街道(?!办事处)|各街道|区直|县直|市直|省直|村|社区")
 TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
 # 政府信息公开专栏 / "政府信息公开"栏目 is where all of the body's disclosure goes, a channel rather than a topic

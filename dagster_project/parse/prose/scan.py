@@ -189,9 +189,7 @@ def scan_sentence(
                 continue
             if not sent.year_ok(i, m.start()):
                 continue
-            # (街道 opening the clause is the street office speaking of itself: 截至…,街道主动公开各类政府信息62条)
-            if (sub := SUBUNIT.search(head)) and not TOTAL_MARK.search(head) \
-                    and not (sub.group() == "街道" and sub.start() == 0 and SUBUNIT.search(head, 2) is None):
+            if SUBUNIT.search(head) and not TOTAL_MARK.search(head):
                 continue
             if TOPIC.search(head):
                 continue
