@@ -852,3 +852,25 @@ def test_the_year_requests_were_carried_over_from_is_not_the_period() -> None:
 def test_statutory_information_proactively_disclosed() -> None:
     # a real 2023 opening: 主动公开法定信息77条
     assert _values("2023年,市统计局主动公开法定信息77条,在公开的法定信息中,机构职能类5条。", 2023) == {"n.active.items": 77}
+
+
+def test_requests_closed_said_in_more_ways() -> None:
+    # real openings (2023, 2021, 2023, 2020): all answered after how they came, in the time limit
+    # first, all of them under a rule, after a review
+    assert _values("2023年我厅共收到依申请公开信件2件,均为网络申请,其中所有来件均在法定时限内办结。", 2023) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("2021年,淮北市气象局共收到网上依申请公开1件,在规定时间内按要求办结。", 2021) == \
+        {"n.requests.received": 1, "n.requests.closed": 1}
+    assert _values("2023年,我局收到依申请公开3件,已按规定全部办结。", 2023) == \
+        {"n.requests.received": 3, "n.requests.closed": 3}
+    assert _values("2020年,我中心支行共受理政府信息公开申请1件,经审查,严格按照《中心支行政府信息依申请公开制度》按期答复。",
+                   2020) == {"n.requests.received": 1, "n.requests.closed": 1}
+    # (2022, 2025, 2025): closed in the sentence after, 目前 or with 公开申请; after a 、 in the same clause
+    assert _values("2022年,共收到政府信息公开申请58件,上年结转3件,共计61件。目前依法办结59件,其中予以公开的18件。", 2022) == \
+        {"n.requests.received": 58, "n.requests.closed": 59}
+    assert _values("2025年累计收到公民、法人依申请公开申请35件,其中网络收件23件、邮寄收件10件、来访2件。"
+                   "累计回复公开申请38件。", 2025) == {"n.requests.received": 35, "n.requests.closed": 38}
+    assert _values("2025年,我局共受理自然人、商业主体政府信息公开申请30件、已办结30件,上年度结转办理1件。", 2025) == \
+        {"n.requests.received": 30, "n.requests.closed": 30}
+    # who applied is no way they came: a part of the count is not all of it
+    assert "n.requests.closed" not in _values("2023年共收到依申请公开信件5件,均为自然人,其中3件已办结。", 2023)

@@ -13,6 +13,7 @@ from .patterns import (
     ALL_CLOSED,
     ANSWERED_PART,
     CLOSED_IN_BRACKETS,
+    CLOSED_AFTER_PAUSE,
     CHANNEL,
     CLOSE_1,
     CLOSE_2,
@@ -108,6 +109,10 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$|^" + _FROM_LAST_YEAR + r"(?:政府信息公开)?申请0件$"
     # …受理依申请公开件9件，均通过信函递交，已全部办理结束: how they came
     r"|^(?:均|全部|都)(?:通过|以|由|为|是)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
+    # (…申请2件，均为网络申请，均已办结: the one way they came)
+    r"|^(?:均|全部|都)(?:为|是)(?:网络|网上|在线|书面|信函|当面|电子邮件|邮寄)(?:申请|提交|方式)?$"
+    # (…申请1件，经审查，…按期答复: how they were looked at)
+    r"|^经(?:审查|审核)$"
     r"|^(?:其中)?\d+(?:件|份|个)(?:是|为)(?:网络|网上|纸质|书面|当面|信函|电子邮件|邮寄|传真)[^，,]{0,8}$"
 )
 
@@ -239,7 +244,7 @@ def scan_sentence(
                 if _emit(cands, "n.requests.received", m, clause, order):
                     received_in_sentence = cands[-1]
                     got_received = True
-                    if closed := CLOSED_IN_BRACKETS.match(clause, m.end()):
+                    if closed := CLOSED_IN_BRACKETS.match(clause, m.end()) or CLOSED_AFTER_PAUSE.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
                 break
             if not got_received:
