@@ -157,7 +157,8 @@ _NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政
 # (or …2013年度政府信息公开工作报告)
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
                              # (编制本年度政府信息公开工作报告: this year's report named in full)
-                             r"|编制(?:完成)?(?:了)?(?:并)?(?:发布)?(?:本|此)(?:年度)?(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?)?(?:报告|年报)|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?)?报告"
+                             # (依据《条例》第五十条之规定,制作本报告: the article on annual reports)
+                             r"|(?:编制|制作)(?:完成)?(?:了)?(?:并)?(?:发布)?(?:本|此)(?:年度)?(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?)?(?:报告|年报)|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?)?报告"
                              # 现将我局2010年度政府信息公开工作年度报告如下 / 现公布…2021年度政府信息公开工作年度报告。
                              # (or 现将市文化和旅游局2020年政府信息公开年度工作报告如下)
                              r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度(?:工作)?报告"
@@ -174,6 +175,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|(?:19|20)\d\d年度?年报(?:根据|依据|按照|由|是)"
                              # 我局…编制了2016年度政府信息公开工作年度报告 (the body compiled it)
                              r"|我[^。\n]{0,40}编制(?:完成)?了(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
+                             # 台州银保监分局编制了2018年度政府信息公开工作报告,包括基本情况… (naming what it holds;
+                             # 各级行政机关均编制了… is news of the others' reports)
+                             r"|(?<![均都各])编制(?:完成)?了(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告[,，](?:全文|报告)?(?:包括|分为)"
                              # 现将我局2021年政府信息公开工作情况报告如下 / …高度重视政府信息公开工作,现将工作情况报告如下
                              # (…工作有关情况报告如下 / …工作情况及2017年工作安排汇报如下)
                              r"|" + _NOW_THE_WORK + r"(?:及[^。\n，,]{0,16})?"
@@ -324,11 +328,18 @@ _PLACEHOLDER_END = re.compile(r"[xX×Ｘｘ](?:\s*年|[\u4e00-\u9fff])|××|[○
 # an interpretation that says so in its opening: 《…年度报告》已经编制完成…现就年报内容进行如下解读
 _INTERPRETS = re.compile(r"现(?:就|对|将)[^。\n]{0,40}(?:进行|作|做)(?:如下|以下)?解读")
 INTERPRETATION_OPENING_CHARS = 400
+# a text-generating assistant's sign-off under an essay titled like a report (希望这篇内容能满足您的需求!如果
+# 还有其他问题或需要进一步修改,请随时告知): a content farm's page, no body's report
+_ASSISTANT_SIGN_OFF = re.compile(r"希望(?:这篇|以上|本篇|这份)[^。!！\n]{0,12}(?:满足您|对您有|帮助到您|符合您)"
+                                 r"|如果(?:您)?还有其他(?:问题|需要)[^。!！\n]{0,12}(?:进一步修改|随时告知)")
+SIGN_OFF_CHARS = 400
 
 
 def _look_alike_body(text: str) -> str | None:
     if _INTERPRETS.search(text[:INTERPRETATION_OPENING_CHARS]):
         return "interpretation of a report (现就…进行如下解读), not the report"
+    if _ASSISTANT_SIGN_OFF.search(text[-SIGN_OFF_CHARS:]):
+        return "an essay signed off by a text-generating assistant (希望这篇内容能满足您的需求), not a body's report"
     if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
         return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
     maybe = _PLACEHOLDER_CHAR.search(text) and _PLACEHOLDER_END.search(text)

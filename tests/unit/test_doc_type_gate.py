@@ -361,3 +361,23 @@ def test_the_national_format_under_the_sites_name():
             "(二)依申请公开方面\n2025年,我局共收到政府信息公开申请2件,均已按时答复。\n")
     meta = parse_document(text, "x.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2025), meta.doc_type_reason
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # real openings (2019, 2018) without a title: the article on annual reports cited and this
+    # report made (制作本报告), or the body's report named with what it holds (…报告,包括…)
+    ("依据《中华人民共和国政府信息公开条例》第五十条之规定,制作本报告。\n一、总体情况\n"
+     "本年度,我厅全面贯彻落实《中华人民共和国政府信息公开条例》。\n", "annual_report"),
+    ("根据《中华人民共和国政府信息公开条例》要求,台州银保监分局编制了2018年度政府信息公开工作报告,包括基本情况、"
+     "主动公开情况、依申请公开情况、收费及减免情况、行政复议情况等内容。现向社会公布:\n一、基本情况\n", "annual_report"),
+    # a news item that others compiled theirs names no contents
+    ("全市政务公开工作推进会召开\n会议指出,全市各级行政机关均编制了2018年度政府信息公开工作报告,包括主动公开、"
+     "依申请公开等内容,并按时向社会公布。\n", "other"),
+    # a real essay titled like a district's 2016 report, signed off by a text-generating assistant
+    ("2016年度邵阳市大祥区政府信息公开工作年报\n2016年是邵阳市大祥区在政府信息公开工作中取得显著进展的一年。"
+     "这一年,大祥区政府积极响应国家关于政务公开的要求。\n---\n希望这篇内容能满足您的需求!如果还有其他问题或需要进一步修改,"
+     "请随时告知。\n", "other"),
+])
+def test_a_report_made_under_the_article_on_reports_and_an_assistants_essay(text, doc_type):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
