@@ -163,8 +163,11 @@ def _text_years(head: str, head_nfkc: str):
         # the heading of a title-less look-alike: 关于印发2023年新余市政务公开工作要点的通知
         (_YEAR + r"年度?[^,,。;;\n]{0,10}?(?:政务|政府信息|信息)公开", "text"),
         (r"[(（]" + _YEAR + r"年度[)）]", "table caption"),
-        # the body's own count of the year (2021年度我乡主动公开政府信息213条), not a comparison (较2020年…)
-        (r"(?<![较比])" + _YEAR + r"年度?(?:我|本)[^，。,;；]{0,6}?主动公开", "the body's count of the year"),
+        # the report saying which year it sums up (本报告总结了2012度年本办…, its 年度 misspelt)
+        (r"本(?:年度)?报告(?:总结|涵盖|反映)了?" + _YEAR + r"(?!\d)", "the year the report says it covers"),
+        # the body's own count of the year (2021年度我乡主动公开政府信息213条, 2024年,通过局门户网站主动公开…),
+        # not a comparison (较2020年…)
+        (r"(?<![较比])" + _YEAR + r"年度?[,，]?(?:我|本|通过)[^，。,;；]{0,8}?主动公开", "the body's count of the year"),
         # the end of the year the counts run to (截止2008年底, 截至2012年12月31日), the weakest
         (r"截[至止](?:到)?" + _YEAR + r"年(?:底|末|12月31日)", "the end of the year counted to"),
     )

@@ -93,3 +93,17 @@ def test_the_year_after_the_first_sections_heading_on_its_line():
     # a water company's 2019 report copied flat on a mirror (doc_type_pages/batch_29/26)
     text = "一、总体情况 2019年度,襄阳中环水务有限公司在市信息公开办的指导下,主动向社会进行了公开。\n"
     assert find_report_year(None, text, None, BOUNDS) == (2019, "the year the body opens with")
+
+
+def test_the_year_of_the_bodys_count_through_its_site():
+    # a provincial bureau's 2024 opening without title (prose_pages/batch_zw/18, a Traditional mirror's page)
+    text = ("一、总体情况\n(一)主动公开方面。我局按照《中华人民共和国政府信息公开条例》要求,及时、准确地公开政府信息。"
+            "2024年,通过局门户网站主动公开政府信息674条,其中政务动态信息41条。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2024, "the body's count of the year")
+
+
+def test_the_year_the_report_says_it_sums_up():
+    # a city civil-air-defence office's 2012 report without headline, its 年度 misspelt (doc_type_pages/batch_31/22)
+    text = ("本报告是根据《中华人民共和国政府信息公开条例》精神,由市人防办政务公开领导小组办公室编制。\n一、概述\n"
+            "按照《条例》和市政务公开办的要求,本报告总结了2012度年本办在履行职责过程中面向社会公众发布的政府信息公开情况。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2012, "the year the report says it covers")
