@@ -42,6 +42,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zu/26.txt", "怀化市洪江管理区沅江路街道办事处"),  # not 怀化市怀化市…
     ("prose_pages/batch_zp/02.txt", "北京市丰台区马家堡街道办事处"),  # 一、总体情况 / (一)组织领导 / 马家堡街道持续高度重视…
     ("prose_pages/batch_zv/26.txt", "大连市发展和改革委员会"),  # printed 市发展改革委
+    ("prose_pages/batch_zw/12.txt", "山西省退役军人事务厅"),  # 2022年,山西省退役军人事务厅准确把握…
+    ("prose_pages/batch_zp/25.txt", "松岭门蒙古族乡人民政府"),  # printed 网易体育:松岭门蒙古族乡人民政府
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")
@@ -80,3 +82,11 @@ def test_a_character_a_mirror_could_not_encode_is_no_part_of_a_name():
     from dagster_project.parse.agency.names import clean_name
 
     assert clean_name("?江蘇省衛生健康委") == "江苏省卫生健康委"
+
+
+def test_a_mirrors_spam_joined_to_a_name_by_a_separator_is_no_part_of_it():
+    from dagster_project.parse.agency.names import clean_name
+
+    # real titles (prose_pages/batch_zx/04, doc_type_pages/batch_29/18)
+    assert clean_name("沙巴体育在线_欧洲杯预选赛投注:林业厅") == "林业厅"
+    assert clean_name("uedbet体育_uedbet官网@:西柳镇人民政府") == "西柳镇人民政府"

@@ -49,6 +49,9 @@ def clean_name(name: str | None) -> str:
     text = _strip_edges(re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称|信息名称)[:：]?"
                                r"|^(?:信息来源|来源|发布机构|发文机关|发布单位)[:：]", "", text))
     text = _LEADING_DOMAIN.sub("", text)  # a mirror's host written over the place: puroview.com沙头镇
+    # a mirror's spam joined to the name by a separator no body's name holds (沙巴体育在线_欧洲杯…投注:林业厅)
+    if "_" in text or ":" in text or "：" in text:
+        text = _strip_edges(re.split(r"[_:：]", text)[-1])
     return text.replace("管委会", "管理委员会")
 
 
