@@ -874,3 +874,14 @@ def test_requests_closed_said_in_more_ways() -> None:
         {"n.requests.received": 30, "n.requests.closed": 30}
     # who applied is no way they came: a part of the count is not all of it
     assert "n.requests.closed" not in _values("2023年共收到依申请公开信件5件,均为自然人,其中3件已办结。", 2023)
+
+
+def test_a_body_named_for_services_and_requests_received_and_closed_at_once() -> None:
+    # real openings (2025, 2022): a government-services bureau's own disclosure requests; received
+    # and closed in one verb
+    assert _values("2025年,開平市政務服務和數據管理局收到政府信息公開申請4件。", 2025) == {"n.requests.received": 4}
+    assert _values("本年度淮安市體育局收到並辦結(jié)依申請(qǐng)公開政府信息事項(xiàng)3件,其中予以公開2件。", 2022) == \
+        {"n.requests.received": 3, "n.requests.closed": 3}
+    # the services themselves are no disclosure requests
+    assert _values("2025年,政务服务大厅共受理政府信息公开申请之外的审批申请400件。", 2025) == {}
+    assert "n.requests.closed" not in _values("本年度收到并转交依申请公开政府信息事项3件。", 2022)

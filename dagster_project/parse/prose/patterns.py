@@ -68,6 +68,8 @@ NOT_REQUEST = re.compile(
     r"复议|诉讼|提案|建议|议案|采购|招标"
 )
 LICENSING_CONTEXT = re.compile(r"审批|许可|办件|窗口|行政服务中心|政务服务|服务事项|诉求|留言|咨询|热线|12345")
+# a body named for that work (开平市政务服务和数据管理局收到政府信息公开申请4件): its name says nothing of the count
+LICENSING_BODY = re.compile(r"(?:政务服务|行政审批|审批服务|行政服务)[\u4e00-\u9fff]{0,8}?(?:管理局|局|中心|办公室)")
 CHANNEL = re.compile(
     r"网站|门户|微博|微信|公众号|客户端|APP|app|公开栏|公告栏|报刊|报纸|电视|广播|新媒体|政务号|头条|抖音|专栏|平台"
 )
@@ -190,6 +192,8 @@ CLOSE_FOLLOW = re.compile(
 )
 # the closed count in brackets right after the received one: 接受申请98件(当年办结97件，结转下年度1件)
 CLOSED_IN_BRACKETS = re.compile(r"[（(](?:其中)?(?:当年|本年度?|今年)?(?:已)?(?:办结|答复)" + _NUM + r"件" + _APX_AFTER)
+# received and closed at once (收到并办结依申请公开政府信息事项3件): the words between the verb and the request
+RECEIVED_AND_CLOSED = re.compile(r"^并(?:已)?(?:全部)?(?:办结|答复)(?:了)?")
 # or after a 、 (受理…政府信息公开申请30件、已办结30件)
 CLOSED_AFTER_PAUSE = re.compile(r"、(?:已|均|并)?(?:办结|答复)" + _NUM + r"件" + _APX_AFTER)
 # "…申请1条，已受理回复" / "均已答复": every request received was answered.

@@ -14,12 +14,14 @@ from .patterns import (
     ANSWERED_PART,
     CLOSED_IN_BRACKETS,
     CLOSED_AFTER_PAUSE,
+    RECEIVED_AND_CLOSED,
     CHANNEL,
     CLOSE_1,
     CLOSE_2,
     CLOSE_3,
     CLOSE_FOLLOW,
     LEADERS,
+    LICENSING_BODY,
     LICENSING_CONTEXT,
     NOT_REQUEST,
     PRESS_1,
@@ -237,7 +239,7 @@ def scan_sentence(
                 if REQ_SINGLE_CHANNEL.search(clause[: m.start()] + mid) \
                         and not re.search(r"各类|共|合计|总|、", clause):
                     continue  # one channel's count, not the total
-                if LICENSING_CONTEXT.search(clause):
+                if LICENSING_CONTEXT.search(clause) and LICENSING_CONTEXT.search(LICENSING_BODY.sub("", clause)):
                     continue
                 if qizhong or not sent.cumulative_ok(clause) or not sent.year_ok(i, m.start()):
                     continue
@@ -246,6 +248,8 @@ def scan_sentence(
                     got_received = True
                     if closed := CLOSED_IN_BRACKETS.match(clause, m.end()) or CLOSED_AFTER_PAUSE.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
+                    elif RECEIVED_AND_CLOSED.match(mid):
+                        _emit(cands, "n.requests.closed", m, clause, order)
                 break
             if not got_received:
                 m = search_clause(RECV_GENERIC, clause, fig)
