@@ -90,3 +90,16 @@ def test_a_mirrors_spam_joined_to_a_name_by_a_separator_is_no_part_of_it():
     # real titles (prose_pages/batch_zx/04, doc_type_pages/batch_29/18)
     assert clean_name("沙巴体育在线_欧洲杯预选赛投注:林业厅") == "林业厅"
     assert clean_name("uedbet体育_uedbet官网@:西柳镇人民政府") == "西柳镇人民政府"
+
+
+def test_a_name_the_spam_wrote_over_is_no_name_and_what_follows_it_may_be():
+    from dagster_project.parse.agency.names import clean_name
+
+    # real pages (prose_pages/batch_l/28, batch_zzc/01, batch_zl/23): gambling words are no body's
+    assert clean_name("北京市手机彩票网民政局") == ""
+    # what follows the spam names the body with its place
+    assert clean_name("开云手机官网入口·(中国)官方网站励家镇人民政府") == "励家镇人民政府"
+    assert clean_name("澳門賭場办公室") == ""
+    # a sports bureau and a lottery centre are bodies
+    assert clean_name("淮安市体育局") == "淮安市体育局"
+    assert clean_name("福建省福利彩票发行中心") == "福建省福利彩票发行中心"

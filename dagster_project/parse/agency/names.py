@@ -10,6 +10,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 # (a ? or � is a character a mirror could not encode)
 _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•▲△▼▽►▶◆◇■□●○★☆→?？\ufffd"
 
+# words of the gambling spam that mirrors write into pages, never in a body's name (体育 alone is a
+# sports bureau's, 彩票 a lottery centre's: only 彩票网 is the spam's)
+_SPAM = re.compile(r"赌|博彩|投注|娱乐城|太阳城|百家乐|棋牌|网投|官网|彩票网|[Bb][Ee][Tt]")
+_SPAM_SITE_WORDS = re.compile(r"^(?:[^\u4e00-\u9fff]|入口|官方网站|网站|官网|中国|平台)+")
+_STARTS_WITH_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|镇|乡|街道)")
 _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")
 
 STREET_SUFFIX = ("街道办事处", "街道办", "街道")
@@ -35,6 +40,14 @@ def _strip_edges(text: str) -> str:
     return kept
 
 
+def _after_spam(text: str) -> str:
+    """What follows the last spam words and the site words after them, when it names its place
+    (开云手机官网入口·(中国)官方网站励家镇人民政府: 励家镇人民政府); else '' (北京市手机彩票网民政局: the
+    spam replaced the district, and 民政局 alone names no body)."""
+    tail = _SPAM_SITE_WORDS.sub("", text[list(_SPAM.finditer(text))[-1].end():])
+    return tail if _STARTS_WITH_PLACE.match(tail) else ""
+
+
 def clean_name(name: str | None) -> str:
     """A printed name without injected pinyin, invisible characters, spaces or edge punctuation,
     in Simplified characters; '' when nothing is left."""
@@ -52,6 +65,8 @@ def clean_name(name: str | None) -> str:
     # a mirror's spam joined to the name by a separator no body's name holds (沙巴体育在线_欧洲杯…投注:林业厅)
     if "_" in text or ":" in text or "：" in text:
         text = _strip_edges(re.split(r"[_:：]", text)[-1])
+    if _SPAM.search(text):
+        text = _after_spam(text)
     return text.replace("管委会", "管理委员会")
 
 
