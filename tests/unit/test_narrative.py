@@ -885,3 +885,17 @@ def test_a_body_named_for_services_and_requests_received_and_closed_at_once() ->
     # the services themselves are no disclosure requests
     assert _values("2025年,政务服务大厅共受理政府信息公开申请之外的审批申请400件。", 2025) == {}
     assert "n.requests.closed" not in _values("本年度收到并转交依申请公开政府信息事项3件。", 2022)
+
+
+def test_all_answered_in_words_of_how_in_any_order() -> None:
+    # real openings (2022, 2025, 2012, 2021): 都已…进行了答复, 已根据…回复申请人, 均…及时、详细的予以回复, 目前已…答复办结
+    assert _values("2022年,累计收到政府信息公开申请2件,都已及时准确地进行了答复。", 2022) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("2025年,受理依申请公开事项2件,已根据规定要求和实际情况回复申请人。", 2025) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("2012年,我委共受理政府依申请公开8件,均在规定时间内及时、详细的予以回复,满意率100%。", 2012) == \
+        {"n.requests.received": 8, "n.requests.closed": 8}
+    assert _values("2021年,我局共受理依申请公开4份网络申请,目前已按时限、依程序严格做好答复办结。", 2021)["n.requests.closed"] == 4
+    # passed on, a part, or not yet: not all answered
+    for rest in ("均已转交相关部门答复", "已部分答复", "尚未答复", "均正在答复"):
+        assert "n.requests.closed" not in _values(f"2025年,受理依申请公开事项2件,{rest}。", 2025), rest
