@@ -899,3 +899,11 @@ def test_all_answered_in_words_of_how_in_any_order() -> None:
     # passed on, a part, or not yet: not all answered
     for rest in ("均已转交相关部门答复", "已部分答复", "尚未答复", "均正在答复"):
         assert "n.requests.closed" not in _values(f"2025年,受理依申请公开事项2件,{rest}。", 2025), rest
+
+
+def test_requests_counted_first_with_the_kind_quoted_or_handed_in() -> None:
+    # real openings (2021, 2011): 收到9件“依申请公开”申请, 收到2宗正式提交的政府信息公开申请
+    assert _values("2021年度,我县共收到9件“依申请公开”申请,其中5件为协助市政务公开科办理。", 2021) == \
+        {"n.requests.received": 9}
+    assert _values("2011年,省文化厅收到2宗正式提交的政府信息公开申请,已按照法定程序、时限答复。", 2011) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}

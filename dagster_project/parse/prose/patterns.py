@@ -160,8 +160,9 @@ RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
     + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府信息公开申请 / 共受理0条依申请公开。 / 收到4条依申请公开信息要求
-    _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|个|份|条)" + r"(?P<qual>" + _DISCLOSURE
-    + r"(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$)|(?<=依申请公开)信息要求)"
+    # (收到9件“依申请公开”申请 / 收到2宗正式提交的政府信息公开申请)
+    _RECV_VERB + r"(?:了)?(?:各类)?" + _NUM + r"(?P<unit>件|个|份|条|宗)" + r"(?P<qual>(?:正式)?(?:提交|提出)?(?:的)?[“\"]?"
+    + _DISCLOSURE + r"[”\"]?(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$)|(?<=依申请公开)信息要求)"
 )
 
 RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件 / 收到申请26例: only inside a sentence that is about 依申请公开
