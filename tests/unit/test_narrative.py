@@ -907,3 +907,18 @@ def test_requests_counted_first_with_the_kind_quoted_or_handed_in() -> None:
         {"n.requests.received": 9}
     assert _values("2011年,省文化厅收到2宗正式提交的政府信息公开申请,已按照法定程序、时限答复。", 2011) == \
         {"n.requests.received": 2, "n.requests.closed": 2}
+
+
+def test_reviews_and_suits_as_the_parts_of_the_disputes_and_none_said_of_answers() -> None:
+    # real openings (2022, 2024): the disputes a 其中 divides into reviews and suits; none that
+    # answers or the information itself gave rise to
+    assert _values("2022年因信息公开引发行政争议3件,其中,行政复议1件,行政诉讼2件,均结果维持。", 2022) == \
+        {"n.review": 1, "n.suit": 2}
+    assert _values("(二)依申请公开。2024年,我办共收到公开政府信息申请1件,已全部答复,办结率100%。"
+                   "未出现因答复不当引起的行政复议、行政诉讼等情况。", 2024) == \
+        {"n.requests.received": 1, "n.requests.closed": 1, "n.review": 0, "n.suit": 0}
+    assert _values("(二)依申请公开情况。2024年县自然资源局收到依申请公开5件,所有申请均已按时办结。"
+                   "无因政府信息产生行政复议,提起行政诉讼情况发生。", 2024) == \
+        {"n.requests.received": 5, "n.requests.closed": 5, "n.review": 0}
+    # a 其中 under another count divides that count, not the disputes
+    assert "n.review" not in _values("2022年共受理各类事项3件,其中,行政复议1件。", 2022)

@@ -276,9 +276,9 @@ ZERO_REQUESTS_IN_SECTION = re.compile(
 # report on an ended year is "did not" (its readers read a zero); 尚未审结 is an outcome (zero_cases).
 ZERO_REVIEW_SUIT = re.compile(
     r"(?:未|没有|无|不存在|并无)(?:发生|出现|收到|接到|产生|有)?(?:过)?(?P<mid>[^，。;,]{0,30}?)"
-    r"(?:(?:被)?(?:申请|提起|提出)?(?P<review>(?:行政)?复议)(?:案件|案|申请)?"
+    r"(?:(?:被)?(?:申请|提起|提出)?(?P<review>(?:行政)?复议)(?:类)?(?:案件|案|申请)?"
     # (or the two kinds written one after the other: 未收到行政复议行政诉讼申请)
-    r"(?:(?:、|和|及|以及|或者|或|与|(?=行政诉讼))(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:案件|案)?)?"
+    r"(?:(?:、|和|及|以及|或者|或|与|(?=行政诉讼))(?P<mid2>[^，。;,]{0,12}?)(?:被)?(?:提起|提出)?(?P<suit_after>(?:行政)?诉讼)(?:类)?(?:案件|案)?)?"
     # the suits first: 未发生…的行政诉讼案、行政复议案和有关申诉案
     r"|(?:被)?(?:提起|提出)?(?P<suit_first>行政诉讼)(?:案件|案)?(?:、|和|及|以及|或者|或|与)(?P<mid3>[^，。;,]{0,12}?)"
     r"(?:被)?(?:申请|提起|提出)?(?P<review_after>行政复议)(?:案件|案|申请)?"
@@ -289,7 +289,8 @@ ZERO_REVIEW_SUIT = re.compile(
 )
 # What the words between the negation and the cases may be: about information disclosure, or only
 # who and why (因, 针对我局, 被申请 …); an outcome or a time word makes the zero another statement.
-_CASES_ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|公开申请|依申请|公开工作|公开事务")
+# (or its answers and the information itself: 未出现因答复不当引起的…, 无因政府信息产生行政复议)
+_CASES_ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|公开申请|依申请|公开工作|公开事务|答复|政府信息")
 _CASES_FILLER = re.compile(
     r"(?:全年|本年度|本年|今年|年内|当年|因|由于|由|有关|相关|针对|涉及|关于|对|本单位|本机关|本部门|我单位|"
     r"我[局委办镇乡县区市厅处所站院]|我街道|我中心|的|被|申请|提起|提出|过|任何|产生|引起|引发|而|和|、)*"

@@ -132,6 +132,16 @@ _CASES = (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2)))
 _PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:" + _FROM_LAST_YEAR + r"|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
 
 
+# the disputes a 其中 divides into reviews and suits (因信息公开引发行政争议3件，其中，行政复议1件，行政诉讼2件)
+_DISPUTES_TOTAL = re.compile(r"(?:行政争议|行政复议(?:和|及|、|与)行政诉讼(?:案件)?)(?:共|共计|合计)?\d+(?:件|起)$")
+
+
+def _of_disputes(sent: Sentence, i: int, clause: str) -> bool:
+    """The 其中 before the clause divides a count of disputes, whose parts are the reviews and the suits."""
+    parent = i - 1 if clause.startswith("其中") else i - 2
+    return parent >= 0 and _DISPUTES_TOTAL.search(sent.clauses[parent]) is not None
+
+
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
                 cands: list[Candidate], order: int) -> None:
     """"…申请1条，均已答复": the received count right before (clause or sentence) was all closed."""
@@ -327,7 +337,8 @@ def scan_sentence(
                 m = search_clause(rx, clause, fig)
                 if not m:
                     continue
-                if qizhong or not sent.disclosure_context() or not sent.cumulative_ok(clause):
+                if qizhong and not _of_disputes(sent, i, clause) or not sent.disclosure_context() \
+                        or not sent.cumulative_ok(clause):
                     break
                 if PREVIOUS.search(clause[: m.start()]) or not sent.year_ok(i, m.start()):
                     break
