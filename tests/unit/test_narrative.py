@@ -922,3 +922,9 @@ def test_reviews_and_suits_as_the_parts_of_the_disputes_and_none_said_of_answers
         {"n.requests.received": 5, "n.requests.closed": 5, "n.review": 0}
     # a 其中 under another count divides that count, not the disputes
     assert "n.review" not in _values("2022年共受理各类事项3件,其中,行政复议1件。", 2022)
+
+
+def test_items_of_kinds_named_after_baokuo() -> None:
+    # a real 2020 opening: one kind after 包括 (主动公开包括机构职能等信息144条)
+    assert _values("2020年,我乡主动公开包括机构职能等信息144条,向县委办、县政府办报送信息。", 2020) == {"n.active.items": 144}
+    assert _values("2024年,我局主动公开机构职能、政策文件、常务会议等在内的信息428条。", 2024) == {"n.active.items": 428}

@@ -101,7 +101,8 @@ _ACTIVE_QUAL = (
 _ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布|转载)|[(（]更新[)）])?"
 # the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least
 # two, each of two characters or more (市、区县“十四五”规划…等信息近300条 lists places of one kind)
-_ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?)?"
+# (or one kind after 包括, and 在内: 主动公开包括机构职能等信息144条, …常务会议等在内的信息428条)
+_ACTIVE_KINDS = r"(?:(?:包括[^，。;,:：]{2,30}?|[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?)等(?:事项)?(?:在内)?)?"
 ACTIVE_A = re.compile(
     _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
     r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
