@@ -69,7 +69,8 @@ NOT_REQUEST = re.compile(
 )
 LICENSING_CONTEXT = re.compile(r"审批|许可|办件|窗口|行政服务中心|政务服务|服务事项|诉求|留言|咨询|热线|12345")
 # a body named for that work (开平市政务服务和数据管理局收到政府信息公开申请4件): its name says nothing of the count
-LICENSING_BODY = re.compile(r"(?:政务服务|行政审批|审批服务|行政服务)[\u4e00-\u9fff]{0,8}?(?:管理局|局|中心|办公室)")
+# (a bureau or office, not a hall or centre, nor one of all the area's: 全市政务服务中心 is a channel)
+LICENSING_BODY = re.compile(r"(?<!全市)(?<!全县)(?<!全区)(?<!各)(?:政务服务|行政审批|审批服务)[\u4e00-\u9fff]{0,8}?(?:管理局|局|办公室)")
 CHANNEL = re.compile(
     r"网站|门户|微博|微信|公众号|客户端|APP|app|公开栏|公告栏|报刊|报纸|电视|广播|新媒体|政务号|头条|抖音|专栏|平台"
 )
@@ -101,8 +102,8 @@ _ACTIVE_QUAL = (
 _ACTIVE_VERB = r"主动(?:向社会|向公众)?(?:公开|发布|公布)(?:(?:、|和|并)(?:更新|发布|公布|转载)|[(（]更新[)）])?"
 # the kinds listed before the count (主动公开概况信息、重点工作、政策文件、公示公告等政府信息235条): at least
 # two, each of two characters or more (市、区县“十四五”规划…等信息近300条 lists places of one kind)
-# (or one kind after 包括, and 在内: 主动公开包括机构职能等信息144条, …常务会议等在内的信息428条)
-_ACTIVE_KINDS = r"(?:(?:包括[^，。;,:：]{2,30}?|[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?)等(?:事项)?(?:在内)?)?"
+# (…常务会议等在内的信息428条)
+_ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?(?:在内)?)?"
 ACTIVE_A = re.compile(
     _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
     r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
@@ -187,7 +188,9 @@ ANSWERED_PART = re.compile(r"^其中" + _NUM + r"件(?:已)?(?:在法定时限�
 CLOSE_3 = re.compile(r"^(?:在)?(?:已(?:经)?)?(?:答复|办结)(?:的)?" + _NUM + r"件(?:申请)?中")
 # Follow-up clause right after a received count in the same sentence: 办结29件 / 共办结148件
 CLOSE_FOLLOW = re.compile(
-    r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年|本年度|本年|今年|目前)*)"
+    # (目前 only before a count done: 目前依法办结59件, not 目前处理3件，其余正在办理)
+    r"^(?P<adv>(?:已|均|共|并|且|全部|及时|依法|依规|按时|按期|如期|累计|合计|共计|已经|全年|年内|当年|本年度|本年|今年"
+    r"|目前(?=[^，,]*?(?:办结|答复|回复|完毕|完成)))*)"
     # (完成 alone: 接收政府信息公开申请52件,完成50件,2件正在办理)
     r"(?:完成(?:办结|答复|回复|办理|处理)?|办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:(?:公开)?申请)?(?:共|共计|数)?(?:为)?"
     + _NUM + r"(?:件|条|项|宗|起)" + _APX_AFTER
@@ -195,12 +198,12 @@ CLOSE_FOLLOW = re.compile(
 # the closed count in brackets right after the received one: 接受申请98件(当年办结97件，结转下年度1件)
 CLOSED_IN_BRACKETS = re.compile(r"[（(](?:其中)?(?:当年|本年度?|今年)?(?:已)?(?:办结|答复)" + _NUM + r"件" + _APX_AFTER)
 # received and closed at once (收到并办结依申请公开政府信息事项3件): the words between the verb and the request
-RECEIVED_AND_CLOSED = re.compile(r"^并(?:已)?(?:全部)?(?:办结|答复)(?:了)?")
+RECEIVED_AND_CLOSED = re.compile(r"^并(?:已)?(?:全部)?(?:办结|答复)(?:了)?(?!.*部分)")
 # or after a 、 (受理…政府信息公开申请30件、已办结30件)
 CLOSED_AFTER_PAUSE = re.compile(r"、(?:已|均|并)?(?:办结|答复)" + _NUM + r"件" + _APX_AFTER)
 # "…申请1条，已受理回复" / "均已答复": every request received was answered.
 ALL_CLOSED = re.compile(
-    r"^(?:截[至止](?:到)?\d{1,2}月\d{1,2}日)?(?:其中)?(?:上述申请|所有申请|以上申请|所有来件|上述来件)?"
+    r"^(?:截[至止](?:到)?\d{1,2}月\d{1,2}日)?(?:(?:其中)?(?:上述申请|所有申请|以上申请|所有来件|上述来件))?"
     # (在规定时间内按要求办结: the time limit first; 严格按照《…依申请公开制度》按期答复: the rule)
     r"(?:已经|已|均|都|并|且|全部|均已|都已|皆已|现已|已全部|按时|按期|及时|依法"
     r"|在规定时限内|在规定期限内|在法定期限内|在法定时限内|在规定时间内|在法定时间内"
@@ -211,10 +214,13 @@ ALL_CLOSED = re.compile(
     r"|进行|有效|给予了|给予|予以|全部)*"
     r"(?:(?:受理|办理|处理)?(?:并)?(?:已)?(?:按时|按期|及时|依法)*(?:予以|完成)?(?:规范|书面)?(?:回复|答复|办结)(?:办结)?(?:完毕|到位|完成)?"
     r"|(?:作出|做出)(?:书面)?答复|(?:办理|处理)(?:完毕|完成|结束|完结))$"
-    # the words of how in any order, ending in the answer (都已及时准确地进行了答复, 已按照规定及时回复,
-    # 已根据规定要求和实际情况回复申请人): none that passes them on, answers a part or not yet
-    r"|^(?:目前)?(?:均已|都已|已全部|均|都|已|全部)(?![^，,]*(?:转交|转办|移送|告知|部分|未|尚|没有|正在))"
-    r"[^，,。;；\d]{0,20}?(?:答复|回复|办结)(?:办结|完毕|到位|完成)?(?:申请人)?$"
+    # done (已), the words of how in any order, ending in the answer (都已及时准确地进行了答复, 已根据规定要求和实际
+    # 情况回复申请人): none that puts it off, passes it on, asks for it, answers a part or not yet
+    r"|^(?:目前)?(?:均已|都已|已全部|已)(?![^，,]*(?:将|待|等|需|须|应|拟|暂缓|无需|不予|年度|次年|结转|转|请示|交由|部分"
+    r"|未|尚|没有|正在|(?:督促|要求)(?:相关|有关|承办)))[^，,。;；\d]{0,20}?(?:答复|回复|办结)(?:办结|完毕|到位|完成)?(?:申请人)?$"
+    # or all of them (均), with words of how alone (均在规定时间内及时、详细的予以回复, 均通过书面…等渠道予以回复)
+    r"|^(?:均|都|全部)(?:在规定时间内|在规定时限内|在规定期限内|在法定期限内|在法定时限内|及时|详细|认真|按期|按时|依法|依规"
+    r"|准确|通过[^，,。;；]{0,12}?渠道|予以|给予|进行了|进行|的|地|、)*(?:答复|回复|办结)(?:完毕|到位|完成)?(?:申请人)?$"
     # 办结率100% right after the count: every request closed
     # (按时办结率、有效回复率均达为100%: each rate named, all at 100%)
     r"|^(?:按时|按期)?(?:办结率|办复率|答复率)(?:、[^，。;,、]{1,6}率)*(?:均)?(?:达到了|达到|达|为)*100%$"
@@ -290,8 +296,8 @@ ZERO_REVIEW_SUIT = re.compile(
 )
 # What the words between the negation and the cases may be: about information disclosure, or only
 # who and why (因, 针对我局, 被申请 …); an outcome or a time word makes the zero another statement.
-# (or its answers and the information itself: 未出现因答复不当引起的…, 无因政府信息产生行政复议)
-_CASES_ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|公开申请|依申请|公开工作|公开事务|答复|政府信息")
+# (or the information itself: 无因政府信息产生行政复议)
+_CASES_ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|公开申请|依申请|公开工作|公开事务|政府信息")
 _CASES_FILLER = re.compile(
     r"(?:全年|本年度|本年|今年|年内|当年|因|由于|由|有关|相关|针对|涉及|关于|对|本单位|本机关|本部门|我单位|"
     r"我[局委办镇乡县区市厅处所站院]|我街道|我中心|的|被|申请|提起|提出|过|任何|产生|引起|引发|而|和|、)*"

@@ -132,8 +132,10 @@ _CASES = (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2)))
 _PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:" + _FROM_LAST_YEAR + r"|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
 
 
-# the disputes a 其中 divides into reviews and suits (因信息公开引发行政争议3件，其中，行政复议1件，行政诉讼2件)
-_DISPUTES_TOTAL = re.compile(r"(?:行政争议|行政复议(?:和|及|、|与)行政诉讼(?:案件)?)(?:共|共计|合计)?\d+(?:件|起)$")
+# the disputes about disclosure a 其中 divides into reviews and suits (因信息公开引发行政争议3件，其中，行政复议1件，
+# 行政诉讼2件): the clause of the total says what they are about (a body's disputes of every kind are not)
+_DISPUTES_TOTAL = re.compile(r"(?:因|涉及|关于|针对)[^，,]{0,12}?(?:信息公开|政务公开)[^，,]{0,12}?"
+                             r"(?:行政争议|行政复议(?:和|及|、|与)行政诉讼(?:案件)?)(?:共|共计|合计)?\d+(?:件|起)$")
 
 
 def _of_disputes(sent: Sentence, i: int, clause: str) -> bool:
