@@ -164,10 +164,14 @@ def _text_years(head: str, head_nfkc: str):
         (_YEAR + r"年度?[^,,。;;\n]{0,10}?(?:政务|政府信息|信息)公开", "text"),
         (r"[(（]" + _YEAR + r"年度[)）]", "table caption"),
         # the report saying which year it sums up (本报告总结了2012度年本办…, its 年度 misspelt)
-        (r"本(?:年度)?报告(?:总结|涵盖|反映)了?" + _YEAR + r"(?!\d)", "the year the report says it covers"),
+        # (not the years since: 本报告总结了2008年《条例》实施以来…)
+        (r"本(?:年度)?报告(?:总结|涵盖|反映)了?" + _YEAR + r"(?!\d)(?![^，。,;；]{0,20}?(?:以来|至今))(?!年?(?:《|起))",
+         "the year the report says it covers"),
         # the body's own count of the year (2021年度我乡主动公开政府信息213条, 2024年,通过局门户网站主动公开…),
         # not a comparison (较2020年…)
-        (r"(?<![较比])" + _YEAR + r"年度?[,，]?(?:我|本|通过)[^，。,;；]{0,8}?主动公开", "the body's count of the year"),
+        # (not its plans, 2024年,我局将…主动公开, nor a running total, 自2019年,通过…主动公开信息累计…)
+        (r"(?<![较比自从])" + _YEAR + r"年度?[,，]?(?:我|本|通过)(?![^，。,;；]{0,8}?将)[^，。,;；]{0,8}?主动公开(?![^，。,;；]*累计)",
+         "the body's count of the year"),
         # the end of the year the counts run to (截止2008年底, 截至2012年12月31日), the weakest
         (r"截[至止](?:到)?" + _YEAR + r"年(?:底|末|12月31日)", "the end of the year counted to"),
     )

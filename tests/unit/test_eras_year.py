@@ -107,3 +107,13 @@ def test_the_year_the_report_says_it_sums_up():
     text = ("本报告是根据《中华人民共和国政府信息公开条例》精神,由市人防办政务公开领导小组办公室编制。\n一、概述\n"
             "按照《条例》和市政务公开办的要求,本报告总结了2012度年本办在履行职责过程中面向社会公众发布的政府信息公开情况。\n")
     assert find_report_year(None, text, None, BOUNDS) == (2012, "the year the report says it covers")
+
+
+def test_no_year_from_plans_running_totals_or_the_years_since():
+    # the plans (将), a running total from a year (自…累计), the years since the regulations
+    text = "一、总体情况\n下一步,我局将继续加大公开力度。2024年,我局将全面主动公开重点领域信息。\n"
+    assert find_report_year(None, text, "2024-01-20", BOUNDS) == (2023, "publication year - 1")
+    text = "一、总体情况\n自2019年,通过门户网站主动公开信息累计1万余条。\n"
+    assert find_report_year(None, text, "2024-01-20", BOUNDS) == (2023, "publication year - 1")
+    text = "本报告总结了2008年《条例》实施以来我局的政府信息公开工作。\n"
+    assert find_report_year(None, text, "2024-01-20", BOUNDS) == (2023, "publication year - 1")
