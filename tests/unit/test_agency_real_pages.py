@@ -100,6 +100,10 @@ def test_a_name_the_spam_wrote_over_is_no_name_and_what_follows_it_may_be():
     # what follows the spam names the body with its place
     assert clean_name("开云手机官网入口·(中国)官方网站励家镇人民政府") == "励家镇人民政府"
     assert clean_name("澳門賭場办公室") == ""
-    # a sports bureau and a lottery centre are bodies
-    assert clean_name("淮安市体育局") == "淮安市体育局"
-    assert clean_name("福建省福利彩票发行中心") == "福建省福利彩票发行中心"
+    assert clean_name("开云体育官网中国人民银行扬州市中心支行") == "中国人民银行扬州市中心支行"
+    # a sports bureau, a lottery centre, a chess centre, a place, Latin letters are no spam
+    for name in ("淮安市体育局", "福建省福利彩票发行中心", "广州市体育彩票网点管理中心", "浙江省棋牌运动管理中心",
+                 "丰台区太阳城社区居委会", "XX市互联网投诉受理中心", "西藏自治区Tibet"):
+        assert clean_name(name) == name
+    # a site's name after _ is no spam: the name is kept whole, as it was
+    assert clean_name("杭州市钱塘区人民政府_河庄街道办事处") == "杭州市钱塘区人民政府_河庄街道办事处"

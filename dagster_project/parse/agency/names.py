@@ -11,9 +11,9 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—_*·•▲△▼▽►▶◆◇■□●○★☆→?？\ufffd"
 
 # words of the gambling spam that mirrors write into pages, never in a body's name (体育 alone is a
-# sports bureau's, 彩票 a lottery centre's: only 彩票网 is the spam's)
-_SPAM = re.compile(r"赌|博彩|投注|娱乐城|太阳城|百家乐|棋牌|网投|官网|彩票网|[Bb][Ee][Tt]")
-_SPAM_SITE_WORDS = re.compile(r"^(?:[^\u4e00-\u9fff]|入口|官方网站|网站|官网|中国|平台)+")
+# sports bureau's, 彩票 a lottery centre's, 棋牌 a sports centre's, 太阳城 a place's: only 彩票网 is the spam's)
+_SPAM = re.compile(r"赌|博彩|投注|娱乐城|百家乐|官网|彩票网(?!点)|(?<![A-Za-z])[Bb][Ee][Tt]|[Bb][Ee][Tt](?=\d|-|体育|官)")
+_SPAM_SITE_WORDS = re.compile(r"^(?:[(（]中国[)）]|[^\u4e00-\u9fff]|入口|官方网站|网站|官网|平台)+")
 _STARTS_WITH_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|镇|乡|街道)")
 _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")
 
@@ -62,9 +62,12 @@ def clean_name(name: str | None) -> str:
     text = _strip_edges(re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称|信息名称)[:：]?"
                                r"|^(?:信息来源|来源|发布机构|发文机关|发布单位)[:：]", "", text))
     text = _LEADING_DOMAIN.sub("", text)  # a mirror's host written over the place: puroview.com沙头镇
-    # a mirror's spam joined to the name by a separator no body's name holds (沙巴体育在线_欧洲杯…投注:林业厅)
-    if "_" in text or ":" in text or "：" in text:
-        text = _strip_edges(re.split(r"[_:：]", text)[-1])
+    # what a label or a mirror's spam joined to the name with a colon (文号:关键字:白银区人民政府, 网易体育:…), or the
+    # spam with _ (沙巴体育在线_欧洲杯预选赛投注:林业厅; a site's name after _ is no spam: …街道办事处_…区人民政府)
+    if ":" in text or "：" in text:
+        text = _strip_edges(re.split(r"[:：](?!//)", text)[-1])
+    if "_" in text and _SPAM.search(text.rsplit("_", 1)[0]):
+        text = _strip_edges(text.rsplit("_", 1)[-1])
     if _SPAM.search(text):
         text = _after_spam(text)
     return text.replace("管委会", "管理委员会")
