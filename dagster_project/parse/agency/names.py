@@ -66,8 +66,8 @@ def clean_name(name: str | None) -> str:
     # spam with _ (沙巴体育在线_欧洲杯预选赛投注:林业厅; a site's name after _ is no spam: …街道办事处_…区人民政府)
     if ":" in text or "：" in text:
         text = _strip_edges(re.split(r"[:：](?!//)", text)[-1])
-    if "_" in text and _SPAM.search(text.rsplit("_", 1)[0]):
-        text = _strip_edges(text.rsplit("_", 1)[-1])
+    if "_" in text and _SPAM.search((halves := text.rsplit("_", 1))[0]):
+        text = _strip_edges(halves[1])
     if _SPAM.search(text):
         text = _after_spam(text)
     return text.replace("管委会", "管理委员会")

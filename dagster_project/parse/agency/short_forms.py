@@ -83,7 +83,6 @@ def full_form(name: str) -> str:
     return name
 
 
-
 def short_forms_of(name: str) -> list[str]:
     """The short forms of an official name that a page may print (梁山县人力资源和社会保障局 -> 梁山县人社局)."""
     forms = [name[: -len(full)] + short for short, full in _SHORT_FORMS if name.endswith(full)]

@@ -12,8 +12,7 @@ from .patterns import (
     ACTIVE_S,
     ALL_CLOSED,
     ANSWERED_PART,
-    CLOSED_IN_BRACKETS,
-    CLOSED_AFTER_PAUSE,
+    CLOSED_RIGHT_AFTER,
     RECEIVED_AND_CLOSED,
     CHANNEL,
     CLOSE_1,
@@ -258,7 +257,7 @@ def scan_sentence(
                 if _emit(cands, "n.requests.received", m, clause, order):
                     received_in_sentence = cands[-1]
                     got_received = True
-                    if closed := CLOSED_IN_BRACKETS.match(clause, m.end()) or CLOSED_AFTER_PAUSE.match(clause, m.end()):
+                    if closed := CLOSED_RIGHT_AFTER.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
                     elif RECEIVED_AND_CLOSED.match(mid):
                         _emit(cands, "n.requests.closed", m, clause, order)
