@@ -937,3 +937,40 @@ def test_items_of_kinds_named_with_zainei() -> None:
     assert _values("2024年,我局主动公开机构职能、政策文件、常务会议等在内的信息428条。", 2024) == {"n.active.items": 428}
     # one kind after 包括 may be that kind's count (主动公开包括部门预决算等信息35条)
     assert _values("2020年,我乡主动公开包括机构职能等信息144条,向县委办、县政府办报送信息。", 2020) == {}
+
+
+def test_items_of_each_kind_to_the_public_and_requests_handled_as_times() -> None:
+    # real openings (2021, 2022, 2020): 主动公开各种政府信息, 主动向广大群众公开…等信息, 处理依申请公开3次
+    assert _values("2021年度,营山县司法局主动公开各种政府信息346条,内容涵盖司法行政工作通知。", 2021) == {"n.active.items": 346}
+    assert _values("2022年,我局通过县市场监管局微信公众号等平台,主动向广大群众公开食品、药品安全、特种设备安全、"
+                   "质量安全等信息312条。", 2022) == {"n.active.items": 312}
+    assert _values("2020年,公开行政许可事项1项,处理依申请公开3次,做到社会公众关切问题及时回复。", 2020) == \
+        {"n.requests.closed": 3}
+    # the times of other matters are not requests (处理网民留言12次)
+    assert _values("2020年,处理网民留言12次,答复政府信息公开咨询5次。", 2020) == {}
+
+
+def test_none_asked_in_letters_events_or_situations_and_how_many_there_were() -> None:
+    # real openings (2021, 2022, 2021, 2021)
+    for sentence in ("本年度我局未收到依申请公开来信。", "本年度未收到和处理政府信息公开申请事件。",
+                     "本年度无申请政府信息公开的情况。", "截止12月底,共有0例依申请公开。"):
+        assert _values("(二)依申请公开情况\n2021年" + sentence, 2021) == {"n.requests.received": 0}, sentence
+    assert _values("2021年共有5例依申请公开,均已按时答复。", 2021) == {"n.requests.received": 5, "n.requests.closed": 5}
+    # a letter of another kind, or some requests not had, is no zero
+    assert _values("2021年未收到群众来信。", 2021) == {}
+    assert _values("2021年无申请政府信息公开的费用。", 2021) == {}
+
+
+def test_all_answered_after_who_asked_and_in_the_way_they_asked() -> None:
+    # real openings (2024, 2023, 2022)
+    assert _values("2024年,全区共收到依申请政府信息公开3件,主要为信函申请3件,且均为个人申请,均已按照相关要求进行了规范答复。",
+                   2024) == {"n.requests.received": 3, "n.requests.closed": 3}
+    assert _values("2023年,收到公民信息公开申请7件,均按规范要求及时予以答复。", 2023) == \
+        {"n.requests.received": 7, "n.requests.closed": 7}
+    assert _values("2022年全年收到依申请公开申请2条,均已按申请人所需信息的指定提供方式答复。", 2022) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    # still not when it needs doing or is passed on
+    for rest in ("均已按需进一步答复", "均按要求转交相关部门", "且均为个人申请,均需答复"):
+        assert "n.requests.closed" not in _values(f"2023年,收到公民信息公开申请7件,{rest}。", 2023), rest
+    # a real 2016 opening: none happened (…的事情发生)
+    assert _values("2016年,至今无因政府信息公开申请行政复议、提起行政诉讼的事情发生。", 2016) == {"n.review": 0, "n.suit": 0}
