@@ -159,6 +159,9 @@ _COMPILED_THE_YEARS_REPORT = r"编制(?:完成)?了(?:19|20)\d\d年度?" + _DISC
 # the report speaking of itself in its opening: 本报告由…编制 / 特向社会公开2010年度政府信息公开年度报告
 # (or …2013年度政府信息公开工作报告)
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
+                             # (…信息公开年度工作情况。报告由总体情况、主动公开政府信息情况…组成: its parts, a
+                             # sentence of its own)
+                             r"|(?:^|[。\n])(?:报告|年报)(?:由|包括|分为)总体情况、主动公开政府信息情况"
                              # (编制本年度政府信息公开工作报告: this year's report named in full)
                              # (依据《…政府信息公开条例》第五十条之规定,…制作本报告: the article on annual reports)
                              r"|(?:政府信息公开条例》?|第五十条)[^。\n]{0,60}制作本(?:年度)?(?:报告|年报)"

@@ -392,3 +392,17 @@ def test_a_report_made_under_the_article_on_reports_and_an_assistants_essay(text
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
 
+
+@pytest.mark.parametrize("text, doc_type", [
+    # a real 2021 opening: the year's work published, then its parts in a sentence of their own
+    ("依据《中华人民共和国政府信息公开条例》精神和有关要求,现公布2021年度弋阳县高新科技产业园管理委员会信息公开年度工作情况。"
+     "报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+     "存在的主要问题及改进情况、其他需要报告的事项共六部分组成。\n一、总体情况\n", "annual_report"),
+    # a notice asking for reports of those parts is none
+    ("关于做好2021年度政府信息公开工作年度报告编制工作的通知\n各乡镇、县直各单位:\n"
+     "年度报告应包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容,请于1月20日前报送。\n", "other"),
+])
+def test_a_report_whose_parts_a_sentence_lists(text, doc_type):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
+
