@@ -44,6 +44,11 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zv/26.txt", "大连市发展和改革委员会"),  # printed 市发展改革委
     ("prose_pages/batch_zw/12.txt", "山西省退役军人事务厅"),  # 2022年,山西省退役军人事务厅准确把握…
     ("prose_pages/batch_zp/25.txt", "松岭门蒙古族乡人民政府"),  # printed 网易体育:松岭门蒙古族乡人民政府
+    ("prose_pages/batch_zzf/23.txt", "马关县交通运输局"),  # 【2019】马关县交通运输局2019年…: a list's tag first
+    ("prose_pages/batch_zzf/11.txt", "黄龙县市场监督管理局"),  # …黄龙县市场监督管理局结合单位实际,编制本单位2022年度…
+    ("prose_pages/batch_zzd/12.txt", "本溪高新技术产业开发区管理委员会"),  # 本溪 opens a zone's name, not 本局
+    # 请与常州工商行政管理局高新区(新北)分局联系, not the district whose rules the page names (《新北区政府信息公开工作制度》)
+    ("prose_pages/batch_zzd/29.txt", "常州工商行政管理局高新区(新北)分局"),
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")

@@ -59,6 +59,7 @@ _ZONE_NAME = re.compile(r"^((?:国家)?(.{2,10}?)(?:国家级)?(?:经济技术�
                        r"|工业园区|综合实验区|综合试验区|试验区|保税区|示范区))(.*)$")
 # (经开区 stays as printed: a national 经济技术开发区 or a province's 经济开发区, 茶陵经开区 is the latter)
 _ZONE_ABBREVIATIONS = (("高新区", "高新技术产业开发区"),)
+_A_BODY_IN_PLACE = re.compile(r"局|厅|委员会|办公室|政府")
 
 
 def _zone_by_its_name(name: str, table: DivisionTable) -> tuple[str, Division, str] | None:
@@ -68,6 +69,8 @@ def _zone_by_its_name(name: str, table: DivisionTable) -> tuple[str, Division, s
     if not m:
         return None
     zone_name, place, rest = m.group(1), m.group(2), m.group(3)
+    if _A_BODY_IN_PLACE.search(place):  # 常州工商行政管理局高新区(新北)分局: a body's branch for the zone
+        return None
     for short, full in _ZONE_ABBREVIATIONS:
         if zone_name.endswith(short):
             zone_name = zone_name[: -len(short)] + full

@@ -44,13 +44,17 @@ _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(.{2,12}?[省市县区旗])政府�
 _COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委… / 由…办公室组织编制
 _STOP = re.compile(r"(?:围绕|" + _COMBINES + r"|认真|负责|组织(?=$|编制|编写|撰写)|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
-                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（]|\d"
+                   # (a bracket ends it, save a place's inside a branch's name: 常州工商行政管理局高新区(新北)分局)
+                   r"|不断|紧紧|全面|通过|在|于|的|本年度|年度|要求|[(（](?![^()（）]{1,8}[)）](?:分局|支局|派出所))|\d"
                    # 《工业和信息化部政府信息公开工作2010年度报告》: the body, then its work
                    r"|(?:政府)?信息公开工作|政务公开工作)")
 # 某某局编制2019年…: a clause ending in 编制<year>年; its matches all hold _COMPILED_YEAR's words,
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
-_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)编制(?:了)?" + _ANY_YEAR + r"年")
-_COMPILED_YEAR = re.compile(r"编制(?:了)?" + _ANY_YEAR + r"年")
+# (黄龙县市场监督管理局结合单位实际,编制本单位2022年度…: its own, with a clause on its situation between)
+_OWN = r"(?:本单位|本局|本机关|本部门)?"
+_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)(?:结合[^。,，;；\n]{0,10}?实际[,，])?编制(?:了)?"
+                              + _OWN + _ANY_YEAR + r"年")
+_COMPILED_YEAR = re.compile(r"编制(?:了)?" + _OWN + _ANY_YEAR + r"年")
 # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words); it
 # tries every line start, so it runs only on a head that has 向社会
 _LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR)
@@ -130,13 +134,18 @@ _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依
 
 def _starts_with_place(name: str) -> bool:
     """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name; so does its
-    short name with a level (本溪县 for 本溪满族自治县)."""
+    short name with a level (本溪县 for 本溪满族自治县), or before a zone's words."""
     from .divisions import division_table
 
     table = division_table()
     by_name, by_short = table.by_name, table.by_short
     return any(by_name.get(name[:k]) or name[k - 1] in _PLACE_ENDS and by_short.get(name[:k - 1])
-               for k in range(3, min(len(name), 12) + 1))
+               for k in range(3, min(len(name), 12) + 1)) \
+        or any(by_short.get(name[:k]) and _ZONE_AFTER_PLACE.match(name, k) for k in (2, 3))
+
+
+# a zone named after its city (本溪高新技术产业开发区, 本溪经济开发区): the city's short name, then the zone's
+_ZONE_AFTER_PLACE = re.compile(r"高新|经济|经开|工业园|新区|保税|综合保税")
 
 
 @dataclass
@@ -176,7 +185,8 @@ def _government_whole(issuer: str) -> str:
 
 
 def _title_issuer(title: str) -> str:
-    norm = "".join(nfkc(strip_pinyin(title)).split())
+    # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name
+    norm = re.sub(r"^【[^】]{1,8}】", "", "".join(nfkc(strip_pinyin(title)).split()))
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
