@@ -974,3 +974,27 @@ def test_all_answered_after_who_asked_and_in_the_way_they_asked() -> None:
         assert "n.requests.closed" not in _values(f"2023年,收到公民信息公开申请7件,{rest}。", 2023), rest
     # a real 2016 opening: none happened (…的事情发生)
     assert _values("2016年,至今无因政府信息公开申请行政复议、提起行政诉讼的事情发生。", 2016) == {"n.review": 0, "n.suit": 0}
+
+
+def test_more_words_for_items_requests_and_the_months_of_the_whole_year() -> None:
+    # real openings (2018, 2025): 主动公开的信息数共有164条, 主动公开内容共18条
+    assert _values("我乡积极推进政府信息公开工作,2018年主动公开的信息数共有164条,其中:工作动态类信息122条。", 2018) == \
+        {"n.active.items": 164}
+    assert _values("截至2025年12月,我乡主动公开内容共18条,包括规划计划3条。", 2025) == {"n.active.items": 18}
+    # real openings (2024, 2022): months one to twelve are the year, its 累计 the year's
+    assert _values("(一)公开数量。2024年1-12月份,我镇通过电子政务平台累计主动公开政府信息27条,其中政府文件2条。", 2024) == \
+        {"n.active.items": 27}
+    # some of its months are not, nor a running total to a month of it
+    assert _values("2024年3-12月主动公开政府信息27条。", 2024) == {}
+    assert _values("截至2024年1-12月,累计主动公开政府信息27条。", 2024) == {}
+    # real openings (2024, 2023, 2025, 2024): 7份 … 办结5份, 案例2例, 收到申请数0件, 严格按照法定时限…答复处理
+    assert _values("2024年新收政府信息公开申请7份,本年度办结5份,结转下年度继续办理2份。", 2024) == \
+        {"n.requests.received": 7, "n.requests.closed": 5}
+    assert _values("2023年,开发区共收到依申请公开案例2例,已按照规范回复,未收到投诉与举报信息。", 2023) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("(二)依申请公开。2024年收到申请数0件,办结0件。", 2024) == \
+        {"n.requests.received": 0, "n.requests.closed": 0}
+    assert _values("2025年,区司法局共新收到政府信息公开申请2件,均严格按照法定时限和规定程序予以答复处理。", 2025) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    # cases of another kind counted 例 are no requests
+    assert _values("2023年,开发区共收到信访案例2例。", 2023) == {}

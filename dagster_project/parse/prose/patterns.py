@@ -60,7 +60,7 @@ def read_value(m: re.Match) -> Value | None:
 _DISCLOSURE = r"(?:政府信息公开|依申请公开|信息公开)"
 _REQ_CHANNEL = r"(?:信函|网上|网络|当面|书面|电子邮件|邮寄|传真)?"
 _REQ_TAIL = r"(?:共计|共|合计|总计|总数|数量|数|为|达|计)*"
-_REQ_UNIT = r"(?P<unit>件|条|个|份|宗|项|起|次)"
+_REQ_UNIT = r"(?P<unit>件|条|个|份|宗|项|起|次|例)"
 
 # Words that make a clause about something other than disclosure requests.
 NOT_REQUEST = re.compile(
@@ -81,7 +81,8 @@ TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # A topic speaking (在扶贫领域/财政专栏…主动公开): a sector's count, not the total.
 # 政府信息公开专栏 / "政府信息公开"栏目 is where all of the body's disclosure goes, a channel rather than a topic
 TOPIC = re.compile(r"领域|(?<!信息公开)(?<!信息公开”)(?<!信息公开\")(?<!信息公开》)(?:专栏|栏目)|专题|类信息|方面")
-SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)\d+(?:-|至)\d+月")
+# (1-12月份 is the whole year)
+SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)(?!1(?:-|至)12月)\d+(?:-|至)\d+月")
 
 
 def names_subperiod(clause: str) -> bool:
@@ -105,8 +106,9 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众|向社会公众|向广大群众|�
 # (…常务会议等在内的信息428条)
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?(?:在内)?)?"
 ACTIVE_A = re.compile(
-    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
-    r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
+    # (主动公开内容共18条, 主动公开的信息数共有164条)
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件|内容)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
+    r"(?:为|共计|共有|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
 ACTIVE_A_PIECES = re.compile(
@@ -144,7 +146,7 @@ RECV_1 = re.compile(
 )
 RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件 / …依申请公开信件8件
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请(?:政府信息|信息)?公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
-    r"(?:事项|案件|信件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+    r"(?:事项|案件|案例|信件|件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER  # (…依申请公开案例2例)
 )
 RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件 / 共收到公开政府信息申请1件 / 收到申请公开21条
     _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)(?:(?:政府信息)?申请公开(?:的)?(?:政府信息)?(?:申请)?|公开政府信息(?:的)?申请)"
@@ -168,8 +170,8 @@ RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府�
     + _DISCLOSURE + r"[”\"]?(?:的)?)?" + _REQ_CHANNEL + r"(?:申请|请求|(?<=依申请公开)(?:事项)?(?=[。，,;；]|$)|(?<=依申请公开)信息要求)"
 )
 
-RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件 / 收到申请26例: only inside a sentence that is about 依申请公开
-    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条|例)" + _APX_AFTER
+RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件 / 收到申请26例 / 收到申请数0件: only inside a sentence that is about 依申请公开
+    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:数|数量)?(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条|例)" + _APX_AFTER
 )
 REQ_SINGLE_CHANNEL = re.compile(r"网络|网上|信函|当面|传真|邮件|邮寄|电话|在线")
 
@@ -195,7 +197,7 @@ CLOSE_FOLLOW = re.compile(
     r"|目前(?=[^，,]*?(?:办结|答复|回复|完毕|完成)))*)"
     # (完成 alone: 接收政府信息公开申请52件,完成50件,2件正在办理)
     r"(?:完成(?:办结|答复|回复|办理|处理)?|办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:(?:公开)?申请)?(?:共|共计|数)?(?:为)?"
-    + _NUM + r"(?:件|条|项|宗|起)" + _APX_AFTER
+    + _NUM + r"(?:件|条|项|宗|起|份)" + _APX_AFTER
 )
 # the closed count right after the received one, in brackets (接受申请98件(当年办结97件，结转下年度1件)) or
 # after a 、 (受理…政府信息公开申请30件、已办结30件)
@@ -224,8 +226,10 @@ ALL_CLOSED = re.compile(
     r"|未|尚|没有|正在|(?:督促|要求)(?:相关|有关|承办)))[^，,。;；\d]{0,20}?(?:答复|回复|办结)(?:办结|完毕|到位|完成)?(?:申请人)?$"
     # or all of them (均), with words of how alone (均在规定时间内及时、详细的予以回复, 均通过书面…等渠道予以回复)
     # (均按规范要求及时予以答复)
-    r"|^(?:均|都|全部)(?:" + _IN_TIME_LIMIT + r"|及时|详细|认真|按期|按时|依法|依规|按(?:照)?(?:规范|规定)?要求|按规定"
-    r"|准确|通过[^，,。;；]{0,12}?渠道|予以|给予|进行了|进行|的|地|、)*(?:答复|回复|办结)(?:完毕|到位|完成)?(?:申请人)?$"
+    # (均严格按照法定时限和规定程序予以答复处理)
+    r"|^(?:均|都|全部)(?:" + _IN_TIME_LIMIT + r"|及时|详细|认真|按期|按时|依法|依规|按(?:照)?(?:规范|规定)?要求|按规定|严格"
+    r"|(?:按照|依照)(?:法定|规定)(?:的)?(?:时限|期限|程序)(?:(?:和|及|、)(?:法定|规定)?(?:的)?(?:时限|期限|程序))?"
+    r"|准确|通过[^，,。;；]{0,12}?渠道|予以|给予|进行了|进行|的|地|、)*(?:答复|回复|办结)(?:完毕|到位|完成|处理)?(?:申请人)?$"
     # 办结率100% right after the count: every request closed
     # (按时办结率、有效回复率均达为100%: each rate named, all at 100%)
     r"|^(?:按时|按期)?(?:办结率|办复率|答复率)(?:、[^，。;,、]{1,6}率)*(?:均)?(?:达到了|达到|达|为)*100%$"
