@@ -150,9 +150,10 @@ _STATISTICS_PERIOD = re.compile(
     r"(?:统计|数据)[^。\n]{0,12}(?:期限|时限|期间|时间|区间|口径|范围)[^。\n]{0,12}"
     r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年\s*(?:1|一|01|9|九|09)\s*月\s*(?:1|一|01)\s*日")
 # whose work a 现将…工作情况报告如下 reports: the year's, the body's own
-_ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|我(?:局|委|办|厅|镇|乡|街道|区|县|市|院|校)|本(?:局|单位|机关))*"
+_ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|一年来|我(?:局|委|办|厅|镇|乡|街道|区|县|市|院|校)|本(?:局|单位|机关))*"
 # 现将我局2021年政府信息公开工作情况…: the body's own year of disclosure work, then how it is told
-_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?"
+# (or its disclosure told as it went: 现将我局一年来政府信息公开情况报告如下)
+_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)(?:工作(?:有关)?(?:情况)?|(?:有关)?情况)"
 # the report on the year's disclosure work, as an opening names it, and a body's telling it compiled it
 _DISCLOSURE_REPORT = r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
 _COMPILED_THE_YEARS_REPORT = r"编制(?:完成)?了(?:19|20)\d\d年度?" + _DISCLOSURE_REPORT
@@ -283,11 +284,16 @@ def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
     return has_prose_figures or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None
 
 
+# the page's font-size buttons above the text: 字号: / 大 中 小 / 【大 中 小】
+_FONT_SIZE_LINE = re.compile(r"^(?:字号|字体)[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*)*$|^(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}$")
+
+
 def _first_content_line(text: str) -> str:
-    """The first line that is neither blank, nor a line of a site's footer copied above the text,
-    nor the site's name."""
+    """The first line that is neither blank, nor a line of a site's footer or its font-size buttons
+    copied above the text, nor the site's name."""
     return next((stripped for line in text.splitlines() if (stripped := line.strip())
-                 and not _FOOTER_LINE.search(line) and not _SITE_NAME_LINE.match(stripped)), "")
+                 and not _FOOTER_LINE.search(line) and not _SITE_NAME_LINE.match(stripped)
+                 and not _FONT_SIZE_LINE.match(stripped)), "")
 
 
 def _title_over_two_lines(text: str) -> str | None:

@@ -406,3 +406,18 @@ def test_a_report_whose_parts_a_sentence_lists(text, doc_type):
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
 
+
+@pytest.mark.parametrize("text, doc_type", [
+    # real openings (2023, 2013): the first section under the page's font-size buttons, and a
+    # body telling its year's disclosure as it went (现将我局一年来政府信息公开情况报告如下)
+    ("字号:\n大 中 小\n一、总体情况\n(一)主动公开情况\n东阿县人民政府办公室按照《中华人民共和国政府信息公开条例》第二十条规定,"
+     "积极做好法定主动公开信息的公开工作。2023年县政府办公室共主动公开政府信息497条,主要包括动态要闻类信息94条。\n", "annual_report"),
+    ("为提高行政效能,促进依法行政,2013年我局按照区委、区政府有关规定,着力推进政府信息公开工作。"
+     "现将我局一年来政府信息公开情况报告如下: 一、基本概述 (一)组织机构建设情况。\n", "annual_report"),
+    # a body's report on another matter told the same way is none
+    ("2013年我局认真开展安全生产工作。现将我局一年来安全生产情况报告如下:\n一、基本情况\n", "other"),
+])
+def test_the_first_section_under_font_buttons_and_the_years_disclosure_told(text, doc_type):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
+
