@@ -117,3 +117,13 @@ def test_no_year_from_plans_running_totals_or_the_years_since():
     assert find_report_year(None, text, "2024-01-20", BOUNDS) == (2023, "publication year - 1")
     text = "本报告总结了2008年《条例》实施以来我局的政府信息公开工作。\n"
     assert find_report_year(None, text, "2024-01-20", BOUNDS) == (2023, "publication year - 1")
+
+
+def test_the_year_opening_the_first_item_numbered_with_a_digit():
+    # a county bureau's 2021 opening on a Traditional mirror (prose_pages/batch_zzg/08), its items numbered 1.
+    text = ("一、总体情况\n  1.主动公开政府信息。2021年,我局主要通过门户网站各个栏目及时准确对相应公开信息进行了更新。\n"
+            "  2.依申请公开政府信息。2021年,我局收到依申请公开政府信息2条。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2021, "the year the body opens with")
+    # an item on something else opened by a year is no heading of the first section
+    text = "一、总体情况\n  1.工作计划。2025年,我局将继续加大公开力度。\n"
+    assert find_report_year(None, text, None, BOUNDS)[0] != 2025
