@@ -49,6 +49,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zzd/12.txt", "本溪高新技术产业开发区管理委员会"),  # 本溪 opens a zone's name, not 本局
     # 请与常州工商行政管理局高新区(新北)分局联系, not the district whose rules the page names (《新北区政府信息公开工作制度》)
     ("prose_pages/batch_zzd/29.txt", "常州工商行政管理局高新区(新北)分局"),
+    ("prose_pages/batch_zzg/07.txt", "惠州市惠阳区农业局"),  # 联系单位:惠州市惠阳区农业局,联系地址:…
+    ("prose_pages/batch_zzh/03.txt", "平甸乡人民政府"),  # 请与平甸乡人民政府办公室政府信息公开办公室联系
+    ("prose_pages/batch_zzg/15.txt", "东阿县人民政府办公室"),  # 一、总体情况/(一)…/东阿县人民政府办公室按照《…》
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")
