@@ -150,23 +150,29 @@ _STATISTICS_PERIOD = re.compile(
     r"(?:统计|数据)[^。\n]{0,12}(?:期限|时限|期间|时间|区间|口径|范围)[^。\n]{0,12}"
     r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年\s*(?:1|一|01|9|九|09)\s*月\s*(?:1|一|01)\s*日")
 # whose work a 现将…工作情况报告如下 reports: the year's, the body's own
-_ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|一年来|我(?:局|委|办|厅|镇|乡|街道|区|县|市|院|校)|本(?:局|单位|机关))*"
+_ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|我(?:局|委|办|厅|镇|乡|街道|区|县|市|院|校)|本(?:局|单位|机关))*"
 # 现将我局2021年政府信息公开工作情况…: the body's own year of disclosure work, then how it is told
-# (or its disclosure told as it went: 现将我局一年来政府信息公开情况报告如下)
-_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)(?:工作(?:有关)?(?:情况)?|(?:有关)?情况)"
+_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?"
 # the report on the year's disclosure work, as an opening names it, and a body's telling it compiled it
 _DISCLOSURE_REPORT = r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
 _COMPILED_THE_YEARS_REPORT = r"编制(?:完成)?了(?:19|20)\d\d年度?" + _DISCLOSURE_REPORT
 # the report speaking of itself in its opening: 本报告由…编制 / 特向社会公开2010年度政府信息公开年度报告
 # (or …2013年度政府信息公开工作报告)
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"
-                             # (…信息公开年度工作情况。报告由总体情况、主动公开政府信息情况…组成: its parts, a
-                             # sentence of its own)
-                             r"|(?:^|[。\n])(?:报告|年报)(?:由|包括|分为)总体情况、主动公开政府信息情况"
+                             # (现公布2021年度…信息公开年度工作情况。报告由总体情况、主动公开政府信息情况…组成: the body
+                             # publishing its year's work, then the parts; news of a report or a notice list them too)
+                             r"|现公布[^。\n《》]{0,40}(?:信息公开|政务公开)(?:年度)?(?:工作)?情况。(?:本)?(?:报告|年报)(?:由|包括|分为)"
+                             r"总体情况、主动公开政府信息情况"
                              # (编制本年度政府信息公开工作报告: this year's report named in full)
                              # (依据《…政府信息公开条例》第五十条之规定,…制作本报告: the article on annual reports)
                              r"|(?:政府信息公开条例》?|第五十条)[^。\n]{0,60}制作本(?:年度)?(?:报告|年报)"
                              r"|编制(?:完成)?(?:了)?(?:并)?(?:发布)?(?:本|此)(?:年度)?(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?)?(?:报告|年报)|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?)?报告"
+                             # 现将我局一年来政府信息公开情况报告如下 (the body's year of 政府信息公开 reported, not 汇报ed
+                             # to an inspection, nor its 政务公开)
+                             r"|现将我(?:局|委|办|厅|镇|乡|街道|区|县|市)一年来政府信息公开情况报告如下"
+                             # 现编制台州市安全生产监督管理局政府信息公开工作年度报告。(the body compiles it now; a school's
+                             # report of a 学年 is made under the rules for schools)
+                             r"|现编制(?:完成)?(?:了)?(?:(?!学年)[^。\n《》]){0,40}(?:信息公开|政务公开)(?:工作)?年度报告[。,，]"
                              # 现将我局2010年度政府信息公开工作年度报告如下 / 现公布…2021年度政府信息公开工作年度报告。
                              # (or 现将市文化和旅游局2020年政府信息公开年度工作报告如下)
                              r"|现(?:将|公布|予以公布)[^。\n《》]{0,40}(?:信息公开|政务公开)(?:工作)?年度(?:工作)?报告"

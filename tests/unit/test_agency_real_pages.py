@@ -49,7 +49,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zzd/12.txt", "本溪高新技术产业开发区管理委员会"),  # 本溪 opens a zone's name, not 本局
     # 请与常州工商行政管理局高新区(新北)分局联系, not the district whose rules the page names (《新北区政府信息公开工作制度》)
     ("prose_pages/batch_zzd/29.txt", "常州工商行政管理局高新区(新北)分局"),
-    ("prose_pages/batch_zzg/07.txt", "惠州市惠阳区农业局"),  # 联系单位:惠州市惠阳区农业局,联系地址:…
     ("prose_pages/batch_zzh/03.txt", "平甸乡人民政府"),  # 请与平甸乡人民政府办公室政府信息公开办公室联系
     ("prose_pages/batch_zzg/15.txt", "东阿县人民政府办公室"),  # 一、总体情况/(一)…/东阿县人民政府办公室按照《…》
 ])
@@ -115,3 +114,21 @@ def test_a_name_the_spam_wrote_over_is_no_name_and_what_follows_it_may_be():
         assert clean_name(name) == name
     # a site's name after _ is no spam: the name is kept whole, as it was
     assert clean_name("杭州市钱塘区人民政府_河庄街道办事处") == "杭州市钱塘区人民政府_河庄街道办事处"
+
+
+def test_a_lists_tag_before_the_title_is_dropped_unless_it_names_the_body():
+    def issuer(text):
+        return parse_document(text, "x.txt").meta.agency_name
+    body = ("\n一、总体情况\n2023年,我乡认真贯彻落实《中华人民共和国政府信息公开条例》,全年主动公开政府信息120条。\n"
+            "二、收到和处理政府信息公开申请情况\n2023年,我乡收到政府信息公开申请3件,均已按时答复。\n")
+    assert issuer("泰和县人民政府\n【苑坑乡】2023年政府信息公开工作年度报告" + body) == "泰和县苑坑乡人民政府"
+    assert issuer("【沙坪镇】沙坪镇2023年政府信息公开工作年度报告" + body) == "沙坪镇人民政府"
+    assert issuer("【置顶】沙坪镇2023年政府信息公开工作年度报告" + body) == "沙坪镇人民政府"
+
+
+def test_a_superiors_office_named_for_its_notice_is_not_the_issuer():
+    # the office sent the notice the town's report follows (not 东阿县人民政府办公室按照《…条例》…, its own)
+    text = ("一、总体情况\n泰和县人民政府办公室按照《关于做好2023年度政府信息公开工作年度报告编制发布工作的通知》要求,"
+            "我镇认真总结全年工作。2023年,我镇主动公开政府信息120条。\n")
+    assert parse_document(text, "x.txt").meta.agency_name != "泰和县人民政府办公室"
+

@@ -398,9 +398,14 @@ def test_a_report_made_under_the_article_on_reports_and_an_assistants_essay(text
     ("依据《中华人民共和国政府信息公开条例》精神和有关要求,现公布2021年度弋阳县高新科技产业园管理委员会信息公开年度工作情况。"
      "报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
      "存在的主要问题及改进情况、其他需要报告的事项共六部分组成。\n一、总体情况\n", "annual_report"),
-    # a notice asking for reports of those parts is none
+    # a notice asking for reports of those parts, or news of a report listing them, is none
     ("关于做好2021年度政府信息公开工作年度报告编制工作的通知\n各乡镇、县直各单位:\n"
      "年度报告应包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等内容,请于1月20日前报送。\n", "other"),
+    ("泰和县人民政府办公室\n各乡镇人民政府,县政府各部门:\n为做好2023年度政府信息公开工作年度报告编制发布工作,现将有关事项通知如下。"
+     "报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六部分组成。各单位于2024年1月31日前公开。\n", "other"),
+    ("泰和县政务公开工作再上新台阶\n来源:泰和县融媒体中心 发布时间:2024-01-25\n近日,泰和县人民政府在县政府门户网站发布了"
+     "2023年政府信息公开工作年度报告。报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分组成。\n"
+     "2023年,全县主动公开政府信息12000余条,受理政府信息公开申请45件,均已按时答复。\n", "other"),
 ])
 def test_a_report_whose_parts_a_sentence_lists(text, doc_type):
     meta = parse_document(text, "x.txt").meta
@@ -414,8 +419,16 @@ def test_a_report_whose_parts_a_sentence_lists(text, doc_type):
      "积极做好法定主动公开信息的公开工作。2023年县政府办公室共主动公开政府信息497条,主要包括动态要闻类信息94条。\n", "annual_report"),
     ("为提高行政效能,促进依法行政,2013年我局按照区委、区政府有关规定,着力推进政府信息公开工作。"
      "现将我局一年来政府信息公开情况报告如下: 一、基本概述 (一)组织机构建设情况。\n", "annual_report"),
-    # a body's report on another matter told the same way is none
+    # a body's report on another matter told the same way is none, nor its 政务公开 told to an inspection
     ("2013年我局认真开展安全生产工作。现将我局一年来安全生产情况报告如下:\n一、基本情况\n", "other"),
+    ("泰和县市场监督管理局关于政务公开工作情况的汇报\n尊敬的检查组各位领导:\n首先,对各位领导莅临我局检查指导工作表示热烈欢迎!"
+     "现将我局一年来政务公开情况汇报如下:\n一、主要做法\n全年主动公开政府信息120条,受理政府信息公开申请3件,均已按时答复。\n二、存在问题\n",
+     "other"),
+    # a real 2013 opening: the body compiles its report now (现编制…年度报告。), but a school's of a 学年 is under the
+    # rules for schools (doc_type_pages/batch_25/14)
+    ("根据《中华人民共和国政府信息公开条例》的规定,现编制台州市安全生产监督管理局政府信息公开工作年度报告。"
+     "本报告总结了2013年度市安监局面向社会公众发布安全生产信息的情况。\n一、概述\n", "annual_report"),
+    ("根据教育部《高等学校信息公开办法》等要求,现编制2016至2017学年延安大学信息公开工作年度报告。\n一、概述\n", "other"),
 ])
 def test_the_first_section_under_font_buttons_and_the_years_disclosure_told(text, doc_type):
     meta = parse_document(text, "x.txt").meta

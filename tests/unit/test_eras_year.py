@@ -124,6 +124,12 @@ def test_the_year_opening_the_first_item_numbered_with_a_digit():
     text = ("一、总体情况\n  1.主动公开政府信息。2021年,我局主要通过门户网站各个栏目及时准确对相应公开信息进行了更新。\n"
             "  2.依申请公开政府信息。2021年,我局收到依申请公开政府信息2条。\n")
     assert find_report_year(None, text, None, BOUNDS) == (2021, "the year the body opens with")
-    # an item on something else opened by a year is no heading of the first section
+    # an item on something else opened by a year is none (the year of a problem put right, of rules made)
     text = "一、总体情况\n  1.工作计划。2025年,我局将继续加大公开力度。\n"
     assert find_report_year(None, text, None, BOUNDS)[0] != 2025
+    text = ("一、总体情况\n我局认真落实《中华人民共和国政府信息公开条例》,2023年度我局主动公开政府信息120条。\n"
+            "五、存在的主要问题及改进情况\n1.上年度问题整改情况。2022年,我局存在公开不及时的问题,本年度已整改。\n")
+    assert find_report_year(None, text, None, BOUNDS)[0] != 2022
+    text = ("一、总体情况\n我局认真贯彻落实《中华人民共和国政府信息公开条例》,2023年度我局主动公开政府信息120条。\n"
+            "二、主动公开政府信息情况\n1.规范性文件情况。2020年,我局清理规范性文件5件。\n")
+    assert find_report_year(None, text, None, BOUNDS)[0] != 2020

@@ -950,15 +950,19 @@ def test_items_of_each_kind_to_the_public_and_requests_handled_as_times() -> Non
     assert _values("2020年,处理网民留言12次,答复政府信息公开咨询5次。", 2020) == {}
 
 
-def test_none_asked_in_letters_events_or_situations_and_how_many_there_were() -> None:
-    # real openings (2021, 2022, 2021, 2021)
-    for sentence in ("本年度我局未收到依申请公开来信。", "本年度未收到和处理政府信息公开申请事件。",
-                     "本年度无申请政府信息公开的情况。", "截止12月底,共有0例依申请公开。"):
+def test_none_asked_in_events_or_situations_and_how_many_there_were() -> None:
+    # real openings (2022, 2021, 2021)
+    for sentence in ("本年度未收到和处理政府信息公开申请事件。", "本年度无申请政府信息公开的情况。", "截止12月底,共有0例依申请公开。"):
         assert _values("(二)依申请公开情况\n2021年" + sentence, 2021) == {"n.requests.received": 0}, sentence
     assert _values("2021年共有5例依申请公开,均已按时答复。", 2021) == {"n.requests.received": 5, "n.requests.closed": 5}
-    # a letter of another kind, or some requests not had, is no zero
+    # a letter of another kind, or some requests not had, is no zero; no letters is one channel's none
     assert _values("2021年未收到群众来信。", 2021) == {}
     assert _values("2021年无申请政府信息公开的费用。", 2021) == {}
+    assert _values("本年度,我局未收到依申请公开来信。通过政府信息公开平台收到申请2件,均已按时办结。", 2021) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    # the ones pending or answered are not the ones received
+    for sentence in ("截至12月31日,尚未办结的共有2件依申请公开申请,将结转下一年度办理。", "本年度按期答复的共有5件依申请公开申请。"):
+        assert "n.requests.received" not in _values("2021年," + sentence, 2021), sentence
 
 
 def test_all_answered_after_who_asked_and_in_the_way_they_asked() -> None:
@@ -976,19 +980,15 @@ def test_all_answered_after_who_asked_and_in_the_way_they_asked() -> None:
     assert _values("2016年,至今无因政府信息公开申请行政复议、提起行政诉讼的事情发生。", 2016) == {"n.review": 0, "n.suit": 0}
 
 
-def test_more_words_for_items_requests_and_the_months_of_the_whole_year() -> None:
-    # real openings (2018, 2025): 主动公开的信息数共有164条, 主动公开内容共18条
-    assert _values("我乡积极推进政府信息公开工作,2018年主动公开的信息数共有164条,其中:工作动态类信息122条。", 2018) == \
-        {"n.active.items": 164}
-    assert _values("截至2025年12月,我乡主动公开内容共18条,包括规划计划3条。", 2025) == {"n.active.items": 18}
-    # real openings (2024, 2022): months one to twelve are the year, its 累计 the year's
-    assert _values("(一)公开数量。2024年1-12月份,我镇通过电子政务平台累计主动公开政府信息27条,其中政府文件2条。", 2024) == \
-        {"n.active.items": 27}
-    # some of its months are not, nor a running total to a month of it
+def test_more_words_for_requests_and_the_months_of_the_whole_year() -> None:
+    # real openings (2022, 2024): months one to twelve are the year (2022年1-12月,…共发布信息6条)
+    assert _values("2022年1-12月,在木兰县政府门户网站主动公开政府信息6条。", 2022) == {"n.active.items": 6}
+    # some of its months are not, nor a running total to a month of it, nor a 累计 of all years
     assert _values("2024年3-12月主动公开政府信息27条。", 2024) == {}
     assert _values("截至2024年1-12月,累计主动公开政府信息27条。", 2024) == {}
-    # real openings (2024, 2023, 2025, 2024): 7份 … 办结5份, 案例2例, 收到申请数0件, 严格按照法定时限…答复处理
-    assert _values("2024年新收政府信息公开申请7份,本年度办结5份,结转下年度继续办理2份。", 2024) == \
+    assert _values("2023年1-12月,政府网站累计主动公开信息5万条,其中本年新增500条。", 2023) == {}
+    # real openings (2024, 2023, 2025, 2024): 7份, 案例2例, 收到申请数0件, 严格按照法定时限…答复处理
+    assert _values("2024年新收政府信息公开申请7份,本年度办结5件,结转下年度继续办理2件。", 2024) == \
         {"n.requests.received": 7, "n.requests.closed": 5}
     assert _values("2023年,开发区共收到依申请公开案例2例,已按照规范回复,未收到投诉与举报信息。", 2023) == \
         {"n.requests.received": 2, "n.requests.closed": 2}
@@ -996,5 +996,9 @@ def test_more_words_for_items_requests_and_the_months_of_the_whole_year() -> Non
         {"n.requests.received": 0, "n.requests.closed": 0}
     assert _values("2025年,区司法局共新收到政府信息公开申请2件,均严格按照法定时限和规定程序予以答复处理。", 2025) == \
         {"n.requests.received": 2, "n.requests.closed": 2}
-    # cases of another kind counted 例 are no requests
+    # cases of another kind counted 例 are no requests; papers sent (答复5份) are no requests closed
     assert _values("2023年,开发区共收到信访案例2例。", 2023) == {}
+    assert _values("2023年,我局共收到政府信息公开申请3件,答复5份。", 2023) == {"n.requests.received": 3}
+    # what the catalogue holds, or a stock, is not the year's items (主动公开内容共18条, …的信息共有1640条)
+    assert _values("2023年,一是规范公开目录。对照《条例》要求,梳理明确主动公开内容共18条,并在门户网站予以公开。", 2023) == {}
+    assert _values("目前,政府信息公开目录中主动公开的信息共有1640条。", 2023) == {}

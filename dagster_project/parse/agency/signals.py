@@ -101,8 +101,7 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 # read whole (2017年度旗政府信息公开工作 names no 度旗)
 _WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
-    # (联系单位:惠州市惠阳区农业局,联系地址:…: the report's own contact)
-    r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|联系单位|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
+    r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
 _SUBJECT_SAYS = (_YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
                  r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                  r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确)")
@@ -114,8 +113,9 @@ _SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)[ \t]+
 # (or under the first item's heading: 一、总体情况 / (一)组织领导 / 马家堡街道持续高度重视…)
 _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)(?:\s*[(（][一二三四五六][)）][^\n。]{0,12}\n)?"
                                r"\s*([^\s,，。;；]{2,25}?)(?:持续|一直)?(?:高度重视|认真贯彻|始终坚持"
-                               # (东阿县人民政府办公室按照《中华人民共和国政府信息公开条例》第二十条规定,…)
-                               r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻|(?:按照|根据|依据)《)")
+                               # (东阿县人民政府办公室按照《中华人民共和国政府信息公开条例》第二十条规定,…: the regulations,
+                               # not a superior's notice, which its office may be named as sending)
+                               r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻|(?:按照|根据|依据)《(?:中华人民共和国)?政府信息公开条例》)")
 # a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下 (matched on
 # the sentence up to each 领导下, which holds no comma)
 _LED_SUBJECT = re.compile(r"\s*([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
@@ -189,8 +189,12 @@ def _government_whole(issuer: str) -> str:
 
 
 def _title_issuer(title: str) -> str:
-    # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name
-    norm = re.sub(r"^【[^】]{1,8}】", "", "".join(nfkc(strip_pinyin(title)).split()))
+    # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name, unless it
+    # names the body (【苑坑乡】2023年…) and the title does not name it again (【沙坪镇】沙坪镇2023年…)
+    norm = "".join(nfkc(strip_pinyin(title)).split())
+    tag = re.match(r"【([^】]{1,8})】", norm)
+    if tag and (not _ENDS_AS_NAME.search(tag.group(1)) or norm.startswith(tag.group(1), tag.end())):
+        norm = norm[tag.end():]
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)

@@ -106,9 +106,8 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众|向社会公众|向广大群众|�
 # (…常务会议等在内的信息428条)
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?(?:在内)?)?"
 ACTIVE_A = re.compile(
-    # (主动公开内容共18条, 主动公开的信息数共有164条)
-    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件|内容)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
-    r"(?:为|共计|共有|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
+    r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
 ACTIVE_A_PIECES = re.compile(
@@ -156,8 +155,8 @@ RECV_COUNT = re.compile(  # no verb, the count named: 依申请公开申请数�
     r"(?:依申请公开|政府信息公开)(?:申请(?:数|数量|总数|件数)|件)(?:为|共计|共|达)?" + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_4 = re.compile(  # number first, the clause ending in the kind: 共收到1件依申请公开 / 收到12起政府信息依申请公开
-    # (or how many there were: 截止12月底,共有0例依申请公开)
-    r"(?:" + _RECV_VERB + r"(?:了)?|共有)(?:各类)?" + _NUM + r"(?P<unit>件|起|宗|个|份|项|例)(?:政府信息|信息)?依申请公开(?:的)?"
+    # (or how many there were: 截止12月底,共有0例依申请公开; not the ones pending or answered: 尚未办结的共有…)
+    r"(?:" + _RECV_VERB + r"(?:了)?|(?:^|(?<=年)|(?<=年度))共有)(?:各类)?" + _NUM + r"(?P<unit>件|起|宗|个|份|项|例)(?:政府信息|信息)?依申请公开(?:的)?"
     r"(?:政府信息|信息)?(?:申请|请求)?(?:事项|件)?$"
 )
 RECV_3 = re.compile(  # keyword first: 依申请公开受理全市累计23件
@@ -197,7 +196,7 @@ CLOSE_FOLLOW = re.compile(
     r"|目前(?=[^，,]*?(?:办结|答复|回复|完毕|完成)))*)"
     # (完成 alone: 接收政府信息公开申请52件,完成50件,2件正在办理)
     r"(?:完成(?:办结|答复|回复|办理|处理)?|办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:(?:公开)?申请)?(?:共|共计|数)?(?:为)?"
-    + _NUM + r"(?:件|条|项|宗|起|份)" + _APX_AFTER
+    + _NUM + r"(?:件|条|项|宗|起)" + _APX_AFTER
 )
 # the closed count right after the received one, in brackets (接受申请98件(当年办结97件，结转下年度1件)) or
 # after a 、 (受理…政府信息公开申请30件、已办结30件)
@@ -279,8 +278,7 @@ ZERO_REQUESTS_OTHER = re.compile(
     r"(?:未|没有)(?:收到|接到|受理|发生|接收)(?:过)?(?P<mid>[^，。;,]{0,24}?)"
     r"(?:依申请公开|依申请|要求公开|申请政府信息公开|申请公开|公开政府信息)(?:的)?(?:其它|其他)?(?:政府信息|信息)?(?:内容)?(?:公开)?(?:的)?"
     # (未接收到政府信息依申请公开信件 / 未发生依申请公开受理 / 没有受理“依申请公开政府信息”)
-    # (未收到依申请公开来信)
-    r"(?:申请件|申请|请求|要求|事项|事宜|事件|情况|受理件|受理|信件|来信|件)?[”\"]?$"
+    r"(?:申请件|申请|请求|要求|事项|事宜|事件|情况|受理件|受理|信件|件)?[”\"]?$"
 )
 # none, said in the section on requests without naming them in full: 我镇2016年度无申请 / 本年度无依申请
 #公开信息 / 未收到依申请公开事项 / 年度内未申请公开件 (read only under a heading about requests, see scan)

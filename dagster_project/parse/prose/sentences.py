@@ -236,8 +236,7 @@ class Sentence:
         if self.report_year is None:
             return False
         # a period that opens on the year's first day (自2016年1月1日到12月31日累计…) is that year
-        # (or its months one to twelve: 2024年1-12月份,我镇…累计主动公开…)
-        if re.search(rf"{self.report_year}年(?:度)?(?:1月1日(?:起)?(?:至|到|—|-|~)|1(?:-|至)12月)", self.no_titles) \
+        if re.search(rf"{self.report_year}年(?:度)?1月1日(?:起)?(?:至|到|—|-|~)", self.no_titles) \
                 and not re.search(r"截至|截止", self.no_titles):
             return True
         if re.search(r"年底|年末|\d+月", self.no_titles):
