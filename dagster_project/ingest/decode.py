@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "x-gbk", "euc-cn", "cp936"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -165,6 +165,9 @@ def decode_bytes(data: bytes, header_charset: str | None = None) -> DecodedText:
     ``decodable`` is False when every codec fails badly or the text is mostly control characters
     (binary data that happens to be valid in some codec)."""
     decoded = _decide(data, header_charset)
+    if "\x00" in decoded.text:  # NUL bytes a sloppy converter left in a text (22\x00 1): no text holds them
+        nul = decoded.text.count("\x00")
+        decoded = replace(decoded, text=decoded.text.replace("\x00", ""), how=f"{decoded.how}; {nul} NUL removed")
     if decoded.decodable and control_share(decoded.text) > MAX_CONTROL_SHARE:
         return DecodedText(decoded.text, decoded.encoding, f"not text: control characters ({decoded.how})",
                            decoded.bad_bytes, False)

@@ -210,6 +210,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     # listing is a temporary table, so the scan holds no per-document state of the warehouse
     con.execute("create or replace temp table ingest_listed as select unnest(?::varchar[]) as report_id",
                 [[f.report_id for f in files]])
+    _keep_what_unlisted_folders_held(con, refused, log)
     # Checkpoints are DuckDB's own (every 16 MB of log, a few hundred reports): in the 2,048-row groups
     # of ingest's connection each rewrites at most the open group, and what the log holds stays small.
     # Checkpointing less often (at each doubling of the table) kept up to half the table's new texts
@@ -243,6 +244,10 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                 outcome = _record(con, f, found, summary)
                 if isinstance(outcome, Refusal):
                     refused.append(outcome)
+                    if f.report_id in known and outcome.category == "unreadable":
+                        # a file that cannot be read now (permissions, an I/O error) keeps what it held
+                        log(f"ingest: refused {outcome.source_path}: {outcome.reason}; its stored version is kept")
+                        continue
                     if f.report_id in known:
                         dropped.append(f.report_id)
                     log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
@@ -264,12 +269,39 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     finally:
         con.execute("drop table if exists ingest_listed")
     if removed:
+        _log_removed(con, removed, log)
         _forget_documents(con, removed)
     summary.removed = len(removed)
     refused.sort(key=lambda r: r.source_path)
     summary.refused = refused
     write_refused(con, refused, now)
     return summary
+
+
+# removed documents named in the log, one line each, up to this many (then a count)
+LOG_REMOVED_NAMES = 20
+
+
+def _keep_what_unlisted_folders_held(con, refused: list[Refusal], log: Callable[[str], None]) -> None:
+    """The stored documents under a folder that cannot be listed now count as listed: a permission
+    problem is no removal (the folder's refusal names it)."""
+    for folder in (r.source_path for r in refused if r.category == "unreadable" and r.source_path.endswith("/")):
+        prefix = "" if folder == "/" else folder  # the raw folder itself
+        kept = con.execute("insert into ingest_listed select report_id from staging.documents "
+                           "where starts_with(source_path, ?) and report_id not in (select report_id from ingest_listed)",
+                           [prefix]).fetchall()[0][0]
+        if kept:
+            log(f"ingest: folder {folder} cannot be listed: its {kept} stored documents are kept")
+
+
+def _log_removed(con, removed: list[str], log: Callable[[str], None]) -> None:
+    paths = [row[0] for row in con.execute(
+        "select source_path from staging.documents where report_id in (select unnest(?::varchar[])) "
+        "order by source_path limit ?", [removed, LOG_REMOVED_NAMES]).fetchall()]
+    for path in paths:
+        log(f"ingest: removed {path} (no longer in the raw folder, or refused now)")
+    if len(removed) > len(paths):
+        log(f"ingest: removed {len(removed) - len(paths)} more documents")
 
 
 def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Examined],

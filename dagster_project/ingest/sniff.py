@@ -136,12 +136,28 @@ def sniff(data: bytes, name: str) -> str:
     if head.startswith(_TEXT_BOMS) or wide_unicode_by_content(head):
         return _markup_kind(_as_ascii(head), suffix)
     if head.count(0) > 0:
-        # UTF-8 and GB text never hold NUL; a few from a sloppy converter are tolerated
-        if head.count(0) > max(2, len(head) // 200):
+        # UTF-8 and GB text never hold NUL; a few from a sloppy converter are tolerated, and more
+        # when what is left is UTF-8 (a report a tool sprinkled with NUL: decode removes them)
+        if head.count(0) > max(2, len(head) // 200) and not _utf8_without_nul(head):
             return "binary"
     if _control_share(head) > 0.05:
         return "binary"
     return _markup_kind(head, suffix)
+
+
+def _utf8_without_nul(head: bytes) -> bool:
+    """The bytes but NUL are UTF-8 text (the head may end inside a character). Random or compressed
+    bytes fail within a few dozen bytes; a file mostly NUL is no text either."""
+    rest = head.replace(b"\x00", b"")
+    if len(rest) < len(head) // 2 or _control_share(rest) > 0.05:
+        return False
+    for cut in range(4):
+        try:
+            rest[: len(rest) - cut].decode("utf-8")
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
 
 
 def _as_ascii(head: bytes) -> bytes:

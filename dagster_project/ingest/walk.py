@@ -23,9 +23,14 @@ from ..fetch.provenance import FETCH_SUBDIR, LOG_NAME
 BOOKKEEPING = frozenset({b"sources.csv", f"{FETCH_SUBDIR}/{LOG_NAME}".encode()})
 
 
+# control characters in a name (a newline, a tab) escaped as \xNN: a name cannot break or forge a log line
+_CONTROL_ESCAPES = {c: f"\\x{c:02x}" for c in [*range(32), 127]}
+
+
 def display_path(rel: bytes) -> str:
-    """A path to show and store: the name itself when it is UTF-8, else with bytes escaped."""
-    return rel.decode("utf-8", "backslashreplace")
+    """A path to show and store: the name itself when it is UTF-8, else with bytes escaped; control
+    characters escaped either way."""
+    return rel.decode("utf-8", "backslashreplace").translate(_CONTROL_ESCAPES)
 
 
 def report_id_for(source_path: str | bytes) -> str:

@@ -249,3 +249,86 @@ def test_progress_is_logged_by_time_not_by_batch(raw, con, monkeypatch):
     progress = [line for line in lines if "files done" in line]
     assert progress[-1] == "ingest: 5 of 5 files done, 5 new or changed"
     assert len(progress) == 5
+
+
+def _ingest_unprivileged(raw: Path, warehouse: Path) -> str:
+    """ingest_folder in a process that file permissions bind (root's override dropped): its log."""
+    import subprocess
+    import sys
+
+    script = ("import sys, duckdb\nfrom dagster_project.ingest.scan import ingest_folder\n"
+              "con = duckdb.connect(sys.argv[2]); s = ingest_folder(con, sys.argv[1], log=print)\n"
+              "print('REMOVED', s.removed); con.close()\n")
+    command = [sys.executable, "-c", script, str(raw), str(warehouse)]
+    if os.geteuid() == 0:
+        assert shutil.which("setpriv"), "as root, this test needs setpriv (util-linux) to drop the read override"
+        drop = "-dac_override,-dac_read_search"
+        command = ["setpriv", "--inh-caps", drop, "--bounding-set", drop] + command
+    done = subprocess.run(command, capture_output=True, text=True, cwd=Path(__file__).parents[2], timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_file_or_folder_that_cannot_be_read_now_keeps_its_stored_documents(raw, tmp_path):
+    (raw / "more").mkdir()
+    shutil.copy(SEEDS / "003_b384f68c13deff26.txt", raw / "more" / "003.txt")
+    warehouse = tmp_path / "perm.duckdb"
+    con = duckdb.connect(str(warehouse))
+    ingest_folder(con, raw)
+    before = _documents(con)
+    con.close()
+    locked_file, locked_dir = raw / "seeds" / "001_cfbdc836ed46ac6d.txt", raw / "more"
+    locked_file.chmod(0)
+    locked_dir.chmod(0)
+    try:
+        log = _ingest_unprivileged(raw, warehouse)
+    finally:
+        locked_file.chmod(0o644)
+        locked_dir.chmod(0o755)
+    assert "REMOVED 0" in log
+    assert "refused seeds/001_cfbdc836ed46ac6d.txt: cannot be read: Permission denied; its stored version is kept" in log
+    assert "folder more/ cannot be listed: its 1 stored documents are kept" in log
+    con = duckdb.connect(str(warehouse))
+    assert _documents(con) == before
+    assert {path: reason for path, (_, reason, _) in _refused(con).items()} == {
+        "seeds/001_cfbdc836ed46ac6d.txt": "cannot be read: Permission denied",
+        "more/": "folder cannot be listed: Permission denied"}
+    # readable again: nothing refused, nothing changed
+    summary = ingest_folder(con, raw)
+    assert (summary.removed, _refused(con), _documents(con)) == (0, {}, before)
+
+
+def test_removed_documents_are_named_in_the_log(raw, con):
+    ingest_folder(con, raw)
+    (raw / "seeds" / "000_6af7086d6b762cad.txt").unlink()
+    lines: list[str] = []
+    assert ingest_folder(con, raw, log=lines.append).removed == 1
+    assert "ingest: removed seeds/000_6af7086d6b762cad.txt (no longer in the raw folder, or refused now)" in lines
+
+
+def test_a_name_with_a_newline_cannot_break_or_forge_a_log_line(raw, con):
+    name = os.path.join(os.fsencode(raw), b"evil\nrefused: fake.zip")
+    with open(name, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + bytes(200))  # an image: refused, and its name logged
+    lines: list[str] = []
+    ingest_folder(con, raw, log=lines.append)
+    refused_lines = [line for line in lines if "refused" in line]
+    assert refused_lines and all("\n" not in line for line in lines)
+    assert any(line.startswith("ingest: refused evil\\x0arefused: fake.zip: ") for line in refused_lines)
+    assert "evil\\x0arefused: fake.zip" in _refused(con)
+
+
+def test_nul_bytes_a_tool_left_in_a_report_are_removed(raw, con):
+    # a real opening (prose_pages/batch_zzf/01) with NUL between its characters, and one inside a figure
+    text = (Path(__file__).parents[1] / "fixtures" / "prose_pages" / "batch_zzf" / "01.txt").read_text(encoding="utf-8")
+    sprinkled = "\x00".join(text[i:i + 40] for i in range(0, len(text), 40)).replace("2095", "20\x0095")
+    (raw / "nul.txt").write_bytes(sprinkled.encode("utf-8"))
+    ingest_folder(con, raw)
+    _, encoding, how, stored = _documents(con)["nul.txt"]
+    assert stored == text and encoding == "utf-8" and how.endswith(f"; {sprinkled.count(chr(0))} NUL removed")
+    # bytes that are no text stay refused, NUL or not
+    import random
+
+    (raw / "noise.txt").write_bytes(random.Random(3).randbytes(5000))
+    ingest_folder(con, raw)
+    assert _refused(con)["noise.txt"][2] == "binary" and "noise.txt" not in _documents(con)
