@@ -7,9 +7,14 @@ decides. While the pool runs, SIGTERM in the parent raises KeyboardInterrupt as 
 exception leaving the pool (an interrupt, a failed shard) cancels the queued shards and terminates
 the workers instead of waiting for every shard to finish. A worker stopped half-way leaves only a
 temporary generation that nothing reads and the next writer of the shard removes (shard_store.py).
+A parent killed outright (SIGKILL) cannot stop its workers, and they would wait on the task queue
+for ever (each holds the queue's other end): on Linux each asks the kernel for SIGTERM when its
+parent dies.
 """
 from __future__ import annotations
 
+import ctypes
+import os
 import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -34,8 +39,20 @@ def warm_parser() -> None:
     _to_traditional()
 
 
-def _ignore_sigint() -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _init_worker(parent: int) -> None:
+    """Ignore SIGINT; end at SIGTERM (not the parent's handler, forked with it) and with the parent,
+    however it ends."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the parent's own stop_pool is what ends workers
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def _interrupt(signum, _frame) -> None:
@@ -77,7 +94,7 @@ def worker_pool(processes: int) -> Iterator[ProcessPoolExecutor | None]:
         return
     warm_parser()
     with _sigterm_interrupts():
-        pool = ProcessPoolExecutor(max_workers=processes, initializer=_ignore_sigint)
+        pool = ProcessPoolExecutor(max_workers=processes, initializer=_init_worker, initargs=(os.getpid(),))
         try:
             yield pool
         except BaseException:
