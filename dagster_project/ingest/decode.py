@@ -165,13 +165,14 @@ def decode_bytes(data: bytes, header_charset: str | None = None) -> DecodedText:
     ``decodable`` is False when every codec fails badly or the text is mostly control characters
     (binary data that happens to be valid in some codec)."""
     decoded = _decide(data, header_charset)
-    if "\x00" in decoded.text:  # NUL bytes a sloppy converter left in a text (22\x00 1): no text holds them
-        nul = decoded.text.count("\x00")
-        decoded = replace(decoded, text=decoded.text.replace("\x00", ""), how=f"{decoded.how}; {nul} NUL removed")
-    if decoded.decodable and control_share(decoded.text) > MAX_CONTROL_SHARE:
+    # NUL bytes a sloppy converter left in a text (22\x00 1) are removed: no text holds them; a text
+    # that is more than a tenth NUL is none
+    nul = decoded.text.count("\x00")
+    text = decoded.text.replace("\x00", "") if nul else decoded.text
+    if decoded.decodable and (nul > len(decoded.text) // 10 or control_share(text) > MAX_CONTROL_SHARE):
         return DecodedText(decoded.text, decoded.encoding, f"not text: control characters ({decoded.how})",
                            decoded.bad_bytes, False)
-    return decoded
+    return replace(decoded, text=text, how=f"{decoded.how}; {nul} NUL removed") if nul else decoded
 
 
 def _decide(data: bytes, header_charset: str | None) -> DecodedText:
