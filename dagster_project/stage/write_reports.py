@@ -13,6 +13,7 @@ as a failure.
 from __future__ import annotations
 
 import hashlib
+import re
 import signal
 import threading
 import traceback
@@ -97,6 +98,10 @@ class StageSummary:
         self.failures += other.failures
 
 
+# a run of blanks no page needs (a table's cells are never 200 blanks apart): one blank or line break
+_LONG_BLANKS = re.compile(r"\s{200,}")
+
+
 def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     """Runs in a worker process: returns plain rows, or the error, for one document."""
     from ..parse.model import DocumentParseError
@@ -107,6 +112,8 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
         reason = decoded_how.split(":", 1)[-1].strip() or "no text layer"
         return {"report_id": report_id, "status": NEEDS_OCR, "error": f"{source_path}: needs OCR: {reason}"}
     text = text or ""
+    if len(text) > budget.max_chars:  # a page padded with megabytes of blanks holds its report all the same
+        text = _LONG_BLANKS.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
     if len(text) > budget.max_chars:
         return {"report_id": report_id,
                 "error": f"{source_path}: document exceeds the parse budget of {budget.max_chars:,} characters "

@@ -48,6 +48,16 @@ def test_a_document_over_the_character_budget_fails_alone(con):
         assert all(got.get(k) == v for k, v in gold_values(gold).items())
 
 
+def test_a_report_padded_with_megabytes_of_blanks_is_parsed_as_the_report(con):
+    # a page saved with 30 MB of blanks after its report was refused whole by the character budget
+    path, gold = seed_cases()[0]
+    text = path.read_text(encoding="utf-8")
+    _document(con, "padded", f"seeds/padded_{path.name}", text + " " * 3_000_000 + "\n" * 10_000 + "\t \n" * 300_000)
+    summary = stage_pending_reports(con, budget=ParseBudget(max_chars=2_000_000, max_seconds=60))
+    assert (summary.parsed, summary.failed) == (1, 0)
+    assert all(_figures(con, "padded").get(k) == v for k, v in gold_values(gold).items())
+
+
 def test_a_document_over_the_time_budget_fails_alone(con):
     path, gold = seed_cases()[0]
     text = path.read_text(encoding="utf-8")
