@@ -406,13 +406,6 @@ def test_a_report_made_under_the_article_on_reports_and_an_assistants_essay(text
     ("泰和县政务公开工作再上新台阶\n来源:泰和县融媒体中心 发布时间:2024-01-25\n近日,泰和县人民政府在县政府门户网站发布了"
      "2023年政府信息公开工作年度报告。报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六个部分组成。\n"
      "2023年,全县主动公开政府信息12000余条,受理政府信息公开申请45件,均已按时答复。\n", "other"),
-])
-def test_a_report_whose_parts_a_sentence_lists(text, doc_type):
-    meta = parse_document(text, "x.txt").meta
-    assert meta.doc_type == doc_type, meta.doc_type_reason
-
-
-@pytest.mark.parametrize("text, doc_type", [
     # real openings (2023, 2013): the first section under the page's font-size buttons, and a
     # body telling its year's disclosure as it went (现将我局一年来政府信息公开情况报告如下)
     ("字号:\n大 中 小\n一、总体情况\n(一)主动公开情况\n东阿县人民政府办公室按照《中华人民共和国政府信息公开条例》第二十条规定,"
@@ -430,7 +423,7 @@ def test_a_report_whose_parts_a_sentence_lists(text, doc_type):
      "本报告总结了2013年度市安监局面向社会公众发布安全生产信息的情况。\n一、概述\n", "annual_report"),
     ("根据教育部《高等学校信息公开办法》等要求,现编制2016至2017学年延安大学信息公开工作年度报告。\n一、概述\n", "other"),
 ])
-def test_the_first_section_under_font_buttons_and_the_years_disclosure_told(text, doc_type):
+def test_a_reports_parts_listed_its_first_section_under_font_buttons_and_its_work_told(text, doc_type):
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
 
