@@ -136,6 +136,10 @@ _SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 
 
+# a zone named after its city (本溪高新技术产业开发区, 本溪经济开发区): the city's short name, then the zone's
+_ZONE_AFTER_PLACE = re.compile(r"高新|经济|经开|工业园|新区|保税")
+
+
 def _starts_with_place(name: str) -> bool:
     """本溪满族自治县人民政府, 全州县统计局: a division's name, not 本局 or 全县, opens the name; so does its
     short name with a level (本溪县 for 本溪满族自治县), or before a zone's words."""
@@ -146,10 +150,6 @@ def _starts_with_place(name: str) -> bool:
     return any(by_name.get(name[:k]) or name[k - 1] in _PLACE_ENDS and by_short.get(name[:k - 1])
                for k in range(3, min(len(name), 12) + 1)) \
         or any(by_short.get(name[:k]) and _ZONE_AFTER_PLACE.match(name, k) for k in (2, 3))
-
-
-# a zone named after its city (本溪高新技术产业开发区, 本溪经济开发区): the city's short name, then the zone's
-_ZONE_AFTER_PLACE = re.compile(r"高新|经济|经开|工业园|新区|保税|综合保税")
 
 
 @dataclass
