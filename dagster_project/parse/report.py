@@ -149,4 +149,15 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         warnings.append("issuing agency not found")
     if year is None:
         warnings.append(year_how or "report year not found")
+    if page.is_html and _ends_inside_a_table(raw):
+        warnings.append("the page ends inside a table (cut off?): what followed is missing")
     return ParsedReport(meta_record, figures, unplaced, uncoded, warnings)
+
+
+def _ends_inside_a_table(raw: str) -> bool:
+    """A page cut off in a download or a save: no </html> at its end, and its last table never closed.
+    (Only a page without its end is lowered and searched whole.)"""
+    if "</html>" in raw[-4096:].lower():
+        return False
+    lowered = raw.lower()
+    return lowered.rfind("<table") > lowered.rfind("</table>")

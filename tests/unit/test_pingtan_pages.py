@@ -51,3 +51,16 @@ def test_local_tables_are_kept_with_their_labels():
     rows = {(r.row_label.replace(" ", ""), r.column_label): r.value for r in parsed.uncoded_rows}
     assert rows[("主动公开信息数", "2012年度")] == 2026
     assert rows[("主动公开信息数", "历年累计")] == 3542
+
+
+def test_a_page_cut_off_inside_a_table_says_so_and_keeps_what_it_holds():
+    # the 2022 report saved with its end lost inside table three: the figures before the cut are
+    # read as from the whole page, and the warning says the rest is missing
+    path = next(p for p, _ in CASES if p.name == "202302_80629.html")
+    whole = decode_bytes(path.read_bytes()).text
+    third_table = [i for i in range(len(whole)) if whole.startswith("<table", i)][2]
+    cut = parse_document(whole[: third_table + 3000], path.name)
+    full = {(f.indicator_code, f.applicant_type): f.value for f in parse_document(whole, path.name).figures}
+    assert cut.figures and all(full.get((f.indicator_code, f.applicant_type)) == f.value for f in cut.figures)
+    assert "the page ends inside a table (cut off?): what followed is missing" in cut.warnings
+    assert not any("cut off" in w for w in parse_document(whole, path.name).warnings)
