@@ -146,7 +146,8 @@ class _Run:
                 _human_bytes(record.bytes) if record.bytes else "",
                 record.encoding or "",
                 f"{record.retries} retries" if record.retries else "",
-                record.reason or "",
+                # (a failure's reason may be its status: HTTP 404 once, not twice)
+                record.reason if record.reason and record.reason != f"HTTP {record.status}" else "",
             ) if part
         )
         line = f"fetch {progress}{record.outcome}: {record.url}" + (f" ({detail})" if detail else "")

@@ -241,6 +241,9 @@ def test_summary_and_log_of_the_first_run(fault_run):
     assert len(per_document) == len(fault_run["urls"])
     assert "fetch done: 12 downloaded" in log.text()
     assert any(level == "warning" and "connection refused" in m for level, m in log.lines)
+    # a failure whose reason is its status says it once
+    missing = next(m for _, m in log.lines if m.startswith("fetch [") and fault_run["urls"]["missing"] in m)
+    assert missing.endswith(f"failed: {fault_run['urls']['missing']} (HTTP 404)"), missing
 
 
 def test_retry_after_and_user_agent_are_honoured(fault_run):
