@@ -104,6 +104,10 @@ def _zip_kind(data: bytes) -> str:
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32 and b != 27))
 
 
+# above this share of such bytes the head is binary, NUL aside or not
+_MAX_CONTROL_SHARE = 0.05
+
+
 def _control_share(head: bytes) -> float:
     """Share of bytes that no text encoding of Chinese documents uses (C0 controls but tab/newlines)."""
     if not head:
@@ -140,7 +144,7 @@ def sniff(data: bytes, name: str) -> str:
         # when what is left is UTF-8 (a report a tool sprinkled with NUL: decode removes them)
         if head.count(0) > max(2, len(head) // 200) and not _utf8_without_nul(head):
             return "binary"
-    if _control_share(head) > 0.05:
+    if _control_share(head) > _MAX_CONTROL_SHARE:
         return "binary"
     return _markup_kind(head, suffix)
 
@@ -149,7 +153,7 @@ def _utf8_without_nul(head: bytes) -> bool:
     """The bytes but NUL are UTF-8 text (the head may end inside a character). Random or compressed
     bytes fail within a few dozen bytes; a file mostly NUL is no text either."""
     rest = head.replace(b"\x00", b"")
-    if len(rest) < len(head) // 2 or _control_share(rest) > 0.05:
+    if len(rest) < len(head) // 2 or _control_share(rest) > _MAX_CONTROL_SHARE:
         return False
     for cut in range(4):
         try:

@@ -150,7 +150,9 @@ _STATISTICS_PERIOD = re.compile(
     r"(?:统计|数据)[^。\n]{0,12}(?:期限|时限|期间|时间|区间|口径|范围)[^。\n]{0,12}"
     r"(?:(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3})\s*年\s*(?:1|一|01|9|九|09)\s*月\s*(?:1|一|01)\s*日")
 # whose work a 现将…工作情况报告如下 reports: the year's, the body's own
-_ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|我(?:局|委|办|厅|镇|乡|街道|区|县|市|院|校)|本(?:局|单位|机关))*"
+# the body speaking of itself (我局, 我镇…)
+_WE = r"我(?:局|委|办|厅|镇|乡|街道|区|县|市)"
+_ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|" + _WE + r"|我(?:院|校)|本(?:局|单位|机关))*"
 # 现将我局2021年政府信息公开工作情况…: the body's own year of disclosure work, then how it is told
 _NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开)工作(?:有关)?(?:情况)?"
 # the report on the year's disclosure work, as an opening names it, and a body's telling it compiled it
@@ -169,7 +171,7 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|编制(?:完成)?(?:了)?(?:并)?(?:发布)?(?:本|此)(?:年度)?(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?)?(?:报告|年报)|(?:特|现)向社会(?:公开|公布|发布)[^。\n]{0,30}年度(?:(?:政府信息公开|信息公开|政务公开)(?:工作)?)?报告"
                              # 现将我局一年来政府信息公开情况报告如下 (the body's year of 政府信息公开 reported, not 汇报ed
                              # to an inspection, nor its 政务公开)
-                             r"|现将我(?:局|委|办|厅|镇|乡|街道|区|县|市)一年来政府信息公开情况报告如下"
+                             r"|现将" + _WE + r"一年来政府信息公开情况报告如下"
                              # 现编制台州市安全生产监督管理局政府信息公开工作年度报告。(the body compiles it now; a school's
                              # report of a 学年 is made under the rules for schools)
                              r"|现编制(?:完成)?(?:了)?(?:(?!学年)[^。\n《》]){0,40}(?:信息公开|政务公开)(?:工作)?年度报告[。,，]"

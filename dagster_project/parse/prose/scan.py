@@ -103,16 +103,18 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
 # requests carried over from the year before (上年结转申请1件 / 上一年度结转)
 _FROM_LAST_YEAR = r"(?:上年度?|上一年度?)结转"
 
+# the ways a request comes (a channel), as the clauses between a count and its closing name them
+_HOW_THEY_CAME = "(?:" + REQ_SINGLE_CHANNEL.pattern + r"|电子邮件|书面)"
 # clauses that may stand between a received count and its "all answered": the count's parts by
 # channel, how they came, or no carry-over (…申请19条，无上年度结转，均按规定予以答复)
 _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
     # (…公开3件，主要为信函申请3件，且均为个人申请，均已…答复: how they came and who asked)
-    r"^(?:其中|主要为|主要是)?(?:" + REQ_SINGLE_CHANNEL.pattern + r"|电子邮件|书面|自然人|法人(?:或其他组织)?|其他组织)"
+    r"^(?:其中|主要为|主要是)?(?:" + _HOW_THEY_CAME + r"|自然人|法人(?:或其他组织)?|其他组织)"
     r"(?:提出|提交|方式)?(?:的)?申请\d+件$|^无上年度结转(?:申请)?$|^" + _FROM_LAST_YEAR + r"(?:政府信息公开)?申请0件$"
     # …受理依申请公开件9件，均通过信函递交，已全部办理结束: how they came
     r"|^(?:均|全部|都)(?:通过|以|由|为|是)[^，,]{1,10}(?:递交|提交|提出|寄送)(?:的)?$"
     # (…申请2件，均为网络申请，均已办结: the one way they came)
-    r"|^(?:且)?(?:均|全部|都)(?:为|是)(?:网络|网上|在线|书面|信函|当面|电子邮件|邮寄|个人|自然人|公民)(?:申请|提交|方式)?$"
+    r"|^(?:且)?(?:均|全部|都)(?:为|是)(?:" + _HOW_THEY_CAME + r"|个人|自然人|公民)(?:申请|提交|方式)?$"
     # (…申请1件，经审查，…按期答复: how they were looked at)
     r"|^经(?:审查|审核)$"
     r"|^(?:其中)?\d+(?:件|份|个)(?:是|为)(?:网络|网上|纸质|书面|当面|信函|电子邮件|邮寄|传真)[^，,]{0,8}$"
