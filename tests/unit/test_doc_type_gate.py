@@ -427,3 +427,24 @@ def test_a_reports_parts_listed_its_first_section_under_font_buttons_and_its_wor
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
 
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    # a real 2023 opening: the year's 政府信息公开情况 reported, then the first section
+    ("根据《中华人民共和国政府信息公开条例》和省、市关于政府信息公开相关文件要求和工作部署,市城市管理局认真梳理了2023年度政府信息公开工作情况,"
+     "现将2023年度政府信息公开情况报告如下。\n一、总体情况\n(一)全面提升主动公开质量和实效。\n", "annual_report"),
+    # without the first section or figures after it, nothing says it is the report
+    ("市城市管理局认真梳理了2023年度政府信息公开工作情况,现将2023年度政府信息公开情况报告如下。\n"
+     "附件:临沂市城市管理局2023年度政府信息公开情况统计表\n", "other"),
+    # a document-sharing site's bundles of model essays (…年终总结10篇, …(精选5篇)), and a third party's
+    # evaluation of others' reports
+    ("2020年政务公开年终总结10篇\n上传人:E**** 文档编号:156567225 上传时间:2020-12-18 格式:DOCX 页数:26\n"
+     "1、2020年政务公开年终总结10篇【篇一】2020年,根据中华人民共和国政府信息公开条例,现将我局2020年度政务公开工作报告如下:"
+     "一、政务服务公开情况1、主动公开信息情况。截止目前,我局已主动公开工信动态323条,文件40条。\n", "other"),
+    ("2021年乡镇政府信息公开工作年度报告(精选5篇)\n【篇一】根据《中华人民共和国政府信息公开条例》要求,"
+     "现将我镇2021年度政府信息公开工作年度报告如下:\n一、总体情况\n2021年,我镇主动公开政府信息120条。\n", "other"),
+    ("高校信息公开情况评价报告\n本报告是对75所教育部直属高等学校信息公开情况的合规性做出的评价。\n", "other"),
+])
+def test_the_years_disclosure_reported_and_bundles_and_evaluations(text, doc_type):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == doc_type, meta.doc_type_reason
