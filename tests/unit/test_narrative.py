@@ -1002,3 +1002,24 @@ def test_more_words_for_requests_and_the_months_of_the_whole_year() -> None:
     # what the catalogue holds, or a stock, is not the year's items (主动公开内容共18条, …的信息共有1640条)
     assert _values("2023年,一是规范公开目录。对照《条例》要求,梳理明确主动公开内容共18条,并在门户网站予以公开。", 2023) == {}
     assert _values("目前,政府信息公开目录中主动公开的信息共有1640条。", 2023) == {}
+
+
+def test_requests_answered_by_disclosure_or_at_once_and_cases_with_complaints() -> None:
+    # real openings (2021, 2022, 2021): all granted (均予以邮寄公开), received and answered at once (受理并按时回复),
+    # answered as the rules say (并严格按照规定时限和程序进行了回复)
+    assert _values("2021年我委收到依申请公开政府信息2件,均为网络申请件,均予以邮寄公开。", 2021) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("2022年度,亳州高新区管委会受理并按时回复政府信息依申请公开事项19项,全部为自然人申请。", 2022) == \
+        {"n.requests.received": 19, "n.requests.closed": 19}
+    assert _values("2021年,受理依申请公开1件,并严格按照规定时限和程序进行了回复。", 2021) == \
+        {"n.requests.received": 1, "n.requests.closed": 1}
+    # a part granted is not all answered, nor a part answered at once
+    assert _values("2021年我委收到依申请公开政府信息2件,其中1件予以公开。", 2021) == {"n.requests.received": 2}
+    assert _values("2022年度,我局受理并部分回复政府信息依申请公开事项19项。", 2022) == {"n.requests.received": 19}
+    # a Heilongjiang template's none (…的行政复议案件、行政诉讼案件和举报申诉件), and items 的有5条 (a 2013 opening)
+    assert _values("全年未发生针对背荫河镇有关政府信息公开事务的行政复议案件、行政诉讼案件和举报申诉件。", 2022) == \
+        {"n.review": 0, "n.suit": 0}
+    assert _values("2013年度主动公开信息的有5条;", 2013) == {"n.active.items": 5}
+    # the old format's heading negated with 信息 (2013年度没有依申请公开信息的情况)
+    assert _values("二、依申请公开信息的情况和不予公开信息的情况\n2013年度没有依申请公开信息的情况。", 2013) == \
+        {"n.requests.received": 0}
