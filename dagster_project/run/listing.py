@@ -170,7 +170,7 @@ def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] 
         return False, f"new file {shown(added[0])}", []
     removed = len(set(before) - set(now))
     if removed:
-        return False, f"{removed} files removed", []
+        return False, f"{removed} file{'' if removed == 1 else 's'} removed", []
     restated = sorted(rel for rel in now if now[rel] != before[rel])
     irregular = [rel for rel in restated if not (_regular(now[rel]) and _regular(before[rel]))]
     if irregular:

@@ -13,6 +13,14 @@ from pathlib import Path
 from .console import CheckCounts
 
 FIRST_FEW = 5
+FAILING_RULES_SHOWN = 5
+
+
+def counted(n: int, one: str, many: str) -> str:
+    """1 report, 2 reports."""
+    return f"{n} {one if n == 1 else many}"
+
+
 FETCH_FAILURES = ("failed", "rejected", "robots-disallowed")
 
 
@@ -89,7 +97,8 @@ def warehouse_lines(marts: Marts) -> list[str]:
             lines.append(f"                       {_named(first, count)}; all in marts.refused_documents")
     if marts.has("dim_report", "duplicate_status"):
         counts = dict(marts.rows("select duplicate_status, count(*) from marts.dim_report group by 1"))
-        lines.append(f"  duplicates         : {counts.get('duplicate', 0)} copies, {counts.get('superseded', 0)} superseded "
+        lines.append(f"  duplicates         : {counted(counts.get('duplicate', 0), 'copy', 'copies')}, "
+                     f"{counts.get('superseded', 0)} superseded "
                      f"(marts.dim_report.duplicate_status)")
     if marts.has("dim_report", "parse_status"):
         ocr = marts.one("select count(*) from marts.dim_report where parse_status = 'needs_ocr'")[0]
@@ -111,9 +120,13 @@ def warehouse_lines(marts: Marts) -> list[str]:
         lines.append(f"  rules              : {rules.get('pass', 0)} passed, {rules.get('fail', 0)} failed, "
                      f"{rules.get('not_assessable', 0)} not assessable")
         failing = marts.rows("select rule_id, count(distinct report_id) from marts.fct_reconciliation "
-                             "where status = 'fail' group by 1 order by 2 desc, 1 limit 5")
+                             "where status = 'fail' group by 1 order by 2 desc, 1")
         if failing:
-            lines.append("  failing rules      : " + ", ".join(f"{rule} ({n} reports)" for rule, n in failing))
+            shown = ", ".join(f"{rule} ({counted(n, 'report', 'reports')})" for rule, n in failing[:FAILING_RULES_SHOWN])
+            more = len(failing) - FAILING_RULES_SHOWN
+            # the rest said, not dropped: every failing rule is in marts.fct_reconciliation
+            lines.append("  failing rules      : " + shown + (f", and {counted(more, 'more rule', 'more rules')} "
+                                                              "(marts.fct_reconciliation)" if more > 0 else ""))
     return lines
 
 

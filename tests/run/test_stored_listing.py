@@ -53,7 +53,7 @@ def test_each_kind_of_change_is_seen_from_the_listing(built):
     assert decide(warehouse, settings, fingerprint(settings)).reason == "new file new.txt"
     (raw / "new.txt").unlink()
     moved = shutil.move(first, raw.parent / first.name)
-    assert decide(warehouse, settings, fingerprint(settings)).reason == "1 files removed"
+    assert decide(warehouse, settings, fingerprint(settings)).reason == "1 file removed"
     shutil.move(moved, first)
     first.write_bytes(first.read_bytes().replace("年".encode(), "年 ".encode(), 1))
     assert decide(warehouse, settings, fingerprint(settings)).reason == f"changed file {first.name}"

@@ -1,0 +1,24 @@
+"""The run's closing summary, read off a real DuckDB file: every failing rule is said, even past the
+first five, and counts of one are singular."""
+from __future__ import annotations
+
+import duckdb
+
+from dagster_project.run.summary import Marts, warehouse_lines
+
+
+def test_failing_rules_past_the_first_five_are_counted_not_dropped(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema marts")
+    con.execute("create table marts.fct_reconciliation (rule_id varchar, report_id varchar, status varchar)")
+    rules = ["X-NARRATIVE", "R-S-RESPONSE", "R-T3-APPLICANTS", "R-T3-BALANCE", "R-T3-OUTCOMES", "R-T4-REVIEW", "R-T4-SUIT-AFTER"]
+    con.executemany("insert into marts.fct_reconciliation values (?, ?, 'fail')",
+                    [(rule, f"r{i}") for rule in rules for i in range(1 + (rule == "X-NARRATIVE") * 3)])
+    con.execute("insert into marts.fct_reconciliation values ('R-T3-TOTAL', 'r0', 'pass')")
+    con.execute("create table marts.dim_report (duplicate_status varchar)")
+    con.execute("insert into marts.dim_report values ('duplicate'), ('canonical'), ('superseded'), ('superseded')")
+    lines = warehouse_lines(Marts(con))
+    assert "  rules              : 1 passed, 10 failed, 0 not assessable" in lines
+    assert "  failing rules      : X-NARRATIVE (4 reports), R-S-RESPONSE (1 report), R-T3-APPLICANTS (1 report), " \
+           "R-T3-BALANCE (1 report), R-T3-OUTCOMES (1 report), and 2 more rules (marts.fct_reconciliation)" in lines
+    assert any(line.startswith("  duplicates         : 1 copy, 2 superseded") for line in lines)
