@@ -233,3 +233,14 @@ def test_export_of_a_missing_warehouse_says_so(tmp_path):
     with pytest.raises(FileNotFoundError, match="no warehouse"):
         export_marts(tmp_path / "none.duckdb", tmp_path / "exports")
     assert not (tmp_path / "exports").exists()
+
+
+def test_a_wide_row_says_how_many_rules_its_report_fails(con):
+    # a spreadsheet has no join: each row carries its report's failing rules, as dim_report counts them
+    wide = con.execute("select m.report_id, m.rules_failed, r.rules_failed from marts.mart_agency_year m "
+                       "join marts.dim_report r using (report_id)").fetchall()
+    assert wide and all(mart == report for _, mart, report in wide)
+    failing = {report_id for report_id, n, _ in wide if n > 0}
+    in_reconciliation = {r for (r,) in con.execute(
+        "select distinct report_id from marts.fct_reconciliation where status = 'fail' and severity = 'warn'").fetchall()}
+    assert failing and failing <= in_reconciliation

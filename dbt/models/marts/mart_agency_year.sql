@@ -22,6 +22,11 @@ with values_ as (
 
 agencies as (
     select agency_id, agency_name, province, prefecture, county, adcode from {{ ref('dim_agency') }}
+),
+
+-- a spreadsheet has no join: the row says itself whether its report fails a rule
+reports as (
+    select report_id, rules_failed from {{ ref('dim_report') }}
 )
 
 select
@@ -37,9 +42,11 @@ select
     any_value(values_.template_code) as template_code,
     any_value(values_.is_region_summary) as is_region_summary,
     count(*) filter (where values_.figure_source = 'prose') as prose_values,
+    any_value(reports.rules_failed) as rules_failed,
     {%- for concept in concept_columns %}
     max(values_.value) filter (where values_.concept_code = '{{ concept }}') as {{ concept }}{{ "," if not loop.last }}
     {%- endfor %}
 from values_
 left join agencies using (agency_id)
+left join reports using (report_id)
 group by all
