@@ -97,3 +97,18 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                 if len(refused) > REFUSED_SHOWN else "") if refused else "none"),
         "preview": dg.MetadataValue.md(markdown_table(preview, ["source_path", "bytes", "reader", "encoding", "source_url"])),
     })
+
+
+# Written by staging/documents in the same transaction: declared here so the UI shows it in the ingest
+# group with what writes it (dbt reads it as a source: stg_refused_documents)
+refused_documents = dg.AssetSpec(
+    key=dg.AssetKey(["staging", "refused_documents"]),
+    group_name="ingest",
+    kinds={"duckdb"},
+    deps=[raw_documents.key],
+    description=(
+        "Files under GOVINFO_RAW_DIR that were not ingested (links out of the folder, binary files, archives, "
+        "undecodable or unreadable files), one row each with the reason; written by staging/documents, whose "
+        "`refused` metadata counts them. Published as marts.refused_documents."
+    ),
+)

@@ -111,6 +111,14 @@ def warehouse_lines(marts: Marts) -> list[str]:
                                "order by source_path limit ?", [FIRST_FEW])
             text += f": {_named(first, failed)}"
         lines.append(f"  parse failures     : {text}")
+    if marts.has("dim_report", "parse_warnings", "source_path"):
+        # a page cut off in its download parses with the figures it holds: said here, not only in the mart
+        where = "parse_warnings like '%cut off%'"
+        cut = marts.one(f"select count(*) from marts.dim_report where {where}")
+        if cut and cut[0]:
+            first = marts.rows(f"select source_path, null from marts.dim_report where {where} "
+                               "order by source_path limit ?", [FIRST_FEW])
+            lines.append(f"  cut off            : {_named(first, cut[0])} (marts.dim_report.parse_warnings)")
     if marts.has("fct_indicator_value"):
         figures = marts.one("select count(*) from marts.fct_indicator_value")[0]
         unplaced = marts.one("select count(*) from marts.fct_unplaced_figure")[0] if marts.has("fct_unplaced_figure") else 0

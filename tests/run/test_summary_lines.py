@@ -22,3 +22,16 @@ def test_failing_rules_past_the_first_five_are_counted_not_dropped(tmp_path) -> 
     assert "  failing rules      : X-NARRATIVE (4 reports), R-S-RESPONSE (1 report), R-T3-APPLICANTS (1 report), " \
            "R-T3-BALANCE (1 report), R-T3-OUTCOMES (1 report), and 2 more rules (marts.fct_reconciliation)" in lines
     assert any(line.startswith("  duplicates         : 1 copy, 2 superseded") for line in lines)
+
+
+def test_a_page_cut_off_is_named_in_the_summary(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema marts")
+    con.execute("create table marts.dim_report (source_path varchar, parse_status varchar, parse_warnings varchar)")
+    con.execute("insert into marts.dim_report values ('pingtan/2022_cut.html', 'parsed', "
+                "'the page ends inside a table (cut off?): what followed is missing'), "
+                "('other.html', 'parsed', 'issuing agency not found'), ('whole.html', 'parsed', null)")
+    lines = warehouse_lines(Marts(con))
+    assert "  cut off            : pingtan/2022_cut.html (marts.dim_report.parse_warnings)" in lines
+    con.execute("delete from marts.dim_report where source_path = 'pingtan/2022_cut.html'")
+    assert not any(line.startswith("  cut off") for line in warehouse_lines(Marts(con)))
