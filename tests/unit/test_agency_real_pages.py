@@ -51,6 +51,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zzd/29.txt", "常州工商行政管理局高新区(新北)分局"),
     ("prose_pages/batch_zzh/03.txt", "平甸乡人民政府"),  # 请与平甸乡人民政府办公室政府信息公开办公室联系
     ("prose_pages/batch_zzg/15.txt", "东阿县人民政府办公室"),  # 一、总体情况/(一)…/东阿县人民政府办公室按照《…》
+    # 教育部办公厅关于发布《2010年教育部政府信息公开工作年度报告》的公告: the report is the ministry's
+    ("copies/batch_5/01.txt", "教育部"),
+    ("copies/batch_5/03.txt", "教育部"),  # 教育部办公厅关于2016年教育部政府信息公开工作年度报告的公告
+    ("doc_type_pages/batch_15/02.txt", "渭南市水务局"),  # 渭南市水务局 关于2014年度政府信息公开年度报告的函: its own
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")

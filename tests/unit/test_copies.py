@@ -15,7 +15,7 @@ from dagster_project.parse.report import parse_document
 from dagster_project.stage.agencies import _resolve
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "copies"
-BATCHES = ("batch_1", "batch_2", "batch_3", "batch_4")
+BATCHES = ("batch_1", "batch_2", "batch_3", "batch_4", "batch_5")
 GROUPS: dict[tuple[str, str], list[dict]] = defaultdict(list)
 for _batch in BATCHES:
     for _label in json.loads((FIXTURES / _batch / "labels.json").read_text(encoding="utf-8")):
@@ -64,4 +64,4 @@ def test_one_page_is_not_read_as_a_report():
 
 def test_the_groups_are_there():
     kinds = [key[1][0] for key in GROUPS]
-    assert (kinds.count("A"), kinds.count("B"), kinds.count("C")) == (4, 7, 11)
+    assert (kinds.count("A"), kinds.count("B"), kinds.count("C")) == (6, 11, 15)

@@ -133,3 +133,13 @@ def test_the_year_opening_the_first_item_numbered_with_a_digit():
     text = ("一、总体情况\n我局认真贯彻落实《中华人民共和国政府信息公开条例》,2023年度我局主动公开政府信息120条。\n"
             "二、主动公开政府信息情况\n1.规范性文件情况。2020年,我局清理规范性文件5件。\n")
     assert find_report_year(None, text, None, BOUNDS)[0] != 2020
+
+
+def test_the_year_opening_a_bracketed_item_on_disclosure_without_the_word_situation():
+    # a real 2023 opening copied without title: (一)主动公开。2023年,我局…
+    text = ("一、总体情况\n(一)主动公开。2023年,我局通过大英县人民政府网按要求主动公开了法规文件、财政预算决算等信息,"
+            "主动发布各类工作信息动态共计205条。\n(二)依申请公开。坚持依申请公开信息,全年收到信息公开申请2件。\n")
+    assert find_report_year(None, text, None, BOUNDS) == (2023, "the year the body opens with")
+    # an item on something else is none (its year may be a plan's or a problem's)
+    text = "一、总体情况\n(一)整改。2022年,我局存在公开不及时的问题。\n"
+    assert find_report_year(None, text, None, BOUNDS)[0] != 2022

@@ -1023,3 +1023,14 @@ def test_requests_answered_by_disclosure_or_at_once_and_cases_with_complaints() 
     # the old format's heading negated with 信息 (2013年度没有依申请公开信息的情况)
     assert _values("二、依申请公开信息的情况和不予公开信息的情况\n2013年度没有依申请公开信息的情况。", 2013) == \
         {"n.requests.received": 0}
+
+
+def test_none_of_requests_and_cases_in_one_clause_items_published_and_both_cases_in_one_word() -> None:
+    # real openings (2017, 2022, 2022)
+    assert _values("同时,我局没有收到政府信息公开申请和因政府信息公开申请行政复议、行政诉讼事件。", 2017) == \
+        {"n.requests.received": 0, "n.review": 0, "n.suit": 0}
+    assert _values("截至2022年底,全年主动公开信息发布12015条。", 2022) == {"n.active.items": 12015}
+    assert _values("2022年收到信息公开申请4件,申请公开信息均已按规定时间予以回复,无提起行政复议诉讼情况。", 2022) == \
+        {"n.requests.received": 4, "n.review": 0, "n.suit": 0}
+    # requests and something else negated is no zero of the requests (没有收到…申请和…的答复)
+    assert "n.requests.received" not in _values("我局没有收到政府信息公开申请和因此产生的投诉。", 2017)

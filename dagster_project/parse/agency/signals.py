@@ -188,6 +188,10 @@ def _government_whole(issuer: str) -> str:
     return issuer + "政府" if issuer.endswith("人民") else issuer
 
 
+_COVER_OF_A_REPORT = re.compile(r"^[^《》]{2,30}?关于(?:发布|印发|公布|公开)?《?" + _ANY_YEAR + r"年度?((?!政府|政务|信息)[^\d年度《》]{2,20}?)"
+                                r"(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告》?的(?:公告|通知|函)")
+
+
 def _title_issuer(title: str) -> str:
     # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name, unless it
     # names the body (【苑坑乡】2023年…) and the title does not name it again (【沙坪镇】沙坪镇2023年…)
@@ -197,6 +201,12 @@ def _title_issuer(title: str) -> str:
         norm = norm[tag.end():]
     m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
+    # a cover notice names the report's body in the report's title (教育部办公厅关于发布《2010年教育部政府信息公开
+    # 工作年度报告》的公告): the report is that body's, its office only publishes it
+    cover = _COVER_OF_A_REPORT.match(norm)
+    if cover and (_ENDS_AS_NAME.search(cover.group(1)) or cover.group(1).endswith(_PLACE_ENDS)) \
+            and not cover.group(1).startswith(_NOT_A_NAME_START):
+        return _government_whole(cover.group(1))
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
     after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) if "报告" in issuer else None
     if after_title:
