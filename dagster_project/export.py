@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ class ExportSettings(BaseSettings):
     dir: Path = Field(PROJECT_ROOT / "exports", description="folder of the exported files (git-ignored)")
     schema_name: str = Field("marts", description="schema whose tables are exported")
     formats: tuple[str, ...] = Field(("csv", "parquet"), description="file formats written per table")
+    csv_bom: bool = Field(True, description="CSV files open with a UTF-8 byte-order mark, so spreadsheets (Excel on "
+                                             "a Chinese Windows) read the Chinese text as UTF-8, not as GBK")
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,20 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _with_bom(path: Path) -> None:
+    """Put a UTF-8 byte-order mark before the file's bytes (DuckDB's COPY writes none)."""
+    marked = path.with_name(path.name + ".bom")
+    with path.open("rb") as plain, marked.open("wb") as out:
+        out.write(UTF8_BOM)
+        shutil.copyfileobj(plain, out, 1 << 20)
+    os.replace(marked, path)
+
+
 def export_marts(warehouse: Path, out_dir: Path, schema: str = "marts",
-                 formats: tuple[str, ...] = ("csv", "parquet")) -> list[ExportedTable]:
+                 formats: tuple[str, ...] = ("csv", "parquet"), csv_bom: bool = True) -> list[ExportedTable]:
     """Write every table of ``schema`` to ``out_dir/<table>.<format>``; returns what was written."""
     import duckdb
 
@@ -73,9 +88,12 @@ def export_marts(warehouse: Path, out_dir: Path, schema: str = "marts",
                 partial = out_dir / f".{table}.{fmt}.partial"
                 try:
                     con.execute(f"copy (select * from {relation}) to {_literal(partial)} ({FORMATS[fmt]})")
+                    if fmt == "csv" and csv_bom:
+                        _with_bom(partial)
                     os.replace(partial, target)
                 finally:
                     partial.unlink(missing_ok=True)
+                    partial.with_name(partial.name + ".bom").unlink(missing_ok=True)
                 files.append(target)
             exported.append(ExportedTable(table, rows, tuple(files)))
         return exported
@@ -93,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     warehouse = (args.warehouse or get_settings().warehouse).expanduser().resolve()
     try:
-        exported = export_marts(warehouse, args.out, settings.schema_name, settings.formats)
+        exported = export_marts(warehouse, args.out, settings.schema_name, settings.formats, settings.csv_bom)
     except (FileNotFoundError, LookupError, ValueError, duckdb.Error) as error:
         print(f"export failed: {error}", file=sys.stderr)
         return 1

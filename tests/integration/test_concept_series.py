@@ -223,7 +223,14 @@ def test_export_writes_every_mart_as_csv_and_parquet_without_touching_the_wareho
     series = con.execute(f"""select report_year, requests_received from read_parquet('{tmp_path}/exports/mart_agency_year.parquet')
         where agency_name like '%' || ? and report_year = 2022""", [PINGTAN]).fetchall()
     assert series == [(2022, 74)]
-    assert not list((tmp_path / "exports").glob(".*partial"))
+    assert not list((tmp_path / "exports").glob(".*partial*"))
+    # a spreadsheet reads the CSV as UTF-8 by its byte-order mark; DuckDB and pandas read it past the mark
+    wide = tmp_path / "exports" / "mart_agency_year.csv"
+    assert wide.read_bytes()[:3] == b"\xef\xbb\xbf"
+    assert wide.read_text(encoding="utf-8-sig").splitlines()[0].startswith("agency_id,agency_name,")
+    header = con.execute(f"select * from read_csv('{wide}', header = true) limit 0").description
+    assert header[0][0] == "agency_id"
+    assert PINGTAN in wide.read_text(encoding="utf-8-sig")
     con.close()
 
 
