@@ -52,7 +52,7 @@ NOTHING_CHANGED = "nothing changed since the build of"
 STAGES = ("before Dagster", "fetch", "ingest", "parse/stage", "dbt", "checks", "after Dagster")
 STAGE_LINE = re.compile(r"^\s{2}(?P<stage>fetch|ingest|parse/stage|dbt|checks)\s+(?:done|FAILED)\s+"
                         r"(?P<time>\d+(?:\.\d+)? s|\d+ min \d+ s|\d+ h \d+ min)\b")
-SUMMARY_PREFIXES = ("documents ingested", "duplicates", "parse failures", "figures staged",
+SUMMARY_PREFIXES = ("documents ingested", "duplicates", "parse failures", "figures counted",
                     "govinfo-warehouse: nothing", "govinfo-warehouse: run FAILED")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 

@@ -122,7 +122,8 @@ def warehouse_lines(marts: Marts) -> list[str]:
     if marts.has("fct_indicator_value"):
         figures = marts.one("select count(*) from marts.fct_indicator_value")[0]
         unplaced = marts.one("select count(*) from marts.fct_unplaced_figure")[0] if marts.has("fct_unplaced_figure") else 0
-        lines.append(f"  figures staged     : {figures} ({unplaced} more kept without a column)")
+        # the marts hold the figures of the counted documents: not of copies or superseded versions
+        lines.append(f"  figures counted    : {figures} of the counted documents ({unplaced} more kept without a column)")
     if marts.has("fct_reconciliation", "status", "rule_id"):
         rules = dict(marts.rows("select status, count(*) from marts.fct_reconciliation group by status"))
         lines.append(f"  rules              : {rules.get('pass', 0)} passed, {rules.get('fail', 0)} failed, "

@@ -17,7 +17,9 @@ def test_failing_rules_past_the_first_five_are_counted_not_dropped(tmp_path) -> 
     con.execute("insert into marts.fct_reconciliation values ('R-T3-TOTAL', 'r0', 'pass')")
     con.execute("create table marts.dim_report (duplicate_status varchar)")
     con.execute("insert into marts.dim_report values ('duplicate'), ('canonical'), ('superseded'), ('superseded')")
+    con.execute("create table marts.fct_indicator_value as select range as v from range(3)")
     lines = warehouse_lines(Marts(con))
+    assert "  figures counted    : 3 of the counted documents (0 more kept without a column)" in lines
     assert "  rules              : 1 passed, 10 failed, 0 not assessable" in lines
     assert "  failing rules      : X-NARRATIVE (4 reports), R-S-RESPONSE (1 report), R-T3-APPLICANTS (1 report), " \
            "R-T3-BALANCE (1 report), R-T3-OUTCOMES (1 report), and 2 more rules (marts.fct_reconciliation)" in lines
