@@ -19,14 +19,19 @@ _OTHER_TITLE = [
     (re.compile(r"工作要点"), "work points (工作要点)"),
     (re.compile(r"(?:上|下)?半年|[一二三四1-4]季度|前三季度|(?<!\d)(?!0?1[-—至]12月)\d{1,2}[-—至]\d{1,2}月"), "half-year or quarterly statistics or report"),
     (re.compile(r"工作计划|工作安排|实施方案|工作方案"), "work plan"),
-    (re.compile(r"工作总结|年终总结|自查报告|自查情况"), "work summary or self-inspection"),
+    (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
+    # (2020年政务公开年终总结10篇; not a report that is its own year-end summary: …年度报告暨年终总结)
+    (re.compile(r"^(?!.*年度报告).*年终总结"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
     # 2020年政务公开年终总结10篇 / …工作报告(精选5篇): a document-sharing site's bundle of model essays
-    (re.compile(r"(?:\d+|[一二三四五六七八九十]+)篇[)）]?$"), "a bundle of model essays (…10篇), not a report"),
+    # (not a part of one: …年度报告(第二篇))
+    (re.compile(r"(?<!第)(?:\d+|[一二三四五六七八九十]+)篇[)）]?$"), "a bundle of model essays (…10篇), not a report"),
     (re.compile(r"解读|图解|一图读懂|问答"), "interpretation of a report, not the report"),
     # 2016年政府信息公开工作年度报告展示平台 / …年报专栏: a page that shows many bodies' reports
     (re.compile(r"(?:年度报告|年报)(?:展示平台|专栏|专题|汇编|列表|集中展示|集中公开)"), "a column or platform of many reports, not a report"),
-    (re.compile(r"评估报告|评估结果|第三方评估|评价报告|第三方评价|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
+    (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
+    # (高校信息公开情况评价报告; not a report that adds the public's rating: …年度报告及社会评价报告)
+    (re.compile(r"^(?!.*年度报告).*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
     # 2014年省部级政府信息公开年报观察: an article on many bodies' reports
     (re.compile(r"(?:年度报告|年报)(?:观察|综述|述评|分析|点评|盘点|看点|透视|调查)$"), "commentary on annual reports, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
@@ -218,8 +223,11 @@ _SUMS_UP_THE_WORK = re.compile(_NOW_THE_WORK + r"总结如下")
 # work, as the report it opens when figures or the first section follow (a 法治政府建设 report names its own work)
 _REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下"
                                  # 现对局2021年度政府信息公开情况报告如下 / 现就2020年政务公开年度工作情况报告如下
-                                 # (现将2023年度政府信息公开情况报告如下)
-                                 r"|现(?:对|就|将)[^。,，]{0,20}?(?:信息公开|政务公开)(?:年度)?(?:工作)?(?:有关)?情况(?:报告|汇报)如下")
+                                 r"|现(?:对|就)[^。,，]{0,20}?(?:信息公开|政务公开)(?:年度)?(?:工作)?(?:有关)?情况(?:报告|汇报)如下"
+                                 # 现将2023年度政府信息公开情况报告如下: the body's own year, whole (not 上半年, 全市,
+                                 # 各县区, 依申请…, 重点领域…, 督查中发现的…)
+                                 r"|现将(?:我(?:局|委|办|厅|镇|乡|街道|区|县|市)|本(?:局|单位|机关))?(?:19|20)\d\d年度?"
+                                 r"政府信息公开(?:工作)?情况报告如下")
 OPENING_CHARS = 1500
 
 

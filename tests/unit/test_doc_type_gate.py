@@ -444,6 +444,15 @@ def test_a_reports_parts_listed_its_first_section_under_font_buttons_and_its_wor
     ("2021年乡镇政府信息公开工作年度报告(精选5篇)\n【篇一】根据《中华人民共和国政府信息公开条例》要求,"
      "现将我镇2021年度政府信息公开工作年度报告如下:\n一、总体情况\n2021年,我镇主动公开政府信息120条。\n", "other"),
     ("高校信息公开情况评价报告\n本报告是对75所教育部直属高等学校信息公开情况的合规性做出的评价。\n", "other"),
+    # the body's own whole year only: not a half-year, an inspection's findings, a city's summary, one kind of work
+    *[(f"某县统计局政府信息公开工作情况\n根据有关要求,{sentence}\n一、总体情况\n2023年,我局主动公开政府信息60条。\n", "other")
+      for sentence in ("现将2023年上半年政府信息公开情况报告如下。", "现将督查中发现的政府信息公开情况报告如下。",
+                       "现将各县区2023年度政府信息公开情况报告如下。", "现将我局2023年度依申请政府信息公开情况报告如下。",
+                       "现将我局2023年度重点领域政府信息公开情况报告如下。")],
+    # titles of a report that go on (…年度报告(第二篇), …暨年终总结, …及社会评价报告) are no bundle, summary or evaluation
+    ("某市2021年政府信息公开工作年度报告(第二篇)\n一、总体情况\n2021年,我市主动公开政府信息120条。\n", "annual_report"),
+    ("某乡2021年度政府信息公开工作年度报告暨年终总结\n一、总体情况\n2021年,我乡主动公开政府信息120条。\n", "annual_report"),
+    ("某市2021年政府信息公开工作年度报告及社会评价报告\n一、总体情况\n2021年,我市主动公开政府信息120条。\n", "annual_report"),
 ])
 def test_the_years_disclosure_reported_and_bundles_and_evaluations(text, doc_type):
     meta = parse_document(text, "x.txt").meta

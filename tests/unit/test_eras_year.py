@@ -143,3 +143,9 @@ def test_the_year_opening_a_bracketed_item_on_disclosure_without_the_word_situat
     # an item on something else is none (its year may be a plan's or a problem's)
     text = "一、总体情况\n(一)整改。2022年,我局存在公开不及时的问题。\n"
     assert find_report_year(None, text, None, BOUNDS)[0] != 2022
+    # a plan under the improvements (五、…(一)主动公开。2024年,我局将…) is none, nor an item after the first section
+    text = ("某县水利局政府信息公开工作年度报告\n一、总体情况\n2023年度我局主动公开政府信息120条。\n"
+            "五、存在的主要问题及改进情况\n(一)主动公开。2024年,我局将进一步拓宽公开渠道。\n")
+    assert find_report_year(None, text, None, BOUNDS)[0] == 2023
+    text = "一、总体情况\n(一)主动公开。2022年,我局公开信息80条;本年度公开信息120条。\n"
+    assert find_report_year(None, text, None, BOUNDS)[0] != 2022

@@ -1016,20 +1016,37 @@ def test_requests_answered_by_disclosure_or_at_once_and_cases_with_complaints() 
     # a part granted is not all answered, nor a part answered at once
     assert _values("2021年我委收到依申请公开政府信息2件,其中1件予以公开。", 2021) == {"n.requests.received": 2}
     assert _values("2022年度,我局受理并部分回复政府信息依申请公开事项19项。", 2022) == {"n.requests.received": 19}
-    # a Heilongjiang template's none (…的行政复议案件、行政诉讼案件和举报申诉件), and items 的有5条 (a 2013 opening)
+    # a Heilongjiang template's none (…的行政复议案件、行政诉讼案件和举报申诉件)
     assert _values("全年未发生针对背荫河镇有关政府信息公开事务的行政复议案件、行政诉讼案件和举报申诉件。", 2022) == \
         {"n.review": 0, "n.suit": 0}
-    assert _values("2013年度主动公开信息的有5条;", 2013) == {"n.active.items": 5}
-    # the old format's heading negated with 信息 (2013年度没有依申请公开信息的情况)
-    assert _values("二、依申请公开信息的情况和不予公开信息的情况\n2013年度没有依申请公开信息的情况。", 2013) == \
-        {"n.requests.received": 0}
+    # …的有N条 is a part (属于已主动公开的有2条 among the answers, …的信息有28条被转载), a stock (目录中…有1640条), and
+    # 没有依申请公开信息的情况 says nothing was disclosed on request, which a count of requests may follow
+    assert _values("2013年度主动公开信息的有5条;", 2013) == {}
+    assert _values("在已答复的申请中,同意公开的有5条,属于已主动公开的有2条。", 2013) == {}
+    assert _values("本年度没有依申请公开信息的情况。全年受理政府信息公开申请2件,均为申请信息不存在,已依法告知申请人。", 2013) == \
+        {"n.requests.received": 2}
+    # "all answered" when some were carried forward or answered later is no closed count
+    assert _values("全年受理依申请公开3件,并严格按照规定时限进行回复,其中1件因申请人补正材料结转至下一年度办理。", 2021) == \
+        {"n.requests.received": 3}
+    assert _values("全年共收到政府信息公开申请5件,经审查,均予以公开,截至12月31日,已答复4件,1件结转至2022年办理。", 2021) == \
+        {"n.requests.received": 5, "n.requests.closed": 4}
+    assert _values("2022年度,受理并按时回复政府信息依申请公开事项19项。截至12月31日,已办结18项,1项结转下年度。", 2022) == \
+        {"n.requests.received": 19}  # (the 18 closed stand in a sentence of their own, after a date)
+    # …已全部办结,无结转下年度继续办理件 says none was carried
+    assert _values("2024年,全市共收到依申请公开政府信息38件,已全部办结,无结转下年度继续办理件。", 2024) == \
+        {"n.requests.received": 38, "n.requests.closed": 38}
 
 
 def test_none_of_requests_and_cases_in_one_clause_items_published_and_both_cases_in_one_word() -> None:
     # real openings (2017, 2022, 2022)
     assert _values("同时,我局没有收到政府信息公开申请和因政府信息公开申请行政复议、行政诉讼事件。", 2017) == \
         {"n.requests.received": 0, "n.review": 0, "n.suit": 0}
-    assert _values("截至2022年底,全年主动公开信息发布12015条。", 2022) == {"n.active.items": 12015}
+    # items 发布 after the kind may be one channel's or a running total (通过政务微博主动公开信息发布2300条)
+    assert _values("截至2022年底,全年主动公开信息发布12015条。", 2022) == {}
+    # a none of the year before is not the report year's (上年度没有收到…, 去年无提起行政复议诉讼情况)
+    assert _values("上年度没有收到政府信息公开申请和因政府信息公开申请行政复议、行政诉讼事件,本年度收到政府信息公开申请2件,"
+                   "均已按时答复。", 2021) == {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("全年发生政府信息公开行政复议1件,去年无提起行政复议诉讼情况。", 2021) == {"n.review": 1}
     assert _values("2022年收到信息公开申请4件,申请公开信息均已按规定时间予以回复,无提起行政复议诉讼情况。", 2022) == \
         {"n.requests.received": 4, "n.review": 0, "n.suit": 0}
     # requests and something else negated is no zero of the requests (没有收到…申请和…的答复)

@@ -203,9 +203,10 @@ def _title_issuer(title: str) -> str:
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     # a cover notice names the report's body in the report's title (教育部办公厅关于发布《2010年教育部政府信息公开
     # 工作年度报告》的公告): the report is that body's, its office only publishes it
+    # (only the body whose office the notice's issuer is: not 成都市各区县 of 成都市人民政府办公厅's notice)
     cover = _COVER_OF_A_REPORT.match(norm)
-    if cover and (_ENDS_AS_NAME.search(cover.group(1)) or cover.group(1).endswith(_PLACE_ENDS)) \
-            and not cover.group(1).startswith(_NOT_A_NAME_START):
+    if cover and issuer.startswith(cover.group(1)) and issuer != cover.group(1) \
+            and (_ENDS_AS_NAME.search(cover.group(1)) or cover.group(1).endswith(_PLACE_ENDS)):
         return _government_whole(cover.group(1))
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
     after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) if "报告" in issuer else None

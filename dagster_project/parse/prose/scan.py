@@ -100,6 +100,9 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+# a none of the year before (上年度未发生行政复议案件…, 去年无提起行政复议诉讼情况), not of the report's
+_LAST_YEAR = re.compile(r"(?:上一?年度?|去年|前年)(?!结转)")
+
 # requests carried over from the year before (上年结转申请1件 / 上一年度结转)
 _FROM_LAST_YEAR = r"(?:上年度?|上一年度?)结转"
 
@@ -146,6 +149,16 @@ def _of_disputes(sent: Sentence, i: int, clause: str) -> bool:
     return parent >= 0 and _DISPUTES_TOTAL.search(sent.clauses[parent]) is not None
 
 
+# what says, after an "all answered", that some were not (…，其中1件结转下一年度 / 。已办结18项，1项结转下年度 /
+# 均予以公开，已答复4件): the count of the closed is then another figure, stated or not
+# (无结转下年度继续办理件 says none was)
+_SOME_LEFT_OPEN = re.compile(r"(?<![无没])(?<!没有)(?:结转|延期|正在办理|尚未办结|未办结)|(?:已|共)?(?:办结|答复|回复)\d+(?:件|项|条)")
+
+
+def _some_left_open(sent: Sentence, i: int) -> bool:
+    return _SOME_LEFT_OPEN.search(sent.text_after(i) + sent.after[:120]) is not None
+
+
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
                 cands: list[Candidate], order: int) -> None:
     """"…申请1条，均已答复": the received count right before (clause or sentence) was all closed."""
@@ -158,7 +171,7 @@ def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried:
         anchor, j = carried, -1
     if ALL_CLOSED.match(clause) and (
         (j >= 0 and sent.clauses[j] == anchor.evidence) or (j < 0 and anchor is carried)
-    ):
+    ) and not _some_left_open(sent, i):
         cands.append(Candidate("n.requests.closed", anchor.value, anchor.approximate,
                                anchor.evidence + "，" + clause, order))
 
@@ -262,7 +275,7 @@ def scan_sentence(
                     got_received = True
                     if closed := CLOSED_RIGHT_AFTER.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
-                    elif RECEIVED_AND_CLOSED.match(mid):
+                    elif RECEIVED_AND_CLOSED.match(mid) and not _some_left_open(sent, i):
                         _emit(cands, "n.requests.closed", m, clause, order)
                 break
             if not got_received:
@@ -318,7 +331,8 @@ def scan_sentence(
         m = negated and (search_clause(ZERO_REQUESTS, clause, fig) or search_clause(ZERO_REQUESTS_OTHER, clause, fig)
                          or search_clause(ZERO_REQUESTS_NONE, clause, fig))
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
-        if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()):
+        if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
+                and not _LAST_YEAR.search(clause[:m.start()]):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
                 and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i):
@@ -329,7 +343,7 @@ def scan_sentence(
             zeros = (True, True)
         if zeros is None and clause.endswith(":无") and (m := CASES_ANSWERED_NONE.match(clause)):
             zeros = (True, True)
-        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context():
+        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context() and not _LAST_YEAR.search(clause[:m.start()]):
             for code, zero in zip(("n.review", "n.suit"), zeros):
                 if zero:
                     cands.append(Candidate(code, 0.0, False, clause, order))
