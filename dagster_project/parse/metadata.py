@@ -119,11 +119,11 @@ _SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*学年")
 # (2018年以来 or 2024年是… do not open that way)
 # the year a line opens with, or a line of the national format's first section after its item's
 # heading ((二)依申请公开情况。2020年,我局没有依申请公开事项)
-# (or its first section's heading on the line of an opening copied flat: 一、总体情况 2019年度,…)
+# (or its first section's heading on the line of an opening copied flat: 一、总体情况 2019年度,…, 一、概述2014年,…)
 # (or numbered 1. when the item is on disclosure itself: 1.主动公开政府信息。2021年,我局…; not 1.上年度问题整改情况。)
 _OPENING_YEAR = re.compile(r"(?m)^[\s|]*(?:[(（][一二三四五六][)）][^。，,\n]{0,12}?情况[。.:：]?\s*"
                            r"|[1-6][.．、]\s*(?:主动公开|依申请公开)[^。，,\n]{0,10}?(?:情况|政府信息)[。.:：]?\s*"
-                           r"|一[、.．]\s*(?:总体情况|概述)[ \t]+)?" + _YEAR + r"\s*年度?\s*[,，]")
+                           r"|一[、.．]\s*(?:总体情况|概述)[ \t]*)?" + _YEAR + r"\s*年度?\s*[,，]")
 
 
 # weaker: an item of the first section on disclosure itself, its heading without 情况 ((一)主动公开。2023年,我局…),

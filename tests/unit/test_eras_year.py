@@ -149,3 +149,9 @@ def test_the_year_opening_a_bracketed_item_on_disclosure_without_the_word_situat
     assert find_report_year(None, text, None, BOUNDS)[0] == 2023
     text = "一、总体情况\n(一)主动公开。2022年,我局公开信息80条;本年度公开信息120条。\n"
     assert find_report_year(None, text, None, BOUNDS)[0] != 2022
+
+
+def test_the_first_sections_heading_glued_to_its_year():
+    # a 2014 report's copy (一、概述2014年,本局…)
+    text = "信息公开报告\n\n一、概述2014年,本局紧紧围绕建设服务型政府、提高服务质量的总要求,更加积极主动地做好政府信息公开工作。\n"
+    assert find_report_year(None, text, None, BOUNDS) == (2014, "the year the body opens with")
