@@ -21,7 +21,7 @@ _OTHER_TITLE = [
     (re.compile(r"工作计划|工作安排|实施方案|工作方案"), "work plan"),
     (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
     # (2020年政务公开年终总结10篇; not a report that is its own year-end summary: …年度报告暨年终总结)
-    (re.compile(r"^(?!.*年度报告).*年终总结"), "work summary or self-inspection"),
+    (re.compile(r"^(?!.*(?:年度报告|年报|工作报告)).*年终总结"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
     # 2020年政务公开年终总结10篇 / …工作报告(精选5篇): a document-sharing site's bundle of model essays
     # (not a part of one: …年度报告(第二篇))
@@ -31,7 +31,7 @@ _OTHER_TITLE = [
     (re.compile(r"(?:年度报告|年报)(?:展示平台|专栏|专题|汇编|列表|集中展示|集中公开)"), "a column or platform of many reports, not a report"),
     (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
     # (高校信息公开情况评价报告; not a report that adds the public's rating: …年度报告及社会评价报告)
-    (re.compile(r"^(?!.*年度报告).*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
+    (re.compile(r"^(?!.*(?:年度报告|年报|工作报告)).*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
     # 2014年省部级政府信息公开年报观察: an article on many bodies' reports
     (re.compile(r"(?:年度报告|年报)(?:观察|综述|述评|分析|点评|盘点|看点|透视|调查)$"), "commentary on annual reports, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
@@ -293,6 +293,9 @@ _FOOTER_LINE = re.compile(r"版权所有|主办单位|承办单位|运行维护|
 _SITE_NAME_LINE = re.compile(r"^[^\s，。,:：]{2,15}(?:人民政府|政府|管理委员会)$")
 
 
+_ADDRESSED_TO = re.compile(r"(?:办公室|办公厅|督查室|办|室|组|处|科|领导|同志)[:：]$")
+
+
 def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
     """One of the first three lines names 政府信息公开 and says 现将有关情况报告如下, and figures or the
     national format's first section (一、概述) follow."""
@@ -300,6 +303,8 @@ def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
     first = next((i for i, line in enumerate(lines) if _REPORTS_AS_FOLLOWS.search(line)), None)
     if first is None or first > 2 or "政府信息公开" not in lines[first]:
         return False
+    if any(_ADDRESSED_TO.search(line) for line in lines[:first]):
+        return False  # a letter to an office (县委县政府督查室:): papers sent for an appraisal, not a published report
     return has_prose_figures or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None
 
 

@@ -119,17 +119,21 @@ _SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*学年")
 # (2018年以来 or 2024年是… do not open that way)
 # the year a line opens with, or a line of the national format's first section after its item's
 # heading ((二)依申请公开情况。2020年,我局没有依申请公开事项)
-# (or its first section's heading on the line of an opening copied flat: 一、总体情况 2019年度,…, 一、概述2014年,…)
+# (or its first section's heading on the line of an opening copied flat: 一、总体情况 2019年度,…)
 # (or numbered 1. when the item is on disclosure itself: 1.主动公开政府信息。2021年,我局…; not 1.上年度问题整改情况。)
 _OPENING_YEAR = re.compile(r"(?m)^[\s|]*(?:[(（][一二三四五六][)）][^。，,\n]{0,12}?情况[。.:：]?\s*"
                            r"|[1-6][.．、]\s*(?:主动公开|依申请公开)[^。，,\n]{0,10}?(?:情况|政府信息)[。.:：]?\s*"
-                           r"|一[、.．]\s*(?:总体情况|概述)[ \t]*)?" + _YEAR + r"\s*年度?\s*[,，]")
+                           r"|一[、.．]\s*(?:总体情况|概述)[ \t]+)?" + _YEAR + r"\s*年度?\s*[,，]")
 
 
-# weaker: an item of the first section on disclosure itself, its heading without 情况 ((一)主动公开。2023年,我局…),
-# read before the second section (a plan under 五、改进: (一)主动公开。2024年,我局将…) and not of a plan, a time
-# since or a comparison
-_FIRST_SECTION_ITEM_YEAR = re.compile(r"(?m)^[\s|]*[(（]一[)）]主动公开[。.:：]?\s*" + _YEAR + r"\s*年度?\s*[,，]"
+# weaker, read only when the page gives no publication date: the year opening the first section's item on
+# disclosure itself, its heading without 情况 ((一)主动公开。2023年,我局…主动发布…205条), or glued to the section's
+# heading (一、概述2014年,本局…), in a sentence that counts what was disclosed; before the second section (a plan
+# under 五、改进: (一)主动公开。2024年,我局将…), not of a plan, a time since or a comparison, nor a year the sentence
+# sets against 本年度 (2019年,新修订的《条例》施行… opens a 2020 report)
+_FIRST_SECTION_ITEM_YEAR = re.compile(r"(?m)^[\s|]*(?:[(（]一[)）]主动公开[。.:：]?\s*" + _YEAR + r"\s*年度?\s*[,，]"
+                                      r"(?=[^。\n]{0,160}?\d+(?:余|多)?条)|一[、.．]\s*(?:总体情况|概述)" + _YEAR
+                                      + r"\s*年度?\s*[,，])"
                                       r"(?![^。；;\n]{0,30}?(?:将|计划|拟|以来|较|同比|相比))(?![^。\n]{0,80}?(?:本年度|今年|本年))")
 _SECOND_SECTION = re.compile(r"(?m)^[\s|]*二[、.．]")
 
@@ -226,14 +230,15 @@ def find_report_year(title: str | None, text: str, published: str | None,
     for year, how in _text_years(head, head_nfkc):
         if lo <= year <= hi:
             return year, how
+    if published and lo <= int(published[:4]) - 1 <= hi:
+        return int(published[:4]) - 1, "publication year - 1"
     first_section = head_nfkc[:3000]
     if second := _SECOND_SECTION.search(first_section):
         first_section = first_section[:second.start()]
     item = _FIRST_SECTION_ITEM_YEAR.search(first_section)
-    if item and lo <= int(item.group(1)) <= hi:
-        return int(item.group(1)), "the year the body opens with"
-    if published and lo <= int(published[:4]) - 1 <= hi:
-        return int(published[:4]) - 1, "publication year - 1"
+    year = int(next(g for g in item.groups() if g)) if item else None
+    if year and lo <= year <= hi:
+        return year, "the year the body opens with"
     return None, ""
 
 

@@ -453,6 +453,10 @@ def test_a_reports_parts_listed_its_first_section_under_font_buttons_and_its_wor
     ("某市2021年政府信息公开工作年度报告(第二篇)\n一、总体情况\n2021年,我市主动公开政府信息120条。\n", "annual_report"),
     ("某乡2021年度政府信息公开工作年度报告暨年终总结\n一、总体情况\n2021年,我乡主动公开政府信息120条。\n", "annual_report"),
     ("某市2021年政府信息公开工作年度报告及社会评价报告\n一、总体情况\n2021年,我市主动公开政府信息120条。\n", "annual_report"),
+    ("平阳县水利局2020年政府信息公开工作年报暨年终总结\n一、总体情况\n2020年,我局主动公开政府信息120条。\n", "annual_report"),
+    # papers sent to an office for an appraisal (县委县政府督查室: …现将我局2023年度政府信息公开情况报告如下)
+    ("平阳县水利局关于报送年度考核有关材料的函\n县委县政府督查室:\n根据年度目标考核要求,现将我局2023年度政府信息公开情况报告如下:\n"
+     "一、总体情况\n2023年,我局主动公开政府信息60条。\n二、其他考核事项\n", "other"),
 ])
 def test_the_years_disclosure_reported_and_bundles_and_evaluations(text, doc_type):
     meta = parse_document(text, "x.txt").meta

@@ -155,3 +155,10 @@ def test_the_first_sections_heading_glued_to_its_year():
     # a 2014 report's copy (一、概述2014年,本局…)
     text = "信息公开报告\n\n一、概述2014年,本局紧紧围绕建设服务型政府、提高服务质量的总要求,更加积极主动地做好政府信息公开工作。\n"
     assert find_report_year(None, text, None, BOUNDS) == (2014, "the year the body opens with")
+
+
+def test_an_item_year_gives_way_to_the_publication_date():
+    # (一)主动公开。2019年,新修订的《条例》施行后… opens a report published in 2021: the 2020 report
+    text = ("一、总体情况\n(一)主动公开。2019年,新修订的《中华人民共和国政府信息公开条例》正式施行后,我局及时调整完善主动公开目录,"
+            "全年主动公开政府信息120条。\n")
+    assert find_report_year(None, text, "2021-01-28", BOUNDS) == (2020, "publication year - 1")

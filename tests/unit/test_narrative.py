@@ -1051,3 +1051,21 @@ def test_none_of_requests_and_cases_in_one_clause_items_published_and_both_cases
         {"n.requests.received": 4, "n.review": 0, "n.suit": 0}
     # requests and something else negated is no zero of the requests (没有收到…申请和…的答复)
     assert "n.requests.received" not in _values("我局没有收到政府信息公开申请和因此产生的投诉。", 2017)
+
+
+def test_all_answered_unless_some_were_left_open_and_nones_of_last_year() -> None:
+    received_3 = "2021年,我局主动公开政府信息120条。全年共收到政府信息公开申请3件,均已按时答复"
+    # words that deny a delay, another matter's counts or delays, last year's carry-over: all 3 answered
+    for rest in (",未出现延期答复情况。", ",无超期、延期答复情况。", "。局长信箱共收到群众来信56件,已回复56件。",
+                 "。上年结转的1件申请已于1月办结。", "。受疫情影响,原定的政府开放日活动延期举行。", ",结转下年度继续办理0件。"):
+        assert _values(received_3 + rest, 2021)["n.requests.closed"] == 3, rest
+    # some still open, in the sentence or later in the paragraph: no closed count
+    for text in ("全年共收到政府信息公开申请5件,均予以公开,其中1件转入2022年继续办理。",
+                 "全年受理并按时回复政府信息公开申请19件,另有2件仍在处理中。",
+                 "全年受理并及时回复政府信息公开申请19件。申请内容主要涉及水利工程建设、河道采砂管理等方面,群众关注度较高。"
+                 "截至年底,仍有2件因需征求第三方意见而延期答复。"):
+        assert "n.requests.closed" not in _values(text, 2021), text
+    # a none that sets last year beside this one, or whose words only contain 上年度 (线上年度评议), is this year's
+    assert _values("我局上年度和本年度均未收到政府信息公开申请。", 2021) == {"n.requests.received": 0}
+    assert _values("全年共收到政府信息公开申请3件,均已按时答复。线上年度评议中未发生政府信息公开行政复议、行政诉讼案件。", 2021) == \
+        {"n.requests.received": 3, "n.requests.closed": 3, "n.review": 0, "n.suit": 0}

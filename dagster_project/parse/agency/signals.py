@@ -190,6 +190,7 @@ def _government_whole(issuer: str) -> str:
 
 _COVER_OF_A_REPORT = re.compile(r"^[^《》]{2,30}?关于(?:发布|印发|公布|公开)?《?" + _ANY_YEAR + r"年度?((?!政府|政务|信息)[^\d年度《》]{2,20}?)"
                                 r"(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告》?的(?:公告|通知|函)")
+_ITS_OFFICE = re.compile(r"(?:人民政府|政府)?(?:办公厅|办公室)")
 
 
 def _title_issuer(title: str) -> str:
@@ -203,9 +204,10 @@ def _title_issuer(title: str) -> str:
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     # a cover notice names the report's body in the report's title (教育部办公厅关于发布《2010年教育部政府信息公开
     # 工作年度报告》的公告): the report is that body's, its office only publishes it
-    # (only the body whose office the notice's issuer is: not 成都市各区县 of 成都市人民政府办公厅's notice)
+    # (only the body whose office the notice's issuer is: not 成都市各区县 of 成都市人民政府办公厅's notice, nor 平阳市
+    # of 平阳市教育局办公室's)
     cover = _COVER_OF_A_REPORT.match(norm)
-    if cover and issuer.startswith(cover.group(1)) and issuer != cover.group(1) \
+    if cover and issuer.startswith(cover.group(1)) and _ITS_OFFICE.fullmatch(issuer[len(cover.group(1)):]) \
             and (_ENDS_AS_NAME.search(cover.group(1)) or cover.group(1).endswith(_PLACE_ENDS)):
         return _government_whole(cover.group(1))
     # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)

@@ -100,8 +100,15 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
-# a none of the year before (上年度未发生行政复议案件…, 去年无提起行政复议诉讼情况), not of the report's
-_LAST_YEAR = re.compile(r"(?:上一?年度?|去年|前年)(?!结转)")
+# a none of the year before (上年度未发生行政复议案件…, 去年无提起行政复议诉讼情况), not of the report's: the clause
+# opens on that year, and does not set it beside this one (上年度和本年度均未…, 与上年度一样未…, 自前年起连续…)
+_LAST_YEAR = re.compile(r"^(?:在|我局|本局|我单位|本单位)?(?:上一?年度?|去年|前年)")
+_THIS_YEAR_TOO = re.compile(r"本年|今年|当年|连续|一样|相比|之后|以来|结转")
+
+
+def _of_last_year(before: str) -> bool:
+    return _LAST_YEAR.match(before) is not None and _THIS_YEAR_TOO.search(before) is None
+
 
 # requests carried over from the year before (上年结转申请1件 / 上一年度结转)
 _FROM_LAST_YEAR = r"(?:上年度?|上一年度?)结转"
@@ -149,14 +156,40 @@ def _of_disputes(sent: Sentence, i: int, clause: str) -> bool:
     return parent >= 0 and _DISPUTES_TOTAL.search(sent.clauses[parent]) is not None
 
 
-# what says, after an "all answered", that some were not (…，其中1件结转下一年度 / 。已办结18项，1项结转下年度 /
-# 均予以公开，已答复4件): the count of the closed is then another figure, stated or not
-# (无结转下年度继续办理件 says none was)
-_SOME_LEFT_OPEN = re.compile(r"(?<![无没])(?<!没有)(?:结转|延期|正在办理|尚未办结|未办结)|(?:已|共)?(?:办结|答复|回复)\d+(?:件|项|条)")
+# what says, after an "all answered", that some were not (…，其中1件结转下一年度 / 另有2件仍在处理中 / 1件暂未答复 /
+# 均予以公开，已答复4件): the count of the closed is then another figure, stated or not. Read in the rest of the
+# sentence, and in the next one when it goes on with them (…19项。截至12月31日，已办结18项 / …申请…) and is not
+# about another matter (来信, 12345, 建议, 许可…); not where it
+# is denied (未出现延期答复情况, 不存在未办结申请, 结转下年度继续办理0件) or is last year's (上年结转的1件申请)
+_LEFT_OPEN = re.compile(r"结转|转入(?:下一?年度?|(?:19|20)\d\d年)|延期|(?:正在|仍在|尚在)(?:办理|处理)|尚有[^，,。]{0,6}在办"
+                        r"|未办结|暂未答复|尚未答复")
+_ANSWERED_COUNT = re.compile(r"(?:已|共)?(?:办结|答复|回复)\d+(?:件|项|条)")
+_DENIED = re.compile(r"(?:无|没有|未|不存在|并无)[^，,。;；]{0,6}$")
+_NONE_LEFT = re.compile(r"^[^，,。;；]{0,10}?(?<!\d)0(?:件|项)")
+
+
+def _left_open_in(text: str) -> bool:
+    for m in _LEFT_OPEN.finditer(text):
+        before = text[max(0, m.start() - 8):m.start()]
+        if not (_DENIED.search(before) or re.search(r"上一?年度?$", before) or _NONE_LEFT.match(text[m.end():])):
+            return True
+    return False
 
 
 def _some_left_open(sent: Sentence, i: int) -> bool:
-    return _SOME_LEFT_OPEN.search(sent.text_after(i) + sent.after[:120]) is not None
+    following = sent.after.lstrip("。；;！!？? \n")
+    next_sentence = re.split(r"[。！!？?\n]", following[:160], maxsplit=1)[0]
+    about_requests = ("申请" in next_sentence or next_sentence.startswith(("截至", "截止", "其中", "目前"))) \
+        and not NOT_REQUEST.search(next_sentence)
+    if _left_open_in(sent.text_after(i)) or _ANSWERED_COUNT.search(sent.text_after(i)):
+        return True
+    if about_requests and _ANSWERED_COUNT.search(next_sentence):
+        return True
+    # the words of some left open, anywhere in the rest of the paragraph about requests (…19件。申请内容主要涉及…。
+    # 截至年底，仍有2件…延期答复。)
+    paragraph = [s for s in re.split(r"[。！!？?]", following[:400].split("\n", 1)[0])
+                 if re.search(r"申请|答复|\d+(?:件|项)", s) and not NOT_REQUEST.search(s)]
+    return any(_left_open_in(s) for s in paragraph)
 
 
 def _all_closed(sent: Sentence, i: int, clause: str, anchor: Candidate, carried: Candidate | None,
@@ -332,7 +365,7 @@ def scan_sentence(
                          or search_clause(ZERO_REQUESTS_NONE, clause, fig))
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
-                and not _LAST_YEAR.search(clause[:m.start()]):
+                and not _of_last_year(clause[:m.start()]):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
                 and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i):
@@ -343,7 +376,7 @@ def scan_sentence(
             zeros = (True, True)
         if zeros is None and clause.endswith(":无") and (m := CASES_ANSWERED_NONE.match(clause)):
             zeros = (True, True)
-        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context() and not _LAST_YEAR.search(clause[:m.start()]):
+        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context() and not _of_last_year(clause[:m.start()]):
             for code, zero in zip(("n.review", "n.suit"), zeros):
                 if zero:
                     cands.append(Candidate(code, 0.0, False, clause, order))
