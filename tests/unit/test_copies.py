@@ -64,4 +64,4 @@ def test_one_page_is_not_read_as_a_report():
 
 def test_the_groups_are_there():
     kinds = [key[1][0] for key in GROUPS]
-    assert (kinds.count("A"), kinds.count("B"), kinds.count("C")) == (6, 11, 15)
+    assert (kinds.count("A"), kinds.count("B"), kinds.count("C")) == (6, 9, 15)
