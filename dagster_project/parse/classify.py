@@ -12,6 +12,8 @@ from .traditional import strip_pinyin
 
 # Look-alikes: pages about the annual report that are not one. Read from the title only (or the
 # first line when there is none): a real report's body cites notices and work points.
+# a title that does not name a report (some words of look-alikes also end a real report's long title)
+_NAMES_NO_REPORT = r"^(?!.*(?:年度报告|年报|工作报告))"
 _OTHER_TITLE = [
     (re.compile(r"统计(?:报送|报表)?制度|报送制度|报告制度|(?:制度|办法|规定|细则|规则)(?:[(（]试行[)）])?(?:的通知)?$"),
      "rules for statistics or reporting (统计制度/报告制度/办法), not a report"),
@@ -21,7 +23,7 @@ _OTHER_TITLE = [
     (re.compile(r"工作计划|工作安排|实施方案|工作方案"), "work plan"),
     (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
     # (2020年政务公开年终总结10篇; not a report that is its own year-end summary: …年度报告暨年终总结)
-    (re.compile(r"^(?!.*(?:年度报告|年报|工作报告)).*年终总结"), "work summary or self-inspection"),
+    (re.compile(_NAMES_NO_REPORT + r".*年终总结"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
     # 2020年政务公开年终总结10篇 / …工作报告(精选5篇): a document-sharing site's bundle of model essays
     # (not a part of one: …年度报告(第二篇))
@@ -31,7 +33,7 @@ _OTHER_TITLE = [
     (re.compile(r"(?:年度报告|年报)(?:展示平台|专栏|专题|汇编|列表|集中展示|集中公开)"), "a column or platform of many reports, not a report"),
     (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
     # (高校信息公开情况评价报告; not a report that adds the public's rating: …年度报告及社会评价报告)
-    (re.compile(r"^(?!.*(?:年度报告|年报|工作报告)).*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
+    (re.compile(_NAMES_NO_REPORT + r".*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
     # 2014年省部级政府信息公开年报观察: an article on many bodies' reports
     (re.compile(r"(?:年度报告|年报)(?:观察|综述|述评|分析|点评|盘点|看点|透视|调查)$"), "commentary on annual reports, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 VALUE_STATUSES = ("reported", "approximate", "inferred")
+# the parse warning of a page cut off in its download (the run's summary names such pages by it)
+CUT_OFF_WARNING = "the page ends inside a table (cut off?): what followed is missing"
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from .classify import (binary_reason, classify_doc_type, is_blank_template, name
 from .identity import content_hash
 from .labels import mainland_terms, normalise_label
 from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
-from .model import DocumentParseError, ParsedReport, ReportMeta
+from .model import CUT_OFF_WARNING, DocumentParseError, ParsedReport, ReportMeta
 from .text.sections import find_regions
 from .tables.statistics_table import parse_statistics_table
 from .tables.table_four import parse_table_four
@@ -150,7 +150,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     if year is None:
         warnings.append(year_how or "report year not found")
     if page.is_html and _ends_inside_a_table(raw):
-        warnings.append("the page ends inside a table (cut off?): what followed is missing")
+        warnings.append(CUT_OFF_WARNING)
     return ParsedReport(meta_record, figures, unplaced, uncoded, warnings)
 
 

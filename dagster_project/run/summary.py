@@ -10,6 +10,7 @@ import shlex
 from datetime import datetime
 from pathlib import Path
 
+from ..parse.model import CUT_OFF_WARNING
 from .console import CheckCounts
 
 FIRST_FEW = 5
@@ -52,6 +53,14 @@ def _named(rows: list[tuple], total: int) -> str:
     shown = "; ".join(f"{path} ({reason})" if reason else str(path) for path, reason in rows)
     more = total - len(rows)
     return shown + (f"; and {more} more" if more > 0 else "")
+
+
+def _reports_where(marts: Marts, where: str, reason: str = "null", params: tuple = ()) -> tuple[int, str]:
+    """How many reports of dim_report meet ``where``, and the first few named (with ``reason``)."""
+    count = marts.one(f"select count(*) from marts.dim_report where {where}", list(params))[0]
+    first = marts.rows(f"select source_path, {reason} from marts.dim_report where {where} "
+                       "order by source_path limit ?", [*params, FIRST_FEW]) if count else []
+    return count, _named(first, count)
 
 
 def _checks(counts: CheckCounts, what: str) -> str:
@@ -103,22 +112,14 @@ def warehouse_lines(marts: Marts) -> list[str]:
     if marts.has("dim_report", "parse_status"):
         ocr = marts.one("select count(*) from marts.dim_report where parse_status = 'needs_ocr'")[0]
         lines.append(f"  needs OCR          : {ocr}")
-        failed = marts.one("select count(*) from marts.dim_report where parse_status = 'failed'")[0]
-        text = f"{failed}"
-        if failed:
-            error = "parse_error" if marts.has("dim_report", "parse_error") else "null"
-            first = marts.rows(f"select source_path, {error} from marts.dim_report where parse_status = 'failed' "
-                               "order by source_path limit ?", [FIRST_FEW])
-            text += f": {_named(first, failed)}"
-        lines.append(f"  parse failures     : {text}")
+        error = "parse_error" if marts.has("dim_report", "parse_error") else "null"
+        failed, named = _reports_where(marts, "parse_status = 'failed'", error)
+        lines.append(f"  parse failures     : {failed}" + (f": {named}" if failed else ""))
     if marts.has("dim_report", "parse_warnings", "source_path"):
         # a page cut off in its download parses with the figures it holds: said here, not only in the mart
-        where = "parse_warnings like '%cut off%'"
-        cut = marts.one(f"select count(*) from marts.dim_report where {where}")
-        if cut and cut[0]:
-            first = marts.rows(f"select source_path, null from marts.dim_report where {where} "
-                               "order by source_path limit ?", [FIRST_FEW])
-            lines.append(f"  cut off            : {_named(first, cut[0])} (marts.dim_report.parse_warnings)")
+        cut, named = _reports_where(marts, "contains(parse_warnings, ?)", params=(CUT_OFF_WARNING,))
+        if cut:
+            lines.append(f"  cut off            : {named} (marts.dim_report.parse_warnings)")
     if marts.has("fct_indicator_value"):
         figures = marts.one("select count(*) from marts.fct_indicator_value")[0]
         unplaced = marts.one("select count(*) from marts.fct_unplaced_figure")[0] if marts.has("fct_unplaced_figure") else 0

@@ -168,21 +168,25 @@ _DENIED = re.compile(r"(?:无|没有|未|不存在|并无)[^，,。;；]{0,6}$")
 _NONE_LEFT = re.compile(r"^[^，,。;；]{0,10}?(?<!\d)0(?:件|项)")
 
 
+_LAST_YEARS = re.compile(r"上一?年度?$")
+
+
 def _left_open_in(text: str) -> bool:
     for m in _LEFT_OPEN.finditer(text):
         before = text[max(0, m.start() - 8):m.start()]
-        if not (_DENIED.search(before) or re.search(r"上一?年度?$", before) or _NONE_LEFT.match(text[m.end():])):
+        if not (_DENIED.search(before) or _LAST_YEARS.search(before) or _NONE_LEFT.match(text[m.end():])):
             return True
     return False
 
 
 def _some_left_open(sent: Sentence, i: int) -> bool:
+    rest = sent.text_after(i)
+    if _left_open_in(rest) or _ANSWERED_COUNT.search(rest):
+        return True
     following = sent.after.lstrip("。；;！!？? \n")
     next_sentence = re.split(r"[。！!？?\n]", following[:160], maxsplit=1)[0]
     about_requests = ("申请" in next_sentence or next_sentence.startswith(("截至", "截止", "其中", "目前"))) \
         and not NOT_REQUEST.search(next_sentence)
-    if _left_open_in(sent.text_after(i)) or _ANSWERED_COUNT.search(sent.text_after(i)):
-        return True
     if about_requests and _ANSWERED_COUNT.search(next_sentence):
         return True
     # the words of some left open, anywhere in the rest of the paragraph about requests (…19件。申请内容主要涉及…。
