@@ -35,6 +35,9 @@ class FetchSettings(BaseSettings):
     listing_max_pages: int = 20
     max_attachments_per_page: int = 20  # attachment links (PDF, Word, …) followed from one report page
     respect_robots_txt: bool = True
+    # Set by `make run`, which fetches before it decides whether anything changed: the summary of that
+    # fetch, which the run's fetch asset reports instead of asking every URL a second time.
+    prefetched: Path | None = None
 
 
 class ReconciliationSettings(BaseSettings):

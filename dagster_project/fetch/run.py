@@ -5,11 +5,12 @@ unchanged, refused or unreachable, so a run without network is a run that report
 """
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -78,6 +79,24 @@ class FetchSummary:
             self.rejected += outcome == prov.REJECTED
             self.robots_disallowed += outcome == prov.ROBOTS_DISALLOWED
             self.failures.append(Failure(record.url, outcome, record.reason or ""))
+
+    def line(self) -> str:
+        return (
+            f"fetch done: {self.fetched} downloaded ({_human_bytes(self.bytes)} new, {self.not_reports} not annual "
+            f"reports), {self.unchanged} unchanged, {self.failed} failed, {self.rejected} rejected, "
+            f"{self.robots_disallowed} robots-disallowed; {self.listing_pages} listing pages read, {self.retries} retries"
+        )
+
+    def save(self, path: Path) -> None:
+        """Write the summary for the run's fetch asset to report (see ``FetchSettings.prefetched``)."""
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(json.dumps(asdict(self), ensure_ascii=False), encoding="utf-8")
+        temporary.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> "FetchSummary":
+        fields = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{**fields, "failures": [Failure(**failure) for failure in fields["failures"]]})
 
 
 def failures_markdown(failures: Iterable[Failure], limit: int = 20) -> str:
@@ -368,9 +387,5 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
         run.client.close()
 
     s = run.summary
-    log.info(
-        f"fetch done: {s.fetched} downloaded ({_human_bytes(s.bytes)} new, {s.not_reports} not annual reports), "
-        f"{s.unchanged} unchanged, {s.failed} failed, {s.rejected} rejected, {s.robots_disallowed} robots-disallowed; "
-        f"{s.listing_pages} listing pages read, {s.retries} retries"
-    )
+    log.info(s.line())
     return s

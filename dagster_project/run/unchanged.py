@@ -9,8 +9,9 @@ Before copying the warehouse to a working file, `make run` asks :func:`check_unc
 build would change anything. It lists the raw folder as ingest does (``stat``, then the hash of each
 file's first and last 64 KiB, the whole file only when its mtime moved) and compares with the
 published ``staging.documents``; any new, changed, removed or newly refused file, another parser
-version, another dbt/expectations digest, a manifest of sources to fetch, or a warehouse whose
-staging no longer matches its recorded build means a full run. Reading is all it does: the published
+version, another dbt/expectations digest, or a warehouse whose staging no longer matches its
+recorded build means a full run. Sources of the manifest were fetched before (``prefetch.py``):
+what they brought is in the raw folder by then. Reading is all it does: the published
 file is opened read-only and never copied.
 
 That comparison reads every document, which grows with the folder. So a run first compares the
@@ -94,7 +95,6 @@ def record_build(con, parser: str, models: str) -> None:
 
 def check_unchanged(published: Path, settings, parser: str, models: str) -> Decision:
     """Would a build over ``settings.raw_dir`` change ``published``? Opens it read-only, writes nothing."""
-    from ..fetch.manifest import read_manifest
     from ..resources.duckdb_file import STORAGE_VERSION, open_warehouse, storage_version
 
     if not published.exists():
@@ -103,8 +103,6 @@ def check_unchanged(published: Path, settings, parser: str, models: str) -> Deci
         return Decision(False, "the raw folder is missing")
     if settings.full_rescan:
         return Decision(False, "GOVINFO_FULL_RESCAN=1")
-    if read_manifest(settings.sources_path):
-        return Decision(False, f"sources to fetch in {settings.sources_path}")
     con = open_warehouse(published, read_only=True)
     try:
         if not (storage_version(con) or "").startswith(STORAGE_VERSION):
@@ -143,12 +141,15 @@ def fingerprint_or_stop(published: Path, settings, lock, force: bool, say, start
     """The opening of every run: the fingerprint of the code it builds with, or None when nothing
     changed and the run stops here, before Dagster is even imported.
 
-    The fingerprint, the raw folder's listing included, is taken before the run starts, so an edit
-    made during the run makes the next run build again."""
+    The sources of the manifest are fetched first (:mod:`.prefetch`). The fingerprint, the raw
+    folder's listing included, is taken after that fetch and before the run starts, so an edit made
+    during the run makes the next run build again."""
     from ..stage.write_reports import parser_version
+    from .prefetch import fetch_first
 
     if lock.stale:
         say(f"  taking over the warehouse from run pid {lock.stale.pid} (since {lock.stale.since}), which did not finish")
+    fetch_first(published, settings, say)  # what the URLs hold is part of what may have changed
     parser, models = parser_version(), models_digest(settings)
     listing = listing_module.take(settings, parser, models) if settings.raw_dir.is_dir() else None
     fingerprint = Fingerprint(parser, models, listing)
@@ -171,10 +172,8 @@ def decide(published: Path, settings, fingerprint: Fingerprint) -> Decision:
     file touched but not edited is no change). Otherwise the stored listing says what changed.
     Without a valid stored listing the whole folder is compared by content, and when that finds
     nothing changed the listing is stored, so the next run is decided by ``stat`` alone."""
-    from ..fetch.manifest import read_manifest
-
     listing = fingerprint.listing
-    quick = _cheap_reasons(published, settings, read_manifest)
+    quick = _cheap_reasons(published, settings)
     if quick is not None:
         return Decision(False, quick)
     compared = listing_module.compare(published, listing) if listing is not None else None
@@ -195,15 +194,13 @@ def decide(published: Path, settings, fingerprint: Fingerprint) -> Decision:
     return Decision(False, reason)
 
 
-def _cheap_reasons(published: Path, settings, read_manifest) -> str | None:
+def _cheap_reasons(published: Path, settings) -> str | None:
     if not published.exists():
         return "no warehouse yet"
     if not settings.raw_dir.is_dir():
         return "the raw folder is missing"
     if settings.full_rescan:
         return "GOVINFO_FULL_RESCAN=1"
-    if read_manifest(settings.sources_path):
-        return f"sources to fetch in {settings.sources_path}"
     return None
 
 

@@ -159,3 +159,25 @@ def test_no_file_is_trusted_under_another_ingest_context_or_another_warehouse_fi
     assert listing.unchanged_records(other, fingerprint(settings).listing) is None
     assert listing.write_unchanged(other, fingerprint(settings).listing, tmp_path / "run.unchanged") is None
     assert not (tmp_path / "run.unchanged").exists()
+
+
+def test_lines_appended_to_the_fetch_log_are_no_change_and_a_rewritten_log_is(built):
+    # A fetch appends a line per URL it asked (a 304 too), and ingest takes the first URL that brought
+    # a file: appended lines change nothing a build read. A log rewritten in place, or replaced, does.
+    raw, warehouse, settings = built
+    log = raw / "_fetched" / "provenance.jsonl"
+    log.parent.mkdir()
+    line = ('{"url": "http://127.0.0.1:8000/a.html", "outcome": "unchanged", "kind": "report", '
+            '"path": "_fetched/aa/aa.html", "fetched_at": "2026-12-05T10:00:00.000+00:00"}\n')
+    log.write_text(line, encoding="utf-8")
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # by content; stores the listing
+    with open(log, "a", encoding="utf-8") as appended:
+        appended.write(line.replace("10:00", "11:00"))
+    grown = decide(warehouse, settings, fingerprint(settings))
+    assert grown.unchanged and grown.reason.startswith("documents (size"), grown.reason
+    assert listing.unchanged_records(warehouse, fingerprint(settings).listing)
+    with open(log, "r+b") as rewritten:  # same inode, longer, another first line
+        rewritten.write(line.replace("a.html", "b.html").encode() * 3)
+    changed = decide(warehouse, settings, fingerprint(settings))
+    assert changed.reason == "ingest options or the fetch provenance log changed"
+    assert listing.unchanged_records(warehouse, fingerprint(settings).listing) is None
