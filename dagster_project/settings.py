@@ -35,6 +35,11 @@ class FetchSettings(BaseSettings):
     listing_max_pages: int = 20
     max_attachments_per_page: int = 20  # attachment links (PDF, Word, …) followed from one report page
     respect_robots_txt: bool = True
+    # A report URL whose bytes were stored (downloaded, or confirmed unchanged) less than this many
+    # hours ago is not asked again: at national scale a run asking 100,000 URLs one second apart per
+    # host takes hours, and a published report seldom changes. Listing pages are read on every run,
+    # so new reports are still found. 0 asks every URL on every run.
+    recheck_after_hours: float = Field(24.0, ge=0)
     # Set by `make run`, which fetches before it decides whether anything changed: the summary of that
     # fetch, which the run's fetch asset reports instead of asking every URL a second time.
     prefetched: Path | None = None

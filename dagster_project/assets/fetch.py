@@ -29,6 +29,7 @@ def fetched_documents(context: dg.AssetExecutionContext) -> dg.MaterializeResult
         metadata={
             "fetched": dg.MetadataValue.int(summary.fetched),
             "unchanged": dg.MetadataValue.int(summary.unchanged),
+            "not_asked_recent": dg.MetadataValue.int(summary.recent),
             "failed": dg.MetadataValue.int(summary.failed),
             "rejected": dg.MetadataValue.int(summary.rejected + summary.robots_disallowed),
             "bytes": dg.MetadataValue.int(summary.bytes),

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,6 +62,7 @@ class FetchSummary:
     not_reports: int = 0  # of `fetched`, pages whose title does not name an annual report
     listing_pages: int = 0
     bytes: int = 0  # bytes newly written to the store
+    recent: int = 0  # not asked: stored less than `recheck_after_hours` ago
     retries: int = 0
     failures: list[Failure] = field(default_factory=list)  # failed, rejected and robots-disallowed
 
@@ -85,6 +87,7 @@ class FetchSummary:
             f"fetch done: {self.fetched} downloaded ({_human_bytes(self.bytes)} new, {self.not_reports} not annual "
             f"reports), {self.unchanged} unchanged, {self.failed} failed, {self.rejected} rejected, "
             f"{self.robots_disallowed} robots-disallowed; {self.listing_pages} listing pages read, {self.retries} retries"
+            + (f"; {self.recent} not asked (stored less than the recheck interval ago)" if self.recent else "")
         )
 
     def save(self, path: Path) -> None:
@@ -149,6 +152,21 @@ class _Run:
         self._done = 0
         self._total = 0
         self.attachments: dict[str, Target] = {}  # found on report pages, fetched after the pages
+        since = datetime.now(timezone.utc) - timedelta(hours=self.fs.recheck_after_hours)
+        self.recheck_since = since.isoformat(timespec="milliseconds")  # provenance's fetched_at format
+
+    def recently_stored(self, target: Target) -> bool:
+        """Its bytes were stored (or confirmed) less than ``recheck_after_hours`` ago and are still there."""
+        previous = self.previous.get(target.url)
+        if not self.fs.recheck_after_hours or previous is None:
+            return False
+        return (previous.get("fetched_at") or "") >= self.recheck_since and (self.raw_dir / previous["path"]).is_file()
+
+    def not_recent(self, targets: Iterable[Target]) -> list[Target]:
+        """``targets`` less those :meth:`recently_stored` (counted in the summary, not asked)."""
+        asked = [target for target in targets if not self.recently_stored(target)]
+        self.summary.recent += len(targets) - len(asked)
+        return asked
 
     # -- bookkeeping ---------------------------------------------------------------------------
 
@@ -374,11 +392,16 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
             for found in pool.map(run.listing_targets, listings):
                 for target in found:
                     targets.setdefault(target.url, target)  # a report listed twice is fetched once
-            run._total = len(targets)
-            log.info(f"fetch: {len(targets)} documents to fetch ({len(listings)} listings, {workers} workers)")
-            list(pool.map(run.fetch_report, targets.values()))
+            # A page not asked again is not read for attachments either: those it had were asked with
+            # it, and one that failed is asked again when the page is.
+            asked = run.not_recent(list(targets.values()))
+            run._total = len(asked)
+            recent = f", {run.summary.recent} stored less than {settings.fetch.recheck_after_hours:g} h ago not asked " \
+                     "(GOVINFO_FETCH_RECHECK_AFTER_HOURS)" if run.summary.recent else ""
+            log.info(f"fetch: {len(asked)} documents to fetch ({len(listings)} listings, {workers} workers{recent})")
+            list(pool.map(run.fetch_report, asked))
             # attachments linked from the report pages (a page may hold only "附件: 年度报告.pdf")
-            attachments = [t for url, t in run.attachments.items() if url not in targets]
+            attachments = run.not_recent([t for url, t in run.attachments.items() if url not in targets])
             if attachments:
                 run._total += len(attachments)
                 log.info(f"fetch: {len(attachments)} attachments linked from report pages")

@@ -174,6 +174,7 @@ def fast_fetch_settings(**overrides) -> FetchSettings:
         max_workers=8,
         listing_max_pages=5,
         respect_robots_txt=True,
+        recheck_after_hours=0.0,  # the tests of conditional requests ask again at once
     )
     values.update(overrides)
     return FetchSettings(**values)

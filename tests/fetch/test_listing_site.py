@@ -64,7 +64,8 @@ def site_run(tmp_path, server):
     ])
     log = ListLog()
     summary = fetch_all(settings, log=log)
-    return dict(settings=settings, server=server, local=local, summary=summary, log=log)
+    paths = {r["url"]: r["path"] for r in read_records(settings.fetch_dir) if r.get("path")}
+    return dict(settings=settings, server=server, local=local, summary=summary, log=log, summary_paths=paths)
 
 
 def test_fixture_is_what_the_test_claims():
@@ -115,6 +116,25 @@ def test_second_run_over_the_listing_is_all_304(site_run):
     for url in local.values():
         assert server.sent[urlsplit(url).path] == [200, 304]
     assert server.hits[LIST_PATH] == 2  # list pages are always re-read: that is where new reports appear
+
+
+def test_reports_stored_within_the_recheck_interval_are_not_asked_again(site_run):
+    settings, server, local = site_run["settings"], site_run["server"], site_run["local"]
+    within = settings.model_copy(update={"fetch": settings.fetch.model_copy(update={"recheck_after_hours": 24.0})})
+    log = ListLog()
+    summary = fetch_all(within, log=log)
+    assert (summary.fetched, summary.unchanged, summary.failed, summary.recent) == (0, 0, 0, 12)
+    for url in local.values():
+        assert server.sent[urlsplit(url).path] == [200]  # asked by the first run only
+    assert server.hits[LIST_PATH] == 2  # the list pages are read all the same: new reports show there
+    assert "12 stored less than 24 h ago not asked (GOVINFO_FETCH_RECHECK_AFTER_HOURS)" in log.text()
+    # a stored copy that is gone is asked for again; an interval the last fetch is older than asks all
+    gone = next(iter(local.values()))
+    (settings.raw_dir / site_run["summary_paths"][gone]).unlink()
+    again = fetch_all(within, log=ListLog())
+    assert (again.fetched, again.recent) == (1, 11) and server.sent[urlsplit(gone).path] == [200, 200]
+    shorter = within.model_copy(update={"fetch": within.fetch.model_copy(update={"recheck_after_hours": 1e-7})})
+    assert (fetch_all(shorter, log=ListLog()).unchanged, server.hits[LIST_PATH]) == (12, 4)
 
 
 def test_listing_max_pages_is_a_hard_bound(tmp_path, server):

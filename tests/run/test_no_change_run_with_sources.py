@@ -56,7 +56,8 @@ def runs(tmp_path_factory):
     site = Site()
     sources = write_manifest(base / "sources.csv", [{"url": site.server.url(PAGE)}])
     env = make_env(warehouse, raw, base / "dagster", GOVINFO_SOURCES=str(sources),
-                   GOVINFO_FETCH_PER_HOST_MIN_INTERVAL_S="0", GOVINFO_FETCH_RESPECT_ROBOTS_TXT="false")
+                   GOVINFO_FETCH_PER_HOST_MIN_INTERVAL_S="0", GOVINFO_FETCH_RESPECT_ROBOTS_TXT="false",
+                   GOVINFO_FETCH_RECHECK_AFTER_HOURS="0")  # ask the URL on every run
     try:
         first = make("run", env)
         after_first = (sha256(warehouse), list(site.server.sent[PAGE]))
