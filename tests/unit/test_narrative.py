@@ -1069,3 +1069,19 @@ def test_all_answered_unless_some_were_left_open_and_nones_of_last_year() -> Non
     assert _values("我局上年度和本年度均未收到政府信息公开申请。", 2021) == {"n.requests.received": 0}
     assert _values("全年共收到政府信息公开申请3件,均已按时答复。线上年度评议中未发生政府信息公开行政复议、行政诉讼案件。", 2021) == \
         {"n.requests.received": 3, "n.requests.closed": 3, "n.review": 0, "n.suit": 0}
+
+
+def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
+    # the units under it said none; the body's own count is not said
+    for text in ("2023年,本局全年下属单位没有收到政府信息公开申请。", "2023年,局属各医院未收到政府信息公开申请。",
+                 "2023年,我局所属各单位均未收到政府信息公开申请。", "本年度我局直属各单位无依申请公开事项。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("2023年,局属各单位未发生因政府信息公开引起的行政复议、行政诉讼。", 2023) == {}
+    assert _values("2023年,我局共收到政府信息公开申请5件,下属单位没有收到政府信息公开申请。", 2023) == \
+        {"n.requests.received": 5}
+    # the body named with them, or as the subject after them, or them as a circumstance: the body's none
+    for text in ("2023年,本局及下属单位均未收到政府信息公开申请。", "我局机关和下属单位未收到政府信息公开申请。",
+                 "各科室积极配合,我局全年未收到政府信息公开申请。", "在各科室配合下我局未收到政府信息公开申请。"):
+        assert _values(text, 2023) == {"n.requests.received": 0}, text
+    assert _values("2023年,本单位及所属二级单位均未发生因政府信息公开引起的行政复议、行政诉讼。", 2023) == \
+        {"n.review": 0, "n.suit": 0}

@@ -110,6 +110,29 @@ def _of_last_year(before: str) -> bool:
     return _LAST_YEAR.match(before) is not None and _THIS_YEAR_TOO.search(before) is None
 
 
+# a none of the units under the body (本局下属单位未收到…, 局属各医院未收到…), not of the body itself: its own
+# count is not said, unless the body is named with them (本局及下属单位均未收到…)
+_SUB_UNITS = re.compile(r"下属|所属|直属|局属|属下|二级单位|基层单位|[县市区]直各"
+                        r"|各(?:乡镇|乡|镇|部门|单位|科室|医院|学校|街道|站所|中心|分局|派出机构)")
+_BODY_TOO = re.compile(r"(?:本|我)[\u4e00-\u9fff]{0,3}?(?:机关)?(?:及其?|和|与|、|以及|连同)|机关(?:本级)?(?:及其?|和|与|、|以及)")
+
+
+_NEGATION = re.compile(r"未|没有|无|不存在")
+_CIRCUMSTANCE = re.compile(r"在[^，。;,]{0,24}?(?:下|中)")  # 在各部门的配合下: not the subject
+_BODY = re.compile(r"(?:本|我)(?:局|委|办|厅|院|单位|机关|部门|中心|镇|乡|街道|县|区|市|会|署|处|馆|站|所)")
+
+
+def _of_sub_units(clause: str, m: re.Match) -> bool:
+    """The words before the match's negation (the clause's subject) name units under the body alone."""
+    negation = _NEGATION.search(clause, m.start())
+    before = _CIRCUMSTANCE.sub("", clause[:negation.start() if negation else m.start()])
+    units = None
+    for units in _SUB_UNITS.finditer(before):
+        pass
+    # (下属单位…，本局未收到: the body, named after them, is the subject)
+    return units is not None and _BODY_TOO.search(before) is None and _BODY.search(before, units.end()) is None
+
+
 # requests carried over from the year before (上年结转申请1件 / 上一年度结转)
 _FROM_LAST_YEAR = r"(?:上年度?|上一年度?)结转"
 
@@ -370,9 +393,11 @@ def scan_sentence(
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
                 and not _of_last_year(clause[:m.start()]):
-            cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
+            if not _of_sub_units(clause, m):
+                cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
-                and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i):
+                and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i) \
+                and not _of_sub_units(clause, m):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
@@ -380,7 +405,8 @@ def scan_sentence(
             zeros = (True, True)
         if zeros is None and clause.endswith(":无") and (m := CASES_ANSWERED_NONE.match(clause)):
             zeros = (True, True)
-        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context() and not _of_last_year(clause[:m.start()]):
+        if zeros and sent.year_ok(i, m.start()) and sent.disclosure_context() and not _of_last_year(clause[:m.start()]) \
+                and not _of_sub_units(clause, m):
             for code, zero in zip(("n.review", "n.suit"), zeros):
                 if zero:
                     cands.append(Candidate(code, 0.0, False, clause, order))
