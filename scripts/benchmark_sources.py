@@ -10,7 +10,10 @@ requests the server saw:
 1. the first run (fetch every URL, build);
 2. nothing changed, ``GOVINFO_FETCH_RECHECK_AFTER_HOURS=0``: every URL is asked again (a 304 each);
 3. nothing changed, the default recheck interval: no URL is asked;
-4. ``--edited`` documents edited on the site, recheck 0: they are fetched and built.
+4. ``--edited`` documents edited on the site, recheck 0: they are fetched and built;
+5. and 6. with ``--grow-log LINES``: the provenance log grown to LINES lines (run 2's lines again and
+   again, as daily runs leave it), two runs with nothing changed: the first reads the grown lines
+   once, the second only the index of the log.
 
 The per-host pacing is off (``GOVINFO_FETCH_PER_HOST_MIN_INTERVAL_S=0``): one local host stands for
 many sites, and the pacing would measure its own sleep. Prints figures; asserts nothing.
@@ -73,6 +76,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--edited", type=int, default=10)
+    parser.add_argument("--grow-log", type=int, default=0, metavar="LINES",
+                        help="then grow the provenance log to about LINES lines and run twice more with nothing changed")
     parser.add_argument("--keep", type=Path, help="work in this folder (emptied first) instead of a temporary one")
     args = parser.parse_args()
     base = args.keep or Path(tempfile.mkdtemp(prefix="bench_sources_"))
@@ -102,7 +107,18 @@ def main() -> None:
     run(env, site, f"4. {args.edited} edited on the site, every URL asked", GOVINFO_FETCH_RECHECK_AFTER_HOURS="0")
     log = raw / "_fetched" / "provenance.jsonl"
     print(f"provenance log: {log.stat().st_size / 1e6:.1f} MB after 4 runs "
-          f"({sum(1 for _ in log.open(encoding='utf-8'))} lines)")
+          f"({sum(1 for _ in log.open(encoding='utf-8'))} lines)", flush=True)
+    if args.grow_log:
+        # the log of many more runs: run 2's lines (one 304 per URL) appended again and again, as
+        # daily runs over the same sources leave it; the first run after folds them into the index
+        run_two = [line for line in log.read_bytes().splitlines(keepends=True) if b'"unchanged"' in line][:len(pages)]
+        with open(log, "ab") as handle:
+            for _ in range(max(0, args.grow_log - 3 * len(pages)) // len(run_two)):
+                handle.write(b"".join(run_two))
+        print(f"provenance log grown to {log.stat().st_size / 1e6:.0f} MB "
+              f"({sum(1 for _ in log.open(encoding='utf-8')):,} lines)", flush=True)
+        run(env, site, "5. nothing changed, the grown log read once")
+        run(env, site, "6. nothing changed, the grown log in the index")
     site.shutdown()
     if not args.keep:
         shutil.rmtree(base, ignore_errors=True)

@@ -78,6 +78,15 @@ class ProvenanceLog:
         return record
 
 
+def parse_line(raw: bytes) -> dict | None:
+    """The record of one line, or None for a line torn by a crash (skipped, not fatal)."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return record if isinstance(record, dict) and record.get("url") else None
+
+
 def read_records(fetch_dir: Path) -> Iterator[dict]:
     """Every line in order; a line torn by a crash is skipped, not fatal."""
     path = Path(fetch_dir) / LOG_NAME
@@ -85,20 +94,50 @@ def read_records(fetch_dir: Path) -> Iterator[dict]:
         return
     with open(path, "rb") as handle:
         for raw in handle:
-            try:
-                record = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                continue
-            if isinstance(record, dict) and record.get("url"):
+            record = parse_line(raw)
+            if record is not None:
                 yield record
 
 
+def records_since(fetch_dir: Path, since_iso: str, block: int = 1 << 20) -> list[dict]:
+    """The records fetched at or after ``since_iso``, in order, read from the end of the log back to
+    the first older line: a run's own attempts cost what they are, not what the log holds.
+
+    Runs do not overlap (the warehouse lock), so the lines of a run that started at ``since_iso``
+    are the last ones, after every line of the runs before."""
+    path = Path(fetch_dir) / LOG_NAME
+    if not path.is_file():
+        return []
+    found: list[dict] = []
+    with open(path, "rb") as handle:
+        end = handle.seek(0, os.SEEK_END)
+        rest = b""
+        while end > 0:
+            start = max(0, end - block)
+            handle.seek(start)
+            chunk = handle.read(end - start) + rest
+            lines = chunk.split(b"\n")
+            rest = lines.pop(0) if start > 0 else b""  # maybe a part of a line: completed by the next block
+            for raw in reversed(lines):
+                record = parse_line(raw) if raw.strip() else None
+                if record is None:
+                    continue
+                if (record.get("fetched_at") or "") < since_iso:
+                    return found[::-1]
+                found.append(record)
+            end = start
+    return found[::-1]
+
+
 def latest_by_url(fetch_dir: Path, *, stored_only: bool = False) -> dict[str, dict]:
-    """The last record of each URL; with stored_only, the last one that points at stored bytes."""
+    """The last record of each URL; with stored_only, the last one that points at stored bytes
+    (from the index of the log and the lines after it, see ``provenance_index``)."""
+    if stored_only:
+        from .provenance_index import load_state
+
+        return load_state(fetch_dir).latest_stored
     latest: dict[str, dict] = {}
     for record in read_records(fetch_dir):
-        if stored_only and not (record.get("outcome") in STORED_OUTCOMES and record.get("sha256") and record.get("path")):
-            continue
         latest[record["url"]] = record
     return latest
 
@@ -109,9 +148,6 @@ def source_url_by_path(raw_dir: Path, fetch_dir: Path | None = None) -> dict[str
     Identical bytes served by several URLs share one file; the first URL that brought them is kept,
     so the answer does not change from run to run.
     """
-    fetch_dir = Path(fetch_dir) if fetch_dir is not None else Path(raw_dir) / FETCH_SUBDIR
-    mapping: dict[str, str] = {}
-    for record in read_records(fetch_dir):
-        if record.get("outcome") in STORED_OUTCOMES and record.get("path"):
-            mapping.setdefault(record["path"], record["url"])
-    return mapping
+    from .provenance_index import load_state
+
+    return load_state(Path(fetch_dir) if fetch_dir is not None else Path(raw_dir) / FETCH_SUBDIR).first_url

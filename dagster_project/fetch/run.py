@@ -23,6 +23,7 @@ from .listing import attachment_links, crawl_listing, document_title, looks_like
 from .manifest import KINDS, ManifestEntry, read_manifest
 from .politeness import HostGate, RobotsPolicy
 from .provenance import ProvenanceLog, ProvenanceRecord
+from .provenance_index import load_state, save_state
 from .store import extension_for, put_blob, sha256_hex
 
 _module_log = logging.getLogger(__name__)
@@ -143,7 +144,8 @@ class _Run:
         self.fetch_dir = Path(settings.fetch_dir)
         self.fetch_dir.mkdir(parents=True, exist_ok=True)
         self.provenance = ProvenanceLog(self.fetch_dir)
-        self.previous = prov.latest_by_url(self.fetch_dir, stored_only=True)
+        self.state = load_state(self.fetch_dir)  # what the log says as this run starts
+        self.previous = dict(self.state.latest_stored)
         self.client = HttpClient(self.fs, HostGate(self.fs.per_host_min_interval_s, self.fs.per_host_concurrency))
         self.robots = RobotsPolicy(self.client, self.fs.user_agent, log) if self.fs.respect_robots_txt else None
         self.summary = FetchSummary()
@@ -409,6 +411,9 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
     finally:
         run.client.close()
 
+    # the log's answers as of now, so the next readers (this run's ingest, the next fetch) fold in
+    # only the lines written after this one
+    save_state(run.fetch_dir, load_state(run.fetch_dir, run.state))
     s = run.summary
     log.info(s.line())
     return s

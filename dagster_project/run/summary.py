@@ -74,12 +74,11 @@ def _checks(counts: CheckCounts, what: str) -> str:
 
 def fetch_failures(fetch_dir: Path, since_iso: str) -> list[tuple[str, str]]:
     """(url, outcome: reason) of each source whose latest attempt in this run failed."""
-    from ..fetch.provenance import read_records
+    from ..fetch.provenance import records_since
 
     latest: dict[str, dict] = {}
-    for record in read_records(fetch_dir):
-        if (record.get("fetched_at") or "") >= since_iso:
-            latest[record["url"]] = record
+    for record in records_since(fetch_dir, since_iso):
+        latest[record["url"]] = record
     return [(url, f"{r['outcome']}: {r.get('reason') or r.get('status') or ''}".rstrip(": "))
             for url, r in latest.items() if r.get("outcome") in FETCH_FAILURES]
 

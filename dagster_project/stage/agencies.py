@@ -52,13 +52,10 @@ def manifest_agencies(raw_dir: Path | None) -> dict[str, str]:
     """{stored path -> the fetch manifest's agency} from the provenance log, when there is one."""
     if raw_dir is None:
         return {}
-    from ..fetch.provenance import FETCH_SUBDIR, read_records
+    from ..fetch.provenance import FETCH_SUBDIR
+    from ..fetch.provenance_index import load_state
 
-    out: dict[str, str] = {}
-    for record in read_records(Path(raw_dir) / FETCH_SUBDIR):
-        if record.get("path") and record.get("agency"):
-            out[record["path"]] = record["agency"]
-    return out
+    return load_state(Path(raw_dir) / FETCH_SUBDIR).agency
 
 
 PRINTED_HEAD_CHARS = 50_000  # where a document prints its agency's name: its head, not every page

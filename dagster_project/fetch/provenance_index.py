@@ -1,0 +1,104 @@
+"""What the provenance log says now, without reading it from its first line on every run.
+
+The log only grows: one line per URL asked, on every run. Over 100,000 sources asked once a day it
+gains about 100,000 lines a day, and every run read all of them three times (the fetch's validators,
+ingest's source URLs, the agencies named in the manifest). The index ``_fetched/.provenance.index.json``
+(hidden: no walk of the raw folder lists it) holds the answers as of a byte offset of the log, with
+the log's identity (device, inode, the digest of its first 64 KiB); a reader folds in only the lines
+after that offset. A log replaced, truncated or rewritten is read again from its start. The fetch
+writes the index after each run; the log stays the record of every attempt, never rewritten.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .provenance import LOG_NAME, STORED_OUTCOMES, parse_line
+
+INDEX_NAME = ".provenance.index.json"
+FORMAT = 1
+HEAD_BYTES = 64 * 1024
+
+
+@dataclass
+class ProvenanceState:
+    """The log folded up to ``offset`` bytes (whole lines only)."""
+
+    latest_stored: dict[str, dict] = field(default_factory=dict)  # URL -> its last record with stored bytes
+    first_url: dict[str, str] = field(default_factory=dict)  # stored path -> the first URL that brought it
+    agency: dict[str, str] = field(default_factory=dict)  # stored path -> the last manifest agency named for it
+    offset: int = 0
+
+    def fold(self, record: dict) -> None:
+        path = record.get("path")
+        if record.get("outcome") in STORED_OUTCOMES and path:
+            self.first_url.setdefault(path, record["url"])
+            if record.get("sha256"):
+                self.latest_stored[record["url"]] = record
+        if path and record.get("agency"):
+            self.agency[path] = record["agency"]
+
+
+def _identity(log: Path) -> list | None:
+    try:
+        with open(log, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            head = handle.read(HEAD_BYTES)
+    except OSError:
+        return None
+    return [st.st_dev, st.st_ino, len(head), hashlib.sha256(head).hexdigest()]
+
+
+def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
+    """The index's state when it is of this log (the same file, at least as long, the same start)."""
+    try:
+        saved = json.loads((fetch_dir / INDEX_NAME).read_text(encoding="utf-8"))
+        identity, offset = saved["log"], saved["offset"]
+        if saved.get("format") != FORMAT or log.stat().st_size < offset:
+            return ProvenanceState()
+        with open(log, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            head = handle.read(identity[2])
+        if [st.st_dev, st.st_ino] != identity[:2] or hashlib.sha256(head).hexdigest() != identity[3]:
+            return ProvenanceState()
+        return ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return ProvenanceState()
+
+
+def load_state(fetch_dir: Path, state: ProvenanceState | None = None) -> ProvenanceState:
+    """The log's state now: the index's (or ``state``, read earlier from this log), and the lines
+    appended after it."""
+    fetch_dir = Path(fetch_dir)
+    log = fetch_dir / LOG_NAME
+    if not log.is_file():
+        return ProvenanceState()
+    if state is None:
+        state = _stored_state(fetch_dir, log)
+    with open(log, "rb") as handle:
+        handle.seek(state.offset)
+        for raw in handle:
+            if not raw.endswith(b"\n"):
+                break  # a line being written (or torn by a crash): folded once it is whole
+            state.offset += len(raw)
+            record = parse_line(raw)
+            if record is not None:
+                state.fold(record)
+    return state
+
+
+def save_state(fetch_dir: Path, state: ProvenanceState) -> None:
+    """Write the index of ``state`` (call with the state of :func:`load_state`, after the fetch's appends)."""
+    fetch_dir = Path(fetch_dir)
+    identity = _identity(fetch_dir / LOG_NAME)
+    if identity is None:
+        return
+    target = fetch_dir / INDEX_NAME
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps({"format": FORMAT, "log": identity, "offset": state.offset,
+                                     "latest_stored": state.latest_stored, "first_url": state.first_url,
+                                     "agency": state.agency}, ensure_ascii=False), encoding="utf-8")
+    os.replace(temporary, target)

@@ -1,0 +1,99 @@
+"""The index of the provenance log answers as a read of the whole log does, reading only the lines
+after it; a log replaced or cut is read again from its start; a run's own lines are read from the end."""
+from __future__ import annotations
+
+import os
+import shutil
+
+from dagster_project.fetch import provenance as prov
+from dagster_project.fetch.provenance import ProvenanceLog, ProvenanceRecord, read_records, records_since
+from dagster_project.fetch.provenance_index import INDEX_NAME, load_state, save_state
+
+URL = "http://127.0.0.1:8000/zwgk/ndbg/{}.html"
+
+
+def _records(n: int, start: int = 0) -> list[ProvenanceRecord]:
+    """A fetch's lines of every outcome: stored, unchanged, the same bytes from a second URL, failed."""
+    out = []
+    for i in range(start, start + n):
+        path = f"_fetched/{i % 7:02x}/{i % 7:064x}.html"
+        outcome = (prov.DOWNLOADED, prov.UNCHANGED, prov.FAILED, prov.NOT_A_REPORT)[i % 4]
+        stored = outcome != prov.FAILED
+        out.append(ProvenanceRecord(url=URL.format(i % 11), outcome=outcome, status=200 if stored else 404,
+                                    sha256=f"{i % 7:064x}" if stored else None, path=path if stored else None,
+                                    agency=f"平潭综合实验区{i % 3}局" if i % 5 else None,
+                                    fetched_at=f"2026-12-0{1 + i // 100}T10:{i % 60:02d}:00.000+00:00"))
+    return out
+
+
+def _whole_log(fetch_dir) -> tuple[dict, dict, dict]:
+    """The three answers read off every line, as the readers did before the index."""
+    latest, first, agency = {}, {}, {}
+    for r in read_records(fetch_dir):
+        if r["outcome"] in prov.STORED_OUTCOMES and r.get("path"):
+            first.setdefault(r["path"], r["url"])
+            if r.get("sha256"):
+                latest[r["url"]] = r
+        if r.get("path") and r.get("agency"):
+            agency[r["path"]] = r["agency"]
+    return latest, first, agency
+
+
+def _state(fetch_dir) -> tuple[dict, dict, dict]:
+    state = load_state(fetch_dir)
+    return state.latest_stored, state.first_url, state.agency
+
+
+def test_the_index_answers_as_the_whole_log_and_reads_only_what_follows_it(tmp_path, monkeypatch):
+    log = ProvenanceLog(tmp_path)
+    for record in _records(150):
+        log.append(record)
+    with open(tmp_path / prov.LOG_NAME, "ab") as handle:
+        handle.write(b'{"url": "http://127.0.0.1:8000/torn.html", "outc')  # torn by a crash: no newline
+    assert _state(tmp_path) == _whole_log(tmp_path) and _whole_log(tmp_path)[0]
+    save_state(tmp_path, load_state(tmp_path))
+    assert (tmp_path / INDEX_NAME).is_file()
+    for record in _records(60, start=150):
+        log.append(record)
+    read = []
+    real = prov.parse_line
+    monkeypatch.setattr("dagster_project.fetch.provenance_index.parse_line", lambda raw: read.append(raw) or real(raw))
+    assert _state(tmp_path) == _whole_log(tmp_path)
+    # the torn line and the line appended after it are one line, as a read of the whole log sees them
+    assert len(read) == 60
+
+
+def test_a_replaced_or_cut_log_is_read_again_from_its_start(tmp_path):
+    log = ProvenanceLog(tmp_path)
+    for record in _records(80):
+        log.append(record)
+    save_state(tmp_path, load_state(tmp_path))
+    path = tmp_path / prov.LOG_NAME
+    lines = path.read_bytes().splitlines(keepends=True)
+    # replaced by a copy without its first lines (another inode): the index is not of it
+    shutil.copyfile(path, tmp_path / "copy")
+    (tmp_path / "copy").write_bytes(b"".join(lines[10:]))
+    os.replace(tmp_path / "copy", path)
+    assert _state(tmp_path) == _whole_log(tmp_path)
+    save_state(tmp_path, load_state(tmp_path))
+    # cut in place (the same inode, shorter than the index's offset)
+    with open(path, "r+b") as handle:
+        handle.truncate(len(b"".join(lines[10:40])))
+    assert _state(tmp_path) == _whole_log(tmp_path)
+    # rewritten in place from its start, then longer than before
+    save_state(tmp_path, load_state(tmp_path))
+    with open(path, "r+b") as handle:
+        handle.write(b"".join(line.replace(b"10:", b"11:") for line in lines))
+    assert _state(tmp_path) == _whole_log(tmp_path)
+
+
+def test_a_run_s_own_records_are_read_from_the_end(tmp_path):
+    log = ProvenanceLog(tmp_path)
+    for record in _records(300):
+        log.append(record)
+    since = "2026-12-03T00:00:00.000+00:00"
+    expected = [r for r in read_records(tmp_path) if r["fetched_at"] >= since]
+    assert len(expected) == 100
+    assert records_since(tmp_path, since, block=97) == expected == records_since(tmp_path, since)
+    assert records_since(tmp_path, "2026-12-01T00:00:00.000+00:00", block=50) == list(read_records(tmp_path))
+    assert records_since(tmp_path, "2027-01-01T00:00:00.000+00:00") == []
