@@ -5,8 +5,10 @@ gains about 100,000 lines a day, and every run read all of them three times (the
 ingest's source URLs, the agencies named in the manifest). The index ``_fetched/.provenance.index.json``
 (hidden: no walk of the raw folder lists it) holds the answers as of a byte offset of the log, with
 the log's identity (device, inode, the digest of its first 64 KiB); a reader folds in only the lines
-after that offset. A log replaced, truncated or rewritten is read again from its start. The fetch
-writes the index after each run; the log stays the record of every attempt, never rewritten.
+after that offset. A log replaced, truncated or rewritten from its start is read again from its
+start; the fetch only appends to it, and an edit by hand further in is not seen until the index is
+deleted (it is a cache: deleting it is always safe). The fetch writes the index after each run; the
+log stays the record of every attempt, never rewritten.
 """
 from __future__ import annotations
 
@@ -31,6 +33,11 @@ class ProvenanceState:
     first_url: dict[str, str] = field(default_factory=dict)  # stored path -> the first URL that brought it
     agency: dict[str, str] = field(default_factory=dict)  # stored path -> the last manifest agency named for it
     offset: int = 0
+
+    def ingest_digest(self) -> str:
+        """A digest of what ingest and staging read off the log: each stored path's URL and agency."""
+        payload = json.dumps([sorted(self.first_url.items()), sorted(self.agency.items())], ensure_ascii=True)
+        return hashlib.sha256(payload.encode("ascii")).hexdigest()[:16]
 
     def fold(self, record: dict) -> None:
         path = record.get("path")
@@ -57,16 +64,24 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
     try:
         saved = json.loads((fetch_dir / INDEX_NAME).read_text(encoding="utf-8"))
         identity, offset = saved["log"], saved["offset"]
-        if saved.get("format") != FORMAT or log.stat().st_size < offset:
+        state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset)
+        if saved.get("format") != FORMAT or not _well_formed(state, identity) or log.stat().st_size < offset:
             return ProvenanceState()
         with open(log, "rb") as handle:
             st = os.fstat(handle.fileno())
             head = handle.read(identity[2])
         if [st.st_dev, st.st_ino] != identity[:2] or hashlib.sha256(head).hexdigest() != identity[3]:
             return ProvenanceState()
-        return ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset)
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return state
+    except Exception:  # noqa: BLE001 - an index that cannot be used is a cache miss: the log is read whole
         return ProvenanceState()
+
+
+def _well_formed(state: ProvenanceState, identity) -> bool:
+    return (isinstance(state.offset, int) and state.offset >= 0
+            and all(isinstance(part, dict) for part in (state.latest_stored, state.first_url, state.agency))
+            and isinstance(identity, list) and len(identity) == 4 and isinstance(identity[2], int)
+            and 0 <= identity[2] <= HEAD_BYTES)
 
 
 def load_state(fetch_dir: Path, state: ProvenanceState | None = None) -> ProvenanceState:
@@ -98,7 +113,8 @@ def save_state(fetch_dir: Path, state: ProvenanceState) -> None:
         return
     target = fetch_dir / INDEX_NAME
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    # (ASCII escapes: a line the log holds with a lone surrogate in it is written as it was read)
     temporary.write_text(json.dumps({"format": FORMAT, "log": identity, "offset": state.offset,
                                      "latest_stored": state.latest_stored, "first_url": state.first_url,
-                                     "agency": state.agency}, ensure_ascii=False), encoding="utf-8")
+                                     "agency": state.agency}), encoding="ascii")
     os.replace(temporary, target)

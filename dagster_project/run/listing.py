@@ -9,15 +9,14 @@ and cannot be set back, so an edit that restores the mtime still shows.
 The file ``<warehouse>.files`` stores the listing taken at the start of the run that built the
 published warehouse, with what it is only valid for: the published file's own device, inode, size
 and mtime (a file replaced or written in place no longer matches), the parser and dbt digests, the
-ingest options and the state of the fetch provenance log (which a fetch only appends to: a longer
-log that starts as the stored one is the same for ingest). It is a cache: when it is missing, stale
-or unreadable, the run falls back to comparing the folder with ``staging.documents`` by content
-(``unchanged.check_unchanged``), so deleting it is always safe. It is written with a temporary file
+ingest options and a digest of what ingest reads off the fetch provenance log (each stored file's
+URL and agency: a fetch that brought nothing new leaves it as it was). It is a cache: when it is
+missing, stale or unreadable, the run falls back to comparing the folder with ``staging.documents``
+by content (``unchanged.check_unchanged``), so deleting it is always safe. It is written with a temporary file
 and a rename after the warehouse is published, so it never describes a warehouse it was not made for.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -26,10 +25,6 @@ from pathlib import Path
 
 SUFFIX = ".files"
 FORMAT = 2
-# The fetch provenance log only grows: a fetch appends a line per URL it asked, and ingest takes the
-# first URL that brought a file, so lines appended after a listing change nothing it read. Its start
-# (this many bytes at most) is compared, so a log rewritten in place is not taken for a grown one.
-LOG_HEAD_BYTES = 64 * 1024
 # A record is ``<path bytes>\0<ascii stat fields>\0``: a path can hold any byte but NUL.
 SEP = b"\0"
 
@@ -105,46 +100,19 @@ def _file_state(path: Path) -> list[int] | None:
     return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
 
 
-def _log_state(path: Path) -> list | None:
-    """[device, inode, size, head length, sha256 of the head] of the provenance log, or None."""
-    try:
-        with open(path, "rb") as log:
-            st = os.fstat(log.fileno())
-            head = log.read(LOG_HEAD_BYTES)
-    except OSError:
-        return None
-    return [st.st_dev, st.st_ino, st.st_size, len(head), hashlib.sha256(head).hexdigest()]
-
-
-def _log_only_grew(before: list | None, now: list | None, path: Path) -> bool:
-    """Whether the provenance log is the one of ``before`` with lines appended (or the same)."""
-    if before == now:
-        return True
-    if before is None or now is None or before[:2] != now[:2] or now[2] < before[2]:
-        return False
-    try:
-        with open(path, "rb") as log:
-            head = log.read(before[3])
-    except OSError:
-        return False
-    return hashlib.sha256(head).hexdigest() == before[4]
-
-
-def _same_context(before: dict, now: dict, keys, log_path: Path) -> bool:
-    return all(_log_only_grew(before.get(key), now.get(key), log_path) if key == "provenance_log"
-               else before.get(key) == now.get(key) for key in keys)
-
-
-def _provenance_log(context: dict) -> Path:
+def _provenance_digest(raw_dir: Path) -> str | None:
+    """What ingest reads off the fetch provenance log (each stored file's URL and agency), as a
+    digest: lines the fetch appends for URLs that brought nothing new leave it as it was."""
     from ..fetch.provenance import FETCH_SUBDIR, LOG_NAME
+    from ..fetch.provenance_index import load_state
 
-    return Path(context["raw_dir"]) / FETCH_SUBDIR / LOG_NAME
+    fetch_dir = Path(raw_dir) / FETCH_SUBDIR
+    return load_state(fetch_dir).ingest_digest() if (fetch_dir / LOG_NAME).is_file() else None
 
 
 def take(settings, parser: str, models: str) -> Listing:
     """The listing of ``settings.raw_dir`` now, with the context it is valid in."""
     from ..assets.ingest_options import ingest_options
-    from ..fetch.provenance import FETCH_SUBDIR, LOG_NAME
 
     options = ingest_options(settings)
     context = {
@@ -154,7 +122,7 @@ def take(settings, parser: str, models: str) -> Listing:
         "models": models,
         "skip": sorted(name.hex() for name in options.skip),
         "max_file_bytes": options.max_file_bytes,
-        "provenance_log": _log_state(settings.raw_dir / FETCH_SUBDIR / LOG_NAME),
+        "provenance_log": _provenance_digest(settings.raw_dir),
     }
     return Listing(walk_stats(settings.raw_dir, options.skip), context)
 
@@ -201,11 +169,13 @@ def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] 
         return False, f"parser {context.get('parser')} → {current.context['parser']}", []
     if context.get("models") != current.context["models"]:
         return False, "dbt models, seeds, macros or expectations changed", []
-    if not _same_context(context, current.context, set(context) | set(current.context),
-                         _provenance_log(current.context)):
-        return False, "ingest options or the fetch provenance log changed", []
+    if {**context, "provenance_log": None} != {**current.context, "provenance_log": None}:
+        return False, "ingest options changed", []
+    # (a new fetched file names its URL in the log too: the file is the better reason to give)
+    log_moved = (False, "the fetch provenance log names another URL or agency for a stored file", []) \
+        if context.get("provenance_log") != current.context.get("provenance_log") else None
     if body == current.body:
-        return True, "documents (size, mtime, ctime, inode), parser, dbt project and expectations as built", []
+        return log_moved or (True, "documents (size, mtime, ctime, inode), parser, dbt project and expectations as built", [])
     before, now = Listing(body, context).entries(), current.entries()
     shown = lambda rel: rel.decode("utf-8", "backslashreplace")  # noqa: E731
     added = sorted(set(now) - set(before))
@@ -214,6 +184,8 @@ def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] 
     removed = len(set(before) - set(now))
     if removed:
         return False, f"{removed} file{'' if removed == 1 else 's'} removed", []
+    if log_moved:
+        return log_moved
     restated = sorted(rel for rel in now if now[rel] != before[rel])
     irregular = [rel for rel in restated if not (_regular(now[rel]) and _regular(before[rel]))]
     if irregular:
@@ -240,8 +212,7 @@ def unchanged_records(published: Path, current: Listing) -> bytes | None:
     takes these files as unchanged without opening them (a change run over 100,000 reports read the
     first and last 64 KiB of every one of them)."""
     stored = stored_listing(published)
-    if stored is None or not _same_context(stored.context, current.context, INGEST_CONTEXT,
-                                           _provenance_log(current.context)):
+    if stored is None or any(stored.context.get(key) != current.context.get(key) for key in INGEST_CONTEXT):
         return None
     before = stored.entries()
     kept = [rel + SEP + fields + SEP for rel, fields in current.entries().items()

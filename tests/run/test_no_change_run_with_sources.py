@@ -65,8 +65,12 @@ def runs(tmp_path_factory):
         after_second = (sha256(warehouse), list(site.server.sent[PAGE]))
         site.body = SECOND.read_bytes()
         third = make("run", env)
-        yield dict(url=site.server.url(PAGE), warehouse=warehouse, first=first, second=second, third=third,
-                   after_first=after_first, after_second=after_second, after_third=list(site.server.sent[PAGE]))
+        after_third = list(site.server.sent[PAGE])
+        # the manifest names the agency of the URL: the next run stores it, and staging reads it
+        write_manifest(sources, [{"url": site.server.url(PAGE), "agency": "平潭综合实验区管理委员会"}])
+        fourth = make("run", env)
+        yield dict(fourth=fourth, url=site.server.url(PAGE), warehouse=warehouse, first=first, second=second, third=third,
+                   after_first=after_first, after_second=after_second, after_third=after_third)
     finally:
         site.stop()
 
@@ -100,3 +104,11 @@ def test_a_url_that_serves_another_report_is_built(runs):
     assert _reports(warehouse, runs["url"]) == {
         (hashlib.sha256(page.read_bytes()).hexdigest(), gold["report_year"])
         for page, gold in ((FIRST, FIRST_GOLD), (SECOND, SECOND_GOLD))}
+
+
+def test_an_agency_named_anew_in_the_manifest_is_built(runs):
+    fourth = runs["fourth"]
+    assert fourth.returncode == 0, fourth.stdout + fourth.stderr
+    assert re.search(r"fetch done: 0 downloaded .* 1 unchanged", fourth.stdout), fourth.stdout
+    assert "building: the fetch provenance log names another URL or agency for a stored file" in fourth.stdout, fourth.stdout
+    assert re.search(r"^\s+dbt\s+done\s", fourth.stdout, re.M), fourth.stdout

@@ -179,5 +179,19 @@ def test_lines_appended_to_the_fetch_log_are_no_change_and_a_rewritten_log_is(bu
     with open(log, "r+b") as rewritten:  # same inode, longer, another first line
         rewritten.write(line.replace("a.html", "b.html").encode() * 3)
     changed = decide(warehouse, settings, fingerprint(settings))
-    assert changed.reason == "ingest options or the fetch provenance log changed"
+    assert changed.reason == "the fetch provenance log names another URL or agency for a stored file"
     assert listing.unchanged_records(warehouse, fingerprint(settings).listing) is None
+
+
+def test_an_agency_named_anew_in_an_appended_line_is_a_change(built):
+    # the manifest's agency of a stored file is the last one named for it: staging reads it
+    raw, warehouse, settings = built
+    log = raw / "_fetched" / "provenance.jsonl"
+    log.parent.mkdir()
+    line = ('{"url": "http://127.0.0.1:8000/a.html", "outcome": "downloaded", "kind": "report", "sha256": "aa", '
+            '"path": "_fetched/aa/aa.html", "fetched_at": "2026-12-05T10:00:00.000+00:00"}\n')
+    log.write_text(line, encoding="utf-8")
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged
+    with open(log, "a", encoding="utf-8") as appended:
+        appended.write(line.replace('"downloaded"', '"unchanged"').replace('"kind"', '"agency": "微山县两城镇人民政府", "kind"'))
+    assert decide(warehouse, settings, fingerprint(settings)).reason == "the fetch provenance log names another URL or agency for a stored file"
