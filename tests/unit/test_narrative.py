@@ -1085,3 +1085,13 @@ def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
         assert _values(text, 2023) == {"n.requests.received": 0}, text
     assert _values("2023年,本单位及所属二级单位均未发生因政府信息公开引起的行政复议、行政诉讼。", 2023) == \
         {"n.review": 0, "n.suit": 0}
+    for text in ("2023年,本局（含下属单位）全年未收到政府信息公开申请。", "2023年,市水务局及下属单位均未收到政府信息公开申请。",
+                 "2023年,下属单位以及本局均未收到政府信息公开申请。", "2023年,局机关、直属各单位均未收到政府信息公开申请。",
+                 "2023年,本局在下属单位的配合下未收到政府信息公开申请。", "2023年,本局各科室均未收到政府信息公开申请。",
+                 "2023年,全县各乡镇、各部门均未收到政府信息公开申请。", "本局作为市政府直属机构全年未收到政府信息公开申请。"):
+        assert _values(text, 2023) == {"n.requests.received": 0}, text
+    # the units' none is not the body's: the body's own count, said after it, is read
+    assert _values("2023年,委属医院未收到政府信息公开申请,本委共收到政府信息公开申请3件。", 2023) == \
+        {"n.requests.received": 3}
+    assert _values("2023年,我局下属、直属单位均未收到政府信息公开申请,局机关收到政府信息公开申请7件。", 2023) == \
+        {"n.requests.received": 7}

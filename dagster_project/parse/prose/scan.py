@@ -110,27 +110,24 @@ def _of_last_year(before: str) -> bool:
     return _LAST_YEAR.match(before) is not None and _THIS_YEAR_TOO.search(before) is None
 
 
-# a none of the units under the body (本局下属单位未收到…, 局属各医院未收到…), not of the body itself: its own
-# count is not said, unless the body is named with them (本局及下属单位均未收到…)
-_SUB_UNITS = re.compile(r"下属|所属|直属|局属|属下|二级单位|基层单位|[县市区]直各"
-                        r"|各(?:乡镇|乡|镇|部门|单位|科室|医院|学校|街道|站所|中心|分局|派出机构)")
-_BODY_TOO = re.compile(r"(?:本|我)[\u4e00-\u9fff]{0,3}?(?:机关)?(?:及其?|和|与|、|以及|连同)|机关(?:本级)?(?:及其?|和|与|、|以及)")
-
-
+# a none of the units under the body (本局下属单位未收到…, 局属各医院…, 委属医院…), not of the body itself: its
+# own count is not said. With the body named beside them (本局及下属单位…, 市水务局和所属单位…, 本局（含下属
+# 单位）…, 下属单位以及本局…, 局机关、直属各单位…) the none is the body's too. The body's own offices (各科室,
+# 各部门) and an area's bodies (全县各单位) are not units under it.
+_SUB_UNITS = re.compile(r"(?:下属|所属|直属|[局委厅办区县市院校]属)(?:各|的)?(?:事业单位|单位|医院|学校|院校|企业|公司"
+                        r"|站所|分局|中心|二级机构)|二级单位|二级机构|下级单位")
+_WITH_THE_BODY = re.compile(r"及|和|与|暨|同|含|包括|连同|以及|作为|本级|机关|科室")
 _NEGATION = re.compile(r"未|没有|无|不存在")
-_CIRCUMSTANCE = re.compile(r"在[^，。;,]{0,24}?(?:下|中)")  # 在各部门的配合下: not the subject
-_BODY = re.compile(r"(?:本|我)(?:局|委|办|厅|院|单位|机关|部门|中心|镇|乡|街道|县|区|市|会|署|处|馆|站|所)")
+# (在下属单位的配合下, 在各单位支持下: a circumstance, not the subject)
+_CIRCUMSTANCE = re.compile(r"在[^，。;,]{0,24}?(?:配合|支持|协助|协调|努力|帮助|指导|领导|带动|参与)下")
 
 
 def _of_sub_units(clause: str, m: re.Match) -> bool:
     """The words before the match's negation (the clause's subject) name units under the body alone."""
     negation = _NEGATION.search(clause, m.start())
     before = _CIRCUMSTANCE.sub("", clause[:negation.start() if negation else m.start()])
-    units = None
-    for units in _SUB_UNITS.finditer(before):
-        pass
-    # (下属单位…，本局未收到: the body, named after them, is the subject)
-    return units is not None and _BODY_TOO.search(before) is None and _BODY.search(before, units.end()) is None
+    units = _SUB_UNITS.search(before)
+    return units is not None and _WITH_THE_BODY.search(before) is None
 
 
 # requests carried over from the year before (上年结转申请1件 / 上一年度结转)
