@@ -38,8 +38,9 @@ class FetchSettings(BaseSettings):
     # A report URL whose bytes were stored (downloaded, or confirmed unchanged) less than this many
     # hours ago is not asked again: at national scale a run asking 100,000 URLs one second apart per
     # host takes hours, and a published report seldom changes. Listing pages are read on every run,
-    # so new reports are still found. 0 asks every URL on every run.
-    recheck_after_hours: float = Field(24.0, ge=0)
+    # so new reports are still found. 0 asks every URL on every run. Under a day, so that a daily
+    # run asks each report once a day (a URL asked late in one run is not due early in the next).
+    recheck_after_hours: float = Field(20.0, ge=0)
     # Set by `make run`, which fetches before it decides whether anything changed: the summary of that
     # fetch, which the run's fetch asset reports instead of asking every URL a second time.
     prefetched: Path | None = None

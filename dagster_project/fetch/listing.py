@@ -40,12 +40,16 @@ class _Page:
         if parser is None:
             parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
         try:
-            self.root = etree.fromstring(_XML_DECLARATION.sub("", html or "", count=1), parser)
+            root = etree.fromstring(_XML_DECLARATION.sub("", html or "", count=1), parser)
         except (etree.ParserError, ValueError):
-            self.root = None
+            root = None
+        # what follows a first </html> (a stub page, then the real one) is a second top element
+        self.tops = [] if root is None else [root, *root.itersiblings()]
+        for top in self.tops:  # their text is code, not a title or a link's words
+            etree.strip_elements(top, "script", "style", with_tail=False)
 
     def find_all(self, tag: str) -> list:
-        return [] if self.root is None else list(self.root.iter(tag))
+        return [element for top in self.tops for element in top.iter(tag)]
 
     def first(self, tag: str):
         return next(iter(self.find_all(tag)), None)

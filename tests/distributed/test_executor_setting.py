@@ -1,4 +1,6 @@
 """GOVINFO_EXECUTOR chooses the job's executor; the run's settings are what travels to the workers."""
+import os
+
 import pytest
 from pydantic import ValidationError
 
@@ -35,3 +37,21 @@ def test_the_run_environment_is_the_govinfo_settings_and_the_quiet_flags(tmp_pat
     env = run_environment(environ)
     assert env == {"DBT_SEND_ANONYMOUS_USAGE_STATS": "False", "GOVINFO_RAW_DIR": "raw",
                    "GOVINFO_WAREHOUSE": str(tmp_path / "wh.duckdb.building")}
+
+
+def test_a_worker_keeps_no_setting_of_an_earlier_run(tmp_path, monkeypatch):
+    # a Celery worker builds the job of each run in one long-lived process
+    from dagster_project.run.distributed.job import build_job
+    from dagster_project.settings import get_settings
+
+    monkeypatch.setenv("GOVINFO_FETCH_PREFETCHED", str(tmp_path / "wh.duckdb.fetched.json"))
+    env = {"GOVINFO_WAREHOUSE": str(tmp_path / "wh.duckdb.building"), "GOVINFO_RAW_DIR": str(tmp_path)}
+    saved = dict(os.environ)  # build_job sets the process's environment, as a worker's
+    try:
+        assert build_job(env).name == "build_warehouse"
+        assert "GOVINFO_FETCH_PREFETCHED" not in os.environ and get_settings().fetch.prefetched is None
+        assert os.environ["GOVINFO_WAREHOUSE"] == env["GOVINFO_WAREHOUSE"]
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+        get_settings.cache_clear()

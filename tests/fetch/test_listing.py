@@ -102,3 +102,17 @@ def test_document_title_prefers_the_cms_article_title():
     assert document_title(report) == "关于2014年政府信息公开工作要点落实情况的函"
     assert document_title("<title>某县2020年政府信息公开工作年度报告_政府信息公开年报_某县</title>") == "某县2020年政府信息公开工作年度报告"
     assert document_title("<h1>2019年度报告</h1>") == "2019年度报告"
+
+
+def test_pages_after_a_stub_and_code_inside_links_are_read_as_a_browser_shows_them():
+    from dagster_project.fetch.listing import attachment_links, document_title, next_page_urls, report_links
+
+    # a stub page, then the real one: what follows the first </html> is still the page
+    stub = ('<html><head><meta charset=utf-8></head></html><html><head><title>某县2023年政府信息公开工作年度报告_某县'
+            '</title></head><body><a href="/f/r.pdf">附件</a><div><a href="index_1.html">下一页</a></div></body></html>')
+    assert document_title(stub) == "某县2023年政府信息公开工作年度报告"
+    assert [link.url for link in attachment_links(stub, "http://a.gov.cn/x/index.html")] == ["http://a.gov.cn/f/r.pdf"]
+    assert next_page_urls(stub, "http://a.gov.cn/x/index.html") == ["http://a.gov.cn/x/index_1.html"]
+    # a script inside a link is not its words
+    linked = '<a href="/r.html">2023年政府信息公开工作年度报告<script>var x=1;</script></a>'
+    assert [link.title for link in report_links(linked, "http://a.gov.cn/")] == ["2023年政府信息公开工作年度报告"]

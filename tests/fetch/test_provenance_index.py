@@ -97,3 +97,8 @@ def test_a_run_s_own_records_are_read_from_the_end(tmp_path):
     assert records_since(tmp_path, since, block=97) == expected == records_since(tmp_path, since)
     assert records_since(tmp_path, "2026-12-01T00:00:00.000+00:00", block=50) == list(read_records(tmp_path))
     assert records_since(tmp_path, "2027-01-01T00:00:00.000+00:00") == []
+    # a line without a time (not written by the fetch) is passed over, not taken for the run's start
+    with open(tmp_path / prov.LOG_NAME, "ab") as handle:
+        handle.write(b'{"url": "http://127.0.0.1:8000/by-hand.html", "outcome": "failed"}\n')
+    log.append(_records(1, start=299)[0])
+    assert len(records_since(tmp_path, since)) == 101

@@ -34,6 +34,10 @@ def build_job(env: Mapping[str, str], cwd: str | None = None) -> dg.JobDefinitio
 
     if cwd is not None and os.path.isdir(cwd):
         os.chdir(cwd)
+    # the run's settings are all of it: a worker that served an earlier run keeps none of that one's
+    # (GOVINFO_FETCH_PREFETCHED of a run with sources, on a run without)
+    for key in [key for key in os.environ if key.startswith("GOVINFO_") and key not in env]:
+        del os.environ[key]
     os.environ.update(env)
     get_settings.cache_clear()
     from ...definitions import build_definitions
