@@ -164,7 +164,7 @@ class _Run:
             return False
         return (previous.get("fetched_at") or "") >= self.recheck_since and (self.raw_dir / previous["path"]).is_file()
 
-    def not_recent(self, targets: Iterable[Target]) -> list[Target]:
+    def not_recent(self, targets: list[Target]) -> list[Target]:
         """``targets`` less those :meth:`recently_stored` (counted in the summary, not asked)."""
         asked = [target for target in targets if not self.recently_stored(target)]
         self.summary.recent += len(targets) - len(asked)

@@ -95,6 +95,7 @@ def record_build(con, parser: str, models: str) -> None:
 
 def check_unchanged(published: Path, settings, parser: str, models: str) -> Decision:
     """Would a build over ``settings.raw_dir`` change ``published``? Opens it read-only, writes nothing."""
+    from ..fetch.provenance import LOG_NAME
     from ..resources.duckdb_file import STORAGE_VERSION, open_warehouse, storage_version
 
     if not published.exists():
@@ -103,6 +104,10 @@ def check_unchanged(published: Path, settings, parser: str, models: str) -> Deci
         return Decision(False, "the raw folder is missing")
     if settings.full_rescan:
         return Decision(False, "GOVINFO_FULL_RESCAN=1")
+    if (settings.fetch_dir / LOG_NAME).is_file():
+        # the agencies the manifest named are read off the log, and only a stored listing holds
+        # what the last build read of it
+        return Decision(False, "fetched documents, and no stored listing of the last build")
     con = open_warehouse(published, read_only=True)
     try:
         if not (storage_version(con) or "").startswith(STORAGE_VERSION):
