@@ -111,23 +111,24 @@ def _of_last_year(before: str) -> bool:
 
 
 # a none of the units under the body (本局下属单位未收到…, 局属各医院…, 委属医院…), not of the body itself: its
-# own count is not said. With the body named beside them (本局及下属单位…, 市水务局和所属单位…, 本局（含下属
-# 单位）…, 下属单位以及本局…, 局机关、直属各单位…) the none is the body's too. The body's own offices (各科室,
-# 各部门) and an area's bodies (全县各单位) are not units under it.
-_SUB_UNITS = re.compile(r"(?:下属|所属|直属|[局委厅办区县市院校]属)(?:各|的)?(?:事业单位|单位|医院|学校|院校|企业|公司"
-                        r"|站所|分局|中心|二级机构)|二级单位|二级机构|下级单位")
-_WITH_THE_BODY = re.compile(r"及|和|与|暨|同|含|包括|连同|以及|作为|本级|机关|科室")
+# own count is not said. Only when the units are the whole subject: the body possessive at most
+# before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
+# 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
+# a character of a name: not a word that joins the body to the units or says what the body is
+_NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9fff])"
+_UNITS_ALONE = re.compile(
+    r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
+    r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?"
+    r"(?:单位|医院|学校|院校|高校|企业|公司|站所|分局|中心|机构|所|站|院|校|馆|队|学)"
+    r"|(?:各)?(?:二级单位|二级机构|下级单位|基层单位))"
+    r"(?:全年|今年|年内|也)?(?:均|都)?(?:全年|今年|年内|也)?$")
 _NEGATION = re.compile(r"未|没有|无|不存在")
-# (在下属单位的配合下, 在各单位支持下: a circumstance, not the subject)
-_CIRCUMSTANCE = re.compile(r"在[^，。;,]{0,24}?(?:配合|支持|协助|协调|努力|帮助|指导|领导|带动|参与)下")
 
 
 def _of_sub_units(clause: str, m: re.Match) -> bool:
-    """The words before the match's negation (the clause's subject) name units under the body alone."""
+    """The words before the match's negation (the clause's subject) are units under the body alone."""
     negation = _NEGATION.search(clause, m.start())
-    before = _CIRCUMSTANCE.sub("", clause[:negation.start() if negation else m.start()])
-    units = _SUB_UNITS.search(before)
-    return units is not None and _WITH_THE_BODY.search(before) is None
+    return _UNITS_ALONE.match(clause[:negation.start() if negation else m.start()]) is not None
 
 
 # requests carried over from the year before (上年结转申请1件 / 上一年度结转)
