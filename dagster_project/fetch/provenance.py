@@ -120,7 +120,7 @@ def records_since(fetch_dir: Path, since_iso: str, block: int = 1 << 20) -> list
             rest = lines.pop(0) if start > 0 else b""  # maybe a part of a line: completed by the next block
             for raw in reversed(lines):
                 record = parse_line(raw) if raw.strip() else None
-                if record is None or not record.get("fetched_at"):
+                if record is None or not isinstance(record.get("fetched_at"), str) or not record["fetched_at"]:
                     continue  # (a line the fetch did not write has no time to stop at)
                 if record["fetched_at"] < since_iso:
                     return found[::-1]

@@ -41,12 +41,19 @@ class ProvenanceState:
 
     def fold(self, record: dict) -> None:
         path = record.get("path")
-        if record.get("outcome") in STORED_OUTCOMES and path:
-            self.first_url.setdefault(path, record["url"])
-            if record.get("sha256"):
-                self.latest_stored[record["url"]] = record
-        if path and record.get("agency"):
-            self.agency[path] = record["agency"]
+        if record.get("outcome") not in STORED_OUTCOMES or not isinstance(path, str) or not path:
+            return
+        url = record["url"]
+        first = self.first_url.setdefault(path, url)
+        if record.get("sha256"):
+            self.latest_stored[url] = record
+        # the agency the manifest names for the URL that brought the file, as of its last line: one
+        # answer whatever order the fetch's workers wrote the lines of other URLs with the same bytes
+        if url == first:
+            if record.get("agency"):
+                self.agency[path] = record["agency"]
+            else:
+                self.agency.pop(path, None)
 
 
 def _identity(log: Path) -> list | None:
@@ -80,6 +87,8 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
 def _well_formed(state: ProvenanceState, identity) -> bool:
     return (isinstance(state.offset, int) and state.offset >= 0
             and all(isinstance(part, dict) for part in (state.latest_stored, state.first_url, state.agency))
+            and all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in state.latest_stored.values())
+            and all(isinstance(v, str) for part in (state.first_url, state.agency) for v in part.values())
             and isinstance(identity, list) and len(identity) == 4 and isinstance(identity[2], int)
             and 0 <= identity[2] <= HEAD_BYTES)
 

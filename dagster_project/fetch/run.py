@@ -158,11 +158,16 @@ class _Run:
         self.recheck_since = since.isoformat(timespec="milliseconds")  # provenance's fetched_at format
 
     def recently_stored(self, target: Target) -> bool:
-        """Its bytes were stored (or confirmed) less than ``recheck_after_hours`` ago and are still there."""
+        """Its bytes were stored (or confirmed) less than ``recheck_after_hours`` ago and are still
+        there, and the manifest says of it what it said then (an agency or year named anew is asked
+        for, so that the log, which staging reads, holds it)."""
         previous = self.previous.get(target.url)
         if not self.fs.recheck_after_hours or previous is None:
             return False
-        return (previous.get("fetched_at") or "") >= self.recheck_since and (self.raw_dir / previous["path"]).is_file()
+        fetched_at = previous.get("fetched_at")
+        return isinstance(fetched_at, str) and fetched_at >= self.recheck_since \
+            and (previous.get("agency"), previous.get("year")) == (target.agency, target.year) \
+            and (self.raw_dir / previous["path"]).is_file()
 
     def not_recent(self, targets: list[Target]) -> list[Target]:
         """``targets`` less those :meth:`recently_stored` (counted in the summary, not asked)."""

@@ -135,6 +135,14 @@ def test_reports_stored_within_the_recheck_interval_are_not_asked_again(site_run
     assert (again.fetched, again.recent) == (1, 11) and server.sent[urlsplit(gone).path] == [200, 200]
     shorter = within.model_copy(update={"fetch": within.fetch.model_copy(update={"recheck_after_hours": 1e-7})})
     assert (fetch_all(shorter, log=ListLog()).unchanged, server.hits[LIST_PATH]) == (12, 4)
+    # the manifest names another agency for the listing: its reports are asked again, so that the
+    # log, which staging reads the agency from, holds it; the report named on its own is not
+    write_manifest(settings.sources_path, [
+        {"url": server.url(LIST_PATH), "agency": "平潭综合实验区党工委", "kind": "listing"},
+        {"url": local["202503_97791"], "agency": "平潭综合实验区管委会", "year": "2024", "kind": "report"},
+    ])
+    renamed = fetch_all(within, log=ListLog())
+    assert (renamed.fetched, renamed.unchanged, renamed.recent) == (0, 11, 1)
 
 
 def test_listing_max_pages_is_a_hard_bound(tmp_path, server):

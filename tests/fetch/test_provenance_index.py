@@ -27,16 +27,17 @@ def _records(n: int, start: int = 0) -> list[ProvenanceRecord]:
 
 
 def _whole_log(fetch_dir) -> tuple[dict, dict, dict]:
-    """The three answers read off every line, as the readers did before the index."""
+    """The three answers read off every line: each URL's last stored record, each file's first URL,
+    and the agency the manifest last named for that URL (none when it names none)."""
     latest, first, agency = {}, {}, {}
     for r in read_records(fetch_dir):
         if r["outcome"] in prov.STORED_OUTCOMES and r.get("path"):
             first.setdefault(r["path"], r["url"])
             if r.get("sha256"):
                 latest[r["url"]] = r
-        if r.get("path") and r.get("agency"):
-            agency[r["path"]] = r["agency"]
-    return latest, first, agency
+            if r["url"] == first[r["path"]]:
+                agency[r["path"]] = r.get("agency")
+    return latest, first, {path: name for path, name in agency.items() if name}
 
 
 def _state(fetch_dir) -> tuple[dict, dict, dict]:
@@ -102,3 +103,36 @@ def test_a_run_s_own_records_are_read_from_the_end(tmp_path):
         handle.write(b'{"url": "http://127.0.0.1:8000/by-hand.html", "outcome": "failed"}\n')
     log.append(_records(1, start=299)[0])
     assert len(records_since(tmp_path, since)) == 101
+
+
+def test_the_agency_of_a_file_is_the_one_named_for_the_url_that_brought_it(tmp_path):
+    # two URLs with the same bytes: the agency does not flip with the order the workers wrote them
+    log = ProvenanceLog(tmp_path)
+    path = "_fetched/aa/" + "a" * 64 + ".html"
+
+    def line(url: str, agency: str | None, outcome: str = prov.UNCHANGED) -> ProvenanceRecord:
+        return ProvenanceRecord(url=url, outcome=outcome, sha256="a" * 64, path=path, agency=agency,
+                                fetched_at="2026-12-05T10:00:00.000+00:00")
+
+    log.append(line(URL.format(1), "某某区人民政府", prov.DOWNLOADED))
+    log.append(line(URL.format(2), "某某区农业农村局"))
+    assert load_state(tmp_path).agency == {path: "某某区人民政府"}
+    log.append(line(URL.format(1), "某某区财政局"))  # named anew in the manifest
+    assert load_state(tmp_path).agency == {path: "某某区财政局"}
+    log.append(line(URL.format(1), None))  # no longer named
+    assert load_state(tmp_path).agency == {}
+
+
+def test_an_index_whose_values_are_of_the_wrong_kind_is_not_used(tmp_path):
+    log = ProvenanceLog(tmp_path)
+    for record in _records(30):
+        log.append(record)
+    save_state(tmp_path, load_state(tmp_path))
+    index = tmp_path / INDEX_NAME
+    good = index.read_text(encoding="ascii")
+    url = next(iter(load_state(tmp_path).latest_stored))
+    for broken in (good.replace('"path": "_fetched/', '"path": null, "was": "', 1),
+                   good.replace(f'{{"{url}": {{', f'{{"{url}": "x", "y": {{', 1)):
+        assert broken != good
+        index.write_text(broken, encoding="ascii")
+        assert _state(tmp_path) == _whole_log(tmp_path)
