@@ -110,12 +110,12 @@ def _of_last_year(before: str) -> bool:
     return _LAST_YEAR.match(before) is not None and _THIS_YEAR_TOO.search(before) is None
 
 
+# a character of a name: not a word that joins the body to the units or says what the body is
+_NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9fff])"
 # a none of the units under the body (本局下属单位未收到…, 局属各医院…, 委属医院…), not of the body itself: its
 # own count is not said. Only when the units are the whole subject: the body possessive at most
 # before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
 # 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
-# a character of a name: not a word that joins the body to the units or says what the body is
-_NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9fff])"
 _UNITS_ALONE = re.compile(
     r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
     r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?"
@@ -180,15 +180,13 @@ def _of_disputes(sent: Sentence, i: int, clause: str) -> bool:
 # what says, after an "all answered", that some were not (…，其中1件结转下一年度 / 另有2件仍在处理中 / 1件暂未答复 /
 # 均予以公开，已答复4件): the count of the closed is then another figure, stated or not. Read in the rest of the
 # sentence, and in the next one when it goes on with them (…19项。截至12月31日，已办结18项 / …申请…) and is not
-# about another matter (来信, 12345, 建议, 许可…); not where it
-# is denied (未出现延期答复情况, 不存在未办结申请, 结转下年度继续办理0件) or is last year's (上年结转的1件申请)
+# about another matter (来信, 12345, 建议, 许可…); not where it is denied (未出现延期答复情况, 不存在未办结申请,
+# 结转下年度继续办理0件) or is last year's (上年结转的1件申请)
 _LEFT_OPEN = re.compile(r"结转|转入(?:下一?年度?|(?:19|20)\d\d年)|延期|(?:正在|仍在|尚在)(?:办理|处理)|尚有[^，,。]{0,6}在办"
                         r"|未办结|暂未答复|尚未答复")
 _ANSWERED_COUNT = re.compile(r"(?:已|共)?(?:办结|答复|回复)\d+(?:件|项|条)")
 _DENIED = re.compile(r"(?:无|没有|未|不存在|并无)[^，,。;；]{0,6}$")
 _NONE_LEFT = re.compile(r"^[^，,。;；]{0,10}?(?<!\d)0(?:件|项)")
-
-
 _LAST_YEARS = re.compile(r"上一?年度?$")
 
 
@@ -391,6 +389,7 @@ def scan_sentence(
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
                 and not _of_last_year(clause[:m.start()]):
+            # (a none of the units alone is no figure, nor read again below as the section's none)
             if not _of_sub_units(clause, m):
                 cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
