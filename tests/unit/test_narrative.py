@@ -1091,6 +1091,17 @@ def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
                  "2023年,全县各乡镇、各部门均未收到政府信息公开申请。", "本局作为市政府直属机构全年未收到政府信息公开申请。",
                  "2023年,我局、局属各单位均未收到政府信息公开申请。", "2023年,我公司系市属企业全年未收到信息公开申请。"):
         assert _values(text, 2023) == {"n.requests.received": 0}, text
+    # units joined to units are units alone; a body named among them keeps the none its own
+    for text in ("2023年,局属事业单位和企业均未收到政府信息公开申请。", "2023年,局属学校和幼儿园均未收到政府信息公开申请。",
+                 "2023年,下属二级单位以及直属企业均未收到政府信息公开申请。",
+                 "2023年,委属各医院、社区卫生服务中心均未收到政府信息公开申请。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("2023年,直属单位和下属企业均未发生因政府信息公开引起的行政复议、行政诉讼。", 2023) == {}
+    for text in ("2023年,下属单位和局机关均未收到政府信息公开申请。", "2023年,直属单位和局本级均未收到政府信息公开申请。",
+                 "2023年,所属各单位和机关各科室均未收到政府信息公开申请。", "2023年,局属单位、本局均未收到政府信息公开申请。"):
+        assert _values(text, 2023) == {"n.requests.received": 0}, text
+    assert _values("2023年,局属事业单位和企业均未收到政府信息公开申请,局机关收到政府信息公开申请3件。", 2023) == \
+        {"n.requests.received": 3}
     # the units' none is not the body's: the body's own count, said after it, is read
     assert _values("2023年,委属医院未收到政府信息公开申请,本委共收到政府信息公开申请3件。", 2023) == \
         {"n.requests.received": 3}

@@ -116,12 +116,16 @@ _NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9
 # own count is not said. Only when the units are the whole subject: the body possessive at most
 # before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
 # 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
+_UNIT_WORD = r"(?:单位|医院|学校|院校|高校|企业|公司|站所|分局|中心|机构|幼儿园|所|站|院|校|馆|队|学)"
+# 局属事业单位和企业, 下属各医院及社区卫生服务中心: more units joined to the first (never the body: 机关, 本局
+# end no unit)
+_MORE_UNITS = (r"(?:(?:以及|[和及与、])(?:各)?(?:(?:下属|所属|直属)(?:的)?(?:各)?)?(?:(?!辖区)" + _NAME_CHAR + r"){0,8}?"
+               + _UNIT_WORD + r")*")
 _UNITS_ALONE = re.compile(
     r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
-    r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?"
-    r"(?:单位|医院|学校|院校|高校|企业|公司|站所|分局|中心|机构|所|站|院|校|馆|队|学)"
-    r"|(?:各)?(?:二级单位|二级机构|下级单位|基层单位))"
-    r"(?:全年|今年|年内|也)?(?:均|都)?(?:全年|今年|年内|也)?$")
+    r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?" + _UNIT_WORD
+    + r"|(?:各)?(?:二级单位|二级机构|下级单位|基层单位))" + _MORE_UNITS
+    + r"(?:全年|今年|年内|也)?(?:均|都)?(?:全年|今年|年内|也)?$")
 _NEGATION = re.compile(r"未|没有|无|不存在")
 
 
