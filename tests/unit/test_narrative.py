@@ -1071,6 +1071,15 @@ def test_all_answered_unless_some_were_left_open_and_nones_of_last_year() -> Non
         {"n.requests.received": 3, "n.requests.closed": 3, "n.review": 0, "n.suit": 0}
 
 
+def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
+    # requests passed on by other bodies are some of the body's, not all of them
+    for text in ("2023年,本局未收到下属单位转来的政府信息公开申请。", "2023年,本局未收到上级机关转办的政府信息公开申请。",
+                 "二、依申请公开情况\n2023年,本局未收到其他机关转送的政府信息公开申请。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("2023年,本局未收到转来的政府信息公开申请,共收到政府信息公开申请4件。", 2023) == \
+        {"n.requests.received": 4}
+
+
 def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
     # the units under it said none; the body's own count is not said
     for text in ("2023年,本局全年下属单位没有收到政府信息公开申请。", "2023年,局属各医院未收到政府信息公开申请。",
@@ -1097,6 +1106,12 @@ def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
                  "2023年,委属各医院、社区卫生服务中心均未收到政府信息公开申请。"):
         assert "n.requests.received" not in _values(text, 2023), text
     assert _values("2023年,直属单位和下属企业均未发生因政府信息公开引起的行政复议、行政诉讼。", 2023) == {}
+    # said like the body's, or like the years before: still the units' none
+    for text in ("2023年,委属各单位同样未收到政府信息公开申请。", "2023年,下属单位与往年一样未收到政府信息公开申请。",
+                 "2023年,局属单位同期均未收到政府信息公开申请。", "2023年,本局派出机构均未收到政府信息公开申请。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("2023年,委属各医院同样未收到政府信息公开申请,本委收到政府信息公开申请2件。", 2023) == \
+        {"n.requests.received": 2}
     for text in ("2023年,下属单位和局机关均未收到政府信息公开申请。", "2023年,直属单位和局本级均未收到政府信息公开申请。",
                  "2023年,所属各单位和机关各科室均未收到政府信息公开申请。", "2023年,局属单位、本局均未收到政府信息公开申请。"):
         assert _values(text, 2023) == {"n.requests.received": 0}, text

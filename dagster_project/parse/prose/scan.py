@@ -77,12 +77,12 @@ class Candidate:
 # words before the request in a "none received" clause that make it a channel's, a kind's or
 # another matter's zero, not the count's
 _NOT_ZERO_REQUESTS = re.compile(
-    r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报"
+    r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报|转来|转办|转交|转送"
 )
 
 # what a none in the section on requests may be about besides the requests themselves
 _NOT_ZERO_IN_SECTION = re.compile(
-    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
+    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访|转来|转办|转交|转送"
 )
 
 
@@ -124,8 +124,8 @@ _MORE_UNITS = (r"(?:(?:以及|[和及与、])(?:各)?(?:(?:下属|所属|直属)
 _UNITS_ALONE = re.compile(
     r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
     r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?" + _UNIT_WORD
-    + r"|(?:各)?(?:二级单位|二级机构|下级单位|基层单位))" + _MORE_UNITS
-    + r"(?:全年|今年|年内|也)?(?:均|都)?(?:全年|今年|年内|也)?$")
+    + r"|(?:各)?(?:二级单位|二级机构|下级单位|基层单位|派出机构))" + _MORE_UNITS
+    + r"(?:全年|今年|年内|也|亦|同样|同期|(?:与|同)往年一样)?(?:均|都)?(?:全年|今年|年内|也|亦|同样|同期)?$")
 _NEGATION = re.compile(r"未|没有|无|不存在")
 
 
