@@ -270,6 +270,9 @@ def test_the_contact_sentence_a_compiler_a_company_report_and_a_cut_notice(text,
     ("2009年年报根据《中华人民共和国政府信息公开条例》编制,由概述、主动公开政府信息情况、依申请公开政府信息情况四部分组成。\n", 2009),
     ("按照《条例》的有关规定和要求,我局对2016年政府信息公开工作进行了总结,编制了2016年度政府信息公开工作年度报告。\n一、情况概述\n", 2016),
     ("根据《条例》,2021年我局认真执行政府信息公开各相关规定,高度重视政府信息公开工作,现将工作情况报告如下:\n一、总体情况\n", 2021),
+    # (2025: the opening writes the report, as others compile it; spaces of a copied PDF inside its words)
+    ("依据《中华人民共和国政府信息公开条例》要求,结合 2025 年度本单位政府信息公开工 作推进落实情况和有关统计数据撰写本报告。"
+     "\n一、总体情况\n", 2025),
 ])
 def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
     meta = parse_document(text, "x.txt").meta
