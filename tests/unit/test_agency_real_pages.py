@@ -55,10 +55,24 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("copies/batch_5/01.txt", "教育部"),
     ("copies/batch_5/03.txt", "教育部"),  # 教育部办公厅关于2016年教育部政府信息公开工作年度报告的公告
     ("doc_type_pages/batch_15/02.txt", "渭南市水务局"),  # 渭南市水务局 关于2014年度政府信息公开年度报告的函: its own
+    ("prose_pages/batch_zzq/02.txt", "国家民族事务委员会"),  # printed 国家民委, the commission's own short name
 ])
 def test_issuer_of_a_real_page(page, issuer):
     text = (FIXTURES / page).read_text(encoding="utf-8")
     assert parse_document(text, Path(page).name).meta.agency_name == issuer
+
+
+def test_a_county_banner_over_a_townships_report_is_not_its_issuer():
+    # 洛浦县人民政府 heads the page (the site's banner); the text is 纳瓦乡's, speaking as 我乡, and names
+    # the town in no form the resolution can place: no name rather than the county's
+    text = (FIXTURES / "prose_pages/batch_zzq/12.txt").read_text(encoding="utf-8")
+    assert parse_document(text, "12.txt").meta.agency_name is None
+    # the county's own report under the same banner keeps it, and a town it names in full is the issuer
+    county = "洛浦县人民政府\n2025年,我县收到政府信息公开申请3件。本报告由总体情况等部分组成。\n"
+    assert resolve_agency(read_signals(None, county, {})).agency_name == "洛浦县人民政府"
+    town = ("洛浦县人民政府\n现发布洛浦县纳瓦乡2025年政府信息公开工作年度报告。\n"
+            "2025年,我乡收到政府信息公开申请0件。\n")
+    assert resolve_agency(read_signals(None, town, {})).agency_name == "洛浦县纳瓦乡人民政府"
 
 
 def test_a_municipality_completes_a_bare_city_only_where_the_page_names_no_other():

@@ -29,6 +29,10 @@ from dagster_project.parse.agency.short_forms import full_form
     ("嘉兴市国资委", "嘉兴市人民政府国有资产监督管理委员会"),
     ("广西壮族自治区国资委", "广西壮族自治区人民政府国有资产监督管理委员会"),
     ("上海市长宁区国资委", "上海市长宁区国有资产监督管理委员会"),
+    # a central body's own short name (a province's 民委 may be its 民族宗教事务委员会: kept as printed)
+    ("国家民委", "国家民族事务委员会"),
+    ("国家药监局", "国家药品监督管理局"),
+    ("国家粮食和储备局", "国家粮食和物资储备局"),
 ])
 def test_short_forms_are_written_out(printed, official):
     assert full_form(printed) == official
@@ -37,6 +41,7 @@ def test_short_forms_are_written_out(printed, official):
 @pytest.mark.parametrize("name", [
     "北京市人民政府办公厅", "平潭综合实验区管理委员会", "宁德市文化和旅游局", "福州市城市管理委员会",
     "景德镇市珠山区文广新旅局",  # a short form that stands for more than one name stays as printed
+    "甘肃省民委",
 ])
 def test_full_names_and_ambiguous_short_forms_stay(name):
     assert full_form(name) == name

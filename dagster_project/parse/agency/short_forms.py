@@ -53,6 +53,21 @@ _SHORT_FORMS: tuple[tuple[str, str], ...] = (
     ("事管局", "机关事务管理局"),
     ("管委", "管理委员会"),
 )
+# the central bodies' own short names, each one body's (国家民委 is the national commission; a province's
+# 民委 may be its 民族宗教事务委员会, so the words alone are not expanded)
+_CENTRAL_BODIES = {
+    "国家民委": "国家民族事务委员会",
+    "国家语委": "国家语言文字工作委员会",
+    "国家网信办": "国家互联网信息办公室",
+    "国家市场监管总局": "国家市场监督管理总局",
+    "国家药监局": "国家药品监督管理局",
+    "国家林草局": "国家林业和草原局",
+    "国家中医药局": "国家中医药管理局",
+    "国家外汇局": "国家外汇管理局",
+    "国家移民局": "国家移民管理局",
+    "国家国防科工局": "国家国防科技工业局",
+    "国家粮食和储备局": "国家粮食和物资储备局",
+}
 # with the words a name in full has before the short form's first character (人民政府办公室 ends with
 # 政府办公室, 县人民政府办 with 政府办: a name already in full stays)
 _WITH_LEAD = tuple((short, full, full[: full.index(short[0])] if short[0] in full else "") for short, full in _SHORT_FORMS)
@@ -67,6 +82,8 @@ _MERGED_WITH = re.compile(r"(?:教育|文化|工业|农业|商务|体育|卫生|
 
 def full_form(name: str) -> str:
     """``name`` with a short form of its body's words written out; the name itself when it has none."""
+    if name in _CENTRAL_BODIES:
+        return _CENTRAL_BODIES[name]
     m = _ASSETS_COMMISSION.match(name)
     if m and not re.search(r"[区县]", m.group(1)[2:].removesuffix("自治区")):
         return m.group(1) + "人民政府国有资产监督管理委员会"
@@ -86,6 +103,7 @@ def full_form(name: str) -> str:
 def short_forms_of(name: str) -> list[str]:
     """The short forms of an official name that a page may print (梁山县人力资源和社会保障局 -> 梁山县人社局)."""
     forms = [name[: -len(full)] + short for short, full in _SHORT_FORMS if name.endswith(full)]
+    forms += [short for short, full in _CENTRAL_BODIES.items() if name == full]
     if name.endswith("国有资产监督管理委员会"):
         forms.append(re.sub(r"(?:人民政府)?国有资产监督管理委员会$", "国资委", name))
     if "行政公署" in name:
