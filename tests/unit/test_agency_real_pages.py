@@ -70,6 +70,10 @@ def test_a_county_banner_over_a_townships_report_is_not_its_issuer():
     # the county's own report under the same banner keeps it, and a town it names in full is the issuer
     county = "洛浦县人民政府\n2025年,我县收到政府信息公开申请3件。本报告由总体情况等部分组成。\n"
     assert resolve_agency(read_signals(None, county, {})).agency_name == "洛浦县人民政府"
+    # the county's report that tells of the towns' own work (本乡镇, 本镇) speaks as no town
+    for text in ("洛浦县人民政府\n各乡镇人民政府负责本乡镇的政府信息公开工作。2025年,我县收到政府信息公开申请13件。\n",
+                 "洛浦县人民政府\n2025年,全县督促各乡镇在本镇政务公开栏公开惠民政策。本报告由总体情况等部分组成。\n"):
+        assert resolve_agency(read_signals(None, text, {})).agency_name == "洛浦县人民政府", text
     town = ("洛浦县人民政府\n现发布洛浦县纳瓦乡2025年政府信息公开工作年度报告。\n"
             "2025年,我乡收到政府信息公开申请0件。\n")
     assert resolve_agency(read_signals(None, town, {})).agency_name == "洛浦县纳瓦乡人民政府"

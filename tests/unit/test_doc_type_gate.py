@@ -273,10 +273,23 @@ def test_the_contact_sentence_a_compiler_a_company_report_and_a_cut_notice(text,
     # (2025: the opening writes the report, as others compile it; spaces of a copied PDF inside its words)
     ("依据《中华人民共和国政府信息公开条例》要求,结合 2025 年度本单位政府信息公开工 作推进落实情况和有关统计数据撰写本报告。"
      "\n一、总体情况\n", 2025),
+    ("依据《中华人民共和国政府信息公开条例》第五十条规定,我镇结合2023年政府信息公开工作情况撰写此报告。\n一、总体情况\n", 2023),
 ])
 def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
     meta = parse_document(text, "x.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", year), meta.doc_type_reason
+
+
+@pytest.mark.parametrize("text", [
+    # a check of the disclosure work, or another report, that writes itself
+    "按照市政务公开办《关于开展2023年度政府信息公开工作自查的通知》要求,我局对2023年度政府信息公开工作开展了全面自查,"
+    "撰写本报告。\n一、自查情况\n(一)主动公开方面。全年主动公开政府信息120条。\n",
+    "受市政务公开办委托,课题组对全市32家市直部门2023年度政府信息公开工作进行了评估,在此基础上撰写本报告。\n一、评估对象和方法\n",
+    "为全面反映本公司履行社会责任情况,撰写本报告。报告期内,公司坚持信息公开透明。\n一、公司概况\n",
+])
+def test_a_report_written_on_a_check_or_on_other_work_is_not_the_disclosure_report(text):
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "other", meta.doc_type_reason
 
 
 def test_another_works_report_is_not_the_disclosure_report():

@@ -1076,6 +1076,13 @@ def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
     for text in ("2023年,本局未收到下属单位转来的政府信息公开申请。", "2023年,本局未收到上级机关转办的政府信息公开申请。",
                  "二、依申请公开情况\n2023年,本局未收到其他机关转送的政府信息公开申请。"):
         assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("2023年,本局未收到上级交办的政府信息公开申请。", 2023) == {}
+    # unless the words take in the others too: then a none of all
+    for text in ("2023年,本局未收到直接提交或其他机关转送的政府信息公开申请。",
+                 "2023年,本局未收到任何形式(包括上级转办)的政府信息公开申请。",
+                 "二、依申请公开情况\n2023年,本局全年未收到政府信息公开申请及转办申请。",
+                 "二、依申请公开情况\n2023年,本局无依申请公开及转办事项。"):
+        assert _values(text, 2023) == {"n.requests.received": 0}, text
     assert _values("2023年,本局未收到转来的政府信息公开申请,共收到政府信息公开申请4件。", 2023) == \
         {"n.requests.received": 4}
 
@@ -1114,6 +1121,11 @@ def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
         {"n.requests.received": 2}
     for text in ("2023年,下属单位和局机关均未收到政府信息公开申请。", "2023年,直属单位和局本级均未收到政府信息公开申请。",
                  "2023年,所属各单位和机关各科室均未收到政府信息公开申请。", "2023年,局属单位、本局均未收到政府信息公开申请。"):
+        assert _values(text, 2023) == {"n.requests.received": 0}, text
+    # the body itself among them, though its name ends as a unit's: its none
+    for text in ("2023年,直属单位和本单位均未收到政府信息公开申请。", "2023年,下属单位和我中心同样未收到政府信息公开申请。",
+                 "2023年,局属单位和局机关内设机构均未收到政府信息公开申请。", "2023年,所属学校和本校均未收到政府信息公开申请。",
+                 "2023年,本派出机构全年未收到政府信息公开申请。"):
         assert _values(text, 2023) == {"n.requests.received": 0}, text
     assert _values("2023年,局属事业单位和企业均未收到政府信息公开申请,局机关收到政府信息公开申请3件。", 2023) == \
         {"n.requests.received": 3}

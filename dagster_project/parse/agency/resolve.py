@@ -404,9 +404,12 @@ def _speaking_at_its_site(signals: PageSignals, table: DivisionTable) -> AgencyI
     return _identity(found[0].name, "site", found, [], table)
 
 
-def _a_banner_over_a_township(first: AgencyIdentity, candidates: list[tuple[str, str]], speaks_as: str | None) -> bool:
-    return speaks_as in ("township", "street_office") and first.signal == "heading" \
-        and first.agency_kind == "government" and candidates[0][0] == first.printed_name
+def _a_banner_over_a_township(first: AgencyIdentity, candidates: list[tuple[str, str]], signals: PageSignals) -> bool:
+    """The page's first line is a government's name alone, and the text speaks as a town or street
+    (我乡, 我镇, 我街道), never as a county, district or city (我县)."""
+    we = {_SELF_KIND.get(word) for word in signals.we_words}
+    return first.signal == "heading" and first.agency_kind == "government" and candidates[0][0] == first.printed_name \
+        and bool(we & {"township", "street_office"}) and not set(signals.we_words) & {"县", "区", "市"}
 
 
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
@@ -423,11 +426,12 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     speaks_as = _SELF_KIND.get(signals.self_word or "")
     if first.full and (not speaks_as or first.agency_kind == speaks_as or first.signal in ("title", "heading", "page")):
         under = _body_under_the_site(first, candidates[1:], table, speaks_as)
-        if under or not _a_banner_over_a_township(first, candidates, speaks_as):
+        if under or not _a_banner_over_a_township(first, candidates, signals):
             return under or first
         # the page speaks as a town or street (我乡) under a government's line at its top (the site's
         # banner: 洛浦县人民政府), and names no town of its own: the report is not that government's
-        fitting = [i for i in (_identity(n, s, [], [], table) for n, s in candidates[1:]) if i.agency_kind == speaks_as]
+        fitting = [i for i in (_identity(n, s, [], [], table) for n, s in candidates[1:])
+                   if i.agency_kind in ("township", "street_office")]
         return fitting[0] if fitting and fitting[0].full else UNRESOLVED
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)

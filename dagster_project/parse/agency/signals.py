@@ -158,6 +158,7 @@ class PageSignals:
     place_text: str = ""  # the lines that name places: breadcrumb, site header, field values, the head
     url: str | None = None
     self_word: str | None = None  # 我局 -> 局, 我镇 -> 镇: the kind of body the page speaks for
+    we_words: tuple[str, ...] = ()  # every 我X the opening says (我镇, 我县): not 本乡镇 of a sentence on the towns' duties
     printed_site: str | None = None  # the government site the opening names (电子版可在…下载,网址:www.saihan.gov.cn)
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
@@ -325,7 +326,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
             continue  # 《…关于印发2022年湖北省政务公开工作要点的通知》: another body's document
         signals.add(_sentence_name(m.group(1)), "subject")  # 2025年中仓街道积极推动街道…工作: 中仓街道
     # the first word that says what kind of body speaks: 本单位 or 本机关 before 我镇 says nothing of it
-    words = [m.group(1) or m.group(2) for m in _SELF.finditer(body[:4000])]
+    found = list(_SELF.finditer(body[:4000]))
+    words = [m.group(1) or m.group(2) for m in found]
+    signals.we_words = tuple(m.group(1) for m in found if m.group(1))
     signals.self_word = next((w for w in words if w not in ("单位", "机关")), words[0] if words else None)
     m = _GOV_SITE.search(opening) if "gov.cn" in opening else None  # the pattern tries every letter
     if m:

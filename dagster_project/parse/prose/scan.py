@@ -77,12 +77,22 @@ class Candidate:
 # words before the request in a "none received" clause that make it a channel's, a kind's or
 # another matter's zero, not the count's
 _NOT_ZERO_REQUESTS = re.compile(
-    r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报|转来|转办|转交|转送"
+    r"复议|诉讼|信函|网上|网络|当面|传真|邮件|方式|渠道|涉及|关于|超期|逾期|延期|收费|费用|不予|答复|办结|投诉|咨询|举报"
 )
+
+# requests other bodies passed on (未收到下属单位转来的申请, 上级交办的, 12345平台派发的): some of the body's, not all,
+# unless the words take in the others too (直接提交或转送的, 任何形式(包括转办)的, 申请及转办申请)
+_FORWARDED = re.compile(r"转来|转办|转交|转送|转过来|转发|分转|交办|移送|移交|派发")
+_ALSO_DIRECT = re.compile(r"直接|任何|包括|含|及|或|也|既|和|等")
+
+
+def _forwarded_only(text: str) -> bool:
+    return _FORWARDED.search(text) is not None and _ALSO_DIRECT.search(text) is None
+
 
 # what a none in the section on requests may be about besides the requests themselves
 _NOT_ZERO_IN_SECTION = re.compile(
-    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访|转来|转办|转交|转送"
+    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
 )
 
 
@@ -117,14 +127,14 @@ _NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9
 # before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
 # 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
 _UNIT_WORD = r"(?:单位|医院|学校|院校|高校|企业|公司|站所|分局|中心|机构|幼儿园|所|站|院|校|馆|队|学)"
-# 局属事业单位和企业, 下属各医院及社区卫生服务中心: more units joined to the first (never the body: 机关, 本局
-# end no unit)
-_MORE_UNITS = (r"(?:(?:以及|[和及与、])(?:各)?(?:(?:下属|所属|直属)(?:的)?(?:各)?)?(?:(?!辖区)" + _NAME_CHAR + r"){0,8}?"
-               + _UNIT_WORD + r")*")
+# 局属事业单位和企业, 下属各医院及社区卫生服务中心: more units joined to the first. Never the body itself, though
+# its name may end as a unit's: 本单位, 我中心, 本院, 局机关内设机构 (本局, 局机关 end no unit)
+_MORE_UNITS = (r"(?:(?:以及|[和及与、])(?![本我])(?:各)?(?:(?:下属|所属|直属)(?:的)?(?:各)?)?(?:(?!辖区|机关)" + _NAME_CHAR
+               + r"){0,8}?" + _UNIT_WORD + r")*")
 _UNITS_ALONE = re.compile(
     r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
     r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?" + _UNIT_WORD
-    + r"|(?:各)?(?:二级单位|二级机构|下级单位|基层单位|派出机构))" + _MORE_UNITS
+    + r"|(?<![本我])(?:各)?(?:二级单位|二级机构|下级单位|基层单位|派出机构))" + _MORE_UNITS
     + r"(?:全年|今年|年内|也|亦|同样|同期|(?:与|同)往年一样)?(?:均|都)?(?:全年|今年|年内|也|亦|同样|同期)?$")
 _NEGATION = re.compile(r"未|没有|无|不存在")
 
@@ -392,12 +402,12 @@ def scan_sentence(
                          or search_clause(ZERO_REQUESTS_NONE, clause, fig))
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
-                and not _of_last_year(clause[:m.start()]):
+                and not _of_last_year(clause[:m.start()]) and not _forwarded_only(m.group("mid") or ""):
             # (a none of the units alone is no figure, nor read again below as the section's none)
             if not _of_sub_units(clause, m):
                 cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
-                and not _NOT_ZERO_IN_SECTION.search(clause) and _in_requests_section(sent, i) \
+                and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(clause) and _in_requests_section(sent, i) \
                 and not _of_sub_units(clause, m):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
