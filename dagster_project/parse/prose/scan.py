@@ -122,15 +122,16 @@ def _of_last_year(before: str) -> bool:
 
 # a character of a name: not a word that joins the body to the units or says what the body is
 _NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9fff])"
-# a none of the units under the body (本局下属单位未收到…, 局属各医院…, 委属医院…), not of the body itself: its
-# own count is not said. Only when the units are the whole subject: the body possessive at most
-# before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
-# 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
+# what the units under a body are called, at the end of their name
 _UNIT_WORD = r"(?:单位|医院|学校|院校|高校|企业|公司|站所|分局|中心|机构|幼儿园|所|站|院|校|馆|队|学)"
 # 局属事业单位和企业, 下属各医院及社区卫生服务中心: more units joined to the first. Never the body itself, though
 # its name may end as a unit's: 本单位, 我中心, 本院, 局机关内设机构 (本局, 局机关 end no unit)
 _MORE_UNITS = (r"(?:(?:以及|[和及与、])(?![本我])(?:各)?(?:(?:下属|所属|直属)(?:的)?(?:各)?)?(?:(?!辖区|机关)" + _NAME_CHAR
                + r"){0,8}?" + _UNIT_WORD + r")*")
+# a none of the units under the body (本局下属单位未收到…, 局属各医院…, 委属医院…), not of the body itself: its
+# own count is not said. Only when the units are the whole subject: the body possessive at most
+# before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
+# 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
 _UNITS_ALONE = re.compile(
     r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
     r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?" + _UNIT_WORD
@@ -407,8 +408,8 @@ def scan_sentence(
             if not _of_sub_units(clause, m):
                 cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
-                and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(clause) and _in_requests_section(sent, i) \
-                and not _of_sub_units(clause, m):
+                and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(clause) \
+                and _in_requests_section(sent, i) and not _of_sub_units(clause, m):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
         zeros = zero_cases(m) if m else None
