@@ -1122,6 +1122,11 @@ def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
     for text in ("2023年,下属单位和局机关均未收到政府信息公开申请。", "2023年,直属单位和局本级均未收到政府信息公开申请。",
                  "2023年,所属各单位和机关各科室均未收到政府信息公开申请。", "2023年,局属单位、本局均未收到政府信息公开申请。"):
         assert _values(text, 2023) == {"n.requests.received": 0}, text
+    # a body of a longer name before its units, or the units but its office
+    for text in ("2023年,市卫健委所属医疗卫生单位和各社区卫生服务中心均未收到政府信息公开申请。",
+                 "2023年,除局机关外下属单位均未收到政府信息公开申请。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("2023年,全局包括下属各单位均未收到政府信息公开申请。", 2023) == {"n.requests.received": 0}
     # the body itself among them, though its name ends as a unit's: its none
     for text in ("2023年,直属单位和本单位均未收到政府信息公开申请。", "2023年,下属单位和我中心同样未收到政府信息公开申请。",
                  "2023年,局属单位和局机关内设机构均未收到政府信息公开申请。", "2023年,所属学校和本校均未收到政府信息公开申请。",

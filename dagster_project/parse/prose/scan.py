@@ -121,7 +121,7 @@ def _of_last_year(before: str) -> bool:
 
 
 # a character of a name: not a word that joins the body to the units or says what the body is
-_NAME_CHAR = r"(?:(?![及和与暨同连含系为是在对以还、])[\u4e00-\u9fff])"
+_NAME_CHAR = r"(?:(?![及和与暨同连含包系为是在对以还、])[\u4e00-\u9fff])"
 # what the units under a body are called, at the end of their name
 _UNIT_WORD = r"(?:单位|医院|学校|院校|高校|企业|公司|站所|分局|中心|机构|幼儿园|所|站|院|校|馆|队|学)"
 # 局属事业单位和企业, 下属各医院及社区卫生服务中心: more units joined to the first. Never the body itself, though
@@ -133,7 +133,7 @@ _MORE_UNITS = (r"(?:(?:以及|[和及与、])(?![本我])(?:各)?(?:(?:下属|�
 # before them, and nothing after but 均/都. Any other word (我局、局属各单位…, 本局及下属单位…, 本局（含
 # 下属单位）…, 本院为市属医院…, 在下属单位的配合下…) leaves the none the body's, as it was read before.
 _UNITS_ALONE = re.compile(
-    r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,3}?"
+    r"^(?:(?:19|20)\d\d年度?|本年度?|今年|当年|年内|报告期内)?(?:全年|年内)?(?:本|我)?" + _NAME_CHAR + r"{0,5}?"
     r"(?:(?:下属|所属|直属|[局委厅办区县市省院校]属)(?:的)?(?:各)?(?:(?!辖区)" + _NAME_CHAR + r"){0,4}?" + _UNIT_WORD
     + r"|(?<![本我])(?:各)?(?:二级单位|二级机构|下级单位|基层单位|派出机构))" + _MORE_UNITS
     + r"(?:全年|今年|年内|也|亦|同样|同期|(?:与|同)往年一样)?(?:均|都)?(?:全年|今年|年内|也|亦|同样|同期)?$")
