@@ -161,15 +161,21 @@ def test_no_file_is_trusted_under_another_ingest_context_or_another_warehouse_fi
     assert not (tmp_path / "run.unchanged").exists()
 
 
+def _fetch_log(raw, fields: str):
+    """A provenance log of one line: a.html stored at _fetched/aa/aa.html, with ``fields``."""
+    log = raw / "_fetched" / "provenance.jsonl"
+    log.parent.mkdir()
+    line = ('{"url": "http://127.0.0.1:8000/a.html", ' + fields + ', '
+            '"path": "_fetched/aa/aa.html", "fetched_at": "2026-12-05T10:00:00.000+00:00"}\n')
+    log.write_text(line, encoding="utf-8")
+    return log, line
+
+
 def test_lines_appended_to_the_fetch_log_are_no_change_and_a_rewritten_log_is(built):
     # A fetch appends a line per URL it asked (a 304 too), and ingest takes the first URL that brought
     # a file: appended lines change nothing a build read. A log rewritten in place, or replaced, does.
     raw, warehouse, settings = built
-    log = raw / "_fetched" / "provenance.jsonl"
-    log.parent.mkdir()
-    line = ('{"url": "http://127.0.0.1:8000/a.html", "outcome": "unchanged", "kind": "report", '
-            '"path": "_fetched/aa/aa.html", "fetched_at": "2026-12-05T10:00:00.000+00:00"}\n')
-    log.write_text(line, encoding="utf-8")
+    log, line = _fetch_log(raw, '"outcome": "unchanged", "kind": "report"')
     # without the listing of the last build, what it read of the log is not known: a build
     assert decide(warehouse, settings, fingerprint(settings)).reason == \
         "fetched documents, and no stored listing of the last build"
@@ -190,11 +196,7 @@ def test_lines_appended_to_the_fetch_log_are_no_change_and_a_rewritten_log_is(bu
 def test_an_agency_named_anew_in_an_appended_line_is_a_change(built):
     # the manifest's agency of a stored file is the last one named for it: staging reads it
     raw, warehouse, settings = built
-    log = raw / "_fetched" / "provenance.jsonl"
-    log.parent.mkdir()
-    line = ('{"url": "http://127.0.0.1:8000/a.html", "outcome": "downloaded", "kind": "report", "sha256": "aa", '
-            '"path": "_fetched/aa/aa.html", "fetched_at": "2026-12-05T10:00:00.000+00:00"}\n')
-    log.write_text(line, encoding="utf-8")
+    log, line = _fetch_log(raw, '"outcome": "downloaded", "kind": "report", "sha256": "aa"')
     listing.save(warehouse, fingerprint(settings).listing)  # as the build that read this log stores it
     assert decide(warehouse, settings, fingerprint(settings)).unchanged
     with open(log, "a", encoding="utf-8") as appended:
