@@ -9,6 +9,10 @@ after that offset. A log replaced, truncated or rewritten from its start is read
 start; the fetch only appends to it, and an edit by hand further in is not seen until the index is
 deleted (it is a cache: deleting it is always safe). The fetch writes the index after each run; the
 log stays the record of every attempt, never rewritten.
+
+Beside it, ``_fetched/.provenance.digest.json`` holds the digest of what ingest reads off the log, as
+of the same offset: the check whether anything changed since the last build asks for that digest
+alone, and a log that has not grown since the fetch wrote it answers without reading the index.
 """
 from __future__ import annotations
 
@@ -21,15 +25,21 @@ from pathlib import Path
 from .provenance import LOG_NAME, STORED_OUTCOMES, parse_line
 
 INDEX_NAME = ".provenance.index.json"
-FORMAT = 1
+DIGEST_NAME = ".provenance.digest.json"
+FORMAT = 2
 HEAD_BYTES = 64 * 1024
+# what the fetch reads of a URL's last stored record: where its bytes are, the validators it asks
+# with, and what the manifest said of it; the rest of the line (titles, list pages, statuses) is the
+# log's to keep, and would double the index's size
+STORED_FIELDS = ("path", "sha256", "bytes", "encoding", "etag", "last_modified", "content_type", "fetched_at",
+                 "agency", "year")
 
 
 @dataclass
 class ProvenanceState:
     """The log folded up to ``offset`` bytes (whole lines only)."""
 
-    latest_stored: dict[str, dict] = field(default_factory=dict)  # URL -> its last record with stored bytes
+    latest_stored: dict[str, dict] = field(default_factory=dict)  # URL -> its last record with stored bytes (STORED_FIELDS)
     first_url: dict[str, str] = field(default_factory=dict)  # stored path -> the first URL that brought it
     agency: dict[str, str] = field(default_factory=dict)  # stored path -> the last manifest agency named for it
     offset: int = 0
@@ -46,7 +56,7 @@ class ProvenanceState:
         url = record["url"]
         first = self.first_url.setdefault(path, url)
         if record.get("sha256"):
-            self.latest_stored[url] = record
+            self.latest_stored[url] = {name: value for name in STORED_FIELDS if (value := record.get(name)) is not None}
         # the agency the manifest names for the URL that brought the file, as of its last line: one
         # answer whatever order the fetch's workers wrote the lines of other URLs with the same bytes
         if url == first:
@@ -66,18 +76,22 @@ def _identity(log: Path) -> list | None:
     return [st.st_dev, st.st_ino, len(head), hashlib.sha256(head).hexdigest()]
 
 
+def _of_this_log(log: Path, identity: list, offset: int) -> bool:
+    """The saved ``identity`` is this log's (the same file, the same start) and it is at least ``offset`` long."""
+    with open(log, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        head = handle.read(identity[2])
+    return st.st_size >= offset and [st.st_dev, st.st_ino] == identity[:2] \
+        and hashlib.sha256(head).hexdigest() == identity[3]
+
+
 def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
-    """The index's state when it is of this log (the same file, at least as long, the same start)."""
+    """The index's state when it is of this log."""
     try:
         saved = json.loads((fetch_dir / INDEX_NAME).read_text(encoding="utf-8"))
         identity, offset = saved["log"], saved["offset"]
         state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset)
-        if saved.get("format") != FORMAT or not _well_formed(state, identity) or log.stat().st_size < offset:
-            return ProvenanceState()
-        with open(log, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            head = handle.read(identity[2])
-        if [st.st_dev, st.st_ino] != identity[:2] or hashlib.sha256(head).hexdigest() != identity[3]:
+        if saved.get("format") != FORMAT or not _well_formed(state, identity) or not _of_this_log(log, identity, offset):
             return ProvenanceState()
         return state
     except Exception:  # noqa: BLE001 - an index that cannot be used is a cache miss: the log is read whole
@@ -114,16 +128,41 @@ def load_state(fetch_dir: Path, state: ProvenanceState | None = None) -> Provena
     return state
 
 
+def ingest_digest(fetch_dir: Path) -> str | None:
+    """:meth:`ProvenanceState.ingest_digest` of the log now (None without a log): the saved digest
+    while the log is as long as when it was saved, else read through the index."""
+    fetch_dir = Path(fetch_dir)
+    log = fetch_dir / LOG_NAME
+    if not log.is_file():
+        return None
+    try:
+        saved = json.loads((fetch_dir / DIGEST_NAME).read_text(encoding="ascii"))
+        identity, offset, digest = saved["log"], saved["offset"], saved["digest"]
+        if saved.get("format") == FORMAT and isinstance(digest, str) and isinstance(offset, int) \
+                and isinstance(identity, list) and len(identity) == 4 and isinstance(identity[2], int) \
+                and 0 <= identity[2] <= HEAD_BYTES and log.stat().st_size == offset \
+                and _of_this_log(log, identity, offset):
+            return digest
+    except Exception:  # noqa: BLE001 - a digest file that cannot be used is a cache miss, as the index
+        pass
+    return load_state(fetch_dir).ingest_digest()
+
+
 def save_state(fetch_dir: Path, state: ProvenanceState) -> None:
-    """Write the index of ``state`` (call with the state of :func:`load_state`, after the fetch's appends)."""
+    """Write the index of ``state`` and its ingest digest (call with the state of :func:`load_state`,
+    after the fetch's appends)."""
     fetch_dir = Path(fetch_dir)
     identity = _identity(fetch_dir / LOG_NAME)
     if identity is None:
         return
-    target = fetch_dir / INDEX_NAME
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    header = {"format": FORMAT, "log": identity, "offset": state.offset}
     # (ASCII escapes: a line the log holds with a lone surrogate in it is written as it was read)
-    temporary.write_text(json.dumps({"format": FORMAT, "log": identity, "offset": state.offset,
-                                     "latest_stored": state.latest_stored, "first_url": state.first_url,
-                                     "agency": state.agency}), encoding="ascii")
+    _replace(fetch_dir / INDEX_NAME, json.dumps({**header, "latest_stored": state.latest_stored,
+                                                 "first_url": state.first_url, "agency": state.agency}))
+    _replace(fetch_dir / DIGEST_NAME, json.dumps({**header, "digest": state.ingest_digest()}))
+
+
+def _replace(target: Path, text: str) -> None:
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary.write_text(text, encoding="ascii")
     os.replace(temporary, target)

@@ -103,11 +103,10 @@ def _file_state(path: Path) -> list[int] | None:
 def _provenance_digest(raw_dir: Path) -> str | None:
     """What ingest reads off the fetch provenance log (each stored file's URL and agency), as a
     digest: lines the fetch appends for URLs that brought nothing new leave it as it was."""
-    from ..fetch.provenance import FETCH_SUBDIR, LOG_NAME
-    from ..fetch.provenance_index import load_state
+    from ..fetch.provenance import FETCH_SUBDIR
+    from ..fetch.provenance_index import ingest_digest
 
-    fetch_dir = Path(raw_dir) / FETCH_SUBDIR
-    return load_state(fetch_dir).ingest_digest() if (fetch_dir / LOG_NAME).is_file() else None
+    return ingest_digest(Path(raw_dir) / FETCH_SUBDIR)
 
 
 def take(settings, parser: str, models: str) -> Listing:

@@ -219,12 +219,12 @@ class ListLog:
 
 
 def snapshot(directory: Path) -> dict[str, tuple[bytes, int, int]]:
-    """Every stored file's bytes, mtime and inode (the provenance log and its index excluded: they
-    are meant to grow)."""
+    """Every stored file's bytes, mtime and inode (the provenance log, its index and its digest
+    excluded: they are meant to change)."""
     return {
         p.relative_to(directory).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ino)
         for p in sorted(directory.rglob("*"))
-        if p.is_file() and p.name not in ("provenance.jsonl", ".provenance.index.json")
+        if p.is_file() and p.name not in ("provenance.jsonl", ".provenance.index.json", ".provenance.digest.json")
     }
 
 

@@ -293,7 +293,8 @@ def test_nothing_a_url_says_reaches_the_filesystem(fault_run):
     settings, urls, tmp_path = fault_run["settings"], fault_run["urls"], fault_run["tmp_path"]
     records = _by_url(fault_run["records1"])
     everything = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()}
-    bookkeeping = {"raw/_fetched/provenance.jsonl", "raw/_fetched/.provenance.index.json"}
+    bookkeeping = {"raw/_fetched/provenance.jsonl", "raw/_fetched/.provenance.index.json",
+                   "raw/_fetched/.provenance.digest.json"}
     stored = {p for p in everything if p.startswith("raw/_fetched/") and p not in bookkeeping}
     assert everything == stored | {"sources.csv"} | bookkeeping
     for path in stored:

@@ -7,7 +7,8 @@ import shutil
 
 from dagster_project.fetch import provenance as prov
 from dagster_project.fetch.provenance import ProvenanceLog, ProvenanceRecord, read_records, records_since
-from dagster_project.fetch.provenance_index import INDEX_NAME, load_state, save_state
+from dagster_project.fetch.provenance_index import (DIGEST_NAME, INDEX_NAME, STORED_FIELDS, ingest_digest, load_state,
+                                                    save_state)
 
 URL = "http://127.0.0.1:8000/zwgk/ndbg/{}.html"
 
@@ -27,14 +28,15 @@ def _records(n: int, start: int = 0) -> list[ProvenanceRecord]:
 
 
 def _whole_log(fetch_dir) -> tuple[dict, dict, dict]:
-    """The three answers read off every line: each URL's last stored record, each file's first URL,
-    and the agency the manifest last named for that URL (none when it names none)."""
+    """The three answers read off every line: each URL's last stored record (the fields the fetch
+    reads), each file's first URL, and the agency the manifest last named for that URL (none when it
+    names none)."""
     latest, first, agency = {}, {}, {}
     for r in read_records(fetch_dir):
         if r["outcome"] in prov.STORED_OUTCOMES and r.get("path"):
             first.setdefault(r["path"], r["url"])
             if r.get("sha256"):
-                latest[r["url"]] = r
+                latest[r["url"]] = {name: r[name] for name in STORED_FIELDS if r.get(name) is not None}
             if r["url"] == first[r["path"]]:
                 agency[r["path"]] = r.get("agency")
     return latest, first, {path: name for path, name in agency.items() if name}
@@ -136,3 +138,31 @@ def test_an_index_whose_values_are_of_the_wrong_kind_is_not_used(tmp_path):
         assert broken != good
         index.write_text(broken, encoding="ascii")
         assert _state(tmp_path) == _whole_log(tmp_path)
+
+
+def test_the_ingest_digest_is_the_saved_one_until_the_log_grows(tmp_path, monkeypatch):
+    log = ProvenanceLog(tmp_path)
+    for record in _records(40):
+        log.append(record)
+    assert ingest_digest(tmp_path) == load_state(tmp_path).ingest_digest()
+    save_state(tmp_path, load_state(tmp_path))
+    assert (tmp_path / DIGEST_NAME).is_file()
+    before = ingest_digest(tmp_path)
+    # the log as the fetch left it: the saved digest answers, and the index is not read
+    monkeypatch.setattr("dagster_project.fetch.provenance_index.load_state", None)
+    assert ingest_digest(tmp_path) == before
+    monkeypatch.undo()
+    # a line naming another agency for a stored file: the digest is read again, and changes
+    first = load_state(tmp_path).first_url
+    path, url = next(iter(first.items()))
+    log.append(ProvenanceRecord(url=url, outcome=prov.UNCHANGED, sha256="f" * 64, path=path, agency="某某县财政局",
+                                fetched_at="2026-12-05T10:00:00.000+00:00"))
+    after = ingest_digest(tmp_path)
+    assert after != before and after == load_state(tmp_path).ingest_digest()
+    # a digest file of another log (cut and written anew) or of the wrong shape is not used
+    save_state(tmp_path, load_state(tmp_path))
+    (tmp_path / prov.LOG_NAME).write_bytes(b"")
+    assert ingest_digest(tmp_path) == load_state(tmp_path).ingest_digest() != after
+    (tmp_path / DIGEST_NAME).write_text('{"format": 2, "digest": 7}', encoding="ascii")
+    assert ingest_digest(tmp_path) == load_state(tmp_path).ingest_digest()
+    assert ingest_digest(tmp_path / "no-log") is None

@@ -38,7 +38,7 @@ from fetch_testkit import (  # noqa: E402  (the fetch tests' server kit, shared 
 )
 
 from dagster_project.fetch.provenance import LOG_NAME, read_records  # noqa: E402
-from dagster_project.fetch.provenance_index import INDEX_NAME  # noqa: E402
+from dagster_project.fetch.provenance_index import DIGEST_NAME, INDEX_NAME  # noqa: E402
 
 SITE = FIXTURES / "pingtan_site"
 ORIGIN = "https://www.pingtan.gov.cn"
@@ -372,7 +372,8 @@ def test_no_byte_is_lost_and_nothing_escapes_the_store(fault_builds):
     outside = {f for f in files if not f.startswith(("raw/_fetched/", "wh/"))}
     assert outside == {"sources.csv"} | {f"raw/{name}" for name in fault_builds["local"]}
     assert {f for f in files if f.startswith("raw/_fetched/")} == (
-        {f"raw/{records[urls[k]]['path']}" for k in STORED} | {f"raw/_fetched/{LOG_NAME}", f"raw/_fetched/{INDEX_NAME}"})
+        {f"raw/{records[urls[k]]['path']}" for k in STORED} | {f"raw/_fetched/{LOG_NAME}", f"raw/_fetched/{INDEX_NAME}",
+                                                                      f"raw/_fetched/{DIGEST_NAME}"})
 
 
 def test_good_pages_reach_the_marts_with_their_url(fault_builds):
