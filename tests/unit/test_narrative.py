@@ -1077,6 +1077,12 @@ def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
                  "二、依申请公开情况\n2023年,本局未收到其他机关转送的政府信息公开申请。"):
         assert "n.requests.received" not in _values(text, 2023), text
     assert _values("2023年,本局未收到上级交办的政府信息公开申请。", 2023) == {}
+    # an 和 or 及 in the subject joins bodies, not requests: the none is still of forwarded ones alone
+    for text in ("二、依申请公开情况\n2023年,本局和下属单位未收到转办的政府信息公开申请。",
+                 "二、依申请公开情况\n2023年,本局及下属单位均未收到上级转来的政府信息公开申请。",
+                 "二、依申请公开情况\n2023年,我局和局属单位无转办的依申请公开事项。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+    assert _values("二、依申请公开情况\n2023年,本局和下属单位未收到政府信息公开申请。", 2023) == {"n.requests.received": 0}
     # unless the words take in the others too: then a none of all
     for text in ("2023年,本局未收到直接提交或其他机关转送的政府信息公开申请。",
                  "2023年,本局未收到任何形式(包括上级转办)的政府信息公开申请。",

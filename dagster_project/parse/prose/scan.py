@@ -81,7 +81,8 @@ _NOT_ZERO_REQUESTS = re.compile(
 )
 
 # requests other bodies passed on (未收到下属单位转来的申请, 上级交办的, 12345平台派发的): some of the body's, not all,
-# unless the words take in the others too (直接提交或转送的, 任何形式(包括转办)的, 申请及转办申请)
+# unless the words take in the others too (直接提交或转送的, 任何形式(包括转办)的, 申请及转办申请). Asked of the
+# words between the negation and the requests: an 和 in the subject (本局和下属单位未收到转办的申请) joins bodies
 _FORWARDED = re.compile(r"转来|转办|转交|转送|转过来|转发|分转|交办|移送|移交|派发")
 _ALSO_DIRECT = re.compile(r"直接|任何|包括|含|及|或|也|既|和|等")
 
@@ -408,7 +409,7 @@ def scan_sentence(
             if not _of_sub_units(clause, m):
                 cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
-                and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(clause) \
+                and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(m.group("what") or "") \
                 and _in_requests_section(sent, i) and not _of_sub_units(clause, m):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
