@@ -90,7 +90,7 @@ _SENTENCES = [
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
     re.compile(r"由(.{2,160}?)(?:编制|编写|撰写|制作)"),
     # 由哈尔滨市人民政府政务公开办公室综合市政府、各区…的政府信息公开工作情况 (编制 beyond the opening)
-    re.compile(r"由([^,，。;；]{2,40}?)" + _COMBINES),
+    re.compile(r"由([^,，。;；]{2,40}?" + _COMBINES + r"[^,，。;；]{0,12})"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
     _ADDRESS_OF_BODY,
@@ -239,6 +239,13 @@ _GOVERNMENT_GROUP = re.compile(r"(人民政府)(?:政务公开)?(?:政府信息�
 _COMBINING_OFFICE = re.compile(r"^(.*?)(?:人民)?(?:政府)?政府办公[室厅]$")
 
 
+# what a body combines when it compiles the area's report: the governments and departments of the
+# area (综合县级单位及各乡镇街道办…, 综合各县(市)区人民政府和市政府各部门…), not its own units
+_COMBINES_THE_AREA = re.compile(r"(?:在)?" + _COMBINES + r"(?:汇总|分析)?(?:了)?(?:全[省市县区旗]|我[省市县区]|本级政府"
+                                r"|各(?:县|区|市|乡|镇|街道|旗|部门|地区)|[省市县区旗](?:政府|级))")
+_A_DEPARTMENT = re.compile(r"(?:局|(?<!管理)委员会|委|中心)$")
+
+
 def _sentence_name(captured: str) -> str:
     captured = _without_internal_office(_GOVERNMENT_GROUP.sub(r"\1", "".join(captured.split())))
     cut = _STOP.search(captured, 2)
@@ -246,6 +253,11 @@ def _sentence_name(captured: str) -> str:
         return captured
     name = captured[:cut.start()]
     combines = re.match(r"(?:在)?" + _COMBINES, captured[cut.start():])  # 由广州市政府办公厅在综合汇总各区…
+    if combines and _A_DEPARTMENT.search(name) and "政府" not in name \
+            and _COMBINES_THE_AREA.match(captured, cut.start()):
+        # a department charged with compiling the area's report (由县工业商贸和科技信息局综合县级单位及各乡镇…
+        # 编制): the report is the government's, which the department's name does not say
+        return ""
     return _COMBINING_OFFICE.sub(r"\1人民政府", name) if combines else name
 
 
