@@ -171,6 +171,10 @@ def test_issuers_of_more_openings():
     assert name("本报告由宁波市镇海区政务公开办公室综合区政府各部门、各街道的政府信息公开工作情况编制而成。\n") \
         == "宁波市镇海区人民政府"
     assert name("如对本报告有疑问,请与大渡口经开区政务公开办公室联系。\n") != "大渡口经开区人民政府"
+    # the year's first sentence, its subject before a verb of the work (紧扣, 深化…)
+    assert name("一、总体情况\n2021年,常州市人民政府办公室紧扣国家、省对政府信息公开提出的各项工作要求。\n") \
+        == "常州市人民政府办公室"
+    assert name("2017年,宝坻区政府深化落实《中华人民共和国政府信息公开条例》。现报告如下:\n") == "天津市宝坻区人民政府"
     # a department charged with compiling the area's report compiles the government's, not its own
     text = ("2011年峨山县政府信息公开工作年度报告是按照《条例》要求,由县工业商贸和科技信息局综合县级单位及各乡镇街道办"
             "2011年政府信息公开工作自查报告及统计数据编制而成。\n2011年,我县各级行政机关紧紧围绕建设法治政府的总体要求。\n")

@@ -106,7 +106,8 @@ _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
 _SUBJECT_SAYS = (_YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
                  r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
-                 r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确)")
+                 r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确"
+                 r"|深化|紧扣|着力|扎实|聚焦|立足|强化|切实|统筹|全力|加强|加大|推进|贯彻|落实)")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
 # an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…
 # (a pattern of its own: its words lead it, where an alternative at every line start would slow the other)
