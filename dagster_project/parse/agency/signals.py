@@ -41,9 +41,9 @@ def _without_internal_office(name: str) -> str:
 
 
 # the office that compiles a government's report: 福清市政府信息公开工作办公室, 锦州市政府信息公开领导小组办公室,
-# 哈尔滨市人民政府政务公开办公室 -> the place's 人民政府 (a zone's, 大渡口经开区政务公开办公室, is its committee's)
+# 哈尔滨市人民政府政务公开办公室, 洮北区政务公开协调办公室 -> the place's 人民政府 (a zone's, 大渡口经开区政务公开办公室, is its committee's)
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(?!.*(?:开发|经开|高新|园|保税|示范|合作|试验)区)(.{2,12}?[省市县区旗])(?:(?:人民)?政府信息(?:公开)?|(?:人民政府)?政务公开)(?:工作)?"
-                                           r"(?:领导小组)?(?:办公室|中心)$")
+                                           r"(?:领导小组|协调)?(?:办公室|中心)$")
 # 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
 _COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委… / 由…办公室组织编制
