@@ -1071,6 +1071,17 @@ def test_all_answered_unless_some_were_left_open_and_nones_of_last_year() -> Non
         {"n.requests.received": 3, "n.requests.closed": 3, "n.review": 0, "n.suit": 0}
 
 
+def test_a_petition_bureau_s_name_is_no_petition() -> None:
+    # 信访 is a channel the requests did not come by (收到信访件), but 信访局 is the body that speaks
+    assert _values("2025年,阎良区信访局共收到政府信息公开申请0件。", 2025) == {"n.requests.received": 0}
+    assert _values("2025年,市信访和群众工作局共收到政府信息公开申请5件,均已办结。", 2025) == \
+        {"n.requests.received": 5, "n.requests.closed": 5}
+    assert _values("二、收到和处理政府信息公开申请情况\n2025年,区信访局未收到政府信息公开申请。", 2025) == \
+        {"n.requests.received": 0}
+    for text in ("2025年,本局通过信访渠道收到政府信息公开申请3件。", "2025年,我局共受理信访申请3件。"):
+        assert _values(text, 2025) == {}, text
+
+
 def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
     # requests passed on by other bodies are some of the body's, not all of them
     for text in ("2023年,本局未收到下属单位转来的政府信息公开申请。", "2023年,本局未收到上级机关转办的政府信息公开申请。",

@@ -63,8 +63,10 @@ _REQ_TAIL = r"(?:共计|共|合计|总计|总数|数量|数|为|达|计)*"
 _REQ_UNIT = r"(?P<unit>件|条|个|份|宗|项|起|次|例)"
 
 # Words that make a clause about something other than disclosure requests.
+# (信访 as a body's name, 阎良区信访局收到政府信息公开申请0件, is no petition: PETITION_BODY_NAME)
+PETITION_BODY_NAME = r"(?!(?:和群众工作|与群众工作|接待)?(?:局|办|委|中心))"
 NOT_REQUEST = re.compile(
-    r"审批|许可|办件|窗口|行政服务|政务服务|服务事项|诉求|留言|咨询|信访|投诉|举报|12345|热线|来信|来电|"
+    r"审批|许可|办件|窗口|行政服务|政务服务|服务事项|诉求|留言|咨询|信访" + PETITION_BODY_NAME + r"|投诉|举报|12345|热线|来信|来电|"
     r"复议|诉讼|提案|建议|议案|采购|招标"
 )
 LICENSING_CONTEXT = re.compile(r"审批|许可|办件|窗口|行政服务中心|政务服务|服务事项|诉求|留言|咨询|热线|12345")

@@ -21,6 +21,7 @@ from .patterns import (
     CLOSE_FOLLOW,
     LEADERS,
     LICENSING_BODY,
+    PETITION_BODY_NAME,
     LICENSING_CONTEXT,
     NOT_REQUEST,
     PRESS_1,
@@ -94,6 +95,7 @@ def _forwarded_only(text: str) -> bool:
 # what a none in the section on requests may be about besides the requests themselves
 _NOT_ZERO_IN_SECTION = re.compile(
     r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
+    + PETITION_BODY_NAME
 )
 
 
