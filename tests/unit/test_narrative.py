@@ -1094,6 +1094,12 @@ def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
                  "二、依申请公开情况\n2023年,我局和局属单位无转办的依申请公开事项。"):
         assert "n.requests.received" not in _values(text, 2023), text
     assert _values("二、依申请公开情况\n2023年,本局和下属单位未收到政府信息公开申请。", 2023) == {"n.requests.received": 0}
+    # two kinds of forwarded requests joined take in no others; a none of all but the ones excepted is no none
+    for text in ("2023年,本局未收到上级交办或其他部门转送的政府信息公开申请。",
+                 "二、依申请公开情况\n2023年,本局无上级转办及交办申请。",
+                 "二、依申请公开情况\n2023年,本局除上级转办件外未收到其他申请。",
+                 "2023年,本局除上级交办的1件外未收到其他政府信息公开申请。"):
+        assert "n.requests.received" not in _values(text, 2023), text
     # unless the words take in the others too: then a none of all
     for text in ("2023年,本局未收到直接提交或其他机关转送的政府信息公开申请。",
                  "2023年,本局未收到任何形式(包括上级转办)的政府信息公开申请。",

@@ -86,10 +86,20 @@ _NOT_ZERO_REQUESTS = re.compile(
 # words between the negation and the requests: an 和 in the subject (本局和下属单位未收到转办的申请) joins bodies
 _FORWARDED = re.compile(r"转来|转办|转交|转送|转过来|转发|分转|交办|移送|移交|派发")
 _ALSO_DIRECT = re.compile(r"直接|任何|包括|含|及|或|也|既|和|等")
+_JOINS = frozenset("及或和")
+# 除上级转办件外未收到其他申请: some requests came (the ones excepted), so the none is of the others alone
+_EXCEPT = re.compile(r"除(?:了)?[^，,。;；]{1,24}?(?:以外|之外|外)")
 
 
 def _forwarded_only(text: str) -> bool:
-    return _FORWARDED.search(text) is not None and _ALSO_DIRECT.search(text) is None
+    if _FORWARDED.search(text) is None:
+        return False
+    for m in _ALSO_DIRECT.finditer(text):
+        # (上级交办或其他部门转送的: a join of two kinds of forwarded requests takes in no other)
+        if not (m.group() in _JOINS and _FORWARDED.search(text, max(0, m.start() - 8), m.start())
+                and _FORWARDED.search(text, m.end(), m.end() + 8)):
+            return False
+    return True
 
 
 # what a none in the section on requests may be about besides the requests themselves
@@ -406,12 +416,14 @@ def scan_sentence(
                          or search_clause(ZERO_REQUESTS_NONE, clause, fig))
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
-                and not _of_last_year(clause[:m.start()]) and not _forwarded_only(m.group("mid") or ""):
+                and not _of_last_year(clause[:m.start()]) and not _forwarded_only(m.group("mid") or "") \
+                and not _EXCEPT.search(clause, 0, m.end()):
             # (a none of the units alone is no figure, nor read again below as the section's none)
             if not _of_sub_units(clause, m):
                 cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
                 and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(m.group("what") or "") \
+                and not _EXCEPT.search(clause, 0, m.end()) \
                 and _in_requests_section(sent, i) and not _of_sub_units(clause, m):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
