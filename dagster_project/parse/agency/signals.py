@@ -41,8 +41,9 @@ def _without_internal_office(name: str) -> str:
 
 
 # the office that compiles a government's report: 福清市政府信息公开工作办公室, 锦州市政府信息公开领导小组办公室,
-# 哈尔滨市人民政府政务公开办公室, 洮北区政务公开协调办公室 -> the place's 人民政府 (a zone's, 大渡口经开区政务公开办公室, is its committee's)
-_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(?!.*(?:开发|经开|高新|园|保税|示范|合作|试验)区)(.{2,12}?[省市县区旗])(?:(?:人民)?政府信息(?:公开)?|(?:人民政府)?政务公开)(?:工作)?"
+# 哈尔滨市人民政府政务公开办公室, 洮北区政务公开协调办公室 -> the place's 人民政府 (a zone's, 大渡口经开区政务公开办公室,
+# 黄山风景区…, is its committee's; a 新区 is most often a zone, and left unread too)
+_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(?!.*(?:开发|经开|高新|园|保税|示范|合作|试验|经济|风景|度假|管理|新)区)(.{2,12}?[省市县区旗])(?:(?:人民)?政府信息(?:公开)?|(?:人民政府)?政务公开)(?:工作)?"
                                            r"(?:领导小组|协调)?(?:办公室|中心)$")
 # 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
 _COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
@@ -90,7 +91,7 @@ _SENTENCES = [
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
     re.compile(r"由(.{2,160}?)(?:编制|编写|撰写|制作)"),
     # 由哈尔滨市人民政府政务公开办公室综合市政府、各区…的政府信息公开工作情况 (编制 beyond the opening)
-    re.compile(r"由([^,，。;；]{2,40}?" + _COMBINES + r"[^,，。;；]{0,12})"),
+    re.compile(r"由([^,，。;；]{2,40}?" + _COMBINES + r"[^,，。;；]{0,24})"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
     _ADDRESS_OF_BODY,
@@ -241,9 +242,10 @@ _COMBINING_OFFICE = re.compile(r"^(.*?)(?:人民)?(?:政府)?政府办公[室厅
 
 
 # what a body combines when it compiles the area's report: the governments and departments of the
-# area (综合县级单位及各乡镇街道办…, 综合各县(市)区人民政府和市政府各部门…), not its own units
-_COMBINES_THE_AREA = re.compile(r"(?:在)?" + _COMBINES + r"(?:汇总|分析)?(?:了)?(?:全[省市县区旗]|我[省市县区]|本级政府"
-                                r"|各(?:县|区|市|乡|镇|街道|旗|部门|地区)|[省市县区旗](?:政府|级))")
+# area (综合县级单位及各乡镇街道办…, 综合各县(市)区人民政府和市政府各部门…), not the bodies of its own
+# sector across the area (综合全县各中小学校, 综合各县区民政部门, 综合各乡镇规划建设站)
+_COMBINES_THE_AREA = re.compile(r"(?:在)?" + _COMBINES + r"[^,，。;；]{0,20}?(?:政府(?!信息|网站|门户)|各部门|本级|委、?办、?局"
+                                r"|[省市县区旗][直级](?:各)?(?:单位|部门|机关)|乡镇(?:人民政府|政府|街道|[、和及])|街道办)")
 _A_DEPARTMENT = re.compile(r"(?:局|(?<!管理)委员会|委|中心)$")
 
 
