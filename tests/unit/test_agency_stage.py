@@ -170,6 +170,11 @@ def test_issuers_of_more_openings():
                 "政府信息公开工作情况编制而成。\n") == "锦州市人民政府"
     assert name("本报告由宁波市镇海区政务公开办公室综合区政府各部门、各街道的政府信息公开工作情况编制而成。\n") \
         == "宁波市镇海区人民政府"
+    # (a county of one character, a 州, a 政府 before its 政务公开; not 本市)
+    assert name("本报告由沛县政务公开办公室编制。\n") == "沛县人民政府"
+    assert name("本报告由凉山州政务公开办公室编制。\n") == "凉山彝族自治州人民政府"
+    assert name("本报告由宜昌市政府政务公开办公室编制。\n") == "宜昌市人民政府"
+    assert name("本报告由本市政务公开办公室编制。\n") is None
     for zone in ("大渡口经开区", "黄山市黄山风景区", "鄂州市临空经济区", "广州市南沙新区"):
         assert name(f"如对本报告有疑问,请与{zone}政务公开办公室联系。\n") is None, zone
     assert name("本报告中所列数据的统计期限自2011年1月1日起至2011年12月31日止。如对本报告有疑问,"
