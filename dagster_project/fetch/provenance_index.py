@@ -39,7 +39,8 @@ STORED_FIELDS = ("path", "sha256", "bytes", "encoding", "etag", "last_modified",
 class ProvenanceState:
     """The log folded up to ``offset`` bytes (whole lines only)."""
 
-    latest_stored: dict[str, dict] = field(default_factory=dict)  # URL -> its last record with stored bytes (STORED_FIELDS)
+    # URL -> its last record with stored bytes (its STORED_FIELDS)
+    latest_stored: dict[str, dict] = field(default_factory=dict)
     first_url: dict[str, str] = field(default_factory=dict)  # stored path -> the first URL that brought it
     agency: dict[str, str] = field(default_factory=dict)  # stored path -> the last manifest agency named for it
     offset: int = 0
@@ -91,7 +92,8 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
         saved = json.loads((fetch_dir / INDEX_NAME).read_text(encoding="utf-8"))
         identity, offset = saved["log"], saved["offset"]
         state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset)
-        if saved.get("format") != FORMAT or not _well_formed(state, identity) or not _of_this_log(log, identity, offset):
+        if saved.get("format") != FORMAT or not _well_formed(state, identity) \
+                or not _of_this_log(log, identity, offset):
             return ProvenanceState()
         return state
     except Exception:  # noqa: BLE001 - an index that cannot be used is a cache miss: the log is read whole

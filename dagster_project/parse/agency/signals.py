@@ -43,8 +43,9 @@ def _without_internal_office(name: str) -> str:
 # the office that compiles a government's report: 福清市政府信息公开工作办公室, 锦州市政府信息公开领导小组办公室,
 # 哈尔滨市人民政府政务公开办公室, 洮北区政务公开协调办公室 -> the place's 人民政府 (a zone's, 大渡口经开区政务公开办公室,
 # 黄山风景区…, is its committee's; a 新区 is most often a zone, and left unread too)
-_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(r"^(?!.*(?:开发|经开|高新|园|保税|示范|合作|试验|经济|风景|度假|管理|新)区)(?![本我该全各])(.{1,12}?[省市县区旗州])(?:(?:人民)?政府信息(?:公开)?|(?:人民)?(?:政府)?政务公开)(?:工作)?"
-                                           r"(?:领导小组|协调)?(?:办公室|中心)$")
+_GOVERNMENT_DISCLOSURE_OFFICE = re.compile(
+    r"^(?!.*(?:开发|经开|高新|园|保税|示范|合作|试验|经济|风景|度假|管理|新)区)(?![本我该全各])(.{1,12}?[省市县区旗州])"
+    r"(?:(?:人民)?政府信息(?:公开)?|(?:人民)?(?:政府)?政务公开)(?:工作)?(?:领导小组|协调)?(?:办公室|中心)$")
 # 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
 _COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委… / 由…办公室组织编制
