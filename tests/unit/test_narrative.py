@@ -1080,6 +1080,12 @@ def test_a_petition_bureau_s_name_is_no_petition() -> None:
         {"n.requests.received": 0}
     for text in ("2025年,本局通过信访渠道收到政府信息公开申请3件。", "2025年,我局共受理信访申请3件。"):
         assert _values(text, 2025) == {}, text
+    # but 申请 alone in the bureau's clause may be its petitions, and 信访办理 is no bureau
+    assert _values("2022年,县信访局收到各类申请356件,均已按期办结。全县共收到政府信息公开申请45件。", 2022) == \
+        {"n.requests.received": 45}
+    assert _values("2022年,市信访局依法受理申请12件,均在法定期限内作出复查意见。", 2022) == {}
+    for text in ("本年度无信访办理事项。", "县信访局未收到群众来信反映事项。"):
+        assert _values("二、收到和处理政府信息公开申请情况\n" + text, 2022) == {}, text
 
 
 def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:

@@ -64,7 +64,7 @@ _REQ_UNIT = r"(?P<unit>件|条|个|份|宗|项|起|次|例)"
 
 # Words that make a clause about something other than disclosure requests.
 # (信访 as a body's name, 阎良区信访局收到政府信息公开申请0件, is no petition: PETITION_BODY_NAME)
-PETITION_BODY_NAME = r"(?!(?:和群众工作|与群众工作|接待)?(?:局|办|委|中心))"
+PETITION_BODY_NAME = r"(?!(?:和群众工作|与群众工作|接待)?(?:局|办(?![理结件])|委|中心))"  # (信访办理事项: petitions)
 NOT_REQUEST = re.compile(
     r"审批|许可|办件|窗口|行政服务|政务服务|服务事项|诉求|留言|咨询|信访" + PETITION_BODY_NAME + r"|投诉|举报|12345|热线|来信|来电|"
     r"复议|诉讼|提案|建议|议案|采购|招标"

@@ -104,8 +104,8 @@ def _forwarded_only(text: str) -> bool:
 
 # what a none in the section on requests may be about besides the requests themselves
 _NOT_ZERO_IN_SECTION = re.compile(
-    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|信访"
-    + PETITION_BODY_NAME
+    r"复议|诉讼|收费|费用|不予|不应|不宜|不得|不能|超期|逾期|延期|结转|投诉|举报|咨询|答复|办结|纠错|主动|减免|撤回|来信|来访"
+    r"|信访" + PETITION_BODY_NAME
 )
 
 
@@ -367,7 +367,8 @@ def scan_sentence(
                 # about 依申请公开: the sentence, or the lines right before it (…申请渠道办理流程。共受理申请38件)
                 if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.context[-300:] + sent.text) \
                         and not LICENSING_CONTEXT.search(sent.text) and not NOT_REQUEST.search(clause) \
-                        and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
+                        and "信访" not in clause and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
+                    # (申请 alone in a petition bureau's clause may be its petitions: 县信访局收到各类申请356件)
                     if _emit(cands, "n.requests.received", m, clause, order):
                         received_in_sentence = cands[-1]
                         got_received = True
@@ -378,7 +379,8 @@ def scan_sentence(
                     context_ok = qualified or bool(
                         re.search(r"依申请公开|信息公开申请|公开申请", sent.context[-300:] + sent.text)
                     )
-                    licensing = LICENSING_CONTEXT.search(sent.text) or NOT_REQUEST.search(clause)
+                    licensing = LICENSING_CONTEXT.search(sent.text) or NOT_REQUEST.search(clause) \
+                        or (not qualified and "信访" in clause)
                     if context_ok and not licensing:
                         if _emit(cands, "n.requests.received", m, clause, order):
                             received_in_sentence = cands[-1]
