@@ -183,6 +183,11 @@ def test_issuers_of_more_openings():
     assert name("一、总体情况\n2021年,常州市人民政府办公室紧扣国家、省对政府信息公开提出的各项工作要求。\n") \
         == "常州市人民政府办公室"
     assert name("2017年,宝坻区政府深化落实《中华人民共和国政府信息公开条例》。现报告如下:\n") == "天津市宝坻区人民政府"
+    # (those verbs after a body's name alone; a subject of several bodies names no issuer, whatever its verb)
+    assert name("2012年,成都市统筹城乡和农业委员会认真贯彻《条例》。\n") == "成都市统筹城乡和农业委员会"
+    for text in ("2023年,临潭县委县政府切实加强对政务公开工作的领导。\n", "2022年,区直各部门、各街道紧扣中心工作推进政务公开。\n",
+                 "2024年,花桥镇党委政府高度重视政务公开工作。\n"):
+        assert name(text) is None, text
     # a department charged with compiling the area's report compiles the government's, not its own
     text = ("2011年峨山县政府信息公开工作年度报告是按照《条例》要求,由县工业商贸和科技信息局综合县级单位及各乡镇街道办"
             "2011年政府信息公开工作自查报告及统计数据编制而成。\n2011年,我县各级行政机关紧紧围绕建设法治政府的总体要求。\n")

@@ -109,8 +109,13 @@ _FIELD = re.compile(
 _SUBJECT_SAYS = (_YEAR + r"年(?:以来|度)?[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
                  r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                  r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确"
-                 r"|深化|紧扣|着力|扎实|聚焦|立足|强化|切实|统筹|全力|加强|加大|推进|贯彻|落实)")
+                 # (and these after a body's name alone: 宝鸡市深化统计领域政务公开 is the city's work, of which
+                 # a department may write)
+                 r"|(?<=[局委办厅镇乡府处道心会室部])(?:深化|紧扣|着力|扎实|聚焦|立足|强化|切实|全力|加强|加大|推进|贯彻|落实))")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
+# a subject of several bodies, or of the party committee with the government (县委县政府, 区直各部门、各街道,
+# 镇党委、镇政府): the area's work, not one issuer
+_NOT_ONE_BODY = re.compile(r"各|、|(?:党|[省市县区州镇乡旗])委[、和及与]?(?:[省市县区州镇乡旗])?(?:人民)?政府")
 # an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…
 # (a pattern of its own: its words lead it, where an alternative at every line start would slow the other)
 _SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)[ \t]+\s*" + _SUBJECT_SAYS)
@@ -334,7 +339,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     if "情况" in body or "概述" in body:
         subjects = sorted(subjects + list(_SUBJECT_AFTER_HEADING.finditer(body[:4000])), key=lambda m: m.start())
     for m in subjects:
-        signals.add(m.group(1), "subject")
+        if not _NOT_ONE_BODY.search(m.group(1)):
+            signals.add(m.group(1), "subject")
     for m in _OVERVIEW_SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")
     for name in _led_subjects(body[:3000]):
