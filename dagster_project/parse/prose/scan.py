@@ -364,11 +364,11 @@ def scan_sentence(
                 break
             if not got_received:
                 m = search_clause(RECV_GENERIC, clause, fig)
-                # about 依申请公开: the sentence, or the lines right before it (…申请渠道办理流程。共受理申请38件)
+                # about 依申请公开: the sentence, or the lines right before it (…申请渠道办理流程。共受理申请38件);
+                # (申请 alone in a petition bureau's clause may be its petitions: 县信访局收到各类申请356件)
                 if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.context[-300:] + sent.text) \
                         and not LICENSING_CONTEXT.search(sent.text) and not NOT_REQUEST.search(clause) \
                         and "信访" not in clause and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
-                    # (申请 alone in a petition bureau's clause may be its petitions: 县信访局收到各类申请356件)
                     if _emit(cands, "n.requests.received", m, clause, order):
                         received_in_sentence = cands[-1]
                         got_received = True
