@@ -164,44 +164,52 @@ def test_issuers_of_more_openings():
     assert name("本报告是根据《条例》要求,由良庆区民族宗教事务局政务公开政府信息公开工作领导小组办公室编制。\n") \
         == "南宁市良庆区民族宗教事务局"
     assert name("根据《条例》要求,由福清市政府信息公开工作办公室编制完成本报告。\n") == "福清市人民政府"
-    # a place's disclosure leading group's office, or its 政务公开 office, compiling: the place's government;
-    # a zone's is not a government's
-    assert name("本年度报告是按照《条例》要求,由锦州市政府信息公开领导小组办公室综合各县(市)区人民政府和市政府各部门的"
-                "政府信息公开工作情况编制而成。\n") == "锦州市人民政府"
-    assert name("本报告由宁波市镇海区政务公开办公室综合区政府各部门、各街道的政府信息公开工作情况编制而成。\n") \
-        == "宁波市镇海区人民政府"
-    # (a county of one character, a 州, a 政府 before its 政务公开; not 本市)
-    assert name("本报告由沛县政务公开办公室编制。\n") == "沛县人民政府"
-    assert name("本报告由凉山州政务公开办公室编制。\n") == "凉山彝族自治州人民政府"
-    assert name("本报告由宜昌市政府政务公开办公室编制。\n") == "宜昌市人民政府"
-    assert name("本报告由本市政务公开办公室编制。\n") is None
-    for zone in ("大渡口经开区", "黄山市黄山风景区", "鄂州市临空经济区", "广州市南沙新区"):
-        assert name(f"如对本报告有疑问,请与{zone}政务公开办公室联系。\n") is None, zone
-    assert name("本报告中所列数据的统计期限自2011年1月1日起至2011年12月31日止。如对本报告有疑问,"
-                "请与洮北区政务公开协调办公室联系。\n") == "白城市洮北区人民政府"
-    # the year's first sentence, its subject before a verb of the work (紧扣, 深化…)
-    assert name("一、总体情况\n2021年,常州市人民政府办公室紧扣国家、省对政府信息公开提出的各项工作要求。\n") \
-        == "常州市人民政府办公室"
-    assert name("2017年,宝坻区政府深化落实《中华人民共和国政府信息公开条例》。现报告如下:\n") == "天津市宝坻区人民政府"
-    # (those verbs after a body's name alone; a subject of several bodies names no issuer, whatever its verb)
-    assert name("2012年,成都市统筹城乡和农业委员会认真贯彻《条例》。\n") == "成都市统筹城乡和农业委员会"
-    for text in ("2023年,临潭县委县政府切实加强对政务公开工作的领导。\n", "2022年,区直各部门、各街道紧扣中心工作推进政务公开。\n",
-                 "2024年,花桥镇党委政府高度重视政务公开工作。\n"):
-        assert name(text) is None, text
-    # a department charged with compiling the area's report compiles the government's, not its own
-    text = ("2011年峨山县政府信息公开工作年度报告是按照《条例》要求,由县工业商贸和科技信息局综合县级单位及各乡镇街道办"
-            "2011年政府信息公开工作自查报告及统计数据编制而成。\n2011年,我县各级行政机关紧紧围绕建设法治政府的总体要求。\n")
-    assert name(text) == "峨山彝族自治县人民政府"
-    assert name("本报告由市教育局综合局属各单位的政府信息公开工作情况编制而成。\n2023年,南宁市教育局认真贯彻落实《条例》。\n") \
-        == "南宁市教育局"
-    # (nor one that combines the bodies of its own sector across the area: its own report)
-    assert name("本报告由正安县教育局综合全县各中小学校的政府信息公开工作情况编制而成。\n") == "正安县教育局"
-    assert name("本报告由常德市民政局综合各县区民政部门的政府信息公开工作情况编制而成。\n") == "常德市民政局"
     assert name("如对本报告有任何疑问,请与平度市政府办公室政府信息公开领导小组办公室联系。\n") == "平度市人民政府办公室"
     assert name("本报告全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。\n") \
         == "西宁市城中区人民政府礼让街街道办事处"
     assert name("一、总体情况\n2022年,在区委区政府的正确领导下,广东从化经济开发区管理委员会认真贯彻执行《条例》。\n") \
         == "广东从化经济开发区管理委员会"
+
+# real openings' shapes: who compiled the report, and the year's first sentence
+COMPILERS_AND_SUBJECTS = [
+    # a place's disclosure leading group's office, or its 政务公开 office, compiling: the place's government
+    ("本年度报告是按照《条例》要求,由锦州市政府信息公开领导小组办公室综合各县(市)区人民政府和市政府各部门的"
+     "政府信息公开工作情况编制而成。\n", "锦州市人民政府"),
+    ("本报告由宁波市镇海区政务公开办公室综合区政府各部门、各街道的政府信息公开工作情况编制而成。\n", "宁波市镇海区人民政府"),
+    ("本报告中所列数据的统计期限自2011年1月1日起至2011年12月31日止。如对本报告有疑问,请与洮北区政务公开协调办公室联系。\n",
+     "白城市洮北区人民政府"),
+    # (a county of one character, a 州, a 政府 before its 政务公开; not 本市, nor a zone's office)
+    ("本报告由沛县政务公开办公室编制。\n", "沛县人民政府"),
+    ("本报告由凉山州政务公开办公室编制。\n", "凉山彝族自治州人民政府"),
+    ("本报告由宜昌市政府政务公开办公室编制。\n", "宜昌市人民政府"),
+    ("本报告由本市政务公开办公室编制。\n", None),
+    *((f"如对本报告有疑问,请与{zone}政务公开办公室联系。\n", None)
+      for zone in ("大渡口经开区", "黄山市黄山风景区", "鄂州市临空经济区", "广州市南沙新区")),
+    # the year's first sentence, its subject before a verb of the work (紧扣, 深化…) after a body's name
+    ("一、总体情况\n2021年,常州市人民政府办公室紧扣国家、省对政府信息公开提出的各项工作要求。\n", "常州市人民政府办公室"),
+    ("2017年,宝坻区政府深化落实《中华人民共和国政府信息公开条例》。现报告如下:\n", "天津市宝坻区人民政府"),
+    ("2012年,成都市统筹城乡和农业委员会认真贯彻《条例》。\n", "成都市统筹城乡和农业委员会"),
+    # (a subject of several bodies names no issuer, whatever its verb)
+    ("2023年,临潭县委县政府切实加强对政务公开工作的领导。\n", None),
+    ("2022年,区直各部门、各街道紧扣中心工作推进政务公开。\n", None),
+    ("2024年,花桥镇党委政府高度重视政务公开工作。\n", None),
+    # a department charged with compiling the area's report compiles the government's, not its own
+    ("2011年峨山县政府信息公开工作年度报告是按照《条例》要求,由县工业商贸和科技信息局综合县级单位及各乡镇街道办"
+     "2011年政府信息公开工作自查报告及统计数据编制而成。\n2011年,我县各级行政机关紧紧围绕建设法治政府的总体要求。\n",
+     "峨山彝族自治县人民政府"),
+    ("本报告由市教育局综合局属各单位的政府信息公开工作情况编制而成。\n2023年,南宁市教育局认真贯彻落实《条例》。\n",
+     "南宁市教育局"),
+    # (nor one that combines the bodies of its own sector across the area: its own report)
+    ("本报告由正安县教育局综合全县各中小学校的政府信息公开工作情况编制而成。\n", "正安县教育局"),
+    ("本报告由常德市民政局综合各县区民政部门的政府信息公开工作情况编制而成。\n", "常德市民政局"),
+]
+
+
+@pytest.mark.parametrize("opening, issuer", COMPILERS_AND_SUBJECTS)
+def test_issuers_of_compilers_and_of_the_year_s_subject(opening, issuer):
+    from dagster_project.parse.agency import read_signals, resolve_agency
+
+    assert resolve_agency(read_signals(None, opening, {})).agency_name == issuer
 
 
 def test_issuers_named_as_publisher_or_with_a_short_name():
