@@ -105,8 +105,12 @@ def _well_formed(state: ProvenanceState, identity) -> bool:
             and all(isinstance(part, dict) for part in (state.latest_stored, state.first_url, state.agency))
             and all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in state.latest_stored.values())
             and all(isinstance(v, str) for part in (state.first_url, state.agency) for v in part.values())
-            and isinstance(identity, list) and len(identity) == 4 and isinstance(identity[2], int)
-            and 0 <= identity[2] <= HEAD_BYTES)
+            and _identity_well_formed(identity))
+
+
+def _identity_well_formed(identity) -> bool:
+    return isinstance(identity, list) and len(identity) == 4 and isinstance(identity[2], int) \
+        and 0 <= identity[2] <= HEAD_BYTES
 
 
 def load_state(fetch_dir: Path, state: ProvenanceState | None = None) -> ProvenanceState:
@@ -141,8 +145,7 @@ def ingest_digest(fetch_dir: Path) -> str | None:
         saved = json.loads((fetch_dir / DIGEST_NAME).read_text(encoding="ascii"))
         identity, offset, digest = saved["log"], saved["offset"], saved["digest"]
         if saved.get("format") == FORMAT and isinstance(digest, str) and isinstance(offset, int) \
-                and isinstance(identity, list) and len(identity) == 4 and isinstance(identity[2], int) \
-                and 0 <= identity[2] <= HEAD_BYTES and log.stat().st_size == offset \
+                and _identity_well_formed(identity) and log.stat().st_size == offset \
                 and _of_this_log(log, identity, offset):
             return digest
     except Exception:  # noqa: BLE001 - a digest file that cannot be used is a cache miss, as the index

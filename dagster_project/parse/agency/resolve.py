@@ -370,26 +370,36 @@ def _core(name: str) -> str:
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
 
 
-def _body_under_the_site(first: AgencyIdentity, later: list[tuple[str, str]], table: DivisionTable,
-                         speaks_as: str | None = None) -> AgencyIdentity | None:
-    """A government named by a line at the top (the site's header: 天津市武清区人民政府) while the report's
-    own sentence names a town or street under it (现发布天津市武清区河西务镇2025年…报告): that body is the
-    issuer. A department a sentence names (请与青神县信息化办公室联系) may answer for the government,
-    unless the page speaks as a department (我局) and its sentences name one (2025年,伊州区民政局以…)."""
+def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]], table: DivisionTable,
+                         signals: PageSignals, speaks_as: str | None = None) -> AgencyIdentity | None:
+    """A government named by a line at the top (the site's header: 天津市武清区人民政府) is not the issuer
+    when the page is a body's under it. A town or street the report's own sentence names (现发布天津市
+    武清区河西务镇2025年…报告) is; a department a sentence names (请与青神县信息化办公室联系) may answer for
+    the government, unless the page speaks as a department (我局) and its sentences name one (2025年,
+    伊州区民政局以…). A page that speaks as a town or street (我乡) and never as the government's level
+    (我县) is a town's: the first town it names in full, or no issuer. None: the government is the issuer."""
     if first.signal != "heading" or first.agency_kind != "government" or not first.agency_name:
         return None
     place = re.sub(r"人民政府$", "", first.agency_name)
     kinds = ("township", "street_office") + (("department",) if speaks_as == "department" else ())
-    signals = ("sentence", "subject") if speaks_as == "department" else ("sentence",)
+    sources = ("sentence", "subject") if speaks_as == "department" else ("sentence",)
     printed = _core(first.printed_name or "")  # 伊州区 of 伊州区人民政府, which the resolution made 哈密市伊州区
-    for name, signal in later:
-        if signal not in signals or not (name.startswith(place[:2]) or printed and name.startswith(printed)):
+    for name, signal in candidates[1:]:
+        if signal not in sources or not (name.startswith(place[:2]) or printed and name.startswith(printed)):
             continue
         identity = _identity(name, signal, [], [], table)
         if identity.full and identity.agency_name.startswith(place) and identity.agency_name != first.agency_name \
                 and identity.agency_kind in kinds:
             return identity
-    return None
+    we = {_SELF_KIND.get(word) for word in signals.we_words}
+    if candidates[0][0] != first.printed_name or not we & {"township", "street_office"} \
+            or set(signals.we_words) & {"县", "区", "市"}:
+        return None
+    # the page speaks as a town or street under a government's line at its top (the site's banner:
+    # 洛浦县人民政府), and names no town under it in a sentence
+    fitting = [i for i in (_identity(n, s, [], [], table) for n, s in candidates[1:])
+               if i.agency_kind in ("township", "street_office")]
+    return fitting[0] if fitting and fitting[0].full else UNRESOLVED
 
 
 def _speaking_at_its_site(signals: PageSignals, table: DivisionTable) -> AgencyIdentity | None:
@@ -402,14 +412,6 @@ def _speaking_at_its_site(signals: PageSignals, table: DivisionTable) -> AgencyI
     if len(found) != 1:
         return None
     return _identity(found[0].name, "site", found, [], table)
-
-
-def _a_banner_over_a_township(first: AgencyIdentity, candidates: list[tuple[str, str]], signals: PageSignals) -> bool:
-    """The page's first line is a government's name alone, and the text speaks as a town or street
-    (我乡, 我镇, 我街道), never as a county, district or city (我县)."""
-    we = {_SELF_KIND.get(word) for word in signals.we_words}
-    return first.signal == "heading" and first.agency_kind == "government" and candidates[0][0] == first.printed_name \
-        and bool(we & {"township", "street_office"}) and not set(signals.we_words) & {"县", "区", "市"}
 
 
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
@@ -425,14 +427,8 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     first = _identity(candidates[0][0], candidates[0][1], [], [], table)
     speaks_as = _SELF_KIND.get(signals.self_word or "")
     if first.full and (not speaks_as or first.agency_kind == speaks_as or first.signal in ("title", "heading", "page")):
-        under = _body_under_the_site(first, candidates[1:], table, speaks_as)
-        if under or not _a_banner_over_a_township(first, candidates, signals):
-            return under or first
-        # the page speaks as a town or street (我乡) under a government's line at its top (the site's
-        # banner: 洛浦县人民政府), and names no town of its own: the report is not that government's
-        fitting = [i for i in (_identity(n, s, [], [], table) for n, s in candidates[1:])
-                   if i.agency_kind in ("township", "street_office")]
-        return fitting[0] if fitting and fitting[0].full else UNRESOLVED
+        under = _body_under_the_site(first, candidates, table, signals, speaks_as)
+        return first if under is None else under
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides

@@ -91,6 +91,12 @@ _JOINS = frozenset("及或和")
 _EXCEPT = re.compile(r"除(?:了)?[^，,。;；]{1,24}?(?:以外|之外|外)")
 
 
+def _none_of_some(words: str, clause: str, end: int) -> bool:
+    """A none (ending at ``end``) of some requests only: forwarded ones (``words``, what the none is of),
+    or all but those excepted before it."""
+    return _forwarded_only(words) or _EXCEPT.search(clause, 0, end) is not None
+
+
 def _forwarded_only(text: str) -> bool:
     if _FORWARDED.search(text) is None:
         return False
@@ -418,14 +424,13 @@ def scan_sentence(
                          or search_clause(ZERO_REQUESTS_NONE, clause, fig))
         # 未收到公众关于政府信息公开的申请: 关于 right before what was asked for names no other matter
         if m and not _NOT_ZERO_REQUESTS.search(re.sub(r"关于$", "", m.group("mid") or "")) and sent.year_ok(i, m.start()) \
-                and not _of_last_year(clause[:m.start()]) and not _forwarded_only(m.group("mid") or "") \
-                and not _EXCEPT.search(clause, 0, m.end()):
+                and not _of_last_year(clause[:m.start()]) and not _none_of_some(m.group("mid") or "", clause, m.end()):
             # (a none of the units alone is no figure, nor read again below as the section's none)
             if not _of_sub_units(clause, m):
                 cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
         elif negated and (m := search_clause(ZERO_REQUESTS_IN_SECTION, clause, fig)) and sent.year_ok(i, m.start()) \
-                and not _NOT_ZERO_IN_SECTION.search(clause) and not _forwarded_only(m.group("what") or "") \
-                and not _EXCEPT.search(clause, 0, m.end()) \
+                and not _NOT_ZERO_IN_SECTION.search(clause) \
+                and not _none_of_some(m.group("what") or "", clause, m.end()) \
                 and _in_requests_section(sent, i) and not _of_sub_units(clause, m):
             cands.append(Candidate("n.requests.received", 0.0, False, clause, order, 2))
         m = negated and search_clause(ZERO_REVIEW_SUIT, clause, fig)
