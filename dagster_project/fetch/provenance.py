@@ -129,19 +129,6 @@ def records_since(fetch_dir: Path, since_iso: str, block: int = 1 << 20) -> list
     return found[::-1]
 
 
-def latest_by_url(fetch_dir: Path, *, stored_only: bool = False) -> dict[str, dict]:
-    """The last record of each URL; with stored_only, the last one that points at stored bytes
-    (from the index of the log and the lines after it, see ``provenance_index``)."""
-    if stored_only:
-        from .provenance_index import load_state
-
-        return load_state(fetch_dir).latest_stored
-    latest: dict[str, dict] = {}
-    for record in read_records(fetch_dir):
-        latest[record["url"]] = record
-    return latest
-
-
 def source_url_by_path(raw_dir: Path, fetch_dir: Path | None = None) -> dict[str, str]:
     """{path relative to raw_dir (posix) -> the URL it was fetched from}, for ingest's `source_url`.
 
