@@ -92,7 +92,9 @@ def names_subperiod(clause: str) -> bool:
     tries the digit-run branch at every position) runs only on a clause holding one of them."""
     return ("月" in clause or "季度" in clause or "半年" in clause) and bool(SUBPERIOD.search(clause))
 CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来")
-PREVIOUS = re.compile(r"上年|去年|上一年|前年|上年度|结转")
+# the words of the year before the report's (上年, 上一年度, 去年, 前年)
+LAST_YEAR_WORDS = r"上一?年度?|去年|前年"
+PREVIOUS = re.compile(LAST_YEAR_WORDS + r"|结转")
 # press conferences someone attended (出席, 参加或举办), not the ones the body held
 LEADERS = re.compile(r"负责同志|负责人|领导|出席|参加")
 

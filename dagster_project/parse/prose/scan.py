@@ -19,6 +19,7 @@ from .patterns import (
     CLOSE_2,
     CLOSE_3,
     CLOSE_FOLLOW,
+    LAST_YEAR_WORDS,
     LEADERS,
     LICENSING_BODY,
     LICENSING_CONTEXT,
@@ -131,7 +132,7 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
 
 # a none of the year before (上年度未发生行政复议案件…, 去年无提起行政复议诉讼情况), not of the report's: the clause
 # opens on that year, and does not set it beside this one (上年度和本年度均未…, 与上年度一样未…, 自前年起连续…)
-_LAST_YEAR = re.compile(r"^(?:在|我局|本局|我单位|本单位)?(?:上一?年度?|去年|前年)")
+_LAST_YEAR = re.compile(r"^(?:在|我局|本局|我单位|本单位)?(?:" + LAST_YEAR_WORDS + ")")
 _THIS_YEAR_TOO = re.compile(r"本年|今年|当年|连续|一样|相比|之后|以来|结转")
 
 
