@@ -1116,6 +1116,18 @@ def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
         {"n.requests.received": 4}
 
 
+def test_a_none_that_takes_in_forwarded_requests_by_name_is_a_none_of_all() -> None:
+    # what the none includes, in brackets after the requests, or a list whose other kind is no forwarding
+    for text in ("2023年,本机关未收到政府信息公开申请(含转办)。", "2023年,本机关未收到政府信息公开申请（包括上级转办件）。",
+                 "2023年,我局未收到上级转办的、群众提交的政府信息公开申请。",
+                 "2023年,我局未接到依申请公开申请(含网上申请)。"):
+        assert _values(text, 2023) == {"n.requests.received": 0}, text
+    # a none that leaves them out, or a list of forwarding bodies or kinds, is still of forwarded ones alone
+    for text in ("2023年,本机关未收到政府信息公开申请(不含转办)。", "2023年,我局未收到市、县转办的政府信息公开申请。",
+                 "2023年,我局未收到上级交办的、其他部门转送的政府信息公开申请。"):
+        assert "n.requests.received" not in _values(text, 2023), text
+
+
 def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
     # the units under it said none; the body's own count is not said
     for text in ("2023年,本局全年下属单位没有收到政府信息公开申请。", "2023年,局属各医院未收到政府信息公开申请。",

@@ -86,7 +86,7 @@ _NOT_ZERO_REQUESTS = re.compile(
 # unless the words take in the others too (直接提交或转送的, 任何形式(包括转办)的, 申请及转办申请). Asked of the
 # words between the negation and the requests: an 和 in the subject (本局和下属单位未收到转办的申请) joins bodies
 _FORWARDED = re.compile(r"转来|转办|转交|转送|转过来|转发|分转|交办|移送|移交|派发")
-_ALSO_DIRECT = re.compile(r"直接|任何|包括|含|及|或|也|既|和|等")
+_ALSO_DIRECT = re.compile(r"直接|任何|包括|含|及|或|也|既|和|等|、")
 _JOINS = frozenset("及或和")
 # 除上级转办件外未收到其他申请: some requests came (the ones excepted), so the none is of the others alone
 _EXCEPT = re.compile(r"除(?:了)?[^，,。;；]{1,24}?(?:以外|之外|外)")
@@ -102,9 +102,13 @@ def _forwarded_only(text: str) -> bool:
     if _FORWARDED.search(text) is None:
         return False
     for m in _ALSO_DIRECT.finditer(text):
-        # (上级交办或其他部门转送的: a join of two kinds of forwarded requests takes in no other)
-        if not (m.group() in _JOINS and _FORWARDED.search(text, max(0, m.start() - 8), m.start())
-                and _FORWARDED.search(text, m.end(), m.end() + 8)):
+        forwarded_after = _FORWARDED.search(text, m.end(), m.end() + 8) is not None
+        # (上级交办或其他部门转送的: a join of two kinds of forwarded requests takes in no other; a list
+        # (市、县转办的, 上级交办的、部门转送的) as well, unless a kind after its 、 is not forwarded:
+        # 上级转办的、群众提交的)
+        if m.group() == "、" and forwarded_after:
+            continue
+        if not (m.group() in _JOINS and _FORWARDED.search(text, max(0, m.start() - 8), m.start()) and forwarded_after):
             return False
     return True
 
