@@ -202,6 +202,12 @@ COMPILERS_AND_SUBJECTS = [
     # (nor one that combines the bodies of its own sector across the area: its own report)
     ("本报告由正安县教育局综合全县各中小学校的政府信息公开工作情况编制而成。\n", "正安县教育局"),
     ("本报告由常德市民政局综合各县区民政部门的政府信息公开工作情况编制而成。\n", "常德市民政局"),
+    # the levels whose demands the year's work meets are no issuer (结合省市政务公开工作要求), nor the body that asks
+    ("2025年,岳阳临港高新技术产业开发区深入贯彻落实条例,结合省市政务公开工作要求,围绕党工委、管委会重点工作领域,"
+     "全面落实行政决策公开。\n", "岳阳临港高新技术产业开发区管理委员会"),
+    ("结合市县两级政务公开工作要求,现将本局2023年度报告如下。\n", None),
+    ("结合县政府政务公开工作要求,我局编制2023年报告。\n", None),
+    ("本年度报告结合滨海新区政府信息公开工作情况编制。\n", "天津市滨海新区人民政府"),
 ]
 
 

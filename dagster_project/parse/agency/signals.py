@@ -86,7 +86,9 @@ _SENTENCES = [
     # 北京市重大项目建设指挥部办公室依据《中华人民共和国政府信息公开条例》…编制本报告: the opening's first words
     re.compile(r"(?:^|\n)([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:本|此)(?:年度)?报告"),
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
-    re.compile(r"(?:总结|结合|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
+    # (结合县政府政务公开工作要求: the body that asks, not the one that reports)
+    re.compile(r"(?:总结|结合|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
+               r"(?!的?(?:要求|部署|安排|要点|精神|任务))"),
     _LINE_PUBLISHES,
     _REVIEWED_BY,
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
@@ -144,6 +146,8 @@ _ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za
 _SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$")  # (欢迎来到莒南县人民政府门户网站)
 # (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
+# levels of government, no body (结合省市政务公开工作要求, 市县两级): the upper bodies' demands, not the issuer
+_LEVELS_ONLY = re.compile(r"^(?:省|市|县|区|州|乡|镇|旗)(?:、?(?:省|市|县|区|州|乡|镇|旗))+(?:两级|三级|各级)?$")
 
 
 # a zone named after its city (本溪高新技术产业开发区, 本溪经济开发区): the city's short name, then the zone's
@@ -185,7 +189,7 @@ class PageSignals:
         if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_CHROME.search(name) \
-                and not _ADDRESS.search(name):
+                and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(re.sub(r"(?:人民)?政府$", "", name)):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
 
