@@ -89,3 +89,19 @@ def test_place_names_survive_t2s_and_other_characters_do_not():
     assert to_simplified("乾安縣統計局於潛鎮") == "乾安县统计局於潜镇"
     assert to_simplified("天氣乾燥,於是乾隆") == "天气干燥,于是乾隆"
     assert to_simplified("秦州區藉口鎮,不找藉口") == "秦州区藉口镇,不找借口"
+
+
+def test_and_before_the_county_s_committee_names_no_county_called_he():
+    from dagster_project.parse.agency.divisions import division_table
+
+    table = division_table()
+    # 和 joins the committee and the government a town answers to; 和县 (Anhui) is no place of the page
+    assert table.places_in("现将我镇工作落实《中华人民共和国政府信息公开条例》和县委、县政府统一部署的情况报告如下") == []
+    assert [d.name for d in table.places_in("和县人民政府2023年政府信息公开工作年度报告")] == ["和县"]
+    assert [d.name for d in table.places_in("安徽省马鞍山市和县教育局")] == ["安徽省", "马鞍山市", "和县"]
+    # a real opening (a town's report reposted by a news site): the town, its county not decided
+    text = ("今年以来,黑虎庙镇认真贯彻落实《中华人民共和国政府信息公开条例》和县委、县政府统一部署,不断健全完善政务信息"
+            "公开工作制度。现将我镇2019年度政府信息公开工作报告如下:\n一、强化组织领导。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.agency_name == "黑虎庙镇人民政府"
+    assert _resolve(meta.agency_name, meta.title, None, None, []).county is None

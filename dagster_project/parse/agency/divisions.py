@@ -99,6 +99,8 @@ class DivisionTable:
                     hit = (length, [self.zones[piece]])
                     break
                 ds = [d for d in self.by_name.get(piece, []) if d.level in levels]
+                if ds and length == 2 and i > 0 and _JOINED_LEVEL.match(text, i - 1):
+                    continue  # …》和县委、县政府: 和 joins the county's committee, it names no 和县
                 if ds:
                     hit = (length, ds)
                     break
@@ -108,6 +110,11 @@ class DivisionTable:
             else:
                 i += 1
         return found
+
+
+# inside a sentence, a word that joins, then a level's committee or government (贯彻落实《条例》和县委、县政府统一部署):
+# the word is no part of a two-character county's name (和县); at a line's start or after a comma it may be
+_JOINED_LEVEL = re.compile(r"[\u4e00-\u9fff》」”)）][和及与同][县区市](?:委|政府|人民政府)")
 
 
 def _division(row: dict) -> Division:
