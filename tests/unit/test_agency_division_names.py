@@ -99,6 +99,8 @@ def test_and_before_the_county_s_committee_names_no_county_called_he():
     assert table.places_in("现将我镇工作落实《中华人民共和国政府信息公开条例》和县委、县政府统一部署的情况报告如下") == []
     assert [d.name for d in table.places_in("和县人民政府2023年政府信息公开工作年度报告")] == ["和县"]
     assert [d.name for d in table.places_in("安徽省马鞍山市和县教育局")] == ["安徽省", "马鞍山市", "和县"]
+    assert [d.name for d in table.places_in("根据安徽省和县人民政府的部署")] == ["安徽省", "和县"]
+    assert table.places_in("落实省级和县级部门、市和县两级的要求") == []
     # a real opening (a town's report reposted by a news site): the town, its county not decided
     text = ("今年以来,黑虎庙镇认真贯彻落实《中华人民共和国政府信息公开条例》和县委、县政府统一部署,不断健全完善政务信息"
             "公开工作制度。现将我镇2019年度政府信息公开工作报告如下:\n一、强化组织领导。\n")

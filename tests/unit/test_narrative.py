@@ -1124,7 +1124,9 @@ def test_a_none_that_takes_in_forwarded_requests_by_name_is_a_none_of_all() -> N
         assert _values(text, 2023) == {"n.requests.received": 0}, text
     # a none that leaves them out, or a list of forwarding bodies or kinds, is still of forwarded ones alone
     for text in ("2023年,本机关未收到政府信息公开申请(不含转办)。", "2023年,我局未收到市、县转办的政府信息公开申请。",
-                 "2023年,我局未收到上级交办的、其他部门转送的政府信息公开申请。"):
+                 "2023年,我局未收到上级交办的、其他部门转送的政府信息公开申请。",
+                 "2023年,未收到上级交办的、其他行政机关依法转送的政府信息公开申请。",
+                 "2021年,本机关未收到市政府办公室、市政务服务管理局转办的政府信息公开申请。"):
         assert "n.requests.received" not in _values(text, 2023), text
 
 

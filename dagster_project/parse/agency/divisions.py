@@ -99,8 +99,8 @@ class DivisionTable:
                     hit = (length, [self.zones[piece]])
                     break
                 ds = [d for d in self.by_name.get(piece, []) if d.level in levels]
-                if ds and length == 2 and i > 0 and _JOINED_LEVEL.match(text, i - 1):
-                    continue  # …》和县委、县政府: 和 joins the county's committee, it names no 和县
+                if ds and length == 2 and i > 0 and (_JOINED_LEVEL.match(text, i - 1) or _JOINED_LEVELS.match(text, i)):
+                    continue  # …》和县委、县政府, 省级和县级: 和 joins the county's committee, it names no 和县
                 if ds:
                     hit = (length, ds)
                     break
@@ -113,8 +113,11 @@ class DivisionTable:
 
 
 # inside a sentence, a word that joins, then a level's committee or government (贯彻落实《条例》和县委、县政府统一部署):
-# the word is no part of a two-character county's name (和县); at a line's start or after a comma it may be
-_JOINED_LEVEL = re.compile(r"[\u4e00-\u9fff》」”)）][和及与同][县区市](?:委|政府|人民政府)")
+# the word is no part of a two-character county's name (和县); at a line's start, after a comma, or after the
+# province or city it lies in (安徽省和县人民政府, 马鞍山市和县) it may be
+_JOINED_LEVEL = re.compile(r"[\u4e00-\u9fff》」”)）](?<![省市州盟])[和及与同][县区市](?:委|政府|人民政府)")
+# (and before a level's 级: 省级和县级部门, 市和县两级)
+_JOINED_LEVELS = re.compile(r"[和及与同][县区市](?:两|三)?级")
 
 
 def _division(row: dict) -> Division:

@@ -86,9 +86,10 @@ _SENTENCES = [
     # 北京市重大项目建设指挥部办公室依据《中华人民共和国政府信息公开条例》…编制本报告: the opening's first words
     re.compile(r"(?:^|\n)([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:本|此)(?:年度)?报告"),
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
-    # (结合县政府政务公开工作要求: the body that asks, not the one that reports)
-    re.compile(r"(?:总结|结合|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
-               r"(?!的?(?:要求|部署|安排|要点|精神|任务))"),
+    re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
+    # (结合县政府政务公开工作要求: the body that asks, not the one that reports; 结合…工作要点落实情况 is its own)
+    re.compile(r"结合([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
+               r"(?!的?(?:有关|相关|新的?|最新)?(?:要求|部署|安排|精神|(?:要点|任务|重点)(?![^，,。;；]{0,4}?(?:落实|完成|情况|推进))))"),
     _LINE_PUBLISHES,
     _REVIEWED_BY,
     # (the name ends at 根据/按照…: 由杭州市余杭区教育局根据《…》《…》要求编制而成, titles of any length between)
@@ -115,6 +116,7 @@ _SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,
                  # a department may write)
                  r"|(?<=[局委办厅镇乡府处道心会室部])(?:深化|紧扣|着力|扎实|聚焦|立足|强化|切实|全力|加强|加大|推进|贯彻|落实))")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
+_A_LEVEL_ALONE = re.compile(r"(?:自治区|省|市|区|县|旗|州)(?:人民)?政府")
 # a subject of several bodies, or of the party committee with the government (县委县政府, 区直各部门、各街道,
 # 镇党委、镇政府): the area's work, not one issuer
 _NOT_ONE_BODY = re.compile(r"各|、|(?:党|[省市县区州镇乡旗])委[、和及与]?(?:[省市县区州镇乡旗])?(?:人民)?政府")
@@ -343,7 +345,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     if "情况" in body or "概述" in body:
         subjects = sorted(subjects + list(_SUBJECT_AFTER_HEADING.finditer(body[:4000])), key=lambda m: m.start())
     for m in subjects:
-        if not _NOT_ONE_BODY.search(m.group(1)):
+        # (今年以来,市政府高度重视…: a level's body with no place is no issuer where no numbered year leads it)
+        unnumbered = any(word in m.string[m.start():m.start(1)] for word in ("今年以来", "本年度"))
+        if not _NOT_ONE_BODY.search(m.group(1)) and not (unnumbered and _A_LEVEL_ALONE.match(m.group(1))):
             signals.add(m.group(1), "subject")
     for m in _OVERVIEW_SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")

@@ -102,13 +102,16 @@ def _forwarded_only(text: str) -> bool:
     if _FORWARDED.search(text) is None:
         return False
     for m in _ALSO_DIRECT.finditer(text):
-        forwarded_after = _FORWARDED.search(text, m.end(), m.end() + 8) is not None
-        # (上级交办或其他部门转送的: a join of two kinds of forwarded requests takes in no other; a list
-        # (市、县转办的, 上级交办的、部门转送的) as well, unless a kind after its 、 is not forwarded:
-        # 上级转办的、群众提交的)
-        if m.group() == "、" and forwarded_after:
-            continue
-        if not (m.group() in _JOINS and _FORWARDED.search(text, max(0, m.start() - 8), m.start()) and forwarded_after):
+        # (a list (市、县转办的, 上级交办的、其他行政机关依法转送的) joins forwarded kinds, unless the kind after
+        # a 、, up to its 的 or the next 、, is not forwarded: 上级转办的、群众提交的)
+        if m.group() == "、":
+            end = min((k for k in (text.find("的", m.end()), text.find("、", m.end())) if k >= 0), default=len(text))
+            if _FORWARDED.search(text, m.end(), end):
+                continue
+            return False
+        # (上级交办或其他部门转送的: a join of two kinds of forwarded requests takes in no other)
+        if not (m.group() in _JOINS and _FORWARDED.search(text, max(0, m.start() - 8), m.start())
+                and _FORWARDED.search(text, m.end(), m.end() + 8)):
             return False
     return True
 
