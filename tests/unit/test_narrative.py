@@ -306,6 +306,11 @@ def test_every_clause_after_qizhong_is_a_part() -> None:
     text = ("2017年,街道及时主动公开政策文件、机构职能等方面内容。其中通过区政府门户网站大石街道子站点主动公开政府信息142条,"
             "通过政务公开专区主动公开政府信息5条,通过华龙网、合川日报等新闻媒体公开宣传街道民生信息45条。")
     assert "n.active.items" not in _values(text)
+    # 具体情况是 opens a breakdown as 其中 does, and 其他主动公开信息 is one kind (a real 2020 opening)
+    text = ("2020年,我局公开政府信息新增信息14条。具体情况是:政策信息1条、法定主动公开信息10条(财政资金中财政预决算信息2条、"
+            "行政事业性收费信息8条);其他主动公开信息3条(建议提案办理3条)。")
+    assert "n.active.items" not in _values(text, 2020)
+    assert _values("2020年,我局主动公开政府信息120条,具体情况是:政策文件20条、工作动态100条。", 2020) == {"n.active.items": 120}
 
 
 @pytest.mark.parametrize(

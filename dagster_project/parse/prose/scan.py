@@ -137,6 +137,11 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+# a breakdown of the year's disclosures into kinds follows (具体情况是:政策信息1条、…), as after 其中
+_BREAKDOWN = re.compile(r"(?:具体(?:情况)?(?:是|为|如下)|分别(?:是|为))[:：]?")
+_OTHER_KIND = re.compile(r"(?:其他|其它)$")
+
+
 # a none of the year before (上年度未发生行政复议案件…, 去年无提起行政复议诉讼情况), not of the report's: the clause
 # opens on that year, and does not set it beside this one (上年度和本年度均未…, 与上年度一样未…, 自前年起连续…)
 _LAST_YEAR = re.compile(r"^(?:在|我局|本局|我单位|本单位)?(?:" + LAST_YEAR_WORDS + ")")
@@ -330,10 +335,11 @@ def scan_sentence(
                 if between.startswith("其中"):
                     between = between[2:]
                 between = re.sub(r"(?:19|20)\d{2}年度?|本年度|本年|今年|全年|当年|年内|新增|共计|共|:", "", between)
-                after_qizhong = qizhong or any(c.startswith("其中") for c in sent.clauses[:i])
-                if after_qizhong and between:
+                after_qizhong = qizhong or any(c.startswith("其中") or _BREAKDOWN.match(c) for c in sent.clauses[:i + 1])
+                if after_qizhong and between or _OTHER_KIND.search(head):
                     # 其中 + a subject (其中区直各部门…, 其中通过网站…), and every clause after it in the
-                    # sentence (其中,工作动态信息32条,…;法定主动公开信息7条): a subset
+                    # sentence (其中,工作动态信息32条,…;法定主动公开信息7条), or after 具体情况是 (具体情况是:政策信息
+                    # 1条、法定主动公开信息10条): a subset; so is 其他主动公开信息3条
                     continue
                 if channel and after_qizhong:
                     continue  # 其中,通过政府网站…326条,通过…新媒体共…707条: each channel's part
