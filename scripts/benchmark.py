@@ -560,7 +560,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep each size's folder under DIR/n<size> and reuse it next time")
     parser.add_argument("--phases", action="store_true", help="print the time of each stage of the first run")
     parser.add_argument("--sample", type=int, default=200, help="documents of the folder the throughput is measured on")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds of the throughput measure, each a bare pass then a parser pass (the best of each is kept)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of the throughput measure, each a bare pass then a parser pass "
+                             "(the best of each is kept)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     args = parser.parse_args()
     ensure_manifest()

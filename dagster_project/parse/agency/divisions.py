@@ -100,7 +100,7 @@ class DivisionTable:
                     break
                 ds = [d for d in self.by_name.get(piece, []) if d.level in levels]
                 if ds and length == 2 and i > 0 and (_JOINED_LEVEL.match(text, i - 1) or _JOINED_LEVELS.match(text, i)):
-                    continue  # …》和县委、县政府, 省级和县级: 和 joins the county's committee, it names no 和县
+                    continue  # (…》和县委、县政府, 省级和县级: 和 joins levels, it names no 和县)
                 if ds:
                     hit = (length, ds)
                     break
