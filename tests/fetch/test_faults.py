@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dagster_project.fetch import provenance as prov
-from dagster_project.fetch.provenance import latest_by_url, read_records, source_url_by_path
+from dagster_project.fetch.provenance import read_records, source_url_by_path
 from dagster_project.fetch.run import fetch_all
 from dagster_project.ingest.decode import decode_bytes
 
@@ -345,7 +345,7 @@ def test_provenance_is_append_only_and_feeds_ingest(fault_run):
     lines = log_now.decode("utf-8").splitlines()
     assert len(lines) == 2 * len(urls) and all(json.loads(line) for line in lines)
 
-    latest = latest_by_url(settings.fetch_dir)
+    latest = {record["url"]: record for record in read_records(settings.fetch_dir)}  # each URL's last
     assert latest[urls["flaky"]]["outcome"] == "unchanged"
     mapping = source_url_by_path(settings.raw_dir)
     first = _by_url(fault_run["records1"])

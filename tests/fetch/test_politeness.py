@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from dagster_project.fetch.provenance import latest_by_url
+from dagster_project.fetch.provenance import read_records
 from dagster_project.fetch.run import fetch_all
 from fetch_testkit import ListLog, make_settings, report_html, reply, reset, write_manifest
 
@@ -49,7 +49,7 @@ def test_robots_rules_for_our_user_agent(tmp_path, server):
     settings = make_settings(tmp_path)
     write_manifest(settings.sources_path, [{"url": u} for u in urls])
     summary = fetch_all(settings, log=ListLog())
-    latest = latest_by_url(settings.fetch_dir)
+    latest = {record["url"]: record for record in read_records(settings.fetch_dir)}  # each URL's last
     assert latest[urls[0]]["outcome"] == "downloaded"  # our group allows it, '*' would not
     assert latest[urls[1]]["outcome"] == "robots-disallowed"
     assert latest[urls[1]]["attempts"] == 0 and server.hits["/r1.html"] == 0
