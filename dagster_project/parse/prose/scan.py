@@ -335,7 +335,8 @@ def scan_sentence(
                 if between.startswith("其中"):
                     between = between[2:]
                 between = re.sub(r"(?:19|20)\d{2}年度?|本年度|本年|今年|全年|当年|年内|新增|共计|共|:", "", between)
-                after_qizhong = qizhong or any(c.startswith("其中") or _BREAKDOWN.match(c) for c in sent.clauses[:i + 1])
+                # (this clause or one before it opens on 其中 or a breakdown)
+                after_qizhong = any(c.startswith("其中") or _BREAKDOWN.match(c) for c in sent.clauses[:i + 1])
                 if after_qizhong and between or _OTHER_KIND.search(head):
                     # 其中 + a subject (其中区直各部门…, 其中通过网站…), and every clause after it in the
                     # sentence (其中,工作动态信息32条,…;法定主动公开信息7条), or after 具体情况是 (具体情况是:政策信息
