@@ -1107,12 +1107,16 @@ def test_a_none_of_forwarded_requests_is_no_none_of_all() -> None:
     assert _values("二、依申请公开情况\n2023年,本局和下属单位未收到政府信息公开申请。", 2023) == {"n.requests.received": 0}
     # two kinds of forwarded requests joined take in no others; a none of all but the ones excepted is no none
     for text in ("2023年,本局未收到上级交办或其他部门转送的政府信息公开申请。",
+                 "2023年,本局未收到上级交办或其他行政机关依法转送的政府信息公开申请。",
+                 "2023年,本局未收到上级交办的或其他行政机关依法转送的政府信息公开申请。",
+                 "2023年,本局未收到上级机关交办及同级政府办公室依法转送的政府信息公开申请。",
                  "二、依申请公开情况\n2023年,本局无上级转办及交办申请。",
                  "二、依申请公开情况\n2023年,本局除上级转办件外未收到其他申请。",
                  "2023年,本局除上级交办的1件外未收到其他政府信息公开申请。"):
         assert "n.requests.received" not in _values(text, 2023), text
     # unless the words take in the others too: then a none of all
     for text in ("2023年,本局未收到直接提交或其他机关转送的政府信息公开申请。",
+                 "2023年,本局未收到群众提交的或上级交办的政府信息公开申请。",
                  "2023年,本局未收到任何形式(包括上级转办)的政府信息公开申请。",
                  "二、依申请公开情况\n2023年,本局全年未收到政府信息公开申请及转办申请。",
                  "二、依申请公开情况\n2023年,本局无依申请公开及转办事项。"):

@@ -105,15 +105,25 @@ def _forwarded_only(text: str) -> bool:
         # (a list (市、县转办的, 上级交办的、其他行政机关依法转送的) joins forwarded kinds, unless the kind after
         # a 、, up to its 的 or the next 、, is not forwarded: 上级转办的、群众提交的)
         if m.group() == "、":
-            end = min((k for k in (text.find("的", m.end()), text.find("、", m.end())) if k >= 0), default=len(text))
-            if _FORWARDED.search(text, m.end(), end):
+            if _FORWARDED.search(_kind_after(text, m.end())):
                 continue
             return False
-        # (上级交办或其他部门转送的: a join of two kinds of forwarded requests takes in no other)
-        if not (m.group() in _JOINS and _FORWARDED.search(text, max(0, m.start() - 8), m.start())
-                and _FORWARDED.search(text, m.end(), m.end() + 8)):
+        # (上级交办或其他行政机关依法转送的: a join of two kinds of forwarded requests takes in no other;
+        # each kind read whole, from the last 、 or 的 before the joiner to the next 的 or 、 after it)
+        if m.group() not in _JOINS or not (_FORWARDED.search(_kind_before(text, m.start()))
+                                            and _FORWARDED.search(_kind_after(text, m.end()))):
             return False
     return True
+
+
+def _kind_before(text: str, at: int) -> str:
+    head = text[:at].rstrip("的")
+    return head[max(head.rfind("、"), head.rfind("的")) + 1:]
+
+
+def _kind_after(text: str, at: int) -> str:
+    ends = [k for k in (text.find("的", at), text.find("、", at)) if k >= 0]
+    return text[at:min(ends, default=len(text))]
 
 
 # what a none in the section on requests may be about besides the requests themselves
