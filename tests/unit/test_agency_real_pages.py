@@ -167,3 +167,20 @@ def test_a_cover_notice_of_several_bodies_reports_names_none_of_them(title):
     text = title + "\n根据《中华人民共和国政府信息公开条例》,现予公布。\n一、总体情况\n2021年,主动公开政府信息120条。\n"
     name = parse_document(text, "x.txt").meta.agency_name or ""
     assert "各" not in name and "、" not in name and not name.endswith(("区县", "街道")) and name != "平阳市人民政府"
+
+
+@pytest.mark.parametrize("page, issuer", [
+    ("doc_type_pages/batch_39/15.txt", None),  # 返回顶部, the site's link back to the top
+    ("doc_type_pages/batch_13/25.txt", None),
+    ("doc_type_pages/batch_19/03.txt", None),  # 建德市新闻传媒中心主办: the footer names the site's sponsor
+    ("doc_type_pages/batch_30/09.txt", None),  # 深圳市政府网站编辑部国务院办公厅
+    ("doc_type_pages/batch_36/02.txt", None),  # 图书馆VIP党政办公室: a menu run into one line
+    ("doc_type_pages/batch_17/27.txt", None),  # 一级事项|二级事项|三级事项|全社会: a table's header
+    ("doc_type_pages/batch_16/04.txt", None),  # 皇冠体育,皇冠体育平台…区人民政府办公室: spam over the place
+    ("prose_pages/batch_zo/04.txt", "市住房和城乡建设局"),  # not 英国威廉希尔公司市住房和城乡建设局
+    ("doc_type_pages/batch_5/03.txt", "国务院办公厅"),  # 【发布单位】国务院办公厅: the label's bracket is no part of it
+    ("doc_type_pages/batch_14/10.txt", "市市场监督管理局"),  # [发布机构]市市场监督管理局
+])
+def test_a_sites_chrome_a_label_or_spam_is_no_name(page: str, issuer: str | None) -> None:
+    path = FIXTURES / page
+    assert parse_document(path.read_text(encoding="utf-8"), path.name).meta.agency_name == issuer

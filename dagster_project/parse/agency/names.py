@@ -12,7 +12,7 @@ _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—
 
 # words of the gambling spam that mirrors write into pages, never in a body's name (体育 alone is a
 # sports bureau's, 彩票 a lottery centre's, 棋牌 a sports centre's, 太阳城 a place's: only 彩票网 is the spam's)
-_SPAM = re.compile(r"赌|博彩|投注|娱乐城|百家乐|官网|彩票网(?!点)|(?<![A-Za-z])[Bb][Ee][Tt]|[Bb][Ee][Tt](?=\d|-|体育|官)")
+_SPAM = re.compile(r"赌|博彩|投注|娱乐城|百家乐|官网|彩票网(?!点)|威廉希尔(?:公司)?|皇冠体育|(?<![A-Za-z])[Bb][Ee][Tt]|[Bb][Ee][Tt](?=\d|-|体育|官)")
 _SPAM_SITE_WORDS = re.compile(r"^(?:[(（]中国[)）]|[^\u4e00-\u9fff]|入口|官方网站|网站|官网|平台)+")
 _STARTS_WITH_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|镇|乡|街道)")
 _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")
@@ -60,7 +60,7 @@ def clean_name(name: str | None) -> str:
         text = to_simplified(text)
     # 名  称: 海口市卫生局2010年… / 标题 流峪镇人民政府2015年… (a field's label, with or without its colon)
     text = _strip_edges(re.sub(r"^(?:关于|中共)|^(?:名称|标题|题名|文件名称|信息名称)[:：]?"
-                               r"|^(?:信息来源|来源|发布机构|发文机关|发布单位)[:：]", "", text))
+                               r"|^(?:信息来源|来源|发布机构|发文机关|发布单位)[:：】\]]", "", text))
     text = _LEADING_DOMAIN.sub("", text)  # a mirror's host written over the place: puroview.com沙头镇
     # what a label or a mirror's spam joined to the name with a colon (文号:关键字:白银区人民政府, 网易体育:…), or the
     # spam with _ (沙巴体育在线_欧洲杯预选赛投注:林业厅; a site's name after _ is no spam: …街道办事处_…区人民政府)

@@ -146,6 +146,9 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 _ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道|行政(?:办公)?中心$")
 # a site's account links (登录个人中心, 用户中心) and its greeting end like an office's name but name no body
 _SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$")  # (欢迎来到莒南县人民政府门户网站)
+# what no body's name holds: Latin letters (图书馆VIP党政办公室), a list's or a line's marks (一级事项|二级事项,
+# 一窗受理"向"前台), a site's chrome (返回顶部, 深圳市政府网站编辑部…) or its footer (建德市新闻传媒中心主办)
+_NOT_IN_A_NAME = re.compile(r"[A-Za-z|\"“”【】\[\],，]|返回|顶部|网站|(?:主|承|协)办$")
 # (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 # levels of government, no body (结合省市政务公开工作要求, 市县两级): the upper bodies' demands, not the issuer
@@ -190,7 +193,7 @@ class PageSignals:
         ends = _ENDS_AS_NAME.search(named) or named != name and _ENDS_AS_NAME.search(name[:-1])
         if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
-                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_CHROME.search(name) \
+                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_CHROME.search(name) and not _NOT_IN_A_NAME.search(name) \
                 and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(re.sub(r"(?:人民)?政府$", "", name)):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
