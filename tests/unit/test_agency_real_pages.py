@@ -180,6 +180,11 @@ def test_a_cover_notice_of_several_bodies_reports_names_none_of_them(title):
     ("prose_pages/batch_zo/04.txt", "市住房和城乡建设局"),  # not 英国威廉希尔公司市住房和城乡建设局
     ("doc_type_pages/batch_5/03.txt", "国务院办公厅"),  # 【发布单位】国务院办公厅: the label's bracket is no part of it
     ("doc_type_pages/batch_14/10.txt", "市市场监督管理局"),  # [发布机构]市市场监督管理局
+    ("prose_pages/batch_zzg/11.txt", None),  # 由成人直播 教育局编制: the spam wrote over the place
+    ("prose_pages/batch_zzl/05.txt", None),  # 西甲直播林业局
+    ("doc_type_pages/batch_21/02.txt", "奉新县高新技术产业园区管理委员会"),  # not 现将我委, a sentence's words
+    ("doc_type_pages/batch_29/11.txt", "广东省人民政府办公厅"),  # not …办公厅关于印发广东省, a title's words
+    ("doc_type_pages/batch_35/14.txt", "广汉市西外乡人民政府"),  # not 长者专区人民政府, the site's menu
 ])
 def test_a_sites_chrome_a_label_or_spam_is_no_name(page: str, issuer: str | None) -> None:
     path = FIXTURES / page
