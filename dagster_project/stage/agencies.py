@@ -5,8 +5,10 @@ The parser gives each report the issuer's name as far as the page places it. Her
 name is completed with what only the warehouse knows: the host the page was fetched from, the
 fetch manifest's ``agency`` (kept in the provenance log), and the full names the same site gives
 in other years. ``staging.report_agencies`` keeps one row per report (the name as parsed, the
-identity resolved); ``staging.agencies`` is rebuilt from it, and ``staging.reports.agency_name``
-is set to the canonical name so every model joins reports to agencies by one name.
+identity resolved); ``staging.agencies`` is rebuilt from it, and ``staging.reports`` gets the
+canonical name and the ``agency_id`` every model joins reports to agencies by. A name that stands
+for many bodies (区统计局, 城关镇人民政府: :mod:`..parse.agency.one_body`) joins reports of one site
+only, or of no other document when there is no site.
 
 Only reports parsed since the last run (and those still partial) are resolved again, so a run
 costs nothing for known reports. The parse workers resolve each report as far as it alone allows
@@ -39,13 +41,27 @@ REPORT_AGENCIES_DDL = """create table if not exists staging.report_agencies (
     county varchar,
     adcode varchar,
     agency_resolution varchar,
-    agency_signal varchar
+    agency_signal varchar,
+    agency_scope varchar
 )"""
 
 
-def agency_id_for(name: str, adcode: str | None) -> str:
-    """Stable per canonical agency: the canonical name and the division it sits in."""
-    return hashlib.sha256(f"{name}|{adcode or ''}".encode("utf-8")).hexdigest()[:12]
+def agency_id_for(name: str, adcode: str | None, scope: str | None = None) -> str:
+    """Stable per canonical agency: the canonical name and the division it sits in, and for a name
+    that stands for many bodies, where it was found (``agency_scope``)."""
+    key = f"{name}|{adcode or ''}" + (f"|{scope}" if scope else "")
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def agency_scope(identity, host: str | None, report_id: str) -> str | None:
+    """Where a name joins reports into one agency: everywhere (None) when it names one body in the
+    country; else within its site, or, for a document without one, within the document alone
+    (区统计局 of one site and 区统计局 of another are two bodies, and so are two files' 某某县人民政府)."""
+    from ..parse.agency.one_body import names_one_body
+
+    if identity.agency_resolution == "full" or names_one_body(identity.agency_name, identity.agency_kind):
+        return None
+    return f"site:{host}" if host else f"document:{report_id}"
 
 
 def manifest_agencies(raw_dir: Path | None) -> dict[str, str]:
@@ -297,9 +313,11 @@ def _resolve_pending(con, pending: int, raw_dir: Path | None) -> None:
                 if not known or forms is None:
                     forms = printed_forms(identity, text)
             name = identity.agency_name
+            scope = agency_scope(identity, host, report_id) if name else None
             resolved.append({
                 "report_id": report_id, "parsed_at": parsed_at, "printed_name": printed, "printed_names": list(forms),
-                "site_host": host, "agency_id": agency_id_for(name, identity.adcode) if name else None,
+                "site_host": host, "agency_scope": scope,
+                "agency_id": agency_id_for(name, identity.adcode, scope) if name else None,
                 "agency_name": name, "agency_kind": identity.agency_kind, "parent_agency": identity.parent_agency,
                 "province": identity.province, "prefecture": identity.prefecture, "county": identity.county,
                 "adcode": identity.adcode, "agency_resolution": identity.agency_resolution,
@@ -326,6 +344,7 @@ def refresh_agencies(con, raw_dir: Path | None = None, hint_files: list[str] | N
         raw_dir = get_settings().raw_dir
     con.execute(REPORT_AGENCIES_DDL)
     con.execute("alter table staging.report_agencies add column if not exists printed_names varchar[]")
+    con.execute("alter table staging.report_agencies add column if not exists agency_scope varchar")
     con.execute("delete from staging.report_agencies where report_id not in (select report_id from staging.reports)")
     hints_from = EMPTY_HINTS
     if hint_files:
@@ -366,11 +385,12 @@ def refresh_agencies(con, raw_dir: Path | None = None, hint_files: list[str] | N
     try:
         con.execute("delete from staging.report_agencies where report_id in (select report_id from agency_resolved)")
         con.execute("insert into staging.report_agencies by name select * from agency_resolved")
-        # every model joins reports to agencies by the canonical name
+        # every model joins reports to agencies by agency_id; the name is the canonical one
         con.execute(
-            """update staging.reports r set agency_name = ra.agency_name
+            """update staging.reports r set agency_name = ra.agency_name, agency_id = ra.agency_id
                from staging.report_agencies ra
-               where ra.report_id = r.report_id and r.agency_name is distinct from ra.agency_name""")
+               where ra.report_id = r.report_id
+                 and (r.agency_name is distinct from ra.agency_name or r.agency_id is distinct from ra.agency_id)""")
         con.execute(
             """create or replace table staging.agencies as
                select agency_id,
@@ -382,6 +402,7 @@ def refresh_agencies(con, raw_dir: Path | None = None, hint_files: list[str] | N
                       any_value(county) as county,
                       any_value(adcode) as adcode,
                       any_value(agency_resolution) as agency_resolution,
+                      any_value(agency_scope) as agency_scope,
                       list_sort(list_distinct(flatten(list(list_append(coalesce(printed_names, []), printed_name))))) as aliases
                from staging.report_agencies
                where agency_id is not null

@@ -34,6 +34,8 @@ STAGING_DDL = [
     )""",
     # warehouses built before the column existed (a new parser version re-parses every report)
     "alter table staging.reports add column if not exists content_hash varchar",
+    # the agency the stage resolved (stage/agencies.py): the key reports join agencies by
+    "alter table staging.reports add column if not exists agency_id varchar",
     """create table if not exists staging.figures (
         report_id varchar not null,
         indicator_code varchar not null,

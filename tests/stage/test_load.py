@@ -8,8 +8,8 @@ from dagster_project.stage.load import load_shards
 from dagster_project.stage.schema import PER_REPORT_TABLES
 from dagster_project.stage.shards import shard_keys, shard_of
 
-# staging.reports.agency_name is rewritten after the load to the agency's canonical name (stage/agencies.py)
-COLUMNS = {"reports": "* exclude (agency_name)"}
+# after the load the agency stage gives each report its agency's canonical name and id (stage/agencies.py)
+COLUMNS = {"reports": "* exclude (agency_name, agency_id)"}
 
 
 def test_each_shards_parquet_is_what_lands_in_duckdb(monkeypatch, tmp_path):

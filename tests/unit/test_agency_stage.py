@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -12,6 +13,8 @@ from dagster_project.parse.agency.names import agency_kind, clean_name
 from dagster_project.parse.report import parse_document
 from dagster_project.stage.agencies import refresh_agencies
 from dagster_project.stage.schema import ensure_schema
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _warehouse(tmp_path, reports):
@@ -64,6 +67,55 @@ def test_names_are_completed_and_reports_join_by_the_canonical_name(tmp_path):
     # a second run changes nothing: the parsed names are kept, the canonical ones resolve to themselves
     assert refresh_agencies(con, raw) == 5
     assert con.execute("select count(*) from staging.report_agencies where printed_name = '北城街道办事处'").fetchone()[0] == 1
+
+
+def test_a_name_that_stands_for_many_bodies_joins_the_reports_of_one_site_only(tmp_path):
+    # real pages without their URLs: 宝鸡市渭滨区统计局's 2021 report and another site's 2023 one both
+    # print 区统计局 alone; 泰安市财政局 and batch_c/19 both print 市财政局
+    pages = {rid: (FIXTURES / page).read_text(encoding="utf-8") for rid, page in (
+        ("weibin", "agencies/pages/p34_weibin_tongjiju.txt"), ("other", "agencies/pages/p37_ip_qutongjiju.txt"),
+        ("taian", "agencies/pages/q08_taian_caizhengju.txt"), ("batch_c", "prose_pages/batch_c/19.txt"))}
+    parsed = {rid: parse_document(text, f"{rid}.txt").meta for rid, text in pages.items()}
+    assert {rid: meta.agency_name for rid, meta in parsed.items()} == {
+        "weibin": "区统计局", "other": "区统计局", "taian": "市财政局", "batch_c": "市财政局"}
+    con = _warehouse(tmp_path, [(rid, f"{rid}.txt", None, meta.agency_name, meta.title, pages[rid])
+                                for rid, meta in parsed.items()] + [
+        # two years of one site: one body, whatever the name
+        ("site_2022", "s1.html", "http://61.150.65.235/2022.html", "区统计局", "区统计局2022年报告", ""),
+        ("site_2023", "s2.html", "http://61.150.65.235/2023.html", "区统计局", "区统计局2023年报告", ""),
+        # a national body, and a short form one division answers to: one body wherever they are found
+        ("moe_2010", "m1.txt", None, "教育部", "教育部2010年政府信息公开工作年度报告", ""),
+        ("moe_2016", "m2.txt", None, "教育部", "教育部2016年政府信息公开工作年度报告", ""),
+        ("qiannan_2015", "q1.txt", None, "黔南州人民政府", "黔南州人民政府2015年政府信息公开工作年度报告", ""),
+        ("qiannan_2024", "q2.txt", None, "黔南州人民政府", "黔南州人民政府2024年政府信息公开工作年度报告", ""),
+    ])
+    refresh_agencies(con, tmp_path / "raw")
+    got = dict(con.execute("select r.report_id, a.agency_name || '|' || coalesce(a.agency_scope, '') "
+                           "from staging.reports r join staging.agencies a using (agency_id)").fetchall())
+    assert got == {"weibin": "区统计局|document:weibin", "other": "区统计局|document:other",
+                   "taian": "市财政局|document:taian", "batch_c": "市财政局|document:batch_c",
+                   "site_2022": "区统计局|site:61.150.65.235", "site_2023": "区统计局|site:61.150.65.235",
+                   "moe_2010": "教育部|", "moe_2016": "教育部|",
+                   "qiannan_2015": "黔南州人民政府|", "qiannan_2024": "黔南州人民政府|"}
+    assert con.execute("select count(*) from staging.agencies").fetchone()[0] == 7
+
+
+@pytest.mark.parametrize("name, kind, one", [
+    ("区统计局", "department", False), ("自治区商务厅", "department", False), ("镇人民政府", "township", False),
+    ("某某县人民政府", "government", False), ("XX镇人民政府", "township", False),
+    ("城关镇人民政府", "township", False),  # 88 towns
+    ("和平区发展和改革委员会", "department", False),  # Tianjin's and Shenyang's
+    ("林业局", "department", False), ("人民政府办公室", "department", False), ("人武部", "department", False),
+    ("唐村镇人民政府", "township", True), ("常州工商行政管理局", "department", True),
+    ("河北海事局", "department", True),  # the province, not Tianjin's 河北区
+    ("嘉峪关市医疗保障局", "department", True), ("莫旗人民政府", "government", True),
+    ("教育部", "department", True), ("住房和城乡建设部", "department", True), ("国家统计局", "department", True),
+    ("安徽大学", "other", True),
+])
+def test_which_partial_names_stand_for_one_body(name, kind, one):
+    from dagster_project.parse.agency.one_body import names_one_body
+
+    assert names_one_body(name, kind) is one
 
 
 def test_injected_pinyin_and_traditional_are_cleaned():

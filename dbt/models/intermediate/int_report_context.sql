@@ -16,4 +16,4 @@ select
     agencies.agency_id,
     agencies.agency_name
 from reports
-left join agencies on agencies.agency_name = reports.agency_name
+left join agencies on agencies.agency_id = reports.agency_id

@@ -35,7 +35,7 @@ joined as (
     from documents
     full outer join reports on reports.report_id = documents.report_id
     full outer join errors on errors.report_id = coalesce(documents.report_id, reports.report_id)
-    left join agencies on agencies.agency_name = reports.agency_name
+    left join agencies on agencies.agency_id = reports.agency_id
 )
 
 select

@@ -10,10 +10,10 @@ divisions as (
 ),
 
 reports as (
-    select agency_name, count(*) as reports, min(report_year) as first_year, max(report_year) as last_year
+    select agency_id, count(*) as reports, min(report_year) as first_year, max(report_year) as last_year
     from {{ ref('stg_reports') }}
     where doc_type = 'annual_report'
-    group by agency_name
+    group by agency_id
 )
 
 select
@@ -27,9 +27,10 @@ select
     coalesce(divisions.county, agencies.county) as county,
     agencies.adcode,
     agencies.agency_resolution,
+    agencies.agency_scope,
     coalesce(reports.reports, 0) as annual_reports,
     reports.first_year,
     reports.last_year
 from agencies
 left join divisions on divisions.division_code = agencies.adcode
-left join reports using (agency_name)
+left join reports using (agency_id)

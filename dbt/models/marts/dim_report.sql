@@ -83,7 +83,7 @@ assembled as (
     inner join identity using (report_id)
     left join reports using (report_id)
     left join errors using (report_id)
-    left join agencies on agencies.agency_name = reports.agency_name
+    left join agencies on agencies.agency_id = reports.agency_id
     left join quality
         on quality.report_id = case when identity.duplicate_status = 'duplicate'
             then identity.canonical_report_id else documents.report_id end

@@ -13,6 +13,7 @@ renamed as (
         county,
         adcode,
         agency_resolution,
+        agency_scope,
         aliases
     from source
 )

@@ -7,6 +7,7 @@ renamed as (
         report_id,
         sha256,
         title,
+        agency_id,
         agency_name,
         report_year,
         published_date,
