@@ -189,3 +189,17 @@ def test_a_cover_notice_of_several_bodies_reports_names_none_of_them(title):
 def test_a_sites_chrome_a_label_or_spam_is_no_name(page: str, issuer: str | None) -> None:
     path = FIXTURES / page
     assert parse_document(path.read_text(encoding="utf-8"), path.name).meta.agency_name == issuer
+
+
+@pytest.mark.parametrize("signed, issuer", [
+    # quotes around a campaign's words and 协办 (科协, 政协) are a body's own
+    ("德清县“最多跑一次”改革办公室", "德清县“最多跑一次”改革办公室"),
+    ("宁波市鄞州区“五水共治”工作领导小组办公室", "宁波市鄞州区“五水共治”工作领导小组办公室"),
+    ("宁海县科协办", "宁海县科协办"), ("宁海县政协办", "宁海县政协办"),
+    # what a page prints after the name is not part of it
+    ("宁波市鄞州区统计局(简称“区统计局”)", "宁波市鄞州区统计局"), ("宁波市鄞州区审计局【打印】【关闭】", "宁波市鄞州区审计局"),
+    ("宁波市鄞州区审计局[盖章]", "宁波市鄞州区审计局"),
+])
+def test_a_names_own_marks_stay_and_a_pages_buttons_go(signed: str, issuer: str) -> None:
+    text = (f"2023年,本局收到政府信息公开申请3件,均已按时答复。\n{signed}\n2024年1月20日\n")
+    assert resolve_agency(read_signals(None, text, {})).agency_name == issuer

@@ -28,6 +28,12 @@ _DEPARTMENT = re.compile(
 )
 
 
+# what a page prints after a name: its buttons (【打印】【关闭】), a seal's place ([盖章]), the short name a
+# sentence gives it ((简称“区统计局”), (以下简称市局))
+_AFTER_THE_NAME = re.compile(r"(?:[【\[(（](?:打印(?:本页)?|关闭(?:窗口)?|盖章|收藏|分享|返回)[】\])）]"
+                             r"|[(（](?:以下)?(?:简称|下称)[^()（）]{1,12}[)）])+$")
+
+
 # a second name in brackets after the body's: 嘉兴市人民防空办公室(民防局), 省政府研究室(发展研究中心)
 SECOND_NAME = re.compile(r"\(([^()]{2,16})\)$")
 
@@ -55,7 +61,7 @@ def clean_name(name: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", name))
     text = strip_pinyin(text)
-    text = _strip_edges("".join(text.split()))
+    text = _strip_edges(_AFTER_THE_NAME.sub("", "".join(text.split())))
     if text and not text.isascii():  # t2s leaves Simplified text as it is; a name is too short to sniff
         text = to_simplified(text)
     # 名  称: 海口市卫生局2010年… / 标题 流峪镇人民政府2015年… (a field's label, with or without its colon)

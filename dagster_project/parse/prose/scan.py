@@ -85,7 +85,7 @@ _NOT_ZERO_REQUESTS = re.compile(
 # requests other bodies passed on (未收到下属单位转来的申请, 上级交办的, 12345平台派发的): some of the body's, not all,
 # unless the words take in the others too (直接提交或转送的, 任何形式(包括转办)的, 申请及转办申请). Asked of the
 # words between the negation and the requests: an 和 in the subject (本局和下属单位未收到转办的申请) joins bodies
-_FORWARDED = re.compile(r"转来|转办|转交|转送|转过来|转发|分转|交办|移送|移交|派发")
+_FORWARDED = re.compile(r"转来|转办|转交|转送|转过来|转发|分转|交办|移送|移交|派发|报送")
 _ALSO_DIRECT = re.compile(r"直接|任何|包括|含|及|或|也|既|和|等|、")
 _JOINS = frozenset("及或和")
 # 除上级转办件外未收到其他申请: some requests came (the ones excepted), so the none is of the others alone
@@ -105,25 +105,34 @@ def _forwarded_only(text: str) -> bool:
         # (a list (市、县转办的, 上级交办的、其他行政机关依法转送的) joins forwarded kinds, unless the kind after
         # a 、, up to its 的 or the next 、, is not forwarded: 上级转办的、群众提交的)
         if m.group() == "、":
-            if _FORWARDED.search(_kind_after(text, m.end())):
+            after = _kind_after(text, m.end())
+            if not after or _FORWARDED.search(after):  # (交办、或转送的: the joiner after it joins)
                 continue
             return False
         # (上级交办或其他行政机关依法转送的: a join of two kinds of forwarded requests takes in no other;
-        # each kind read whole, from the last 、 or 的 before the joiner to the next 的 or 、 after it)
-        if m.group() not in _JOINS or not (_FORWARDED.search(_kind_before(text, m.start()))
+        # each kind read whole, between the joiners, the 、 and the 的 around it; 上级或其他部门转办的: an
+        # upper body alone shares the verb after it)
+        before = _kind_before(text, m.start())
+        if m.group() not in _JOINS or not ((_FORWARDED.search(before) or _UPPER_BODY.fullmatch(before))
                                             and _FORWARDED.search(_kind_after(text, m.end()))):
             return False
     return True
 
 
+# where one kind of requests ends: 上级交办的、群众提交或其他机关转送的 (及时 is no joiner: 依法及时转送)
+_KIND_END = re.compile(r"的|、|及(?!时)|或|和")
+_UPPER_BODY = re.compile(r"(?:由)?上级(?:机关|部门|单位|政府)?")
+
+
 def _kind_before(text: str, at: int) -> str:
-    head = text[:at].rstrip("的")
-    return head[max(head.rfind("、"), head.rfind("的")) + 1:]
+    head = text[:at].rstrip("的、")
+    ends = [m.end() for m in _KIND_END.finditer(head)]
+    return head[ends[-1] if ends else 0:]
 
 
 def _kind_after(text: str, at: int) -> str:
-    ends = [k for k in (text.find("的", at), text.find("、", at)) if k >= 0]
-    return text[at:min(ends, default=len(text))]
+    end = _KIND_END.search(text, at)
+    return text[at:end.start() if end else len(text)]
 
 
 # what a none in the section on requests may be about besides the requests themselves
