@@ -5,6 +5,7 @@ in the national division table (``dbt/seeds/divisions.csv``) and the zone table 
 - :mod:`.divisions`: the division and zone tables, and the places a text or a site names
 - :mod:`.signals`: what a page says about its issuer (title, fields, sentences, signature, site)
 - :mod:`.resolve`: one canonical identity from the signals
+- :mod:`.one_body`: whether a name whose place is left open still names one body (the stage scopes the others)
 """
 from .resolve import AgencyIdentity, resolve_agency
 from .signals import PageSignals, read_signals
