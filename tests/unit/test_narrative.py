@@ -1198,3 +1198,11 @@ def test_a_none_of_the_units_under_the_body_is_not_the_body_s() -> None:
         {"n.requests.received": 3}
     assert _values("2023年,本局二级机构均未收到政府信息公开申请,本局机关收到政府信息公开申请6件。", 2023) == \
         {"n.requests.received": 6}
+
+
+def test_requests_named_yi_shen_qing_jian():
+    # 依申请件: the requests without 公开 (prose_pages/batch_zzr/27, batch_n/24)
+    assert _values("依照《条例》的规定,2024年,我场开展了依申请公开受理工作,共收到依申请件0件。", 2024) == \
+        {"n.requests.received": 0}
+    assert _values("2024年,全区共收到政府信息依申请件454件,答复458件(含上年结转8件),结转下年办理4件。", 2024) == \
+        {"n.requests.received": 454, "n.requests.closed": 458}
