@@ -8,6 +8,7 @@ import pytest
 
 from dagster_project.parse.model import Figure
 from dagster_project.parse.prose.narrative import extract_prose_figures, parse_cn_number
+from dagster_project.parse.report import parse_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "prose"
 # name -> {"report_year": int, "values": {code: gold value}}: the n.* gold of the seeds and of the
@@ -1206,3 +1207,13 @@ def test_requests_named_yi_shen_qing_jian():
         {"n.requests.received": 0}
     assert _values("2024年,全区共收到政府信息依申请件454件,答复458件(含上年结转8件),结转下年办理4件。", 2024) == \
         {"n.requests.received": 454, "n.requests.closed": 458}
+
+
+def test_requests_a_qizhong_counts_into_a_review_or_a_suit_are_the_years_cases():
+    # prose_pages/batch_zzr/29: 全年规范受理并办结依申请公开事项14件…其中6件申请进入行政复议程序
+    page = (Path(__file__).resolve().parents[1] / "fixtures/prose_pages/batch_zzr/29.txt").read_text(encoding="utf-8")
+    figures = {f.indicator_code: f.value for f in parse_document(page, "29.txt").figures}
+    assert figures == {"n.requests.received": 14, "n.requests.closed": 14, "n.review": 6}
+    into_a_suit = page.replace("其中6件申请进入行政复议程序", "其中2件申请进入行政诉讼程序")
+    assert {f.indicator_code: f.value for f in parse_document(into_a_suit, "29.txt").figures} == \
+        {"n.requests.received": 14, "n.requests.closed": 14, "n.suit": 2}

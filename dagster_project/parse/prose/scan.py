@@ -237,6 +237,11 @@ _DISPUTES_TOTAL = re.compile(r"(?:因|涉及|关于|针对)[^，,]{0,12}?(?:信�
                              r"(?:行政争议|行政复议(?:和|及|、|与)行政诉讼(?:案件)?)(?:共|共计|合计)?\d+(?:件|起)$")
 
 
+# requests a 其中 counts that went on to a review or a suit (…办结依申请公开事项14件。其中6件申请进入行政复议程序):
+# those cases are the year's
+_REQUESTS_INTO_CASES = re.compile(r"\d+件(?:申请)?(?:进入|提起|引发|引起)(?:了)?行政(?:复议|诉讼)")
+
+
 def _of_disputes(sent: Sentence, i: int, clause: str) -> bool:
     """The 其中 before the clause divides a count of disputes, whose parts are the reviews and the suits."""
     parent = i - 1 if clause.startswith("其中") else i - 2
@@ -486,7 +491,8 @@ def scan_sentence(
                 m = search_clause(rx, clause, fig)
                 if not m:
                     continue
-                if qizhong and not _of_disputes(sent, i, clause) or not sent.disclosure_context() \
+                if qizhong and not (_of_disputes(sent, i, clause) or _REQUESTS_INTO_CASES.search(clause)) \
+                        or not sent.disclosure_context() \
                         or not sent.cumulative_ok(clause):
                     break
                 if PREVIOUS.search(clause[: m.start()]) or not sent.year_ok(i, m.start()):
