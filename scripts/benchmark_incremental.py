@@ -49,7 +49,7 @@ def make_staging(source: Path, target: Path, reports: int) -> int:
     con.execute("""create temp table template as
         select r.report_id from src.staging.reports r
         join src.staging.documents d using (report_id)
-        qualify row_number() over (partition by r.agency_name, r.report_year order by r.report_id) = 1""")
+        qualify row_number() over (partition by r.agency_id, r.report_year order by r.report_id) = 1""")
     per_clone = con.execute("select count(*) from template").fetchone()[0]
     clones = max(1, reports // per_clone)
     con.execute(f"create temp table clones as select range as k from range({clones})")
@@ -62,7 +62,8 @@ def make_staging(source: Path, target: Path, reports: int) -> int:
         from src.staging.documents t join template using (report_id) cross join clones""")
     con.execute(f"""create table staging.reports as
         select * replace ({new_id} as report_id, md5(t.sha256 || clones.k) as sha256,
-                          t.agency_name || {suffix} as agency_name, md5(coalesce(t.content_hash, '') || clones.k) as content_hash)
+                          t.agency_name || {suffix} as agency_name, md5(t.agency_id || clones.k)[:12] as agency_id,
+                          md5(coalesce(t.content_hash, '') || clones.k) as content_hash)
         from src.staging.reports t join template using (report_id) cross join clones""")
     for table in ("figures", "unplaced_figures", "uncoded_rows", "parse_errors"):
         con.execute(f"""create table staging.{table} as
@@ -71,7 +72,7 @@ def make_staging(source: Path, target: Path, reports: int) -> int:
     con.execute(f"""create table staging.agencies as
         select * replace (md5(t.agency_id || clones.k)[:12] as agency_id, t.agency_name || {suffix} as agency_name)
         from src.staging.agencies t cross join clones
-        where t.agency_name in (select agency_name from src.staging.reports where report_id in (select report_id from template))""")
+        where t.agency_id in (select agency_id from src.staging.reports where report_id in (select report_id from template))""")
     con.execute("create table staging.refused_documents as select * from src.staging.refused_documents")
     count = con.execute("select count(*) from staging.reports").fetchone()[0]
     con.execute("detach src")

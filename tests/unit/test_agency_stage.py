@@ -51,7 +51,7 @@ def test_names_are_completed_and_reports_join_by_the_canonical_name(tmp_path):
     ])
     assert refresh_agencies(con, raw) == 5  # c and d are one body
     got = dict(con.execute("select r.report_id, a.agency_name || '|' || coalesce(a.adcode, '') || '|' || a.agency_resolution "
-                           "from staging.reports r join staging.agencies a using (agency_name)").fetchall())
+                           "from staging.reports r join staging.agencies a using (agency_id)").fetchall())
     assert got == {
         "a": "沈阳市于洪区迎宾路街道办事处|210114|full",
         "b": "微山县两城镇人民政府|370826|full",
@@ -106,11 +106,16 @@ def test_a_name_that_stands_for_many_bodies_joins_the_reports_of_one_site_only(t
     ("城关镇人民政府", "township", False),  # 88 towns
     ("和平区发展和改革委员会", "department", False),  # Tianjin's and Shenyang's
     ("林业局", "department", False), ("人民政府办公室", "department", False), ("人武部", "department", False),
+    ("公安局", "department", False),  # not 公安县's
+    ("国家税务总局区税务局", "department", False), ("国家统计局县调查队", "department", False),
+    ("人民医院", "other", False), ("综合保税区管理委员会", "government", False),  # a town-level unit's generic name
+    ("统一战线工作部", "department", False), ("本县人民政府", "government", False),
     ("唐村镇人民政府", "township", True), ("常州工商行政管理局", "department", True),
     ("河北海事局", "department", True),  # the province, not Tianjin's 河北区
     ("嘉峪关市医疗保障局", "department", True), ("莫旗人民政府", "government", True),
     ("教育部", "department", True), ("住房和城乡建设部", "department", True), ("国家统计局", "department", True),
-    ("安徽大学", "other", True),
+    ("安徽大学", "other", True), ("清华大学", "other", True), ("市南区人民政府", "government", True),
+    ("国家统计局湖北调查总队", "department", True), ("财政部北京监管局", "department", True), ("拱北海关", "other", True),
 ])
 def test_which_partial_names_stand_for_one_body(name, kind, one):
     from dagster_project.parse.agency.one_body import names_one_body
