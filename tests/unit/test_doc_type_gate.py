@@ -274,6 +274,9 @@ def test_the_contact_sentence_a_compiler_a_company_report_and_a_cut_notice(text,
     ("依据《中华人民共和国政府信息公开条例》要求,结合 2025 年度本单位政府信息公开工 作推进落实情况和有关统计数据撰写本报告。"
      "\n一、总体情况\n", 2025),
     ("依据《中华人民共和国政府信息公开条例》第五十条规定,我镇结合2023年政府信息公开工作情况撰写此报告。\n一、总体情况\n", 2023),
+    # (a Traditional mirror of prose_pages/batch_zzs/17: the work reported 做如下匯報)
+    ("2023年,三門縣退役軍人事務局認真貫徹落實《中華人民共和國政府信息公開條例》文件精神,較好地完成了政務公開各項工作。"
+     "現對三門縣退役軍人事務局政務(信息)公開情況做如下匯報:\n一、總體情況\n", 2023),
 ])
 def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
     meta = parse_document(text, "x.txt").meta
