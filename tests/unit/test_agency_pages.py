@@ -1,4 +1,4 @@
-"""Agencies on real report pages of 105 sites (tests/fixtures/agencies, SOURCES.md): the canonical
+"""Agencies on real report pages of 135 sites (tests/fixtures/agencies, SOURCES.md): the canonical
 name, kind and adcode a person reading the page gives them (expected.csv, written by hand).
 
 The path is the pipeline's: the parser reads the page, the stage completes the name with the
@@ -44,9 +44,10 @@ def test_page_read_as_a_person_reads_it(row):
         (row["agency_name"], row["agency_kind"], row["adcode"], row["agency_resolution"])
 
 
-@pytest.mark.parametrize("which, floor", [("held_out", 0.9), ("final_held_out", 0.75), ("held_out_2026_12", 0.9)])
+@pytest.mark.parametrize("which, floor", [("held_out", 0.9), ("final_held_out", 0.75), ("held_out_2026_12", 0.9),
+                                          ("held_out_2026_12b", 0.6)])
 def test_held_out_pages_are_read_as_a_person_reads_them(which, floor):
-    # measured, not tuned on: 13/13, 8/10 and 21/25 when written (the last 23/25 after its misses)
+    # measured, not tuned on: 13/13, 8/10, 21/25 (23/25 after its misses) and 19/30 when written
     good, total = accuracy(which)
     assert total >= 10 and good / total >= floor, (good, total)
 
