@@ -185,6 +185,8 @@ def test_a_cover_notice_of_several_bodies_reports_names_none_of_them(title):
     ("doc_type_pages/batch_21/02.txt", "奉新县高新技术产业园区管理委员会"),  # not 现将我委, a sentence's words
     ("doc_type_pages/batch_29/11.txt", "广东省人民政府办公厅"),  # not …办公厅关于印发广东省, a title's words
     ("doc_type_pages/batch_35/14.txt", "广汉市西外乡人民政府"),  # not 长者专区人民政府, the site's menu
+    # not 局主要领导牵头、分管领导主抓、局, from 形成了由局主要领导牵头、分管领导主抓、局综合股主管…的良好工作局面
+    ("agencies/pages/a26_sjzca_changan-tongji.txt", None),
 ])
 def test_a_sites_chrome_a_label_or_spam_is_no_name(page: str, issuer: str | None) -> None:
     path = FIXTURES / page
