@@ -80,9 +80,11 @@ def test_a_name_that_stands_for_many_bodies_joins_the_reports_of_one_site_only(t
         "weibin": "区统计局", "other": "区统计局", "taian": "市财政局", "batch_c": "市财政局"}
     con = _warehouse(tmp_path, [(rid, f"{rid}.txt", None, meta.agency_name, meta.title, pages[rid])
                                 for rid, meta in parsed.items()] + [
-        # two years of one site: one body, whatever the name
+        # two years of one site: one body, whatever the name, unless it names no town of the county's many
         ("site_2022", "s1.html", "http://61.150.65.235/2022.html", "区统计局", "区统计局2022年报告", ""),
         ("site_2023", "s2.html", "http://61.150.65.235/2023.html", "区统计局", "区统计局2023年报告", ""),
+        ("town_a", "t1.html", "http://61.150.65.235/t1.html", "镇人民政府", "镇人民政府2023年报告", ""),
+        ("town_b", "t2.html", "http://61.150.65.235/t2.html", "镇人民政府", "镇人民政府2023年报告", ""),
         # a national body, and a short form one division answers to: one body wherever they are found
         ("moe_2010", "m1.txt", None, "教育部", "教育部2010年政府信息公开工作年度报告", ""),
         ("moe_2016", "m2.txt", None, "教育部", "教育部2016年政府信息公开工作年度报告", ""),
@@ -95,9 +97,10 @@ def test_a_name_that_stands_for_many_bodies_joins_the_reports_of_one_site_only(t
     assert got == {"weibin": "区统计局|document:weibin", "other": "区统计局|document:other",
                    "taian": "市财政局|document:taian", "batch_c": "市财政局|document:batch_c",
                    "site_2022": "区统计局|site:61.150.65.235", "site_2023": "区统计局|site:61.150.65.235",
+                   "town_a": "镇人民政府|document:town_a", "town_b": "镇人民政府|document:town_b",
                    "moe_2010": "教育部|", "moe_2016": "教育部|",
                    "qiannan_2015": "黔南州人民政府|", "qiannan_2024": "黔南州人民政府|"}
-    assert con.execute("select count(*) from staging.agencies").fetchone()[0] == 7
+    assert con.execute("select count(*) from staging.agencies").fetchone()[0] == 9
 
 
 @pytest.mark.parametrize("name, kind, one", [
@@ -274,9 +277,10 @@ COMPILERS_AND_SUBJECTS = [
     ("本报告反映了岐山县政府信息公开工作任务完成情况。\n", "岐山县人民政府"),
     ("本报告结合盐田区政务公开工作要点任务落实情况编制。\n", "深圳市盐田区人民政府"),
     ("结合郑州市政务公开工作有关要求,我局编制2023年报告。\n", None),
-    # the year's subject with what it did in figures (prose_pages/batch_zzs/19, batch_zzs/28)
-    ("一、总体情况\n2023年度,洋县自然资源局共完成政府网站信息发布65条,其中工作动态42条。\n", "洋县自然资源局"),
-    ("(二)规范依申请公开\n2024年,台安县交通运输局收到和处理政府信息公开申请2件。\n", "台安县交通运输局"),
+    # a subject with what it did in figures is often another body's (汉中市人民政府办公室共收到涉及我局的申请…)
+    ("一、总体情况\n2023年,我局认真贯彻落实《条例》。\n二、收到和处理政府信息公开申请情况\n"
+     "2023年,汉中市人民政府办公室共收到涉及我局的政府信息公开申请2件,已转我局办理。\n", None),
+    ("(二)依申请公开\n2023年,洋县公安局共受理政府信息公开申请15件,占全县的40%,县自然资源局受理8件。\n", None),
     ("2023年,全县共收到政府信息公开申请12件。\n", None),
 ]
 

@@ -283,6 +283,13 @@ def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
     assert (meta.doc_type, meta.report_year) == ("annual_report", year), meta.doc_type_reason
 
 
+@pytest.mark.parametrize("part", ["2023年上半年", "2023年第一季度"])
+def test_the_work_of_a_part_of_the_year_reported_is_no_annual_report(part):
+    text = (f"2023年,我局认真贯彻落实《中华人民共和国政府信息公开条例》。现对{part}政务公开工作情况做如下汇报:\n"
+            "一、总体情况\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "other"
+
+
 @pytest.mark.parametrize("text", [
     # a check of the disclosure work, or another report, that writes itself
     "按照市政务公开办《关于开展2023年度政府信息公开工作自查的通知》要求,我局对2023年度政府信息公开工作开展了全面自查,"

@@ -1217,3 +1217,9 @@ def test_requests_a_qizhong_counts_into_a_review_or_a_suit_are_the_years_cases()
     into_a_suit = page.replace("其中6件申请进入行政复议程序", "其中2件申请进入行政诉讼程序")
     assert {f.indicator_code: f.value for f in parse_document(into_a_suit, "29.txt").figures} == \
         {"n.requests.received": 14, "n.requests.closed": 14, "n.suit": 2}
+    # requests about a review's or a suit's papers are no cases
+    for about_papers in ("对2件属于行政复议程序中的案卷材料查阅申请,告知申请人依照《行政复议法》办理",
+                         "对1件属于行政诉讼程序中查阅案卷材料的申请,告知申请人向人民法院申请"):
+        text = page.replace("其中6件申请进入行政复议程序", about_papers)
+        assert {f.indicator_code: f.value for f in parse_document(text, "29.txt").figures} == \
+            {"n.requests.received": 14, "n.requests.closed": 14}, about_papers

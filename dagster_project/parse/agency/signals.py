@@ -114,9 +114,7 @@ _SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,
                  r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确"
                  # (and these after a body's name alone: 宝鸡市深化统计领域政务公开 is the city's work, of which
                  # a department may write)
-                 r"|(?<=[局委办厅镇乡府处道心会室部])(?:深化|紧扣|着力|扎实|聚焦|立足|强化|切实|全力|加强|加大|推进|贯彻|落实"
-                 # (or what it did in figures: 洋县自然资源局共完成政府网站信息发布65条, 台安县交通运输局收到…申请2件)
-                 r"|共?(?:收到|受理|完成|发布|公开)))")
+                 r"|(?<=[局委办厅镇乡府处道心会室部])(?:深化|紧扣|着力|扎实|聚焦|立足|强化|切实|全力|加强|加大|推进|贯彻|落实))")
 _SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
 _A_LEVEL_ALONE = re.compile(r"(?:自治区|省|市|区|县|旗|州)(?:人民)?政府")
 # a subject of several bodies, or of the party committee with the government (县委县政府, 区直各部门、各街道,
