@@ -310,6 +310,8 @@ _SITE_NAME_LINE = re.compile(r"^[^\s，。,:：]{2,15}(?:人民政府|政府|管
 
 
 _ADDRESSED_TO = re.compile(r"(?:办公室|办公厅|督查室|办|室|组|处|科|领导|同志)[:：]$")
+# the work told to an inspection the body checked itself for (我局开展了自查,现对…情况做如下汇报)
+_FOR_A_CHECK = re.compile(r"(?:自查|检查|督查)[^。]{0,20}现(?:对|就|将)")
 
 
 def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
@@ -319,7 +321,7 @@ def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
     first = next((i for i, line in enumerate(lines) if _REPORTS_AS_FOLLOWS.search(line)), None)
     if first is None or first > 2 or "政府信息公开" not in lines[first]:
         return False
-    if any(_ADDRESSED_TO.search(line) for line in lines[:first]):
+    if any(_ADDRESSED_TO.search(line) for line in lines[:first]) or _FOR_A_CHECK.search(lines[first]):
         return False  # a letter to an office (县委县政府督查室:): papers sent for an appraisal, not a published report
     return has_prose_figures or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None
 

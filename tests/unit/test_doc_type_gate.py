@@ -290,6 +290,12 @@ def test_the_work_of_a_part_of_the_year_reported_is_no_annual_report(part):
     assert parse_document(text, "x.txt").meta.doc_type == "other"
 
 
+def test_the_work_told_to_a_check_is_no_annual_report():
+    text = ("根据县政务公开领导小组《关于开展政务公开工作专项检查的通知》和《中华人民共和国政府信息公开条例》要求,我局开展了自查,"
+            "现对我局政务公开工作情况做如下汇报:\n一、总体情况\n全年主动公开政府信息86条,受理政府信息公开申请3件。\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "other"
+
+
 @pytest.mark.parametrize("text", [
     # a check of the disclosure work, or another report, that writes itself
     "按照市政务公开办《关于开展2023年度政府信息公开工作自查的通知》要求,我局对2023年度政府信息公开工作开展了全面自查,"
