@@ -103,7 +103,7 @@ def _forwarded_only(text: str) -> bool:
         return False
     for m in _ALSO_DIRECT.finditer(text):
         # (a list (市、县转办的, 上级交办的、其他行政机关依法转送的) joins forwarded kinds, unless the kind after
-        # a 、, up to its 的 or the next 、, is not forwarded: 上级转办的、群众提交的)
+        # a 、, up to its 的, the next 、 or a joiner, is not forwarded: 上级转办的、群众提交的)
         if m.group() == "、":
             after = _kind_after(text, m.end())
             if not after or _FORWARDED.search(after):  # (交办、或转送的: the joiner after it joins)
