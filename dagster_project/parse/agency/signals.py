@@ -144,15 +144,18 @@ _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|�
 
 # an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
 _ADDRESS = re.compile(r"[一二三四五六七八九十\d]+[楼层]|大厦|[A-Za-z0-9]区$|\d+号|大道|行政(?:办公)?中心$")
-# a site's account links (登录个人中心, 用户中心) and its greeting end like an office's name but name no body
-_SITE_CHROME = re.compile(r"登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$")  # (欢迎来到莒南县人民政府门户网站)
-# what no body's name holds: Latin letters (图书馆VIP党政办公室), a list's or a line's marks (一级事项|二级事项),
-# a site's chrome (返回顶部, 长者专区, 深圳市政府网站编辑部…) or its footer (建德市新闻传媒中心主办), a sentence's
-# or a title's words (现将我委, 贯彻落实国务院办公厅, 印发市政府办公厅关于天津市政府, 一窗受理"向"前台), who leads
-# the work (由局主要领导牵头、分管领导主抓: not a 领导小组's office). Quotes around words may be a name's own
-# (德清县"最多跑一次"改革办公室), and so may 协办 (宁海县科协办, 政协办)
-_NOT_IN_A_NAME = re.compile(r"[A-Za-z|【】\[\],，]|[\"“].?[\"”]|返回|顶部|网站(?:编辑部|首页|地图|声明|导航)|长者专区|(?:主|承)办$"
-                            r"|现将|关于|印发|贯彻|落实|领导(?!小组)|牵头|主抓|分管")
+# what no body's name holds:
+# - a figure, a year, a report's or a law's words, a title's brackets (…2019年度报告, 《条例》);
+# - Latin letters (图书馆VIP党政办公室), a list's or a line's marks (一级事项|二级事项);
+# - a site's account links and greeting, which end like an office's name (登录个人中心, 欢迎来到莒南县人民政府门户网站),
+#   its chrome (返回顶部, 长者专区, 深圳市政府网站编辑部…) or its footer (建德市新闻传媒中心主办);
+# - a sentence's or a title's words (现将我委, 贯彻落实国务院办公厅, 印发市政府办公厅关于天津市政府, 一窗受理"向"前台);
+# - who leads the work (由局主要领导牵头、分管领导主抓: not a 领导小组's office).
+# Quotes around words may be a name's own (德清县"最多跑一次"改革办公室), and so may 协办 (宁海县科协办, 政协办).
+_NOT_IN_A_NAME = re.compile(r"\d|年度|报告|公开|条例|《|》"
+                            r"|[A-Za-z|【】\[\],，]|[\"“].?[\"”]"
+                            r"|登录|个人中心|用户中心|会员中心|欢迎|网站$|门户网$|返回|顶部|网站(?:编辑部|首页|地图|声明|导航)|长者专区"
+                            r"|(?:主|承)办$|现将|关于|印发|贯彻|落实|领导(?!小组)|牵头|主抓|分管")
 # (or words a sentence joins with: 反映或直接与…联系, …的南平市人民政府)
 _NOT_A_NAME_START = ("本", "我", "各", "该", "全", "根据", "按照", "依据", "为", "或", "的", "了")
 # levels of government, no body (结合省市政务公开工作要求, 市县两级): the upper bodies' demands, not the issuer
@@ -197,7 +200,6 @@ class PageSignals:
         ends = _ENDS_AS_NAME.search(named) or named != name and _ENDS_AS_NAME.search(name[:-1])
         if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
-                and not re.search(r"\d|年度|报告|公开|条例|《|》", name) and not _SITE_CHROME.search(name) \
                 and not _NOT_IN_A_NAME.search(name) \
                 and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(re.sub(r"(?:人民)?政府$", "", name)):
             if all(n != name for n, _ in self.candidates):
