@@ -55,6 +55,15 @@ CASES = [
     # an autonomous county or prefecture by its short name (a real 2018 opening: 张家川县胡川镇)
     ("张家川县胡川镇人民政府", "张家川回族自治县胡川镇人民政府", "township", "620525"),
     ("阿坝州人民政府办公室", "阿坝藏族羌族自治州人民政府办公室", "department", "513200"),
+    # peoples of two or more characters (布依族, 朝鲜族, 土家族, 哈萨克, 达斡尔族) are no part of the short name
+    ("黔南州人民政府", "黔南布依族苗族自治州人民政府", "government", "522700"),
+    ("延边州林业管理局", "延边朝鲜族自治州林业管理局", "department", "222400"),
+    ("湘西州人民政府", "湘西土家族苗族自治州人民政府", "government", "433100"),
+    ("伊犁州人民政府", "伊犁哈萨克自治州人民政府", "government", "654000"),
+    ("积石山县银川镇人民政府", "积石山保安族东乡族撒拉族自治县银川镇人民政府", "township", "622927"),
+    ("鄂温克旗人民政府", "鄂温克族自治旗人民政府", "government", "150724"),
+    # 江城县 is Yunnan's autonomous county; 阳江's 江城区 shares its short name
+    ("江城县人民政府", "江城哈尼族彝族自治县人民政府", "government", "530826"),
 ]
 
 
@@ -68,6 +77,12 @@ def test_issuer_named_from_the_division_table(printed, name, kind, adcode, shape
     assert parsed is not None
     assert (identity.agency_name, identity.agency_kind, identity.adcode, identity.agency_resolution) == \
         (name, kind, adcode, "full")
+
+
+def test_dongxiang_county_stays_open_since_two_counties_bore_the_name():
+    # 东乡县 is Gansu's 东乡族自治县 today and was 抚州's county until 2016 (now 东乡区), whose reports say 东乡县
+    parsed, identity = read(report("东乡县人民政府"))
+    assert (identity.agency_name, identity.adcode, identity.agency_resolution) == ("东乡县人民政府", None, "partial")
 
 
 def test_a_generic_unit_name_alone_is_not_placed_in_another_county():

@@ -88,8 +88,8 @@ def test_a_name_that_stands_for_many_bodies_joins_the_reports_of_one_site_only(t
         # a national body, and a short form one division answers to: one body wherever they are found
         ("moe_2010", "m1.txt", None, "教育部", "教育部2010年政府信息公开工作年度报告", ""),
         ("moe_2016", "m2.txt", None, "教育部", "教育部2016年政府信息公开工作年度报告", ""),
-        ("qiannan_2015", "q1.txt", None, "黔南州人民政府", "黔南州人民政府2015年政府信息公开工作年度报告", ""),
-        ("qiannan_2024", "q2.txt", None, "黔南州人民政府", "黔南州人民政府2024年政府信息公开工作年度报告", ""),
+        ("moqi_2015", "q1.txt", None, "莫旗人民政府", "莫旗人民政府2015年政府信息公开工作年度报告", ""),
+        ("moqi_2024", "q2.txt", None, "莫旗人民政府", "莫旗人民政府2024年政府信息公开工作年度报告", ""),
     ])
     refresh_agencies(con, tmp_path / "raw")
     got = dict(con.execute("select r.report_id, a.agency_name || '|' || coalesce(a.agency_scope, '') "
@@ -99,7 +99,7 @@ def test_a_name_that_stands_for_many_bodies_joins_the_reports_of_one_site_only(t
                    "site_2022": "区统计局|site:61.150.65.235", "site_2023": "区统计局|site:61.150.65.235",
                    "town_a": "镇人民政府|document:town_a", "town_b": "镇人民政府|document:town_b",
                    "moe_2010": "教育部|", "moe_2016": "教育部|",
-                   "qiannan_2015": "黔南州人民政府|", "qiannan_2024": "黔南州人民政府|"}
+                   "moqi_2015": "莫旗人民政府|", "moqi_2024": "莫旗人民政府|"}
     assert con.execute("select count(*) from staging.agencies").fetchone()[0] == 9
 
 

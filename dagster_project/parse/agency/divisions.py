@@ -38,14 +38,26 @@ class Division:
         return self.level == "county" and self.name.endswith("区")
 
 
-_PEOPLES = re.compile(r"(?:(?:蒙古|[\u4e00-\u9fff])族)+(?=自治[县州旗])")
+# the peoples an autonomous county, banner or prefecture is named for, before its 自治县/旗/州: a
+# people of two or more characters, whose 族 some names leave out (博尔塔拉蒙古自治州, 察布查尔锡伯自治县),
+# listed by name, since a single character before 族 may be the place's own (黔南布依族: 南 is not a people)
+_PEOPLES = re.compile(
+    r"(?:(?:蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|乌孜别克|塔塔尔|俄罗斯|达斡尔|鄂温克|鄂伦春|布依|朝鲜|土家|哈尼"
+    r"|傈僳|仡佬|东乡|拉祜|纳西|景颇|仫佬|布朗|撒拉|毛南|锡伯|阿昌|普米|德昂|保安|裕固|独龙|赫哲|门巴|珞巴"
+    r"|基诺|高山)族?|[壮回藏苗彝侗瑶白傣黎畲水佤土羌怒京满]族|各族)+(?=自治[县州旗])")
 
 
 def short_name(name: str) -> str:
-    """荔湾区 -> 荔湾, 新疆维吾尔自治区 -> 新疆, 耿马傣族佤族自治县 -> 耿马; a name of two characters
-    stays whole (道县)."""
+    """荔湾区 -> 荔湾, 新疆维吾尔自治区 -> 新疆, 黔南布依族苗族自治州 -> 黔南; a name of two characters
+    stays whole (道县). A unit named for its people alone keeps the people (鄂温克族自治旗 -> 鄂温克),
+    but for 东乡族自治县: 东乡县 was also 抚州's county until 2016 (now 东乡区), and this table is today's."""
     short = _SHORT_SUFFIX.sub("", _PEOPLES.sub("", name))
+    if len(short) < 2 and name not in _SHORT_NAMED_ELSEWHERE:
+        short = _SHORT_SUFFIX.sub("", name).removesuffix("族")
     return short if len(short) >= 2 else name
+
+
+_SHORT_NAMED_ELSEWHERE = frozenset({"东乡族自治县"})
 
 
 @dataclass

@@ -63,8 +63,9 @@ def names_one_body(name: str, kind: str | None = None) -> bool:
     placed = _one_place(name)
     if placed is not None:
         return placed
-    # a prefecture's, a banner's or an autonomous county's short form with its level (黔南州, 莫旗,
-    # 西乌旗): one such division starts so
+    # a prefecture's, a banner's or an autonomous county's first characters with its level (莫旗 for
+    # 莫力达瓦达斡尔族自治旗, 西乌旗, 博州): one such division starts so. (A short name with its level,
+    # 黔南州, is resolved in full before it comes here.)
     return any(len(_short_with_level().get((name[:k], name[k]), ())) == 1 for k in (1, 2, 3) if len(name) > k + 1) \
         or _MINISTRY.match(name) is not None
 
