@@ -53,21 +53,17 @@ def agency_id_for(name: str, adcode: str | None, scope: str | None = None) -> st
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
-# a town or a street office named by its level alone: a county's site holds many of them
-_NAMELESS_TOWN = re.compile(r"^(?:乡|镇|苏木|街道)(?:人民政府|政府|办事处|党委政府)?$|^街道办事处$")
-
-
 def agency_scope(identity, host: str | None, report_id: str) -> str | None:
     """Where a name joins reports into one agency: everywhere (None) when it names one body in the
     country; else within its site, or, for a document without one or a town the name does not name
     (镇人民政府), within the document alone (区统计局 of one site and 区统计局 of another are two bodies,
     and so are two files' 某某县人民政府)."""
-    from ..parse.agency.one_body import names_one_body
+    from ..parse.agency.one_body import names_one_body, names_one_body_on_a_site
 
     name = identity.agency_name
     if identity.agency_resolution == "full" or names_one_body(name, identity.agency_kind):
         return None
-    return f"site:{host}" if host and not _NAMELESS_TOWN.match(name) else f"document:{report_id}"
+    return f"site:{host}" if host and names_one_body_on_a_site(name) else f"document:{report_id}"
 
 
 def manifest_agencies(raw_dir: Path | None) -> dict[str, str]:

@@ -8,7 +8,8 @@ places: one that opens on a bare level (区统计局, 市财政局, 自治区商
 (某某县人民政府, XX镇), on a place that names several divisions (城关镇: 88 towns; 和平区: Tianjin's
 and Shenyang's), or on no place at all (林业局, 人民政府办公室, 人民医院, 国家税务总局区税务局).
 Joined on the name, two such bodies' reports become one agency: one year's report supersedes the
-other's, and cross-year rules compare strangers.
+other's, and cross-year rules compare strangers. The stage joins such a name within one site
+(:func:`names_one_body_on_a_site`: 区统计局 on a district's site), or within one document.
 
 The division table holds today's divisions: a place renamed or merged since (邢台's 桥东区, until
 2020) may name one division here and two in the years of its reports.
@@ -68,6 +69,16 @@ def names_one_body(name: str, kind: str | None = None) -> bool:
     # 黔南州, is resolved in full before it comes here.)
     return any(len(_short_with_level().get((name[:k], name[k]), ())) == 1 for k in (1, 2, 3) if len(name) > k + 1) \
         or _MINISTRY.match(name) is not None
+
+
+# a town or a street office named by its level alone: a county's site holds many of them
+_NAMELESS_TOWN = re.compile(r"^(?:乡|镇|苏木|街道)(?:人民政府|政府|办事处|党委政府)?$|^街道办事处$")
+
+
+def names_one_body_on_a_site(name: str) -> bool:
+    """``name``, one that does not name one body in the country, still names one within a site (区统计局
+    on a district's site), unless it is a town's or a street office's level alone (镇人民政府)."""
+    return not _NAMELESS_TOWN.match(name)
 
 
 def _one_place(name: str) -> bool | None:
