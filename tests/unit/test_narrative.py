@@ -159,6 +159,12 @@ def test_unlabelled_approximate_statements() -> None:
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),
         ("(二)依申请公开政府信息办理情况。2017年度我局没有受理“依申请公开政府信息”。", "n.requests.received", 0),
+        # ... and of five more (办件, 受理事项, 相关事项, no one who asked, a heading's none)
+        ("2021年,我办未收到依申请公开办件。", "n.requests.received", 0),
+        ("三、政府信息依申请公开情况 本街道2017年度未发生依申请公开信息受理事项。", "n.requests.received", 0),
+        ("2018年度内江市市中区交通运输局没有接到依法申请公开政府信息相关事项。", "n.requests.received", 0),
+        ("2017年,我街道无居民群众、企事业单位提出政府信息公开申请。", "n.requests.received", 0),
+        ("三、依申请公开信息的情况和不予公开政府信息的情况\n无申请公开和不予公开的情况", "n.requests.received", 0),
         ("2019年孝感市政府研究室主动公开信息16条，收到依申请公开请求2件，按时办结2件。", "n.requests.closed", 2),
         ("2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。", "n.requests.received", 1499),
         ("本局2017年共受理信息公开申请10件，其中当面申请1宗，占10%。", "n.requests.received", 10),
@@ -173,6 +179,13 @@ def test_phrasing(sentence: str, code: str, value: float) -> None:
     assert figs[code].value == value
     assert figs[code].value_status == "reported"
     assert figs[code].source == "prose"
+
+
+def test_no_need_to_ask_is_no_none_of_requests() -> None:
+    # 无 before one who asks is a none of requests only as "no one asked": 无需, 无论 and 无法 are not
+    assert _values("群众无需提出政府信息公开申请即可获取。") == {}
+    assert _values("无论何人提出政府信息公开申请,均依法答复。") == {}
+    assert _values("无法通过网络提出政府信息公开申请的,可当面提出。") == {}
 
 
 def test_bare_request_count_needs_disclosure_context() -> None:
