@@ -159,6 +159,9 @@ def test_unlabelled_approximate_statements() -> None:
         ("(二)依申请公开情况 2017年我单位未接收到政府信息依申请公开信件。", "n.requests.received", 0),
         ("三、依申请公开政府信息办理情况 2017年我局未发生依申请公开受理。", "n.requests.received", 0),
         ("(二)依申请公开政府信息办理情况。2017年度我局没有受理“依申请公开政府信息”。", "n.requests.received", 0),
+        # a third kind after the cases as some pages spell it (申述 for 申诉)
+        ("2016年度我委未发生因政府信息公开申请行政复议、提起行政诉讼和行政申述情况。", "n.review", 0),
+        ("2016年度我委未发生因政府信息公开申请行政复议、提起行政诉讼和行政申述情况。", "n.suit", 0),
         # ... and of five more (办件, 受理事项, 相关事项, no one who asked, a heading's none)
         ("2021年,我办未收到依申请公开办件。", "n.requests.received", 0),
         ("三、政府信息依申请公开情况 本街道2017年度未发生依申请公开信息受理事项。", "n.requests.received", 0),
