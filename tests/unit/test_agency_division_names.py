@@ -85,6 +85,18 @@ def test_dongxiang_county_stays_open_since_two_counties_bore_the_name():
     assert (identity.agency_name, identity.adcode, identity.agency_resolution) == ("东乡县人民政府", None, "partial")
 
 
+def test_a_zone_s_abbreviation_is_a_zone_and_gives_way_to_its_full_name():
+    # 经开区 alone is a zone's committee, never a people's government
+    identity = _resolve("经开区", None, None, None, [])
+    assert (identity.agency_name, identity.agency_kind, identity.agency_resolution) == ("经开区管理委员会", "government", "partial")
+    # a real opening (a mirror of 郎溪's zone, 2021) says 现将經開區…匯報 and 郎溪經濟開發區管委會: the two are one body
+    text = ("根據《中華人民共和國政府信息公開條例》(國務院令第711號)和《國務院辦公廳政府信息與政務公開辦公室關于印發<中華人民共和國政府信息公開工作年度報告格式>的通知》(國辦公開辦函〔2021〕30號)要求,結合2021年度郎溪經濟開發區管委會信息公開工作及有關統計數據撰寫本報告。報告主要包括:總體情況、主動公開、依申請公開、政府信息管理、公開平臺建設、存在的主要問題和改正情況等內容。報告中使用數據統計期限自2021年1月1日至2021年12月31日。本報告在郎溪縣人民政府網站(http://www.jxssj.com/)制度指南公開年報和信息公開目錄中全文公開。如對報告存有疑問,可與郎溪經濟開發區管委會辦公室聯系(地址:郎溪經濟開發區管委會三樓,郵編:242100,電話:0563-7375268,電子郵箱:langxikfq@163.com。)\n"
+            "一、總體情況\n"
+            "2021年,郎溪經濟開發區管委會嚴格執行《中華人民共和國政府信息公開條例》,按照縣委、縣政府統一要求,認真推進政府信息公開工作,依法、規范、及時公開郎溪經開區政府信息,現將經開區2021年度政府信息公開工作開展情況匯報如下")
+    parsed, identity = read(text)
+    assert (identity.agency_name, identity.adcode, identity.agency_resolution) == ("郎溪经济开发区管理委员会", "341821", "full")
+
+
 def test_a_generic_unit_name_alone_is_not_placed_in_another_county():
     # 林业局 is a town-level unit of 鸡东县 in the table; a bare 林业局 names no place
     parsed, identity = read(report("林业局"))

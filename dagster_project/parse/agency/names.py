@@ -20,7 +20,7 @@ _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)
 STREET_SUFFIX = ("街道办事处", "街道办", "街道")
 # the words that end a zone's name (新区 is left out: 滨海新区, 清新区 are districts; each use says
 # whether it counts)
-ZONE_WORDS = "实验区|试验区|示范区|开发区|高新区|合作区|园区|保税港区|保税区|综保区"
+ZONE_WORDS = "实验区|试验区|示范区|开发区|高新区|经开区|合作区|园区|保税港区|保税区|综保区"
 TOWN_WORDS = ("镇", "乡", "苏木")
 _OTHER = re.compile(r"(?:公司|集团|医院|学校|大学|学院|中学|小学|银行|研究院|出版社)$")
 _DEPARTMENT = re.compile(

@@ -370,6 +370,18 @@ def _core(name: str) -> str:
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
 
 
+# a zone's abbreviation and the names it stands for: 经开区 is held in 郎溪经济开发区管理委员会
+_ZONE_LONG_FORMS = (("经开区", ("经济开发区", "经济技术开发区")), ("高新区", ("高新技术产业开发区",)))
+
+
+def _core_forms(core: str) -> list[str]:
+    """The core, then the same words with a zone's abbreviation written out (none for no core)."""
+    if not core:
+        return []
+    return [core] + [core[: -len(short)] + full for short, fulls in _ZONE_LONG_FORMS if core.endswith(short)
+                     for full in fulls]
+
+
 def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]], table: DivisionTable,
                          signals: PageSignals, speaks_as: str | None = None) -> AgencyIdentity | None:
     """A government named by a line at the top (the site's header: 天津市武清区人民政府) is not the issuer
@@ -443,10 +455,11 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     first = identities[0]
     if first.full:
         return first
-    core = _core(first.printed_name or "")
+    cores = _core_forms(_core(first.printed_name or ""))
     for later in identities[1:]:
-        if later.full and core and (core in later.agency_name or core in (later.printed_name or "")):
+        if later.full and any(core in later.agency_name or core in (later.printed_name or "") for core in cores):
             return later
+    core = cores[0] if cores else ""
     for sibling in siblings:
         if core and core in sibling:
             found = _identity(sibling, "other years", context, host, table)
