@@ -29,6 +29,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zn/c02.txt", "天津海关"),
     ("prose_pages/batch_zm/01.txt", "襄阳市襄州区人民政府"),  # 一、总体情况 2022年,襄州区人民政府坚持… on one line
     ("prose_pages/batch_zo/03.txt", "泗水县教育局"),  # 泗水县教育局在县委、县政府的正确领导下
+    ("prose_pages/batch_zzu/16.txt", "紫阳县乡村振兴局"),  # 1.主动公开。2021年,紫阳县乡村振兴局在县委、县政府的坚强领导下
+    ("prose_pages/batch_zzu/10.txt", "郎溪经济开发区管理委员会"),  # 现将经开区…汇报, and 郎溪经济开发区管委会
     ("prose_pages/batch_zp/16.txt", "本溪满族自治县南甸子镇人民政府"),  # printed 本溪县…: a short name with its level
     ("prose_pages/batch_zp/27.txt", "汉中市汉台区人民政府"),  # 由汉台区信息中心编制,经汉台区人民政府办公室审定
     ("prose_pages/batch_zq/05.txt", "天津市审计局"),  # 天津市审计局2014年度政府 / 信息公开年度报告

@@ -132,7 +132,7 @@ _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ 
                                r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻|(?:按照|根据|依据)《(?:中华人民共和国)?政府信息公开条例》)")
 # a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下 (matched on
 # the sentence up to each 领导下, which holds no comma)
-_LED_SUBJECT = re.compile(r"\s*([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
+_LED_SUBJECT = re.compile(r"\s*(?:" + _YEAR + r"年度?[,，]\s*)?([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
@@ -292,7 +292,7 @@ def _led_subjects(body: str) -> list[str]:
     while at != -1:
         start = max(body.rfind("。", 0, at), body.rfind("\n", 0, at)) + 1
         m = _LED_SUBJECT.fullmatch(body, start, at + 3)
-        if m:
+        if m and not _NOT_ONE_BODY.search(m.group(1)):  # (县委县政府在市委市政府的领导下: the area's work)
             names.append(m.group(1))
         at = body.find("领导下", at + 3)
     return names
