@@ -96,6 +96,11 @@ def has_traditional_marks(text: str) -> bool:
     return bool(_TRAD_MARKS.search(text))
 
 
+# variant forms Traditional mirrors print that no OpenCC table maps (陜西省教育廳 for 陝西省)
+_VARIANTS = str.maketrans({"陜": "陕"})
+_VARIANT_RE = re.compile("[陜]")
+
+
 def to_simplified(text: str) -> str:
     """OpenCC t2s (character and phrase level; Taiwan terms such as 資訊 stay 资讯).
 
@@ -106,6 +111,8 @@ def to_simplified(text: str) -> str:
     """
     if not text:
         return text
+    if _VARIANT_RE.search(text):
+        text = text.translate(_VARIANTS)
     converter = _t2s()
     if not _may_change(text):
         return text

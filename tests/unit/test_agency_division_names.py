@@ -116,6 +116,7 @@ def test_place_names_survive_t2s_and_other_characters_do_not():
     assert to_simplified("乾安縣統計局於潛鎮") == "乾安县统计局於潜镇"
     assert to_simplified("天氣乾燥,於是乾隆") == "天气干燥,于是乾隆"
     assert to_simplified("秦州區藉口鎮,不找藉口") == "秦州区藉口镇,不找借口"
+    assert to_simplified("陜西省教育廳") == "陕西省教育厅"  # a variant no OpenCC table maps
 
 
 def test_and_before_the_county_s_committee_names_no_county_called_he():

@@ -31,6 +31,14 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("prose_pages/batch_zo/03.txt", "泗水县教育局"),  # 泗水县教育局在县委、县政府的正确领导下
     ("prose_pages/batch_zzu/16.txt", "紫阳县乡村振兴局"),  # 1.主动公开。2021年,紫阳县乡村振兴局在县委、县政府的坚强领导下
     ("prose_pages/batch_zzu/10.txt", "郎溪经济开发区管理委员会"),  # 现将经开区…汇报, and 郎溪经济开发区管委会
+    # the 政府 of 政府信息公开 after a body's name (《鹤山市公安局政府信息公开指南》), not a government
+    ("agencies/pages/c27_hayleyrahl_heshan-gonganju.txt", "鹤山市公安局"),
+    ("doc_type_pages/batch_19/28.txt", "浙江省市场监督管理局"),
+    ("prose_pages/batch_ze/19.txt", "湖南省参事室"),
+    # a guide cited with the rules is named after the sentence that says who compiled the report (陕西省教育厅
+    # 编制了…, a mirror's 陜西); its own guide still names the zone its opening calls 保税区
+    ("agencies/pages/c16_blmda_shaanxi-jiaoyuting.txt", "陕西省教育厅"),
+    ("prose_pages/batch_s/25.txt", "天津港保税区管理委员会"),
     ("prose_pages/batch_zp/16.txt", "本溪满族自治县南甸子镇人民政府"),  # printed 本溪县…: a short name with its level
     ("prose_pages/batch_zp/27.txt", "汉中市汉台区人民政府"),  # 由汉台区信息中心编制,经汉台区人民政府办公室审定
     ("prose_pages/batch_zq/05.txt", "天津市审计局"),  # 天津市审计局2014年度政府 / 信息公开年度报告

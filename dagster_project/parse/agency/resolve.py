@@ -370,6 +370,7 @@ def _core(name: str) -> str:
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
 
 
+_A_ZONE_S_KIND = re.compile(rf"(?:{ZONE_WORDS}|新区)")
 # a zone's abbreviation and the names it stands for: 经开区 is held in 郎溪经济开发区管理委员会
 _ZONE_LONG_FORMS = (("经开区", ("经济开发区", "经济技术开发区")), ("高新区", ("高新技术产业开发区",)))
 
@@ -465,6 +466,12 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
             found = _identity(sibling, "other years", context, host, table)
             if found.full:
                 return found
+    # a zone named by its kind alone (保税区, 高新区), then by a name that puts its place before those
+    # words (天津港保税区管理委员会): the same zone, even where the table places neither
+    if _A_ZONE_S_KIND.fullmatch(core):
+        for later in identities[1:]:
+            if any(later.agency_name.find(form) > 0 for form in cores):
+                return later
     return first
 
 

@@ -18,7 +18,7 @@ _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
 _ANY_YEAR = r"(?:" + _YEAR + "|" + _CN_YEAR + ")"
 _YEAR_END = r"(?:年|(?=度|政府|政务|信息)|(?=[-—–~至](?:19|20)\d\d))"  # 2013-2014学年度: a school year
 # a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
-SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|办|中心|院|署|所|站|队|部|处"
+SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|研究室|参事室|办|中心|院|署|所|站|队|部|处"
           r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校"
           r"|大学|学院|中学|小学|支行|分行|海关)")
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
@@ -73,6 +73,10 @@ _ADDRESS_OF_BODY = re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})")
 # 由汉台区信息中心编制,经汉台区人民政府办公室审定而成: the body that approved the report issues it, not the
 # unit that wrote it (its office approves for a government, as it signs for one)
 _REVIEWED_BY = re.compile(r"编制[,，]?(?:并|后)?经(?:过)?([^,，。;；]{2,30}?)(?:审定|审核|审批|批准)")
+_GUIDE = re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》")
+# a guide the report follows, cited with the rules (认真贯彻《条例》《陕西省政府信息公开指南》): its own
+# (认真贯彻落实《天津港保税区管理委员会政府信息公开指南》) or another body's
+_CITED = re.compile(r"(?:贯彻|根据|依据|按照|依照)[^。,，;；]*$|》[、和及与]?$")
 _SENTENCES = [
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)" + _ANY_YEAR),
     _NAMED_SHORT_COMPILES,
@@ -97,7 +101,7 @@ _SENTENCES = [
     # 由哈尔滨市人民政府政务公开办公室综合市政府、各区…的政府信息公开工作情况 (编制 beyond the opening)
     re.compile(r"由([^,，。;；]{2,40}?" + _COMBINES + r"[^,，。;；]{0,24})"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
-    re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工作)?(?:指南|目录|制度)》"),
+    _GUIDE,
     _ADDRESS_OF_BODY,
     _CLAUSE_COMPILED,
     re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
@@ -210,8 +214,15 @@ _PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|站|馆)$")
 
 
+# 《鹤山市公安局政府信息公开指南》: a body's name, then the 政府 of 政府信息公开
+_BODY_THEN_GOVERNMENT = re.compile(r"(?:[局厅委办室院所站处队会]|中心)政府$")
+
+
 def _government_whole(issuer: str) -> str:
-    """某县人民|政府信息公开…: a name cut before 政府信息公开 gets its government back."""
+    """某县人民|政府信息公开…: a name cut before 政府信息公开 gets its government back, and a body's
+    name cut after the 政府 of 政府信息公开 loses it."""
+    if _BODY_THEN_GOVERNMENT.search(issuer):
+        return issuer[:-2]
     return issuer + "政府" if issuer.endswith("人民") else issuer
 
 
@@ -333,11 +344,15 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     # the slow patterns run only on an opening that holds their words
     skipped = {_CLAUSE_COMPILED: _COMPILED_YEAR.search(opening) is None, _LINE_PUBLISHES: "向社会" not in opening,
                _NAMED_SHORT_COMPILES: "以下简称" not in opening}
+    cited: list[str] = []
     for pattern in _SENTENCES:
         if skipped.get(pattern):
             continue
         for m in pattern.finditer(opening):
             if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
+                continue
+            if pattern is _GUIDE and _CITED.search(opening, max(0, m.start() - 60), m.start()):
+                cited.append(m.group(1))  # its own guide or another body's: named after every other candidate
                 continue
             # (公布2024年合水镇人民|政府信息公开…: the government's name cut before 政府信息公开)
             signals.add(_government_whole(_sentence_name(m.group(1))), "sentence", signed=pattern is _REVIEWED_BY)
@@ -379,4 +394,6 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     places = [line for line in lines[:15] if _BREADCRUMB.search(line) or len(line) <= 30]
     places += [meta.get("title", ""), meta.get("SiteName", ""), meta.get("ColumnName", ""), body[:2500]]
     signals.place_text = "\n".join(p for p in places if p)
+    for name in cited:
+        signals.add(_government_whole(_sentence_name(name)), "sentence")
     return signals
