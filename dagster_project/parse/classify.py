@@ -167,7 +167,7 @@ _ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|" + _WE + r"|我(?:院|�
 _NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开|政府公开信息)工作(?:有关)?(?:情况)?"
 # the report on the year's disclosure work, as an opening names it, and a body's telling it compiled it
 _DISCLOSURE_REPORT = r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
-_COMPILED_THE_YEARS_REPORT = r"编制(?:完成)?了(?:19|20)\d\d年度?" + _DISCLOSURE_REPORT
+_COMPILED_THE_YEARS_REPORT = r"编(?:制|写)(?:完成)?了(?:19|20)\d\d年度?" + _DISCLOSURE_REPORT
 # the report speaking of itself in its opening: 本报告由…编制 / 特向社会公开2010年度政府信息公开年度报告
 # (or …2013年度政府信息公开工作报告)
 _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|依据|依照|按照|中|所列|包括|全文|分为|内容)"

@@ -277,6 +277,9 @@ def test_the_contact_sentence_a_compiler_a_company_report_and_a_cut_notice(text,
     # (a Traditional mirror of prose_pages/batch_zzs/17: the work reported 做如下匯報)
     ("2023年,三門縣退役軍人事務局認真貫徹落實《中華人民共和國政府信息公開條例》文件精神,較好地完成了政務公開各項工作。"
      "現對三門縣退役軍人事務局政務(信息)公開情況做如下匯報:\n一、總體情況\n", 2023),
+    # (a bureau's report written as a letter to the county's office, prose_pages/batch_zzu/04: 编写, not 编制)
+    ("縣政府信息化工作辦公室:\n根據(jù)《卓尼縣人民政府辦公室轉(zhuǎn)發(fā)關于做好2021年政府信息公開工作年度報告編發(fā)工作的通知的通知》"
+     "要求,我局結(jié)合招商引資工作實際,認真組織編寫了2021年政府信息公開工作年度報告,現(xiàn)將有關情況報告如下:\n一、概述\n", 2021),
 ])
 def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
     meta = parse_document(text, "x.txt").meta
