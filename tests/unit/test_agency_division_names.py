@@ -97,6 +97,13 @@ def test_a_zone_s_abbreviation_is_a_zone_and_gives_way_to_its_full_name():
     assert (identity.agency_name, identity.adcode, identity.agency_resolution) == ("郎溪经济开发区管理委员会", "341821", "full")
 
 
+def test_a_zone_of_the_province_is_not_the_county_its_name_begins_with():
+    # 长白山 begins with 长白 (长白朝鲜族自治县); the zones seed places the province's 长白山保护开发区
+    identity = _resolve("长白山保护开发区管理委员会", None, None, None, [])
+    assert (identity.adcode, identity.agency_resolution) == ("220000", "full")
+    assert _resolve("长白县财政局", None, None, None, []).adcode == "220623"
+
+
 def test_a_generic_unit_name_alone_is_not_placed_in_another_county():
     # 林业局 is a town-level unit of 鸡东县 in the table; a bare 林业局 names no place
     parsed, identity = read(report("林业局"))

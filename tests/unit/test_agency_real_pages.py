@@ -39,6 +39,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     # 编制了…, a mirror's 陜西); its own guide still names the zone its opening calls 保税区
     ("agencies/pages/c16_blmda_shaanxi-jiaoyuting.txt", "陕西省教育厅"),
     ("prose_pages/batch_s/25.txt", "天津港保税区管理委员会"),
+    # a title with the year first whose government runs into 政府信息公开, under the county's site header
+    ("agencies/pages/d24_tkx_xiazhen.txt", "托克逊县夏镇人民政府"),
+    ("agencies/pages/d28_hbctsy_aletai_xingshu.txt", "阿勒泰地区行政公署"),  # 现就…行政公署及办公室…报告如下
+    ("agencies/pages/d17_siyang_canlian.txt", "泗阳县残疾人联合会"),  # 结合2021年泗阳县残疾人联合会…工作编制
     ("prose_pages/batch_zp/16.txt", "本溪满族自治县南甸子镇人民政府"),  # printed 本溪县…: a short name with its level
     ("prose_pages/batch_zp/27.txt", "汉中市汉台区人民政府"),  # 由汉台区信息中心编制,经汉台区人民政府办公室审定
     ("prose_pages/batch_zq/05.txt", "天津市审计局"),  # 天津市审计局2014年度政府 / 信息公开年度报告
@@ -215,3 +219,21 @@ def test_a_sites_chrome_a_label_or_spam_is_no_name(page: str, issuer: str | None
 def test_a_names_own_marks_stay_and_a_pages_buttons_go(signed: str, issuer: str) -> None:
     text = (f"2023年,本局收到政府信息公开申请3件,均已按时答复。\n{signed}\n2024年1月20日\n")
     assert resolve_agency(read_signals(None, text, {})).agency_name == issuer
+
+
+def test_a_town_s_own_guide_outranks_its_county_s_site_field():
+    # a guide cited after 按照 may be the body's own: named after the sentences, still before a 来源 field
+    text = ("来源:宁化县人民政府 发布时间:2020-01-20\n2019年政府信息公开工作年度报告\n"
+            "按照《中华人民共和国政府信息公开条例》和《石壁镇人民政府信息公开指南》要求,编制本报告。\n一、总体情况\n"
+            "2019年,石壁镇认真贯彻落实《条例》,不断深化政务公开。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "宁化县石壁镇人民政府"
+    text = ("2020年政府信息公开工作年度报告\n发布机构:台山市人民政府\n"
+            "依据《中华人民共和国政府信息公开条例》和《台山市民政局政府信息公开指南》,编制本报告。\n一、总体情况\n"
+            "2020年,市民政局认真贯彻落实《条例》。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "台山市民政局"
+
+
+def test_a_town_s_committee_and_government_keep_the_government():
+    text = "现将平安镇党委政府2021年度政府信息公开工作情况报告如下。\n一、总体情况\n2021年,平安镇坚持依法公开。\n"
+    assert parse_document(text, "x.txt").meta.agency_name.endswith("政府")
+

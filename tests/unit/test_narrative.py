@@ -189,6 +189,10 @@ def test_no_need_to_ask_is_no_none_of_requests() -> None:
     assert _values("群众无需提出政府信息公开申请即可获取。") == {}
     assert _values("无论何人提出政府信息公开申请,均依法答复。") == {}
     assert _values("无法通过网络提出政府信息公开申请的,可当面提出。") == {}
+    # nor how or on what grounds one asks (a second reader's cases)
+    assert _values("个别申请人无正当理由大量、反复提出政府信息公开申请,占用了大量行政资源。") == {}
+    assert _values("群众可通过政府门户网站无障碍在线提出政府信息公开申请。") == {}
+    assert _values("公民、法人和其他组织可以无偿提出政府信息公开申请。") == {}
 
 
 def test_bare_request_count_needs_disclosure_context() -> None:

@@ -92,7 +92,7 @@ _SENTENCES = [
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
     re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
     # (结合县政府政务公开工作要求: the body that asks, not the one that reports; 结合…工作要点落实情况 is its own)
-    re.compile(r"结合([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
+    re.compile(r"结合(?:" + _ANY_YEAR + r"年度?)?([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
                r"(?!的?(?:有关|相关|新的?|最新)?(?:要求|部署|安排|精神|(?:要点|任务|重点)(?![^，,。;；]{0,4}?(?:落实|完成|情况|推进))))"),
     _LINE_PUBLISHES,
     _REVIEWED_BY,
@@ -193,6 +193,7 @@ class PageSignals:
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
         name = re.sub(r"(人民政府)机关$", r"\1", clean_name(name))  # 城口县人民政府机关: the government and its office
+        name = re.sub(r"及其?办公[室厅]$", "", name)  # 阿勒泰地区行政公署及办公室: the body and its office
         # 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
         name = re.sub(r"(管理委员会|人民政府)(?:党委|党工委|党组)[、和及与](?:管理委员会|人民政府)(?:办公室)?$", r"\1", name)
         if signed:  # a government's office signs for the government
@@ -215,7 +216,8 @@ _BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|�
 
 
 # 《鹤山市公安局政府信息公开指南》: a body's name, then the 政府 of 政府信息公开
-_BODY_THEN_GOVERNMENT = re.compile(r"(?:[局厅委办室院所站处队会]|中心)政府$")
+# (镇党委政府 is the town's committee and government)
+_BODY_THEN_GOVERNMENT = re.compile(r"(?:[局厅办室院所站处队会]|(?<!党)委|中心)政府$")
 
 
 def _government_whole(issuer: str) -> str:
@@ -259,7 +261,7 @@ def _title_issuer(title: str) -> str:
         issuer += body.group(1)
     if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
         m = re.match(r"^" + _ANY_YEAR + r"年度?(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
-        issuer = m.group(1) if m else ""
+        issuer = _government_whole(m.group(1)) if m else ""  # (2024年托克逊县夏镇人民|政府信息公开…)
     return issuer
 
 
@@ -352,10 +354,12 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
             if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
                 continue
             if pattern is _GUIDE and _CITED.search(opening, max(0, m.start() - 60), m.start()):
-                cited.append(m.group(1))  # its own guide or another body's: named after every other candidate
+                cited.append(m.group(1))  # its own guide or another body's: named after the other sentences
                 continue
             # (公布2024年合水镇人民|政府信息公开…: the government's name cut before 政府信息公开)
             signals.add(_government_whole(_sentence_name(m.group(1))), "sentence", signed=pattern is _REVIEWED_BY)
+    for name in cited:
+        signals.add(_government_whole(_sentence_name(name)), "sentence")
     tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
     # one fold of the tail, split where it was joined (no line break composes or decomposes)
     folded = nfkc("\n".join(tail)).split("\n")
@@ -394,6 +398,4 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     places = [line for line in lines[:15] if _BREADCRUMB.search(line) or len(line) <= 30]
     places += [meta.get("title", ""), meta.get("SiteName", ""), meta.get("ColumnName", ""), body[:2500]]
     signals.place_text = "\n".join(p for p in places if p)
-    for name in cited:
-        signals.add(_government_whole(_sentence_name(name)), "sentence")
     return signals
