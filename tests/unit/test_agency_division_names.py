@@ -52,6 +52,10 @@ CASES = [
     # a street office printed as its district government's keeps that form (real pages of 2020-2022)
     ("南京市鼓楼区人民政府华侨路街道办事处", "南京市鼓楼区人民政府华侨路街道办事处", "street_office", "320106"),
     ("全州县统计局", "全州县统计局", "department", "450324"),
+    # a banner's or an autonomous county's abbreviation (dbt/seeds/division_abbreviations.csv)
+    ("科右前旗人民政府", "科尔沁右翼前旗人民政府", "government", "152221"),
+    ("阜蒙县人民政府办公室", "阜新蒙古族自治县人民政府办公室", "department", "210921"),
+    ("西乌旗统计局", "西乌珠穆沁旗统计局", "department", "152526"),
     # an autonomous county or prefecture by its short name (a real 2018 opening: 张家川县胡川镇)
     ("张家川县胡川镇人民政府", "张家川回族自治县胡川镇人民政府", "township", "620525"),
     ("阿坝州人民政府办公室", "阿坝藏族羌族自治州人民政府办公室", "department", "513200"),

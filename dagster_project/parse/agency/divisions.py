@@ -15,6 +15,7 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parents[3] / "dbt" / "seeds"
 DIVISIONS_CSV = SEEDS / "divisions.csv"
 ZONES_CSV = SEEDS / "zones.csv"
+ABBREVIATIONS_CSV = SEEDS / "division_abbreviations.csv"
 
 LEVELS = ("province", "prefecture", "county", "town")
 _SHORT_SUFFIX = re.compile(
@@ -149,6 +150,12 @@ def division_table() -> DivisionTable:
                 by_code[d.code] = d
                 by_short.setdefault(short_name(d.name), []).append(d)
             by_name.setdefault(d.name, []).append(d)
+    # a banner's or an autonomous county's abbreviation names it as its own name does (科右前旗, 阜蒙县)
+    abbreviations: list[str] = []
+    with open(ABBREVIATIONS_CSV, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            by_name.setdefault(row["abbreviation"], []).append(by_code[row["division_code"]])
+            abbreviations.append(row["abbreviation"])
     zones: dict[str, Division] = {}
     with open(ZONES_CSV, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
@@ -160,7 +167,7 @@ def division_table() -> DivisionTable:
                 zones[alias] = zone
     longest = max(len(k) for k in list(by_name) + list(zones))
     place_starts: dict[str, int] = {}
-    for name in [d.name for d in by_code.values()] + list(zones):
+    for name in [d.name for d in by_code.values()] + abbreviations + list(zones):
         place_starts[name[:2]] = max(place_starts.get(name[:2], 0), len(name))
     firsts = re.compile("[" + "".join(sorted({re.escape(name[0]) for name in place_starts})) + "]")
     return DivisionTable(by_code, by_name, by_short, zones, longest, place_starts, firsts)
