@@ -370,6 +370,7 @@ def _core(name: str) -> str:
     return re.sub(r"(?:人民政府|政府|办事处|管理委员会)$", "", name)
 
 
+# a zone named by its kind alone, with no place before it (保税区, 高新区, 新区)
 _A_ZONE_S_KIND = re.compile(rf"(?:{ZONE_WORDS}|新区)")
 # a zone's abbreviation and the names it stands for: 经开区 is held in 郎溪经济开发区管理委员会
 _ZONE_LONG_FORMS = (("经开区", ("经济开发区", "经济技术开发区")), ("高新区", ("高新技术产业开发区",)))
