@@ -43,6 +43,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("agencies/pages/d24_tkx_xiazhen.txt", "托克逊县夏镇人民政府"),
     ("agencies/pages/d28_hbctsy_aletai_xingshu.txt", "阿勒泰地区行政公署"),  # 现就…行政公署及办公室…报告如下
     ("agencies/pages/d17_siyang_canlian.txt", "泗阳县残疾人联合会"),  # 结合2021年泗阳县残疾人联合会…工作编制
+    ("agencies/pages/e19_oubogw_dongxihuqu_sifaju.txt", "武汉市东西湖区司法局"),  # a mirror's 欧博 for the place
     ("prose_pages/batch_zp/16.txt", "本溪满族自治县南甸子镇人民政府"),  # printed 本溪县…: a short name with its level
     ("prose_pages/batch_zp/27.txt", "汉中市汉台区人民政府"),  # 由汉台区信息中心编制,经汉台区人民政府办公室审定
     ("prose_pages/batch_zq/05.txt", "天津市审计局"),  # 天津市审计局2014年度政府 / 信息公开年度报告
