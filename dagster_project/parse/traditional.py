@@ -98,7 +98,7 @@ def has_traditional_marks(text: str) -> bool:
 
 # variant forms Traditional mirrors print that no OpenCC table maps (陜西省教育廳 for 陝西省)
 _VARIANTS = str.maketrans({"陜": "陕"})
-_VARIANT_RE = re.compile("[陜]")
+_VARIANT_RE = re.compile("[" + "".join(map(chr, _VARIANTS)) + "]")
 
 
 def to_simplified(text: str) -> str:

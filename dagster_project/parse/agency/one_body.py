@@ -1,7 +1,8 @@
 """Whether a name the evidence leaves partial still names one body in the whole country.
 
-Reports join into one agency, and its reports into one series, by the canonical name. A name
-whose place is decided is safe to join on; so is one that names a single body in any case: a
+Reports join into one agency, and its reports into one series, by the canonical name, its
+division and, for a name that stands for many bodies, where it was found (``agency_scope``). A name
+whose place is decided is safe to join on everywhere; so is one that names a single body in any case: a
 national body (教育部, 国家统计局, 国家统计局湖北调查总队) or a name that opens on a place naming one
 division (常州工商行政管理局, 唐村镇人民政府, 安徽大学). The others name a kind of body found in many
 places: one that opens on a bare level (区统计局, 市财政局, 自治区商务厅, 镇人民政府), on a placeholder
