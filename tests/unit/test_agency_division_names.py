@@ -68,6 +68,11 @@ CASES = [
     ("鄂温克旗人民政府", "鄂温克族自治旗人民政府", "government", "150724"),
     # 江城县 is Yunnan's autonomous county; 阳江's 江城区 shares its short name
     ("江城县人民政府", "江城哈尼族彝族自治县人民政府", "government", "530826"),
+    # a province by its short name before a county (a real 2023 opening: 新疆伊宁县人民政府), or before 自治区
+    ("新疆伊宁县人民政府", "伊宁县人民政府", "government", "654021"),
+    ("广西融安县教育局", "融安县教育局", "department", "450224"),
+    ("内蒙古托克托县人民政府", "托克托县人民政府", "government", "150122"),
+    ("新疆自治区地方税务局", "新疆维吾尔自治区地方税务局", "department", "650000"),
 ]
 
 
@@ -106,6 +111,14 @@ def test_a_zone_of_the_province_is_not_the_county_its_name_begins_with():
     identity = _resolve("长白山保护开发区管理委员会", None, None, None, [])
     assert (identity.adcode, identity.agency_resolution) == ("220000", "full")
     assert _resolve("长白县财政局", None, None, None, []).adcode == "220623"
+
+
+def test_a_province_s_short_name_is_taken_only_before_a_place_inside_it():
+    # 湖南路街道 (南京) is a street, 南京 lies in no 湖南; 北京大兴国际机场临空经济区(廊坊) is 河北's zone named
+    # for the airport, which the table lists as a town-level unit of 北京's 大兴区
+    for printed in ("湖南路街道办事处", "湖南南京市人民政府", "北京大兴国际机场临空经济区(廊坊)管理委员会"):
+        identity = _resolve(printed, None, None, None, [])
+        assert (identity.agency_name, identity.adcode, identity.agency_resolution) == (printed, None, "partial")
 
 
 def test_a_generic_unit_name_alone_is_not_placed_in_another_county():

@@ -126,6 +126,27 @@ def _named(piece: str, previous: list[Division], table: DivisionTable) -> list[D
     return list(found)
 
 
+def _province_by_short_name(name: str, table: DivisionTable) -> tuple[str, list[Division]] | None:
+    """新疆伊宁县人民政府, 广西融安县…, 新疆自治区…: a province by its short name, taken only when a
+    prefecture or county inside it, or its 自治区, follows (湖南路街道 is a street, not 湖南; 北京大兴国际机场
+    临空经济区(廊坊) is a zone in 河北 named for the airport, a town-level unit of 北京)."""
+    for length in (3, 2):
+        piece = name[:length]
+        if table.by_name.get(piece):
+            return None  # a place's own name (吉林市, 海南藏族自治州 start otherwise)
+        provinces = [d for d in table.by_short.get(piece, []) if d.level == "province"]
+        if len(provinces) != 1:
+            continue
+        rest = name[length:]
+        if rest.startswith("自治区") and provinces[0].name.endswith("自治区"):
+            return piece + "自治区", provinces  # 新疆自治区地方税务局
+        inside = next((found for k in range(min(table.longest, len(rest)), 1, -1)
+                       if (found := _named(rest[:k], [], table))), [])
+        if any(d.level in ("prefecture", "county") and table.contains(provinces[0], d) for d in inside):
+            return piece, provinces
+    return None
+
+
 def _parse(name: str, table: DivisionTable) -> _Parsed:
     level = None
     m = _LEVEL_WORD.match(name)
@@ -135,6 +156,9 @@ def _parse(name: str, table: DivisionTable) -> _Parsed:
             level, name = m.group(1), rest
     places: list[tuple[str, list[Division]]] = []
     i = 0
+    province = _province_by_short_name(name, table)
+    if province:
+        places, i = [province], len(province[0])
     while i < len(name):
         hit = None
         previous = places[-1][1] if places else []
