@@ -121,6 +121,14 @@ def test_a_province_s_short_name_is_taken_only_before_a_place_inside_it():
         assert (identity.agency_name, identity.adcode, identity.agency_resolution) == (printed, None, "partial")
 
 
+def test_a_district_printed_under_a_city_that_no_longer_holds_it_stays_open():
+    # 邢台's 桥东区 (until 2020) and 石家庄's (until 2014): the table's only 桥东区 today is 张家口's
+    for printed in ("邢台市桥东区人民政府", "石家庄市桥东区人民政府"):
+        identity = _resolve(printed, None, None, None, [])
+        assert (identity.agency_name, identity.adcode, identity.agency_resolution) == (printed, None, "partial")
+    assert _resolve("张家口市桥东区人民政府", None, None, None, []).adcode == "130702"
+
+
 def test_a_generic_unit_name_alone_is_not_placed_in_another_county():
     # 林业局 is a town-level unit of 鸡东县 in the table; a bare 林业局 names no place
     parsed, identity = read(report("林业局"))

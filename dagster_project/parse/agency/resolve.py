@@ -276,6 +276,8 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
             if not narrowed and outer and cands[0].level == "town" and index == len(places) - 1 and len(outer) == 1:
                 # a town the table holds only elsewhere (renamed, merged): the county the name gives decides
                 return outer[0], piece, True
+            if not narrowed and outer and cands[0].level in ("prefecture", "county"):
+                return None, None, False  # (邢台市桥东区: the place the name gives is no longer in the table)
             outer = narrowed or cands
             chain = outer
         last = chain
