@@ -1243,3 +1243,13 @@ def test_requests_a_qizhong_counts_into_a_review_or_a_suit_are_the_years_cases()
         text = page.replace("其中6件申请进入行政复议程序", about_papers)
         assert {f.indicator_code: f.value for f in parse_document(text, "29.txt").figures} == \
             {"n.requests.received": 14, "n.requests.closed": 14}, about_papers
+
+
+def test_no_case_under_the_template_s_section_printed_without_its_disclosure_words():
+    # prose_pages/batch_zzx/03: 三、申请行政复议和提起行政诉讼情况 / 全年没有发生申请行政复议和行政诉讼事件。
+    page = (Path(__file__).resolve().parents[1] / "fixtures/prose_pages/batch_zzx/03.txt").read_text(encoding="utf-8")
+    figures = {f.indicator_code: f.value for f in parse_document(page, "03.txt").figures}
+    assert figures == {"n.active.items": 49, "n.requests.received": 0, "n.review": 0, "n.suit": 0}
+    # a section on reviews and suits of any kind is not the template's
+    other = page.replace("三、申请行政复议和提起行政诉讼情况", "三、行政复议和行政诉讼情况")
+    assert {f.indicator_code for f in parse_document(other, "03.txt").figures} == {"n.active.items", "n.requests.received"}

@@ -29,6 +29,11 @@ _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 _COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?|(?:19|20)\d{2}年度?(?=结转)")
 
 
+# the 2008 template's section on cases, printed without its 因政府信息公开 (三、申请行政复议和提起行政诉讼情况):
+# the report's own section, about disclosure as its full title says; a bare 行政复议和行政诉讼情况 is not it
+_TEMPLATE_CASES = re.compile(r"申请行政复议(?:和|、|及|与)?提起行政诉讼(?:的)?情况")
+
+
 def last_heading(text: str) -> str | None:
     """What the last numbered heading in ``text`` is about (二、依申请公开… -> 依申请公开…), if any."""
     found = None
@@ -252,4 +257,4 @@ class Sentence:
             return True
         # under a heading about requests (二、依申请公开…): 答复后被行政复议9件 / 今年发生行政复议5件
         heading = last_heading(self.context[-200:])
-        return heading is not None and bool(re.search(r"依申请|申请公开|公开申请", heading))
+        return heading is not None and bool(re.search(r"依申请|申请公开|公开申请", heading) or _TEMPLATE_CASES.match(heading))
