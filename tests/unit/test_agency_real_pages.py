@@ -38,6 +38,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     # a guide cited with the rules is named after the sentence that says who compiled the report (陕西省教育厅
     # 编制了…, a mirror's 陜西); its own guide still names the zone its opening calls 保税区
     ("agencies/pages/c16_blmda_shaanxi-jiaoyuting.txt", "陕西省教育厅"),
+    # a school's 办公室 answers for it: 请与潮州广播电视大学办公室联系 (title 潮州电大…)
+    ("doc_type_pages/batch_44/27.txt", "潮州广播电视大学"),
     ("prose_pages/batch_s/25.txt", "天津港保税区管理委员会"),
     # a title with the year first whose government runs into 政府信息公开, under the county's site header
     ("agencies/pages/d24_tkx_xiazhen.txt", "托克逊县夏镇人民政府"),
