@@ -240,3 +240,10 @@ def test_a_town_s_committee_and_government_keep_the_government():
     text = "现将平安镇党委政府2021年度政府信息公开工作情况报告如下。\n一、总体情况\n2021年,平安镇坚持依法公开。\n"
     assert parse_document(text, "x.txt").meta.agency_name.endswith("政府")
 
+
+
+def test_a_libraries_or_archives_guide_names_the_body_not_a_government():
+    # the 政府 of 政府信息公开 after a 馆 (档案馆, 图书馆, 博物馆), as after a 局 (《鹤山市公安局政府信息公开指南》)
+    text = ("2023年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》和《南通市档案馆政府信息公开指南》编制。\n"
+            "一、总体情况\n2023年,主动公开政府信息12条。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "南通市档案馆"

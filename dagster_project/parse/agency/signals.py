@@ -217,7 +217,7 @@ _BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|�
 
 # 《鹤山市公安局政府信息公开指南》: a body's name, then the 政府 of 政府信息公开
 # (镇党委政府 is the town's committee and government)
-_BODY_THEN_GOVERNMENT = re.compile(r"(?:[局厅办室院所站处队会]|(?<!党)委|中心)政府$")
+_BODY_THEN_GOVERNMENT = re.compile(r"(?:[局厅办室院所站处队会馆]|(?<!党)委|中心)政府$")
 
 
 def _government_whole(issuer: str) -> str:
