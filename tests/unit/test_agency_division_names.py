@@ -129,6 +129,19 @@ def test_a_district_printed_under_a_city_that_no_longer_holds_it_stays_open():
     assert _resolve("张家口市桥东区人民政府", None, None, None, []).adcode == "130702"
 
 
+def test_a_county_the_table_no_longer_holds_is_not_its_city_or_province():
+    # 高淳县 (高淳区 since 2013), 株洲县 (渌口区 since 2018), 吴江市 (吴江区 since 2012): the body is the
+    # county's; placed at the city or province before it, a county bureau became a province's body
+    for printed in ("南京市高淳县人民政府", "湖南省株洲县民政局", "南京市溧水县卫生局", "苏州市吴江市人民政府"):
+        identity = _resolve(printed, None, None, None, [])
+        assert (identity.agency_name, identity.adcode, identity.agency_resolution) == (printed, None, "partial")
+    # words and zones inside a place are no county (市容, 大通湖区), nor is the county named again after its committee
+    for printed, adcode in (("上海市徐汇区绿化和市容管理局", "310104"), ("武汉市江夏区住房和城市更新局", "420115"),
+                            ("益阳市大通湖区卫生健康和市场监督管理局", "430900"), ("嵊泗县委嵊泗县人民政府", "330922"),
+                            ("南京市高淳区人民政府", "320118")):
+        assert _resolve(printed, None, None, None, []).adcode == adcode, printed
+
+
 def test_a_generic_unit_name_alone_is_not_placed_in_another_county():
     # 林业局 is a town-level unit of 鸡东县 in the table; a bare 林业局 names no place
     parsed, identity = read(report("林业局"))

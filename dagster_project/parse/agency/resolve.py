@@ -265,9 +265,25 @@ def _unqualified(name: str, parsed: _Parsed) -> str:
     return name
 
 
+# 南京市高淳县人民政府, 湖南省株洲县民政局: a county the table no longer holds (高淳区 since 2013) after the
+# place it lay in; the body is the county's, not that place's. A 县 or 旗 ends no other word; a 市 or 区
+# only before its government (徐汇区绿化和市容管理局, 大通湖区卫生健康局: words and a zone within the place)
+_A_DIVISION_NOT_IN_THE_TABLE = re.compile(
+    r"^([^\W\d_和与及的]{2,4}?(?:[县旗](?=人民政府|政府|[^\W\d_]{1,14}?(?:局|委员会|委|办公室|办|中心|镇|乡|街道))"
+    r"|[市区](?=人民政府|政府)))")
+
+
+def _names_a_county_gone(parsed: _Parsed, table: DivisionTable) -> bool:
+    m = _A_DIVISION_NOT_IN_THE_TABLE.match(parsed.body)
+    # (嵊泗县委嵊泗县人民政府: the committee, then the county already named)
+    return m is not None and not any(table.by_name.get(m.group(1)[k:]) for k in range(len(m.group(1)) - 1))
+
+
 def _complete(parsed: _Parsed, context: list[Division], host: list[Division], table: DivisionTable):
     """(most specific division, town piece, whether the place is decided) for a parsed name."""
     places = parsed.places
+    if places and not parsed.town_piece and _names_a_county_gone(parsed, table):
+        return None, None, False
     if places:
         chain: list[Division] = []
         outer: list[Division] = []
