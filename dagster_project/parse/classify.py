@@ -293,7 +293,8 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
 _SECTION = re.compile(r"^\s*([一二三四五六七八])[、.．]\s*(?:总体情况|概述|主动公开(?:政府)?信息|收到和处理|依申请公开"
                       r"|政府信息公开的?收费|因政府信息公开|(?:政府信息公开)?行政复议|(?:政府)?信息公开工作存在的主要问题"
                       r"|存在的主要问题|其他需要报告)", re.M)
-_OPENING_SECTION = re.compile(r"^一[、.．]\s*(?:总体情况|概述)")
+# (一、基本情况 / 一、情况概述: the 2008 format's 概述 as many bodies named it)
+_OPENING_SECTION = re.compile(r"^一[、.．]\s*(?:总体情况|概述|基本情况|情况概述|工作概述)")
 MIN_SECTIONS = 3
 
 

@@ -501,3 +501,12 @@ def test_a_reports_parts_listed_its_first_section_under_font_buttons_and_its_wor
 def test_the_years_disclosure_reported_and_bundles_and_evaluations(text, doc_type):
     meta = parse_document(text, "x.txt").meta
     assert meta.doc_type == doc_type, meta.doc_type_reason
+
+
+def test_an_untitled_opening_whose_first_section_is_named_jiben_qingkuang():
+    # prose_pages/batch_zzy/06: 现将我局2017年度政务信息公开情况报告如下,请审阅。 then 一、基本情况 (the 2008
+    # format's 概述 as many bodies named it); a first section of another kind is no such opening
+    page = (Path(__file__).resolve().parents[1] / "fixtures/prose_pages/batch_zzy/06.txt").read_text(encoding="utf-8")
+    assert parse_document(page, "06.txt").meta.doc_type == "annual_report"
+    other = page.replace("一、基本情况", "一、工作动态", 1)
+    assert parse_document(other, "06.txt").meta.doc_type != "annual_report"
