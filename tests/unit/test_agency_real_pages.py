@@ -38,6 +38,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     # a guide cited with the rules is named after the sentence that says who compiled the report (陕西省教育厅
     # 编制了…, a mirror's 陜西); its own guide still names the zone its opening calls 保税区
     ("agencies/pages/c16_blmda_shaanxi-jiaoyuting.txt", "陕西省教育厅"),
+    # an address on a road is a building's, not the body's: 地址:贺州市南环路羊角山路段贺州市生态环境局
+    ("prose_pages/batch_zv/05.txt", "贺州市生态环境局"),
+    ("agencies/pages/g11_mte-d_haikoushi-zhengfu_trad.txt", "海口市人民政府"),  # not 地址:海口市长滨路第二行政办公区6号楼
     # a school's 办公室 answers for it: 请与潮州广播电视大学办公室联系 (title 潮州电大…)
     ("doc_type_pages/batch_44/27.txt", "潮州广播电视大学"),
     ("prose_pages/batch_s/25.txt", "天津港保税区管理委员会"),

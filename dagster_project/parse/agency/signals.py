@@ -68,8 +68,9 @@ _LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(
 # only on a head that has 以下简称
 _NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)[(（]以下简称[^)）]{1,12}[)）](?:负责)?编制")
 # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself; an address at a
-# 中心 is the building of a service hall: 地址:广德市便民服务中心)
-_ADDRESS_OF_BODY = re.compile(r"地址[:：]\s*([^,，。;；(（\d]{4,36})")
+# 中心 is the building of a service hall: 地址:广德市便民服务中心; one on a road is a building's:
+# 地址:海口市长滨路第二行政办公区6号楼, though a street office may be named for its road, 湖南路街道)
+_ADDRESS_OF_BODY = re.compile(r"地址[:：]\s*(?![^,，。;；(（\d]*?(?:路|大道|大街|巷|弄)(?!街道|社区))([^,，。;；(（\d]{4,36})")
 # 由汉台区信息中心编制,经汉台区人民政府办公室审定而成: the body that approved the report issues it, not the
 # unit that wrote it (its office approves for a government, as it signs for one)
 _REVIEWED_BY = re.compile(r"编制[,，]?(?:并|后)?经(?:过)?([^,，。;；]{2,30}?)(?:审定|审核|审批|批准)")
