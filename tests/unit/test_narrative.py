@@ -1253,3 +1253,19 @@ def test_no_case_under_the_template_s_section_printed_without_its_disclosure_wor
     # a section on reviews and suits of any kind is not the template's
     other = page.replace("三、申请行政复议和提起行政诉讼情况", "三、行政复议和行政诉讼情况")
     assert {f.indicator_code for f in parse_document(other, "03.txt").figures} == {"n.active.items", "n.requests.received"}
+
+
+def test_a_count_since_the_regulations_took_effect_is_not_the_year_s():
+    # 自《条例》实施以来 (1 May 2008): every year since, save in a 2008 report, whose period began then
+    text = "自《条例》实施以来，我局共受理政府信息公开申请56件。"
+    assert _values(text, 2011) == {}
+    assert _values(text, 2008) == {"n.requests.received": 56}
+    assert _values("2011年，我局共受理政府信息公开申请12件，自《条例》实施以来累计56件。", 2011) == {"n.requests.received": 12}
+
+
+def test_no_press_conference_held_is_a_zero():
+    for text in ("全年未召开新闻发布会。", "本年度没有举行过新闻发布会。"):
+        assert _values(text, 2013) == {"n.press_conferences": 0}, text
+    # a part of the year, the year before, or others who held none
+    for text in ("上半年未召开新闻发布会。", "去年未召开新闻发布会。", "未召开新闻发布会的部门要加强。"):
+        assert _values(text, 2013) == {}, text

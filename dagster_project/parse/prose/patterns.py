@@ -263,6 +263,8 @@ PRESS_1 = re.compile(
 PRESS_2 = re.compile(r"新闻发布会(?:共|共计)?(?:召开|举办|举行)?(?:了)?" + _NUM + r"(?:次|场)" + _APX_AFTER)
 # the count before the noun: 全年召开18场政府新闻发布会
 PRESS_3 = re.compile(r"(?:召开|举办|举行)(?:了)?(?:共|共计)?" + _NUM + r"(?P<apx2>余|多)?(?:次|场)(?:政府|专题|主题|例行)?新闻发布会")
+# none held: 全年未召开新闻发布会 / 没有举行过新闻发布会 (the clause ends there: 未召开新闻发布会的部门 are others)
+ZERO_PRESS = re.compile(r"(?:未|没有)(?:召开|举办|举行)(?:过)?(?:任何)?(?:政府|专题|主题|例行)?新闻发布会(?:的情况)?$")
 
 # Zeros of requests: 未收到/没有收到 … 政府信息公开的申请, the negation and the request in one clause.
 # what a none of requests takes in, after them (申请(含转办), 申请(包括上级转办件)): still a none of all
@@ -390,6 +392,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     PRESS_1: (True, ("新闻发布会",)),
     PRESS_2: (True, ("新闻发布会",)),
     PRESS_3: (True, ("新闻发布会",)),
+    ZERO_PRESS: (False, ("新闻发布会",)),
     ZERO_REQUESTS: (False, ("未", "没有", "无")),
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
     ZERO_REQUESTS_NONE: (False, ("无", "没有")),

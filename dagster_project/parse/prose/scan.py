@@ -28,6 +28,7 @@ from .patterns import (
     PRESS_1,
     PRESS_2,
     PRESS_3,
+    ZERO_PRESS,
     PREVIOUS,
     RECV_1,
     RECV_2,
@@ -515,6 +516,9 @@ def scan_sentence(
         if m and not LEADERS.search(clause[: m.end()]) and not qizhong and sent.cumulative_ok(clause) \
                 and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
             _emit(cands, "n.press_conferences", m, clause, order)
+        elif "新闻发布会" in clause and (m := search_clause(ZERO_PRESS, clause, fig)) and not qizhong \
+                and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]) and not _of_last_year(clause[:m.start()]):
+            cands.append(Candidate("n.press_conferences", 0.0, False, clause, order))
 
         prev_clause = clause
     return received_in_sentence

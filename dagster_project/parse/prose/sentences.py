@@ -29,6 +29,8 @@ _BOOK_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 _COMPARED_YEAR = re.compile(r"(?:与|较|比|同比)(?:19|20)\d{2}年度?(?:同期)?(?:相比|持平|比较)?|(?:19|20)\d{2}年度?(?=结转)")
 
 
+# since the regulations took effect (1 May 2008): more than the report's year, save in a 2008 report
+_SINCE_THE_RULES = re.compile(r"条例》?(?:正式)?(?:颁布|公布)?(?:实施|施行|实行)以来")
 # the 2008 template's section on cases, printed without its 因政府信息公开 (三、申请行政复议和提起行政诉讼情况):
 # the report's own section, about disclosure as its full title says; a bare 行政复议和行政诉讼情况 is not it
 _TEMPLATE_CASES = re.compile(r"申请行政复议(?:和|、|及|与)?提起行政诉讼(?:的)?情况")
@@ -231,6 +233,9 @@ class Sentence:
 
     def cumulative_ok(self, clause: str) -> bool:
         """累计 figures count only when the sentence ties them to the report year (截至2014年, 2025年，…)."""
+        since = _SINCE_THE_RULES.search(self.text)
+        if since and self.report_year != 2008 and since.end() <= self.text.find(clause):
+            return False  # 自《条例》实施以来,共受理…56件: the years since 2008 (the first reports' whole period)
         if not CUMULATIVE.search(clause):
             return True
         if "历年" in clause or re.search(r"以来", clause):
