@@ -317,6 +317,8 @@ def test_the_old_formats_section_on_cases_answered_by_one_word() -> None:
     assert _values(text) == {"n.review": 0, "n.suit": 0}
     # the fees section answered the same way says nothing of cases
     assert _values("四、政府信息公开的收费及减免情况\n无\n") == {}
+    # the word with its full stop (无。) answers the section as well
+    assert _values(text.replace("情况\n无\n六", "情况\n无。\n六")) == {"n.review": 0, "n.suit": 0}
 
 
 def test_every_clause_after_qizhong_is_a_part() -> None:

@@ -129,14 +129,14 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
             blocks.append((current, current_ctx))
             history += current + "\n"
             current = None
-        if _is_prose_line(stripped):
-            current = stripped
-            current_ctx = history[-300:]
-        elif _NONE_ANSWER.fullmatch(stripped) and _HEADING_START.match(before) and _CASES_HEADING.search(before):
+        if _NONE_ANSWER.fullmatch(stripped) and _HEADING_START.match(before) and _CASES_HEADING.search(before):
             # the old format's section on reviews and suits answered by one word on the next line
-            # (五、因政府信息公开申请行政复议、提起行政诉讼的情况 / 无): read as one statement, heading:无
+            # (五、因政府信息公开申请行政复议、提起行政诉讼的情况 / 无。): read as one statement, heading:无
             blocks.append((_HEADING_START.sub("", before) + ":无", history[-300:]))
             history += stripped + "\n"
+        elif _is_prose_line(stripped):
+            current = stripped
+            current_ctx = history[-300:]
         else:
             history += stripped + "\n"
     if current is not None:
