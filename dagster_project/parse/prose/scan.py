@@ -28,7 +28,6 @@ from .patterns import (
     PRESS_1,
     PRESS_2,
     PRESS_3,
-    ZERO_PRESS,
     PREVIOUS,
     RECV_1,
     RECV_2,
@@ -51,6 +50,7 @@ from .patterns import (
     ZERO_REQUESTS_OTHER,
     ZERO_REQUESTS_IN_SECTION,
     ZERO_REVIEW_SUIT,
+    ZERO_PRESS,
     JOINT_ZERO_CASES,
     CASES_ANSWERED_NONE,
     JOINT_CASES_BEFORE,
@@ -517,7 +517,8 @@ def scan_sentence(
                 and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]):
             _emit(cands, "n.press_conferences", m, clause, order)
         elif "新闻发布会" in clause and (m := search_clause(ZERO_PRESS, clause, fig)) and not qizhong \
-                and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]) and not _of_last_year(clause[:m.start()]):
+                and sent.year_ok(i, m.start()) and not PREVIOUS.search(clause[: m.start()]) \
+                and not _of_last_year(clause[: m.start()]):
             cands.append(Candidate("n.press_conferences", 0.0, False, clause, order))
 
         prev_clause = clause
