@@ -22,6 +22,13 @@ _OTHER_TITLE = [
     (re.compile(r"(?:上|下)?半年|[一二三四1-4]季度|前三季度|(?<!\d)(?!0?1[-—至]12月)\d{1,2}[-—至]\d{1,2}月"), "half-year or quarterly statistics or report"),
     (re.compile(r"工作计划|工作安排|实施方案|工作方案"), "work plan"),
     (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
+    (re.compile(r"述职报告|述职述廉"), "an official's account of their own work (述职报告), not a report"),
+    (re.compile(r"整改(?:报告|情况|方案|清单)"), "a report on putting right what a check found, not a report"),
+    # …年度报告发布情况汇总 / …年度报告编制发布情况说明: the reports' publication, told for many bodies
+    (re.compile(r"(?:年度报告|年报)(?:的)?(?:编制|发布|公开|报送|和|及|、)*(?:工作)?情况(?:汇总|说明|通报|统计)?$"),
+     "a summary of the reports' publication, not a report"),
+    # 红星村2020年村务公开工作情况报告: a village's (or a party's, a factory's) disclosure, not the government's
+    (re.compile(r"^(?!.*(?:政府信息|政务))(?=.*(?:村务|党务|厂务|居务)公开)"), "disclosure of another kind (村务/党务/厂务公开)"),
     # (2020年政务公开年终总结10篇; not a report that is its own year-end summary: …年度报告暨年终总结)
     (re.compile(_NAMES_NO_REPORT + r".*年终总结"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
@@ -336,7 +343,11 @@ def _first_content_line(text: str) -> str:
     copied above the text, nor the site's name."""
     return next((stripped for line in text.splitlines() if (stripped := line.strip())
                  and not _FOOTER_LINE.search(line) and not _SITE_NAME_LINE.match(stripped)
-                 and not _FONT_SIZE_LINE.match(stripped)), "")
+                 and not _FONT_SIZE_LINE.match(stripped) and not _FIELD_LINE.match(stripped)), "")
+
+
+# the page's fields above an untitled text: 发布日期:2021-01-20 / 信息来源:…人民政府办公室
+_FIELD_LINE = re.compile(r"(?:发布(?:日期|时间|机构|单位)|信息来源|来源|索引号|文号|(?:公文)?生成日期|成文日期|时间|日期|浏览次数|点击数)\s*[:：]")
 
 
 def _title_over_two_lines(text: str) -> str | None:

@@ -510,3 +510,24 @@ def test_an_untitled_opening_whose_first_section_is_named_jiben_qingkuang():
     assert parse_document(page, "06.txt").meta.doc_type == "annual_report"
     other = page.replace("一、基本情况", "一、工作动态", 1)
     assert parse_document(other, "06.txt").meta.doc_type != "annual_report"
+
+
+@pytest.mark.parametrize("title", [
+    "全市各级行政机关2016年度政府信息公开工作年度报告发布情况汇总",  # the reports' publication, for many bodies
+    "2023年度全区政府信息公开工作年度报告编制发布情况说明",
+    "关于2018年政府信息公开工作年度报告评估问题的整改报告",  # putting right what a check found
+    "政务公开办主任2019年度述职报告",  # an official's account of their own work
+    "红星村2020年村务公开工作情况报告", "某厂2020年厂务公开工作报告",  # disclosure of another kind
+])
+def test_a_title_that_names_the_report_and_then_another_document_is_no_report(title):
+    # the five false reports of a second reader's 101 cases, written before the gate was run on them
+    text = (f"{title}\n根据《中华人民共和国政府信息公开条例》要求，现将有关情况报告如下：\n"
+            "一、基本情况\n全年主动公开政府信息120条，受理政府信息公开申请5件。\n")
+    assert parse_document(text, "x.txt").meta.doc_type != "annual_report"
+
+
+def test_an_untitled_report_under_the_pages_fields_opens_with_its_first_section():
+    # prose_pages/batch_x/04: 发布时间:2026-01-22 10:58 信息来源:洪江市教育局 / 一、总体情况 / …2025年,我局…
+    page = (Path(__file__).resolve().parents[1] / "fixtures/prose_pages/batch_x/04.txt").read_text(encoding="utf-8")
+    meta = parse_document(page, "04.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2025)
