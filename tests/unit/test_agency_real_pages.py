@@ -197,6 +197,8 @@ def test_a_cover_notice_of_several_bodies_reports_names_none_of_them(title):
     ("doc_type_pages/batch_36/02.txt", None),  # 图书馆VIP党政办公室: a menu run into one line
     ("doc_type_pages/batch_17/27.txt", None),  # 一级事项|二级事项|三级事项|全社会: a table's header
     ("doc_type_pages/batch_16/04.txt", None),  # 皇冠体育,皇冠体育平台…区人民政府办公室: spam over the place
+    ("doc_type_pages/batch_45/15.txt", None),  # 中国体育彩票市统计局: a brand written over 赣州 throughout
+    ("doc_type_pages/batch_45/17.txt", None),  # 优米体育足球财政局
     ("prose_pages/batch_zo/04.txt", "市住房和城乡建设局"),  # not 英国威廉希尔公司市住房和城乡建设局
     ("doc_type_pages/batch_5/03.txt", "国务院办公厅"),  # 【发布单位】国务院办公厅: the label's bracket is no part of it
     ("doc_type_pages/batch_14/10.txt", "市市场监督管理局"),  # [发布机构]市市场监督管理局
