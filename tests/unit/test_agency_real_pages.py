@@ -41,6 +41,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     # an address on a road is a building's, not the body's: 地址:贺州市南环路羊角山路段贺州市生态环境局
     ("prose_pages/batch_zv/05.txt", "贺州市生态环境局"),
     ("agencies/pages/g11_mte-d_haikoushi-zhengfu_trad.txt", "海口市人民政府"),  # not 地址:海口市长滨路第二行政办公区6号楼
+    # 汇总 as 综合: the government's office combining the area's work compiles the government's report
+    ("agencies/pages/h10_474490_hebi-shizhengfu_trad.txt", "鹤壁市人民政府"),  # 由鹤壁市政府办公室汇总各市辖县区…编制
+    ("prose_pages/batch_zb/18.txt", "许昌市人民政府"),  # not 许昌市人民政府办公室汇总全市各县
     # a school's 办公室 answers for it: 请与潮州广播电视大学办公室联系 (title 潮州电大…)
     ("doc_type_pages/batch_44/27.txt", "潮州广播电视大学"),
     ("prose_pages/batch_s/25.txt", "天津港保税区管理委员会"),
@@ -252,3 +255,10 @@ def test_a_libraries_or_archives_guide_names_the_body_not_a_government():
     text = ("2023年政府信息公开工作年度报告\n本报告根据《中华人民共和国政府信息公开条例》和《南通市档案馆政府信息公开指南》编制。\n"
             "一、总体情况\n2023年,主动公开政府信息12条。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "南通市档案馆"
+
+
+def test_the_sources_a_report_is_summed_from_are_not_its_issuer():
+    # 本报告各项数据由市政府各组成部门、各镇(办、区)汇总而成: 汇总 after the sources, not before what is combined
+    path = FIXTURES / "agencies/pages/e08_zyzf_zaoyangshi_shizhengfu.txt"
+    name = parse_document(path.read_text(encoding="utf-8"), path.name).meta.agency_name or ""
+    assert "各" not in name and "组成部门" not in name

@@ -46,8 +46,9 @@ def _without_internal_office(name: str) -> str:
 _GOVERNMENT_DISCLOSURE_OFFICE = re.compile(
     r"^(?!.*(?:开发|经开|高新|园|保税|示范|合作|试验|经济|风景|度假|管理|新)区)(?![本我该全各])(.{1,12}?[省市县区旗州])"
     r"(?:(?:人民)?政府信息(?:公开)?|(?:人民)?(?:政府)?政务公开)(?:工作)?(?:领导小组|协调)?(?:办公室|中心)$")
-# 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心)
-_COMBINES = r"综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)"
+# 综合 as "combining" (由…办公室综合各区…情况), not the first word of a name (综合行政执法局, 综合行政服务中心);
+# 汇总 before what it combines (由鹤壁市政府办公室汇总各市辖县区…编制), not 由各部门…汇总而成 (the sources)
+_COMBINES = r"(?:综合(?!行政|执法|服务|管理|保障|治理|开发|试验|实验)|汇总(?=[各全]))"
 # words that end the name inside a sentence: 由安康市统计局围绕…编制 / 郎溪县统计局在县委… / 由…办公室组织编制
 _STOP = re.compile(r"(?:围绕|" + _COMBINES + r"|认真|负责|组织(?=$|编制|编写|撰写)|结合|根据|按照|依据|对|向(?:社会|公众|上级|全社会|[省市县区](?:政府|委))|关于|编制|联系|全年|坚持|严格|高度|深入|继续|持续|积极"
                    # (a bracket ends it, save a place's inside a branch's name: 常州工商行政管理局高新区(新北)分局)
