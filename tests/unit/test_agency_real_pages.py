@@ -44,6 +44,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     # 汇总 as 综合: the government's office combining the area's work compiles the government's report
     ("agencies/pages/h10_474490_hebi-shizhengfu_trad.txt", "鹤壁市人民政府"),  # 由鹤壁市政府办公室汇总各市辖县区…编制
     ("prose_pages/batch_zb/18.txt", "许昌市人民政府"),  # not 许昌市人民政府办公室汇总全市各县
+    # the title's short form, the opening's full name: 市城管执法局 / 由德阳市城市管理行政执法局…编制
+    ("agencies/pages/h08_deyang_chengguanzhifaju.txt", "德阳市城市管理行政执法局"),
     # a school's 办公室 answers for it: 请与潮州广播电视大学办公室联系 (title 潮州电大…)
     ("doc_type_pages/batch_44/27.txt", "潮州广播电视大学"),
     ("prose_pages/batch_s/25.txt", "天津港保税区管理委员会"),
@@ -262,3 +264,15 @@ def test_the_sources_a_report_is_summed_from_are_not_its_issuer():
     path = FIXTURES / "agencies/pages/e08_zyzf_zaoyangshi_shizhengfu.txt"
     name = parse_document(path.read_text(encoding="utf-8"), path.name).meta.agency_name or ""
     assert "各" not in name and "组成部门" not in name
+
+
+def test_a_short_form_is_the_long_names_characters_with_some_left_out_in_the_middle():
+    from dagster_project.parse.agency.resolve import _abbreviates
+
+    assert _abbreviates("德阳市城管执法局", "德阳市城市管理行政执法局")
+    assert _abbreviates("岐山县教体局", "岐山县教育体育局")
+    # a unit under the body, two bodies joined, the government's name inside the title, one word only
+    assert not _abbreviates("某市财政局", "某市财政局国库支付局")
+    assert not _abbreviates("上海市长宁区税务局", "上海市长宁区国家税务局、上海市地方税务局长宁区分局")
+    assert not _abbreviates("吉林市昌邑区经济局", "吉林市昌邑区政府经济局")
+    assert not _abbreviates("厦门市民族宗教事务局", "厦门市民族与宗教事务局")

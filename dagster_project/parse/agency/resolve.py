@@ -470,6 +470,40 @@ def _speaking_at_its_site(signals: PageSignals, table: DivisionTable) -> AgencyI
     return _identity(found[0].name, "site", found, [], table)
 
 
+_NOT_AN_ABBREVIATION = re.compile(r"[、，,和与及()（）]|政府")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """市城管执法局 of 市城市管理行政执法局: the long name's characters in order, some left out in the middle
+    (not a unit under the body, 财政局国库支付局, nor another body's name that ends alike)."""
+    if len(long) < len(short) + 2 or short[-1] != long[-1] or long.startswith(short[:-1]):
+        return False
+    left_out, at = [], 0
+    for char in long:
+        if at < len(short) and char == short[at]:
+            at += 1
+        else:
+            left_out.append(char)
+    # (not a name joined to another, …国家税务局、…地方税务局…分局, nor a word of the title's own: 政府, 与)
+    return at == len(short) and not _NOT_AN_ABBREVIATION.search("".join(left_out))
+
+
+def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table: DivisionTable,
+                 context: list[Division] = (), host: list[Division] = ()) -> AgencyIdentity:
+    """A department the title names by its short form (市城管执法局) and a sentence in full (本年度报告由德阳市城市
+    管理行政执法局…编制): the name written out, which is the official one."""
+    if first.agency_kind != "department" or not first.agency_name:
+        return first
+    for name, signal in candidates[1:]:
+        if signal not in ("sentence", "subject"):
+            continue
+        later = _identity(name, signal, list(context), list(host), table)
+        if later.full and later.adcode == first.adcode and later.agency_kind == "department" \
+                and _abbreviates(first.agency_name, later.agency_name or ""):
+            return later
+    return first
+
+
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
                    url: str | None = None) -> AgencyIdentity:
     """The identity of the issuer: the first candidate, completed with the page's places (and the
@@ -484,7 +518,7 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     speaks_as = _SELF_KIND.get(signals.self_word or "")
     if first.full and (not speaks_as or first.agency_kind == speaks_as or first.signal in ("title", "heading", "page")):
         under = _body_under_the_site(first, candidates, table, signals, speaks_as)
-        return first if under is None else under
+        return _written_out(first, candidates, table) if under is None else under
     context = table.places_in(signals.place_text)
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides
@@ -498,7 +532,7 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
             identities = [fitting[0]] + [i for i in identities if i is not fitting[0]]
     first = identities[0]
     if first.full:
-        return first
+        return _written_out(first, candidates, table, context, host)
     cores = _core_forms(_core(first.printed_name or ""))
     for later in identities[1:]:
         if later.full and any(core in later.agency_name or core in (later.printed_name or "") for core in cores):
