@@ -404,6 +404,7 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
 
 
 _SELF_KIND = {"局": "department", "委": "department", "厅": "department", "中心": "department", "院": "department",
+              "办": "department",
               "镇": "township", "乡": "township", "街道": "street_office", "街": "street_office"}
 
 
@@ -426,6 +427,11 @@ def _core_forms(core: str) -> list[str]:
                      for full in fulls]
 
 
+# the units whose work is a government's own office, information or services: they compile, publish or
+# answer for its report (县政府信息中心, 信息化办公室, 行政审批局, 政务服务管理局, 大数据局)
+_ANSWERS_FOR_A_GOVERNMENT = re.compile(r"办公[室厅]$|信息|政务|数据|行政审批|网站|新闻|机要|档案")
+
+
 def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]], table: DivisionTable,
                          signals: PageSignals, speaks_as: str | None = None) -> AgencyIdentity | None:
     """A government named by a line at the top (the site's header: 天津市武清区人民政府) is not the issuer
@@ -437,16 +443,27 @@ def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]
     if first.signal != "heading" or first.agency_kind != "government" or not first.agency_name:
         return None
     place = re.sub(r"人民政府$", "", first.agency_name)
-    kinds = ("township", "street_office") + (("department",) if speaks_as == "department" else ())
-    sources = ("sentence", "subject") if speaks_as == "department" else ("sentence",)
+    as_department = speaks_as == "department"
+    # (speaking as a department, its name in the page's fields or its own line under the site's counts too)
+    sources = ("sentence", "subject", "field", "heading") if as_department else ("sentence",)
     printed = _core(first.printed_name or "")  # 伊州区 of 伊州区人民政府, which the resolution made 哈密市伊州区
     for name, signal in candidates[1:]:
+        if as_department and name[:1] in "区县市旗" and place.endswith(name[:1]) and name[1:2] not in ("委", "政"):
+            name = place + name[1:]  # 发布机构:区卫生健康委员会 under 上海市宝山区人民政府: 上海市宝山区卫生健康委员会
         if signal not in sources or not (name.startswith(place[:2]) or printed and name.startswith(printed)):
             continue
         identity = _identity(name, signal, [], [], table)
-        if identity.full and identity.agency_name.startswith(place) and identity.agency_name != first.agency_name \
-                and identity.agency_kind in kinds:
+        if not identity.full or not identity.agency_name.startswith(place) or identity.agency_name == first.agency_name:
+            continue
+        # a department a sentence names compiles or answers for the government when its work is the
+        # government's office, information or services (请与青神县信息化办公室联系); a line department
+        # (本报告由泗县农业农村局…编制, 请联系:北京市丰台区民政局办公室) issues its own
+        line_department = identity.agency_kind == "department" and not _ANSWERS_FOR_A_GOVERNMENT.search(identity.agency_name)
+        if identity.agency_kind in ("township", "street_office") or identity.agency_kind == "department" \
+                and (as_department or line_department):
             return identity
+    if as_department and not set(signals.we_words) & {"县", "区", "市", "省", "旗", "州"}:
+        return UNRESOLVED  # 现将我局…报告如下 under the site's government, and no name of the bureau
     we = {_SELF_KIND.get(word) for word in signals.we_words}
     if candidates[0][0] != first.printed_name or not we & {"township", "street_office"} \
             or set(signals.we_words) & {"县", "区", "市"}:
