@@ -1271,3 +1271,16 @@ def test_no_press_conference_held_is_a_zero():
     # a part of the year, the year before, or others who held none
     for text in ("上半年未召开新闻发布会。", "去年未召开新闻发布会。", "未召开新闻发布会的部门要加强。"):
         assert _values(text, 2013) == {}, text
+
+
+def test_reviews_and_suits_of_other_matters_or_decided_as_the_reviewing_body_are_not_counted():
+    # cases a second reader wrote before running them (96 prose cases): each gave the count of all matters
+    assert _values("2014年，我局未发生因政府信息公开引起的行政复议。行政诉讼案件1件，系不服行政处罚决定。", 2014) == {"n.review": 0}
+    assert _values("全年办理行政复议案件27件，均不涉及政府信息公开，未发生因政府信息公开引起的行政诉讼。", 2020) == {"n.suit": 0}
+    assert _values("2020年，本机关共发生行政复议案件8件，其中涉及政府信息公开的2件；行政诉讼案件5件，均为征收补偿类，"
+                   "未涉及政府信息公开。", 2020) == {}
+    assert _values("本机关作为复议机关，全年办理政府信息公开类行政复议案件15件；本机关因政府信息公开被申请行政复议2件。", 2020) == \
+        {"n.review": 2}
+    # the disclosure cases themselves, and what became of them, still count
+    assert _values("2020年，因政府信息公开被申请行政复议3件，行政诉讼1件。", 2020) == {"n.review": 3, "n.suit": 1}
+    assert _values("2020年，发生政府信息公开行政复议案件2件，均维持原决定。", 2020) == {"n.review": 2}

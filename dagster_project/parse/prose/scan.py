@@ -232,6 +232,20 @@ _CASES = (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2)))
 _PART_OF_CARRIED = re.compile(r"^(?:其中)?(?:" + _FROM_LAST_YEAR + r"|(?:本年度?|当年|今年)新收)(?:申请)?\d+件$|^其中$")
 
 
+# what follows a count of reviews or suits and makes it one of other matters, or more than the disclosure
+# ones (行政诉讼案件1件,系不服行政处罚决定 / 行政复议案件27件,均不涉及政府信息公开 / …8件,其中涉及政府信息公开的2件)
+_CASES_OF_OTHER_MATTERS = re.compile(
+    r"(?:均|都|全部|皆)?(?:不|未|没有|并未|均未)涉及(?:政府)?信息公开|(?:与|同)(?:政府)?信息公开无关"
+    r"|(?:均|都|全部)?(?:为|系|属于?)(?!.*信息公开)[^，。；;,]{0,16}(?:类|决定|纠纷|补偿|处罚|征收|拆迁|工伤)"
+    r"|其中(?:涉及|关于|因|有关)(?:政府)?信息公开")
+# the body deciding others' reviews (本机关作为复议机关,全年办理…行政复议案件15件), not reviewed itself
+_AS_THE_REVIEWING_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:受理|办理|审理)")
+
+
+def _since_semicolon(text: str) -> str:
+    return re.split(r"[；;]", text)[-1]
+
+
 # the disputes about disclosure a 其中 divides into reviews and suits (因信息公开引发行政争议3件，其中，行政复议1件，
 # 行政诉讼2件): the clause of the total says what they are about (a body's disputes of every kind are not)
 _DISPUTES_TOTAL = re.compile(r"(?:因|涉及|关于|针对)[^，,]{0,12}?(?:信息公开|政务公开)[^，,]{0,12}?"
@@ -500,6 +514,9 @@ def scan_sentence(
                     break
                 if re.search(r"维持|纠正|纠错|驳回|败诉|胜诉|撤销|尚未审结|直接起诉|复议后", clause[: m.start()]):
                     break  # an outcome, not the count
+                if _CASES_OF_OTHER_MATTERS.match(clause[m.end():].lstrip("，,") or " ".join(sent.clauses[i + 1:i + 2])) \
+                        or _AS_THE_REVIEWING_BODY.search(_since_semicolon(sent.text[: sent.text.find(clause)]) + clause[: m.start()]):
+                    break
                 if JOINT_CASES_BEFORE[code].search(clause[: m.start()]):
                     # reviews and lawsuits counted together: a zero is both, another count neither
                     value = read_value(m)
