@@ -1284,3 +1284,14 @@ def test_reviews_and_suits_of_other_matters_or_decided_as_the_reviewing_body_are
     # the disclosure cases themselves, and what became of them, still count
     assert _values("2020年，因政府信息公开被申请行政复议3件，行政诉讼1件。", 2020) == {"n.review": 3, "n.suit": 1}
     assert _values("2020年，发生政府信息公开行政复议案件2件，均维持原决定。", 2020) == {"n.review": 2}
+
+
+def test_a_sentence_with_the_areas_figure_and_the_bodys_own_gives_the_bodys():
+    # cases a second reader wrote before running them: each gave the area's figure
+    assert _values("县统计局作为全县政府信息公开统计汇总单位，汇总全县共主动公开政府信息15236条，受理申请87件；"
+                   "本局自身主动公开信息64条，未收到政府信息公开申请。", 2020) == {"n.active.items": 64, "n.requests.received": 0}
+    assert _values("市政府新闻办统筹全市各部门召开新闻发布会150场；本局召开新闻发布会4场。", 2021) == {"n.press_conferences": 4}
+    assert _values("全区共召开新闻发布会45场，本局未召开新闻发布会。", 2020) == {"n.press_conferences": 0}
+    # the area's figure alone is the figure a government's report gives
+    assert _values("2020年，全县共主动公开政府信息5000条，收到政府信息公开申请30件。", 2020) == \
+        {"n.active.items": 5000, "n.requests.received": 30}

@@ -334,6 +334,7 @@ def scan_sentence(
     received_in_sentence: Candidate | None = None
     prev_clause = ""
     subperiod = False
+    first_of_sentence = len(cands)
     for i, clause in enumerate(sent.clauses):
         order = order_base + i
         # a sub-period named in this clause or an earlier one (no match spans the joining "，")
@@ -539,4 +540,25 @@ def scan_sentence(
             cands.append(Candidate("n.press_conferences", 0.0, False, clause, order))
 
         prev_clause = clause
+    _keep_the_bodys_own(sent, cands, first_of_sentence)
     return received_in_sentence
+
+
+# a sentence that gives the area's figure and the body's own (汇总全县共主动公开…15236条…；本局自身主动公开信息64条 /
+# 全区共召开新闻发布会45场，本局未召开新闻发布会): the body's own is its report's
+_AREA = re.compile(r"全(?:县|市|区|省|州|旗|盟|镇|乡)|各(?:部门|单位|县|区|乡镇)|汇总")
+_OWN = re.compile(r"本(?:局|机关|单位|部门|委|办)|我(?:局|委|办|单位)|自身")
+
+
+def _keep_the_bodys_own(sent: Sentence, cands: list[Candidate], first: int) -> None:
+    scope: dict[int, str] = {}  # the last scope word up to the figure's clause: the area's or the body's
+    for index in range(first, len(cands)):
+        at = sent.text.find(cands[index].evidence)
+        upto = sent.text[: at + len(cands[index].evidence)] if at >= 0 else cands[index].evidence
+        area = max((m.start() for m in _AREA.finditer(upto)), default=-1)
+        own = max((m.start() for m in _OWN.finditer(upto)), default=-1)
+        scope[index] = "own" if own > area else "area" if area > own else ""
+    own_codes = {cands[i].code for i, word in scope.items() if word == "own"}
+    for index in sorted(scope, reverse=True):
+        if scope[index] == "area" and cands[index].code in own_codes:
+            del cands[index]
