@@ -1295,3 +1295,10 @@ def test_a_sentence_with_the_areas_figure_and_the_bodys_own_gives_the_bodys():
     # the area's figure alone is the figure a government's report gives
     assert _values("2020年，全县共主动公开政府信息5000条，收到政府信息公开申请30件。", 2020) == \
         {"n.active.items": 5000, "n.requests.received": 30}
+
+
+def test_requests_handled_then_closed_give_the_closed():
+    # a second reader's case: 共办理49件 takes in the 3 carried from the year before; 办结47件 is the closed count
+    text = "2020年，本机关新收政府信息公开申请46件，上年结转政府信息公开申请3件，共办理49件，办结47件，结转下年度继续办理2件。"
+    assert _values(text, 2020) == {"n.requests.received": 46, "n.requests.closed": 47}
+    assert _values("2020年共受理政府信息公开申请12件，办理12件。", 2020) == {"n.requests.received": 12, "n.requests.closed": 12}

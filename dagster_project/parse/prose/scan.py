@@ -242,6 +242,9 @@ _CASES_OF_OTHER_MATTERS = re.compile(
 _AS_THE_REVIEWING_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:受理|办理|审理)")
 
 
+_CLOSED_LATER = re.compile(r"^[，,]\s*(?:已|均|共|全部|依法)?(?:办结|答复)(?:了)?\d+件")
+
+
 def _since_semicolon(text: str) -> str:
     return re.split(r"[；;]", text)[-1]
 
@@ -467,6 +470,8 @@ def scan_sentence(
                 m = search_clause(CLOSE_FOLLOW, clause, fig)
                 if m and re.search(r"按时|按期|如期", m.group("adv")) and re.search(r"延期|逾期|超期", sent.text):
                     m = None  # 按时办结 next to 延期办结: a part, not the total
+                if m and re.search(r"办理|处理", m.group(0)) and _CLOSED_LATER.search(sent.text_after(i)):
+                    m = None  # 共办理49件，办结47件: handled, then the count closed
                 if m and sent.year_ok(i, m.start()):
                     _emit(cands, "n.requests.closed", m, clause, order)
                 else:
