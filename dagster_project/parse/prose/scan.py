@@ -242,10 +242,12 @@ _CASES_OF_OTHER_MATTERS = re.compile(
 _AS_THE_REVIEWING_BODY = re.compile(r"作为(?:行政)?复议机关|复议机关(?:受理|办理|审理)")
 
 
+# the count closed right after the count handled (共办理49件，办结47件)
 _CLOSED_LATER = re.compile(r"^[，,]\s*(?:已|均|共|全部|依法)?(?:办结|答复)(?:了)?\d+件")
 
 
 def _since_semicolon(text: str) -> str:
+    """The part of a sentence's text after its last semicolon: the statement a clause belongs to."""
     return re.split(r"[；;]", text)[-1]
 
 
@@ -520,8 +522,9 @@ def scan_sentence(
                     break
                 if re.search(r"维持|纠正|纠错|驳回|败诉|胜诉|撤销|尚未审结|直接起诉|复议后", clause[: m.start()]):
                     break  # an outcome, not the count
-                if _CASES_OF_OTHER_MATTERS.match(clause[m.end():].lstrip("，,") or " ".join(sent.clauses[i + 1:i + 2])) \
-                        or _AS_THE_REVIEWING_BODY.search(_since_semicolon(sent.text[: sent.text.find(clause)]) + clause[: m.start()]):
+                right_after = clause[m.end():].lstrip("，,") or (sent.clauses[i + 1] if i + 1 < len(sent.clauses) else "")
+                said_before = _since_semicolon(sent.text[: max(sent.text.find(clause), 0)]) + clause[: m.start()]
+                if _CASES_OF_OTHER_MATTERS.match(right_after) or _AS_THE_REVIEWING_BODY.search(said_before):
                     break
                 if JOINT_CASES_BEFORE[code].search(clause[: m.start()]):
                     # reviews and lawsuits counted together: a zero is both, another count neither
@@ -549,8 +552,8 @@ def scan_sentence(
     return received_in_sentence
 
 
-# a sentence that gives the area's figure and the body's own (汇总全县共主动公开…15236条…；本局自身主动公开信息64条 /
-# 全区共召开新闻发布会45场，本局未召开新闻发布会): the body's own is its report's
+# a sentence that gives the area's figure and the body's own (汇总全县共主动公开…15236条…；
+# 本局自身主动公开信息64条 / 全区共召开新闻发布会45场，本局未召开新闻发布会): the body's own is its report's
 _AREA = re.compile(r"全(?:县|市|区|省|州|旗|盟|镇|乡)|各(?:部门|单位|县|区|乡镇)|汇总")
 _OWN = re.compile(r"本(?:局|机关|单位|部门|委|办)|我(?:局|委|办|单位)|自身")
 
