@@ -436,10 +436,12 @@ def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]
                          signals: PageSignals, speaks_as: str | None = None) -> AgencyIdentity | None:
     """A government named by a line at the top (the site's header: 天津市武清区人民政府) is not the issuer
     when the page is a body's under it. A town or street the report's own sentence names (现发布天津市
-    武清区河西务镇2025年…报告) is; a department a sentence names (请与青神县信息化办公室联系) may answer for
-    the government, unless the page speaks as a department (我局) and its sentences name one (2025年,
-    伊州区民政局以…). A page that speaks as a town or street (我乡) and never as the government's level
-    (我县) is a town's: the first town it names in full, or no issuer. None: the government is the issuer."""
+    武清区河西务镇2025年…报告) is; so is a line department a sentence names (本报告由泗县农业农村局…编制),
+    while a unit of the government's office, information or services may answer for the government
+    (请与青神县信息化办公室联系). A page that speaks as a department (我局, 本委) takes the department its
+    sentences, fields or own line under the header name, else has no issuer. A page that speaks as a
+    town or street (我乡) and never as the government's level (我县) is a town's: the first town it names
+    in full, or no issuer. None: the government is the issuer."""
     if first.signal != "heading" or first.agency_kind != "government" or not first.agency_name:
         return None
     place = re.sub(r"人民政府$", "", first.agency_name)
