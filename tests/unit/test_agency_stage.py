@@ -458,3 +458,23 @@ def test_a_lottery_or_casino_written_over_the_place_is_no_name():
     assert parse_document(text, "x.txt").meta.agency_name == "金寨县人民政府"
     assert parse_document("葡京娱乐县人民政府2018年政府信息公开工作年度报告\n现将我县2018年工作报告如下。\n",
                           "x.txt").meta.agency_name is None
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # the site's header, then the body's own line above the report's title: the body within the header's place
+    ("北京市朝阳区人民政府\n首页 > 政务公开 > 政府信息公开年度报告\n朝阳区望京街道办事处\n2019年政府信息公开工作年度报告\n"
+     "发布日期：2020-03-27\n本报告依据《中华人民共和国政府信息公开条例》编制。\n", "北京市朝阳区望京街道办事处"),
+    ("丽水市气象局\n首页 > 信息公开 > 年度报告\n缙云县气象局\n2021年政府信息公开工作年度报告\n发布日期：2022-01-14\n"
+     "根据《中华人民共和国政府信息公开条例》要求，现将缙云县气象局2021年政府信息公开工作年度报告如下：\n", "缙云县气象局"),
+    # a report quoted as the model followed is another body's
+    ("首页 > 信息公开 > 年度报告\n2019年政府信息公开工作年度报告\n按照《遂昌县人民政府2018年政府信息公开工作年度报告》的体例，"
+     "现将妙高街道2019年政府信息公开工作情况报告如下：\n", "遂昌县妙高街道办事处"),
+    # a betting brand written over the place; a casino's name as the title's body
+    ("bet365体育在线\n首页 > 政务公开 > 年度报告\nbet365体育县人民政府2020年政府信息公开工作年度报告\n本报告根据《条例》要求编制。"
+     "如对本报告有疑问，请与德安县人民政府办公室联系（地址：德安县蒲亭镇建设路1号）。\n", "德安县人民政府"),
+    ("澳门金沙城中心\n首页 > 政务公开 > 年度报告\n澳门金沙城中心2021年政府信息公开工作年度报告\n"
+     "根据《中华人民共和国政府信息公开条例》要求，现将2021年政府信息公开工作情况报告如下：\n", None),
+])
+def test_the_bodys_own_line_a_quoted_model_and_casinos(text, issuer):
+    # cases a second reader wrote before running them (a second round of 96 pages)
+    assert parse_document(text, "x.txt").meta.agency_name == issuer

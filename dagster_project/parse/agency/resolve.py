@@ -432,6 +432,24 @@ def _core_forms(core: str) -> list[str]:
 _ANSWERS_FOR_A_GOVERNMENT = re.compile(r"办公[室厅]$|信息|政务|数据|行政审批|网站|新闻|机要|档案")
 
 
+def _own_line_under_the_header(first: AgencyIdentity, candidates: list[tuple[str, str]],
+                               table: DivisionTable) -> AgencyIdentity | None:
+    """The site's header (北京市朝阳区人民政府, 丽水市气象局), then the body's own line above the report's
+    title (朝阳区望京街道办事处, 缙云县气象局): the body within the header's place is the issuer."""
+    site = table.by_code.get(first.adcode or "")
+    if site is None:
+        return None
+    for name, signal in candidates[1:]:
+        if signal != "heading" or not _parse(name, table).places:
+            continue  # (a line that begins with a place: not 现发布洛浦县纳瓦乡…, a sentence's words)
+        later = _identity(name, signal, [site], [], table)
+        inside = later.adcode and (later.adcode == site.code or site.code in {d.code for d in table.ancestors(
+            table.by_code[later.adcode])} if later.adcode in table.by_code else False)
+        if later.full and later.agency_name != first.agency_name and inside:
+            return later
+    return None
+
+
 def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]], table: DivisionTable,
                          signals: PageSignals, speaks_as: str | None = None) -> AgencyIdentity | None:
     """A government named by a line at the top (the site's header: 天津市武清区人民政府) is not the issuer
@@ -442,8 +460,11 @@ def _body_under_the_site(first: AgencyIdentity, candidates: list[tuple[str, str]
     sentences, fields or own line under the header name, else has no issuer. A page that speaks as a
     town or street (我乡) and never as the government's level (我县) is a town's: the first town it names
     in full, or no issuer. None: the government is the issuer."""
-    if first.signal != "heading" or first.agency_kind != "government" or not first.agency_name:
+    if first.signal != "heading" or not first.agency_name:
         return None
+    own_line = _own_line_under_the_header(first, candidates, table)
+    if own_line is not None or first.agency_kind != "government":
+        return own_line
     place = re.sub(r"人民政府$", "", first.agency_name)
     as_department = speaks_as == "department"
     # (speaking as a department, its name in the page's fields or its own line under the site's counts too)

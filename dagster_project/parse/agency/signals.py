@@ -111,6 +111,7 @@ _SENTENCES = [
     re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
+_FOLLOWS = re.compile(r"(?:按照|参照|根据|依据|依照|对照|仿照|借鉴|学习)$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
 # the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest); 年度 is
 # read whole (2017年度旗政府信息公开工作 names no 度旗)
@@ -345,7 +346,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     body = "\n".join(lines)
     # a report's title quoted in the text: 编制《武定县人民政府办公室2020年政府信息公开工作年度报告》
     for m in _QUOTED_TITLE.finditer(body[:3000]):
-        signals.add(m.group(1), "title")
+        # (按照《遂昌县人民政府2018年…年度报告》的体例: another report the body follows, not its own)
+        if not _FOLLOWS.search(body, max(0, m.start() - 12), m.start()):
+            signals.add(m.group(1), "title")
     opening = body[:3000]
     # the slow patterns run only on an opening that holds their words
     skipped = {_CLAUSE_COMPILED: _COMPILED_YEAR.search(opening) is None, _LINE_PUBLISHES: "向社会" not in opening,
