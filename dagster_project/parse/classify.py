@@ -28,7 +28,8 @@ _OTHER_TITLE = [
     (re.compile(r"(?:年度报告|年报)(?:的)?(?:编制|发布|公开|报送|和|及|、)*(?:工作)?情况(?:汇总|说明|通报|统计)?$"),
      "a summary of the reports' publication, not a report"),
     # 红星村2020年村务公开工作情况报告: a village's (or a party's, a factory's) disclosure, not the government's
-    (re.compile(r"^(?!.*(?:政府信息|政务))(?=.*(?:村务|党务|厂务|居务)公开)"), "disclosure of another kind (村务/党务/厂务公开)"),
+    (re.compile(r"^(?!.*(?:政府信息|政务))(?=.*(?:村务|党务|厂务|居务|司法|审务|检务|警务|狱务)公开)"),
+     "disclosure of another kind (村务/党务/厂务/司法公开)"),
     # (2020年政务公开年终总结10篇; not a report that is its own year-end summary: …年度报告暨年终总结)
     (re.compile(_NAMES_NO_REPORT + r".*年终总结"), "work summary or self-inspection"),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
@@ -42,7 +43,12 @@ _OTHER_TITLE = [
     # (高校信息公开情况评价报告; not a report that adds the public's rating: …年度报告及社会评价报告)
     (re.compile(_NAMES_NO_REPORT + r".*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
     # 2014年省部级政府信息公开年报观察: an article on many bodies' reports
-    (re.compile(r"(?:年度报告|年报)(?:观察|综述|述评|分析|点评|盘点|看点|透视|调查)$"), "commentary on annual reports, not a report"),
+    (re.compile(r"(?:年度报告|年报)(?:综合|汇总)?(?:观察|综述|述评|分析|点评|盘点|看点|透视|调查)(?:报告)?$"),
+     "commentary on annual reports, not a report"),
+    # 企业信用信息公示报告 / 企业年度报告: a company's filing under the enterprise disclosure rules
+    (re.compile(r"企业(?:信用)?信息公示|企业年度报告|企业年报"), "a company's annual filing, not a report"),
+    # 关于检查《中华人民共和国政府信息公开条例》实施情况的报告: a legislature's inspection of the rules' working
+    (re.compile(r"检查[^。]{0,24}条例》?[^。]{0,10}(?:实施|执行|贯彻)情况"), "an inspection of how the regulations work, not a report"),
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
@@ -248,7 +254,7 @@ _REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情�
                                  r"(?:(?:报告|汇报)如下|[做作]如下(?:报告|汇报))"
                                  # 现将2023年度政府信息公开情况报告如下: the body's own year, whole (not 上半年, 全市,
                                  # 各县区, 依申请…, 重点领域…, 督查中发现的…)
-                                 r"|现将(?:我(?:局|委|办|厅|镇|乡|街道|区|县|市)|本(?:局|单位|机关))?(?:19|20)\d\d年度?"
+                                 r"|现将(?:我(?:局|委|办|厅|镇|乡|街道|区|县|市)|本(?:局|单位|机关|委|办|厅))?(?:19|20)\d\d年度?"
                                  # (…2012年度有关政务信息公开情况报告如下)
                                  r"(?:有关)?(?:政府|政务)信息公开(?:工作)?情况报告如下")
 OPENING_CHARS = 1500
@@ -355,8 +361,9 @@ def _title_over_two_lines(text: str) -> str | None:
     lines = _heading_lines(text)
     for first, second in zip(lines, lines[1:]):
         joined = first + second
-        if _BREADCRUMB_LINE.search(first) or _NOTICE_END.search(second):
-            continue  # a site's breadcrumb above a heading; a notice's heading (…年度报告及年度检查工作的通知)
+        if _BREADCRUMB_LINE.search(first) or _NOTICE_END.search(second) or _ADDRESSED_TO.search(second):
+            continue  # a site's breadcrumb above a heading; a notice's heading (…年度报告及年度检查工作的通知);
+            # the office a letter is addressed to under its title (…办理情况的报告 / 市政务公开办:)
         if len(joined) <= 60 and not _is_sentence(joined) and _YEAR.search(joined) \
                 and _names_an_annual_report(joined) and not _names_an_annual_report(first):
             return joined

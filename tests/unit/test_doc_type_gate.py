@@ -531,3 +531,28 @@ def test_an_untitled_report_under_the_pages_fields_opens_with_its_first_section(
     page = (Path(__file__).resolve().parents[1] / "fixtures/prose_pages/batch_x/04.txt").read_text(encoding="utf-8")
     meta = parse_document(page, "04.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2025)
+
+
+@pytest.mark.parametrize("title", [
+    "2016年度全市政府信息公开工作年度报告综合分析",  # an analysis of many bodies' reports
+    "企业信用信息公示报告",  # a company's filing
+    "关于检查《中华人民共和国政府信息公开条例》实施情况的报告",  # a legislature's inspection
+    "苏州市中级人民法院2019年度司法公开工作情况报告",  # a court's disclosure of another kind
+])
+def test_more_titles_that_name_another_kind_of_report(title):
+    # false reports of a second reader's second round of 101 cases, written before the gate was run on them
+    text = (f"{title}\n根据有关要求，现将有关情况报告如下：\n一、总体情况\n2019年主动公开政府信息120条，受理政府信息公开申请5件。\n")
+    assert parse_document(text, "x.txt").meta.doc_type != "annual_report"
+
+
+def test_a_letters_title_over_its_addressee_is_no_title_over_two_lines():
+    text = ("关于我局2020年度依申请公开办理情况的报告\n市政务公开办：\n根据《关于开展2020年度政府信息依申请公开工作情况统计的通知》要求，"
+            "现将我局2020年度政府信息依申请公开办理情况报告如下：\n一、申请受理情况\n2020年，我局共收到政府信息公开申请37件。\n")
+    assert parse_document(text, "x.txt").meta.doc_type != "annual_report"
+
+
+def test_an_untitled_report_that_speaks_as_ben_wei():
+    text = ("按照《国务院办公厅关于印发2020年政务公开工作要点的通知》要求，现将本委2020年度政府信息公开工作情况报告如下：\n"
+            "一、总体情况\n2020年，市卫生健康委持续加大政府信息公开力度。\n（一）主动公开。全年主动公开政府信息2,364条。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2020)
