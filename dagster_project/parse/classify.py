@@ -344,16 +344,16 @@ def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
 _FONT_SIZE_LINE = re.compile(r"^(?:字号|字体)[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*)*$|^(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){3}$")
 
 
+# the page's fields above an untitled text: 发布日期:2021-01-20 / 信息来源:…人民政府办公室
+_FIELD_LINE = re.compile(r"(?:发布(?:日期|时间|机构|单位)|信息来源|来源|索引号|文号|(?:公文)?生成日期|成文日期|时间|日期|浏览次数|点击数)\s*[:：]")
+
+
 def _first_content_line(text: str) -> str:
-    """The first line that is neither blank, nor a line of a site's footer or its font-size buttons
-    copied above the text, nor the site's name."""
+    """The first line that is neither blank, nor a line of a site's footer, its font-size buttons or
+    the page's fields copied above the text, nor the site's name."""
     return next((stripped for line in text.splitlines() if (stripped := line.strip())
                  and not _FOOTER_LINE.search(line) and not _SITE_NAME_LINE.match(stripped)
                  and not _FONT_SIZE_LINE.match(stripped) and not _FIELD_LINE.match(stripped)), "")
-
-
-# the page's fields above an untitled text: 发布日期:2021-01-20 / 信息来源:…人民政府办公室
-_FIELD_LINE = re.compile(r"(?:发布(?:日期|时间|机构|单位)|信息来源|来源|索引号|文号|(?:公文)?生成日期|成文日期|时间|日期|浏览次数|点击数)\s*[:：]")
 
 
 def _title_over_two_lines(text: str) -> str | None:
