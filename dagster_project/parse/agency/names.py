@@ -13,7 +13,14 @@ _EDGE_JUNK = "|:：,，。.;；、 \t\"'“”‘’《》<>【】[]()（）-—
 # words of the gambling spam that mirrors write into pages, never in a body's name (体育 alone is a
 # sports bureau's, 彩票 a lottery centre's, 棋牌 a sports centre's, 太阳城 a place's: only 彩票网 is the spam's,
 # and a brand written over the place, 中国体育彩票市统计局, 优米体育足球财政局)
-_SPAM = re.compile(r"赌|博彩|投注|娱乐城|百家乐|官网|彩票网(?!点)|威廉希尔(?:公司)?|欧博|葡京|威尼斯人|娱乐场|澳门金沙|金沙城中心|娱乐(?=[县市区])|体育(?=[县市区](?:人民)?政府)|幸运飞艇|时时彩|六合彩|北京赛车|皇冠体育|体育足球|体育彩票(?=[市县区])|金年会|(?:成人|西甲|英超|足球|篮球|NBA|在线)直播|(?<![A-Za-z])[Bb][Ee][Tt]|[Bb][Ee][Tt](?=\d|-|体育|官)")
+_SPAM = re.compile(
+    r"赌|博彩|投注|娱乐城|百家乐|官网|彩票网(?!点)|金年会|(?:成人|西甲|英超|足球|篮球|NBA|在线)直播"
+    # casinos', lotteries' and bookmakers' brands
+    r"|威廉希尔(?:公司)?|欧博|葡京|威尼斯人|娱乐场|澳门金沙|金沙城中心|幸运飞艇|时时彩|六合彩|北京赛车|皇冠体育"
+    r"|(?<![A-Za-z])[Bb][Ee][Tt]|[Bb][Ee][Tt](?=\d|-|体育|官)"
+    # a brand written over the place: 葡京娱乐县, bet365体育县人民政府, 中国体育彩票市统计局, 优米体育足球财政局
+    r"|娱乐(?=[县市区])|体育(?=[县市区](?:人民)?政府)|体育足球|体育彩票(?=[市县区])"
+)
 _SPAM_SITE_WORDS = re.compile(r"^(?:[(（]中国[)）]|[^\u4e00-\u9fff]|入口|官方网站|网站|官网|平台)+")
 _STARTS_WITH_PLACE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:省|市|县|区|旗|镇|乡|街道)")
 _LEADING_DOMAIN = re.compile(r"^(?:https?://)?[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/?(?=[\u4e00-\u9fff])")

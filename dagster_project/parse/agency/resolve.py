@@ -443,9 +443,8 @@ def _own_line_under_the_header(first: AgencyIdentity, candidates: list[tuple[str
         if signal != "heading" or not _parse(name, table).places:
             continue  # (a line that begins with a place: not 现发布洛浦县纳瓦乡…, a sentence's words)
         later = _identity(name, signal, [site], [], table)
-        inside = later.adcode and (later.adcode == site.code or site.code in {d.code for d in table.ancestors(
-            table.by_code[later.adcode])} if later.adcode in table.by_code else False)
-        if later.full and later.agency_name != first.agency_name and inside:
+        placed = table.by_code.get(later.adcode or "")
+        if later.full and later.agency_name != first.agency_name and placed and table.contains(site, placed):
             return later
     return None
 
