@@ -1302,3 +1302,15 @@ def test_requests_handled_then_closed_give_the_closed():
     text = "2020年，本机关新收政府信息公开申请46件，上年结转政府信息公开申请3件，共办理49件，办结47件，结转下年度继续办理2件。"
     assert _values(text, 2020) == {"n.requests.received": 46, "n.requests.closed": 47}
     assert _values("2020年共受理政府信息公开申请12件，办理12件。", 2020) == {"n.requests.received": 12, "n.requests.closed": 12}
+
+
+def test_requests_received_as_application_letters_in_pieces_or_named_after_the_verb_s_object():
+    # the openings of prose_pages batch_a/20, batch_za/19, batch_zzt/07 and batch_zzt/09, whose labels give these counts
+    assert _values("二是依申请公开情况。2025年度市自然资源局接收到申请书55份，申请公开的政府信息主要涉及征地信息。", 2025) == \
+        {"n.requests.received": 55}
+    assert _values("四、依申请公开情况\n2017年度接到群众有关公开信息申请数189件。", 2017) == {"n.requests.received": 189}
+    assert _values("2023年我局共收到申请公开件92件、上一年度结转2件。", 2023) == {"n.requests.received": 92}
+    assert _values("2023年我局收到政府信息公开申请书58条，已处理54条，结转下年度继续办理4条。", 2023) == \
+        {"n.requests.received": 58, "n.requests.closed": 54}
+    # an application letter of another kind, outside a sentence on disclosure requests, is no request
+    assert _values("2023年，市自然资源局接收到用地申请书55份。", 2023) == {}

@@ -145,14 +145,15 @@ _RECV_VERB = r"(?P<verb>" + _RECEIVED + r")"
 _RECV_OR_HANDED_IN = r"(?P<verb>" + _RECEIVED + r"|提交|提出)"
 RECV_1 = re.compile(
     _RECV_OR_HANDED_IN + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
-    + r"(?:申请|请求)(?:件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
+    + r"(?:申请|请求)(?:书|件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER  # (…公开申请书58条)
 )
 RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件 / …依申请公开信件8件 / 依申请件0件
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请(?:(?:政府信息|信息)?公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
     r"(?:事项|案件|案例|信件|件)?|件)" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER  # (…依申请公开案例2例)
 )
 RECV_REVERSED = re.compile(  # 收到政府信息申请公开共计9件 / 共收到公开政府信息申请1件 / 收到申请公开21条
-    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)(?:(?:政府信息)?申请公开(?:的)?(?:政府信息)?(?:申请)?|公开政府信息(?:的)?申请)"
+    # (收到申请公开件92件 / 接到群众有关公开信息申请数189件)
+    _RECV_VERB + r"(?:了)?(?P<mid>[^，。;,\d]{0,12}?)(?:(?:政府信息)?申请公开(?:的)?(?:政府信息)?(?:申请)?(?:件)?|公开(?:政府)?信息(?:的)?申请)"
     + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_COUNT = re.compile(  # no verb, the count named: 依申请公开申请数为21件 / 政府信息公开申请数量为3件 / 依申请公开件共12件
@@ -174,7 +175,9 @@ RECV_BARE = re.compile(  # number first: 收到70件申请 / 受理21件政府�
 )
 
 RECV_GENERIC = re.compile(  # 受理申请12件 / 收到公开申请32件 / 收到申请26例 / 收到申请数0件: only inside a sentence that is about 依申请公开
-    r"(?:收到|受理|接收|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:数|数量)?(?:共计|共|合计|总计)?" + _NUM + r"(?P<unit>件|条|例)" + _APX_AFTER
+    # (接收到申请书55份)
+    r"(?:收到|受理|接收(?:到)?|接到|新收)(?:了)?(?:各类)?(?:公开)?申请(?:数|数量|书)?(?:共计|共|合计|总计)?" + _NUM
+    + r"(?P<unit>件|条|例|份)" + _APX_AFTER
 )
 REQ_SINGLE_CHANNEL = re.compile(r"网络|网上|信函|当面|传真|邮件|邮寄|电话|在线")
 
@@ -379,7 +382,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     RECV_3: (True, ("申请",)),
     RECV_BARE: (True, ("申请", "请求")),
     RECV_4: (True, ("依申请公开",)),
-    RECV_REVERSED: (True, ("申请公开", "公开政府信息")),
+    RECV_REVERSED: (True, ("申请公开", "公开政府信息", "公开信息")),
     RECV_COUNT: (True, ("申请",)),
     RECV_GENERIC: (True, ("申请",)),
     CLOSE_1: (True, ("公开",)),
