@@ -1314,3 +1314,16 @@ def test_requests_received_as_application_letters_in_pieces_or_named_after_the_v
         {"n.requests.received": 58, "n.requests.closed": 54}
     # an application letter of another kind, outside a sentence on disclosure requests, is no request
     assert _values("2023年，市自然资源局接收到用地申请书55份。", 2023) == {}
+
+
+def test_requests_received_and_handled_at_once_or_closed_in_pieces():
+    # the openings of prose_pages batch_zzs/28, batch_zzp/18 and batch_zzg/09, whose labels give these counts
+    assert _values("2024年，台安县交通运输局收到和处理政府信息公开申请2件。", 2024) == \
+        {"n.requests.received": 2, "n.requests.closed": 2}
+    assert _values("政府信息依申请公开情况：2023年收到和处理政府依申请公开8条。", 2023) == \
+        {"n.requests.received": 8, "n.requests.closed": 8}
+    assert _values("2024年新收政府信息公开申请7份，本年度办结5份，结转下年度继续办理2份。", 2024) == \
+        {"n.requests.received": 7, "n.requests.closed": 5}
+    # batch_za/14: of none received and handled, its reader wrote the none received alone
+    assert _values("2021年，东山镇在秀英区政府信息公开平台网站上更新各类信息76条，收到和处理政府信息公开申请0条。", 2021) == \
+        {"n.requests.received": 0}

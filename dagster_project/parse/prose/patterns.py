@@ -203,7 +203,7 @@ CLOSE_FOLLOW = re.compile(
     r"|目前(?=[^，,]*?(?:办结|答复|回复|完毕|完成)))*)"
     # (完成 alone: 接收政府信息公开申请52件,完成50件,2件正在办理)
     r"(?:完成(?:办结|答复|回复|办理|处理)?|办结|答复|回复|办理|处理)(?:完毕|完成)?(?:了)?(?:(?:公开)?申请)?(?:共|共计|数)?(?:为)?"
-    + _NUM + r"(?:件|条|项|宗|起)" + _APX_AFTER
+    + _NUM + r"(?P<unit>件|条|项|宗|起|份)" + _APX_AFTER  # (新收…申请7份，本年度办结5份)
 )
 # the closed count right after the received one, in brackets (接受申请98件(当年办结97件，结转下年度1件)) or
 # after a 、 (受理…政府信息公开申请30件、已办结30件)
@@ -212,6 +212,9 @@ CLOSED_RIGHT_AFTER = re.compile(r"(?:[（(](?:其中)?(?:当年|本年度?|今�
 # received and closed at once (收到并办结依申请公开政府信息事项3件): the words between the verb and the request
 # (受理并按时回复政府信息依申请公开事项19项)
 RECEIVED_AND_CLOSED = re.compile(r"^并(?:已)?(?:全部)?(?:按时|按期|及时|依法)*(?:办结|答复|回复)(?:了)?(?!.*部分)")
+# received and handled (收到和处理政府信息公开申请2件): each received was handled, as a closed count's 办理 or
+# 处理 is; of none (收到和处理…申请0条) readers wrote the none received alone, so that gives no closed count
+RECEIVED_AND_HANDLED = re.compile(r"^和(?:处理|办理|办结|答复)(?:了)?(?:政府)?$")
 # within the time the law or the rules allow (在规定时限内, 在法定期限内, 在规定时间内…)
 _IN_TIME_LIMIT = r"在(?:规定|法定)(?:时限|期限|时间)内"
 # "…申请1条，已受理回复" / "均已答复": every request received was answered.

@@ -14,6 +14,7 @@ from .patterns import (
     ANSWERED_PART,
     CLOSED_RIGHT_AFTER,
     RECEIVED_AND_CLOSED,
+    RECEIVED_AND_HANDLED,
     CHANNEL,
     CLOSE_1,
     CLOSE_2,
@@ -425,7 +426,8 @@ def scan_sentence(
                     got_received = True
                     if closed := CLOSED_RIGHT_AFTER.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
-                    elif RECEIVED_AND_CLOSED.match(mid) and not _some_left_open(sent, i):
+                    elif (RECEIVED_AND_CLOSED.match(mid) or RECEIVED_AND_HANDLED.match(mid) and cands[-1].value) \
+                            and not _some_left_open(sent, i):
                         _emit(cands, "n.requests.closed", m, clause, order)
                 break
             if not got_received:
@@ -470,6 +472,8 @@ def scan_sentence(
             elif (anchor := received_in_sentence or (carried if i == 0 else None)) is not None \
                     and not NOT_REQUEST.search(clause):
                 m = search_clause(CLOSE_FOLLOW, clause, fig)
+                if m and m.group("unit") == "份" and "份" not in anchor.evidence:
+                    m = None  # 答复5份: papers sent, unless the requests too were counted in 份 (申请7份，办结5份)
                 if m and re.search(r"按时|按期|如期", m.group("adv")) and re.search(r"延期|逾期|超期", sent.text):
                     m = None  # 按时办结 next to 延期办结: a part, not the total
                 if m and re.search(r"办理|处理", m.group(0)) and _CLOSED_LATER.search(sent.text_after(i)):
