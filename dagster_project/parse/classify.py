@@ -246,7 +246,8 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
 _SUMS_UP_THE_WORK = re.compile(_NOW_THE_WORK + r"总结如下")
 # 深入贯彻落实《政府信息公开条例》…现将有关情况报告如下。: the first paragraph reports the year's disclosure
 # work, as the report it opens when figures or the first section follow (a 法治政府建设 report names its own work)
-_REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下"
+# (现将2021年工作情况汇报如下: the year's work, after a first sentence on 政府信息公开)
+_REPORTS_AS_FOLLOWS = re.compile(r"现(?:将(?:(?:19|20)\d\d年度?)?(?:有关|相关)?(?:工作)?(?:情况)?)?(?:报告|汇报)如下"
                                  # 现对局2021年度政府信息公开情况报告如下 / 现就2020年政务公开年度工作情况报告如下
                                  # (现对三门县退役军人事务局政务(信息)公开情况做如下汇报)
                                  # (not 现对2023年上半年…, …第一季度…: a part of the year)
@@ -337,7 +338,11 @@ def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
         return False
     if any(_ADDRESSED_TO.search(line) for line in lines[:first]) or _FOR_A_CHECK.search(lines[first]):
         return False  # a letter to an office (县委县政府督查室:): papers sent for an appraisal, not a published report
-    return has_prose_figures or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None
+    # the first section on the next line, or on the same one where a page ran its lines together
+    said = _REPORTS_AS_FOLLOWS.search(lines[first])
+    on_the_same_line = lines[first][said.end():].lstrip(":：。 ")
+    return has_prose_figures or _OPENING_SECTION.match(on_the_same_line) is not None \
+        or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None
 
 
 # the page's font-size buttons above the text: 字号: / 大 中 小 / 【大 中 小】

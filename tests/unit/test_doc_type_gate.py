@@ -556,3 +556,15 @@ def test_an_untitled_report_that_speaks_as_ben_wei():
             "一、总体情况\n2020年，市卫生健康委持续加大政府信息公开力度。\n（一）主动公开。全年主动公开政府信息2,364条。\n")
     meta = parse_document(text, "x.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2020)
+
+
+def test_an_untitled_report_that_reports_the_years_work_with_its_first_section_on_the_same_line():
+    # a second reader's case (a township's page whose lines ran together), written before the gate was run on it
+    text = ("按照《舟曲县人民政府办公室关于做好2021年政府信息公开工作年度报告编发工作的通知》要求,我乡按照县政府统计部署,"
+            "加强组织领导,健全工作机制,认真贯彻《条例》的各项要求,扎实推进政府信息公开。现将2021年工作情况汇报如下: 一、总体情况 "
+            "1、主动公开政府信息的情况:40条,其内容涉及财政预算决算、工程招标,党政信息、乡村振兴、安全教育、法治宣传等。 "
+            "2、行政机关依申请公开政府信息的数量:无。 3、不予以公开政府信息的数量:无。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2021)
+    # the same paragraph without the report's first section after it is no report
+    assert parse_document(text.replace("一、总体情况", "一是"), "x.txt").meta.doc_type != "annual_report"
