@@ -478,3 +478,15 @@ def test_a_lottery_or_casino_written_over_the_place_is_no_name():
 def test_the_bodys_own_line_a_quoted_model_and_casinos(text, issuer):
     # cases a second reader wrote before running them (a second round of 96 pages)
     assert parse_document(text, "x.txt").meta.agency_name == issuer
+
+
+def test_a_bare_street_takes_the_county_the_page_prints_right_before_it():
+    # a second reader's case: 运河街道's 2012 report, when the street lay in 余杭区 (the table, today's, holds it in
+    # 临平区, cut from 余杭区 in 2021); the contact line prints the district right before the street
+    text = ("运河街道2012年度政府信息公开工作年度报告\n发布时间:2013-03-21\n本报告根据《中华人民共和国政府信息公开条例》和"
+            "《杭州市余杭区政府信息公开办法》的有关精神编制。本报告所列数据的统计期限自2012年1月1日起至2012年12月31日止。"
+            "如对本报告有任何疑问,请与运河街道党政办公室联系(地址:杭州市余杭区运河街道兴旺大道1号,邮编:311101)。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "杭州市余杭区运河街道办事处"
+    # the district named apart from the street places nothing: the table's place stands
+    text = text.replace("杭州市余杭区运河街道兴旺大道1号", "兴旺大道1号")
+    assert parse_document(text, "x.txt").meta.agency_name == "杭州市临平区运河街道办事处"

@@ -543,6 +543,21 @@ def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table
     return first
 
 
+def _with_the_county_printed_before(name: str, place_text: str, table: DivisionTable) -> str:
+    """A bare town or street (运河街道) with the county the page prints right before it (杭州市余杭区运河街道兴旺大道1号):
+    the page's own county, where the table, which holds today's divisions, may place the town in another
+    one since (临平区, cut from 余杭区 in 2021); a county the table no longer holds the town in decides."""
+    parsed = _parse(name, table)
+    if len(parsed.places) != 1 or parsed.places[0][1][0].level != "town":
+        return name
+    town = parsed.places[0][0]
+    for at in (m.start() for m in re.finditer(re.escape(town), place_text)):
+        before = table.places_in(place_text[max(0, at - 8):at], ("county",))
+        if before and place_text[:at].endswith(before[-1].name):
+            return before[-1].name + name
+    return name
+
+
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
                    url: str | None = None) -> AgencyIdentity:
     """The identity of the issuer: the first candidate, completed with the page's places (and the
@@ -559,6 +574,8 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
         under = _body_under_the_site(first, candidates, table, signals, speaks_as)
         return _written_out(first, candidates, table) if under is None else under
     context = table.places_in(signals.place_text)
+    candidates = [(_with_the_county_printed_before(name, signals.place_text, table), source)
+                  for name, source in candidates]
     host = divisions_of_host(url or signals.url)
     if len(host) > 1:  # weibin: 渭滨区 or 卫滨区; the page that says 渭滨 decides
         host = [d for d in host if short_name(d.name) in signals.place_text] or host
