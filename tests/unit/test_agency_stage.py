@@ -490,3 +490,13 @@ def test_a_bare_street_takes_the_county_the_page_prints_right_before_it():
     # the district named apart from the street places nothing: the table's place stands
     text = text.replace("杭州市余杭区运河街道兴旺大道1号", "兴旺大道1号")
     assert parse_document(text, "x.txt").meta.agency_name == "杭州市临平区运河街道办事处"
+
+
+def test_the_place_whose_governments_and_departments_a_report_combines_reports():
+    # a second reader's case (丽水, 2017), written before it was run: the opening names no body but the place it combines
+    text = ("本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求,综合2017年度丽水市各县(市、区)政府和市级"
+            "各部门的政府信息公开年度工作报告编制而成。全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、存在的主要问题及"
+            "改进措施等部分。报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "丽水市人民政府"
+    # a sector's bodies across the place (各中小学校) are no governments or departments: no issuer from them
+    assert parse_document(text.replace("各县(市、区)政府和市级各部门", "各中小学校"), "x.txt").meta.agency_name is None
