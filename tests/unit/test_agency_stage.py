@@ -500,3 +500,17 @@ def test_the_place_whose_governments_and_departments_a_report_combines_reports()
     assert parse_document(text, "x.txt").meta.agency_name == "丽水市人民政府"
     # a sector's bodies across the place (各中小学校) are no governments or departments: no issuer from them
     assert parse_document(text.replace("各县(市、区)政府和市级各部门", "各中小学校"), "x.txt").meta.agency_name is None
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a second reader's case (翔安, 2014), written before it was run: the bureau is named only in its contact sentence
+    ("根据《中华人民共和国政府信息公开条例》(以下简称《条例》),特向社会公布2014年度本部门信息公开报告。本报告中所列数据的统计期限自"
+     "2014年1月1日起至2014年12月31日止。如对本报告有任何疑问,请与翔安区城市管理行政执法局政府信息公开办公室联系(地址:翔安区"
+     "马巷镇郑坂社区东三里19-21号 ;邮编:361102)。\n一、概述\n今年来,我局认真学习、贯彻区政府办文件精神。\n",
+     "厦门市翔安区城市管理行政执法局"),
+    # the gate's page batch_42/16 (铜鼓, 2017): 我分局, then its office in the contact sentence
+    ("根据《中华人民共和国政府信息公开条例》及相关要求,我分局编制了2017年度政府信息公开工作年度报告。如对报告有任何疑问,请与铜鼓公路"
+     "分局政府信息公开办公室联系(地址:铜鼓县永宁镇定江东路225号,邮编:336200)。\n", "铜鼓公路分局"),
+])
+def test_a_bodys_disclosure_office_in_its_contact_sentence_answers_for_it(text, issuer):
+    assert parse_document(text, "x.txt").meta.agency_name == issuer
