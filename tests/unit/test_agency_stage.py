@@ -514,3 +514,15 @@ def test_the_place_whose_governments_and_departments_a_report_combines_reports()
 ])
 def test_a_bodys_disclosure_office_in_its_contact_sentence_answers_for_it(text, issuer):
     assert parse_document(text, "x.txt").meta.agency_name == issuer
+
+
+def test_the_issuer_under_its_label_in_a_row_of_fields():
+    # a second reader's case (凉州区张义镇, 2009), written before it was run: the page's fields are a row of labels
+    # over a row of values, and the text speaks only as 本机关
+    text = ("索引号 | 公开方式 | 发布机构 |\n116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |\n"
+            "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《武威市政府信息公开实施意见》,特向社会公布2009年度本机关信息"
+            "公开年度报告。本报告中所列数据的统计期限自2009年1月1日起至2009年12月31日止。\n一、概述\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "武威市凉州区张义镇人民政府"
+    # a row of values that is itself labels is no value
+    assert parse_document(text.replace("116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |",
+                                       "索引号 | 发布机构 | 公开方式 |"), "x.txt").meta.agency_name is None

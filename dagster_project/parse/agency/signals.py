@@ -150,6 +150,22 @@ _LED_SUBJECT = re.compile(r"\s*(?:" + _YEAR + r"年度?[,，]\s*)?([^\s,，。;�
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
+_ISSUER_LABEL = re.compile(r"^(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源)$")
+
+
+def _values_under_their_labels(lines: list[str]) -> list[str]:
+    """The page's fields laid out as a table of a row of labels over a row of values (索引号 | 公开方式 |
+    发布机构 | over 116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |): the value under an
+    issuer's label."""
+    values = []
+    for above, below in zip(lines, lines[1:]):
+        labels, cells = [c.strip() for c in above.split("|")], [c.strip() for c in below.split("|")]
+        if len(labels) >= 3 and len(labels) == len(cells) and _FIELD_LABELS.search(above) \
+                and not _FIELD_LABELS.search(below):
+            values += [cell for label, cell in zip(labels, cells) if _ISSUER_LABEL.match(label) and cell]
+    return values
+
+
 _UNDATED_TITLE = re.compile(r"^(?!一图|图解|解读|关于)([^《》,，。:：\d]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告$")
 _GOV_SITE = re.compile(r"((?:[A-Za-z0-9-]+\.)+gov\.cn)")
 _LIST_ITEM = re.compile(r"^[-•·*]\s")
@@ -382,6 +398,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         signals.add(meta.get(key), "field")
     for m in _FIELD.finditer(body[:3000]):
         signals.add(m.group(1), "field")
+    for value in _values_under_their_labels(lines[:20]):
+        signals.add(value, "field")
     subjects = list(_SUBJECT.finditer(body[:4000]))
     if "情况" in body or "概述" in body:
         subjects = sorted(subjects + list(_SUBJECT_AFTER_HEADING.finditer(body[:4000])), key=lambda m: m.start())
