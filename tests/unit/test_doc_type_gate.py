@@ -568,3 +568,14 @@ def test_an_untitled_report_that_reports_the_years_work_with_its_first_section_o
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2021)
     # the same paragraph without the report's first section after it is no report
     assert parse_document(text.replace("一、总体情况", "一是"), "x.txt").meta.doc_type != "annual_report"
+
+
+def test_a_report_naming_itself_on_the_line_under_the_pages_heading():
+    # a second reader's case (a wiki copy of 黑龙江省质量技术监督局's 2012 report), written before the gate was run on it
+    text = ("黑龍江省質量技術監督局2012年工作報告\n\n黑龍江質量技術監督局2012年政府信息公開工作年度報告(以下稱報告)是根據《中華人民共和國"
+            "政府信息公開條例》(以下稱《條例》)要求編制的。報告內容包括主動公開信息情況、依申請公開信息和不予公開信息情況。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2012)
+    # a notice about the report is no report
+    notice = "各单位：\n关于做好2012年政府信息公开工作年度报告(以下简称报告)编制工作的通知。请按要求报送。\n"
+    assert parse_document(notice, "x.txt").meta.doc_type != "annual_report"
