@@ -1327,3 +1327,13 @@ def test_requests_received_and_handled_at_once_or_closed_in_pieces():
     # batch_za/14: of none received and handled, its reader wrote the none received alone
     assert _values("2021年，东山镇在秀英区政府信息公开平台网站上更新各类信息76条，收到和处理政府信息公开申请0条。", 2021) == \
         {"n.requests.received": 0}
+
+
+def test_requests_that_take_in_those_carried_over_are_no_count_of_the_years_received():
+    # a second reader's case (兴安盟行署办公室, 2025) and the openings of prose_pages batch_zza/06 and batch_zf/18, whose
+    # readers left the received count out (it holds the year before's) and kept what was closed
+    assert _values("2025年,兴安盟行署办公室共受理政府信息公开申请24件(含上年结转1件),申请内容主要涉及土地征收。", 2025) == {}
+    assert _values("全年共受理公众向市政府(市政府办公厅)提交的政府信息公开申请543件(含上年度结转6件),申请内容主要集中在城市更新、"
+                   "征收拆迁。依法办结541件,结转下年度办理2件。", 2024) == {"n.requests.closed": 541}
+    assert _values("全年共受理政府信息公开申请103件(含上年结转申请3件),所有申请均在法定期限内完成答复。", 2024) == \
+        {"n.requests.closed": 103}
