@@ -1337,3 +1337,14 @@ def test_requests_that_take_in_those_carried_over_are_no_count_of_the_years_rece
                    "征收拆迁。依法办结541件,结转下年度办理2件。", 2024) == {"n.requests.closed": 541}
     assert _values("全年共受理政府信息公开申请103件(含上年结转申请3件),所有申请均在法定期限内完成答复。", 2024) == \
         {"n.requests.closed": 103}
+
+
+def test_the_old_templates_summary_list_of_the_years_figures():
+    # a second reader's case (岳阳县长湖乡, 2018), and the agencies page t06 (舟曲县八楞乡, 2021) whose items run on one line
+    text = ("一、情况概述\n1.主动公开政府信息的情况:81条\n2.行政机关依申请公开政府信息的数量:无\n3.不予以公开政府信息的数量:无\n"
+            "4.政府信息公开的收费及减免情况:无\n")
+    assert _values(text, 2018) == {"n.active.items": 81, "n.requests.received": 0}
+    text = ("现将2021年工作情况汇报如下: 一、总体情况 1、主动公开政府信息的情况:40条,其内容涉及财政预算决算、工程招标。 "
+            "2、行政机关依申请公开政府信息的数量:无。 3、不予以公开政府信息的数量:无。 "
+            "5、因政府信息公开申请行政复议、提起行政诉讼的情况:无。")
+    assert _values(text, 2021) == {"n.active.items": 40, "n.requests.received": 0, "n.review": 0, "n.suit": 0}

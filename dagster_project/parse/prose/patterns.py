@@ -109,9 +109,10 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众|向社会公众|向广大群众|�
 # two, each of two characters or more (市、区县“十四五”规划…等信息近300条 lists places of one kind)
 # (…常务会议等在内的信息428条)
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?(?:在内)?)?"
+# (the old template's summary list: 1.主动公开政府信息的情况:81条)
 ACTIVE_A = re.compile(
     _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
-    r"(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
+    r"(?:的?情况[:：])?(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
 ACTIVE_A_PIECES = re.compile(
@@ -275,6 +276,8 @@ ZERO_PRESS = re.compile(r"(?:未|没有)(?:召开|举办|举行)(?:过)?(?:任�
 # Zeros of requests: 未收到/没有收到 … 政府信息公开的申请, the negation and the request in one clause.
 # what a none of requests takes in, after them (申请(含转办), 申请(包括上级转办件)): still a none of all
 INCLUDING = r"(?:\((?:含|包括|包含)[^()]{1,12}\))?"
+# an item's number in a list (5、 / 5. / (5))
+LIST_NUMBER = r"(?:\d{1,2}[.、．]|[（(]\d{1,2}[)）])?"
 ZERO_REQUESTS = re.compile(
     # (无居民群众、企事业单位提出…申请: no one asked; not 无正当理由提出, 无障碍在线提出, 无偿提出)
     r"(?:(?:未|没有)(?:收到|接到|接收到|受理|发生)(?:过)?"
@@ -294,6 +297,8 @@ ZERO_REQUESTS_NONE = re.compile(
     r"|^(?:[^，。;,:：]{0,20}[:：])?[^，。;,:：]{0,12}?(?:无|没有)(?:发生)?(?:依申请公开(?:政府信息)?|申请政府信息公开|申请公开(?:政府信息)?)"
     r"(?:和不予(?:以)?公开(?:政府信息)?)?(?:的)?(?:情况|事项)$"
     r"|^[^，。;,]{0,8}?(?:无|没有)依申请公开(?:政府信息)?和不予(?:以)?公开(?:的)?政府信息$"
+    # the old template's summary list: 2.行政机关依申请公开政府信息的数量:无
+    r"|^" + LIST_NUMBER + r"(?:行政机关)?依申请公开(?:政府)?信息的数量[:：]\s*无$"
 )
 # the other ways a report says no request came: 没有收到依申请公开政府信息的申请 / 未接到要求公开政府信息的
 # 申请件 / 未收到依申请公开的事项 / 没有发生依申请信息公开事件 / 未收到申请公开政府信息件
@@ -355,7 +360,7 @@ def zero_cases(m: re.Match) -> tuple[bool, bool] | None:
 
 # 因政府信息公开申请行政复议、提起行政诉讼的情况:无 (the section's heading and its one-word answer, see
 # sentences.prose_blocks): none of either
-CASES_ANSWERED_NONE = re.compile(r"^(?:因政府信息公开(?:申请)?)?(?:申请)?行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:的)?(?:情况)?:无$")
+CASES_ANSWERED_NONE = re.compile(r"^" + LIST_NUMBER + r"(?:因政府信息公开(?:申请)?)?(?:申请)?行政复议(?:、|和|及|与)(?:提起)?行政诉讼(?:的)?(?:情况)?:无$")
 # 本年度政府信息行政复议和行政诉讼数量均为零: both kinds of cases counted at once, as none
 JOINT_ZERO_CASES = re.compile(r"行政复议(?:案件)?(?:和|、|及|与)行政诉讼(?:案件)?(?:的)?(?:数量|数|件数|案件数)?(?:均|都)?为(?:零|0)(?:件|起)?$")
 

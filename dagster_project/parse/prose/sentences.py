@@ -69,7 +69,9 @@ def _is_table_line(line: str) -> bool:
 # a short line that states something about the year without punctuation (2009年我白洋街道没有收到政府信息公开申请)
 _SHORT_STATEMENT = re.compile(r"(?:19|20)\d{2}年度?[^|:：]{6,}$"
                               # or a short line under a heading that says none came (无申请行政复议、提起行政诉讼的情况)
-                              r"|(?:无|没有|未)[^|:：]{0,4}(?:申请|复议|诉讼|收到|发生)[^|:：]{4,}$")
+                              r"|(?:无|没有|未)[^|:：]{0,4}(?:申请|复议|诉讼|收到|发生)[^|:：]{4,}$"
+                              # or an item of the old template's summary list (2.行政机关依申请公开政府信息的数量:无)
+                              r"|\d{1,2}[.、．][^|:：]{4,40}的(?:情况|数量)[:：][^|:：]{1,10}$")
 
 
 def _is_prose_line(line: str) -> bool:
