@@ -526,3 +526,11 @@ def test_the_issuer_under_its_label_in_a_row_of_fields():
     # a row of values that is itself labels is no value
     assert parse_document(text.replace("116223010139324488/2010-00023 | 主动公开 | 凉州区张义镇人民政府 |",
                                        "索引号 | 发布机构 | 公开方式 |"), "x.txt").meta.agency_name is None
+
+
+def test_a_departments_short_form_takes_its_full_name_from_its_own_line_under_the_header():
+    # the opening of prose_pages batch_zza/01 (南京, 2011), whose reader wrote the full name
+    text = ("欢迎访问南京市城市管理局网站\n\n南京市城市管理局\n\n当前位置:首页 > 信息公开专栏 > 政府信息公开年度报告\n\n"
+            "2011年度市城管局政府信息公开年报\n责任编辑:  文章来源:  发布时间:2013-09-10 16:30\n\n  引 言\n\n"
+            "  根据《中华人民共和国政府信息公开条例》的规定,现发布本年度报告。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "南京市城市管理局"

@@ -530,11 +530,12 @@ def _abbreviates(short: str, long: str) -> bool:
 def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table: DivisionTable,
                  context: list[Division] = (), host: list[Division] = ()) -> AgencyIdentity:
     """A department the title names by its short form (市城管执法局) and a sentence in full (本年度报告由德阳市城市
-    管理行政执法局…编制): the name written out, which is the official one."""
+    管理行政执法局…编制), or its own line under the page's header (市烟草局 over 白银市烟草专卖局): the name
+    written out, which is the official one."""
     if first.agency_kind != "department" or not first.agency_name:
         return first
     for name, signal in candidates[1:]:
-        if signal not in ("sentence", "subject"):
+        if signal not in ("sentence", "subject", "heading"):
             continue
         later = _identity(name, signal, list(context), list(host), table)
         if later.full and later.adcode == first.adcode and later.agency_kind == "department" \
