@@ -220,9 +220,9 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
 )
 
 
-# requests carried into the next year (3件结转下年度办理 / 转下一年度继续办理3件)
 # a count that takes in the requests carried over from the year before: (含上年结转1件) / (含上年结转申请3件)
 _TAKES_IN_THE_CARRIED = re.compile(r"[（(](?:其中)?(?:含|包括|包含)(?:" + LAST_YEAR_WORDS + r")?结转")
+# requests carried into the next year (3件结转下年度办理 / 转下一年度继续办理3件)
 _CARRIED_FORWARD = re.compile(r"^(?:\d+件)?(?:结转|转)(?:至)?下一?年度?|结转下一?年度?|下年度继续办理")
 
 
@@ -432,7 +432,7 @@ def scan_sentence(
                         cands.pop()
                     if closed := CLOSED_RIGHT_AFTER.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
-                    elif (RECEIVED_AND_CLOSED.match(mid) or RECEIVED_AND_HANDLED.match(mid) and cands[-1].value) \
+                    elif (RECEIVED_AND_CLOSED.match(mid) or RECEIVED_AND_HANDLED.match(mid) and received_in_sentence.value) \
                             and not _some_left_open(sent, i):
                         _emit(cands, "n.requests.closed", m, clause, order)
                 break
