@@ -534,3 +534,17 @@ def test_a_departments_short_form_takes_its_full_name_from_its_own_line_under_th
             "2011年度市城管局政府信息公开年报\n责任编辑:  文章来源:  发布时间:2013-09-10 16:30\n\n  引 言\n\n"
             "  根据《中华人民共和国政府信息公开条例》的规定,现发布本年度报告。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "南京市城市管理局"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a second reader's third round (湖口县大垅乡, 2025): a stray year before the title; the contact line's 大垅集镇 is a typo
+    ("2025湖口县大垅乡2025年度政府信息公开工作年度报告\n本报告依据《中华人民共和国政府信息公开条例》编制本报告。本报告所列统计数据的"
+     "期限自2025年1月1日起,至2025年12月31日止,如对本报告有意见或建议:请联系湖口县大垅集镇,联系电话:0792-6532910。\n",
+     "湖口县大垅乡人民政府"),
+    # the same round (茅山旅游度假区, 2018): a resort named by the title alone is run by its committee, it has no government
+    ("• 欢迎访问常州市金坛区人民政府网站!\n当前位置: 政务公开 > 镇、开发区 > 茅山旅游度假区 > 政府信息公开目录\n"
+     "2018年茅山旅游度假区政府信息公开年度报告\n根据《中华人民共和国政府信息公开条例》规定,现向社会公布茅山旅游度假区政府信息公开"
+     "年度报告。报告中所列数据的统计期限自2018年1月1日起至2018年12月31日止。\n", "茅山旅游度假区管理委员会"),
+])
+def test_a_stray_year_before_the_title_and_a_resort_named_alone(text, issuer):
+    assert parse_document(text, "x.txt").meta.agency_name == issuer

@@ -254,7 +254,8 @@ def _parent_division(division: Division, table: DivisionTable) -> Division | Non
 
 def _unqualified(name: str, parsed: _Parsed) -> str:
     """The canonical form of a name no division could be found for."""
-    if re.search(rf"(?:新区|{ZONE_WORDS})$", name):
+    # (a resort or a scenic area is a zone too: 茅山旅游度假区 is run by its 管理委员会, it has no 人民政府)
+    if re.search(rf"(?:新区|度假区|风景区|风景名胜区|{ZONE_WORDS})$", name):
         return name + "管理委员会"
     if re.search(r"(?:镇|乡|苏木)(?:政府)?$", name):
         return re.sub(r"政府$", "", name) + "人民政府"

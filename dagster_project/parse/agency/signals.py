@@ -263,6 +263,7 @@ def _title_issuer(title: str) -> str:
     # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name, unless it
     # names the body (【苑坑乡】2023年…) and the title does not name it again (【沙坪镇】沙坪镇2023年…)
     norm = "".join(nfkc(strip_pinyin(title)).split())
+    norm = re.sub(r"^(?:19|20)\d\d(?=[^\d年度\-—–~至])", "", norm)  # a stray year before the title (2025湖口县大垅乡2025年度…)
     tag = re.match(r"【([^】]{1,8})】", norm)
     if tag and (not _ENDS_AS_NAME.search(tag.group(1)) or norm.startswith(tag.group(1), tag.end())):
         norm = norm[tag.end():]
