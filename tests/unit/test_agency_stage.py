@@ -548,3 +548,11 @@ def test_a_departments_short_form_takes_its_full_name_from_its_own_line_under_th
 ])
 def test_a_stray_year_before_the_title_and_a_resort_named_alone(text, issuer):
     assert parse_document(text, "x.txt").meta.agency_name == issuer
+
+
+def test_an_internal_office_named_alone_is_no_issuer_and_a_towns_party_committee_speaks_for_the_town():
+    # a second reader's third round (南昌县东新乡, 2023, on a mirror that wrote 街道 for every 政府): 可与党政办联系 names no body
+    text = ("本报告根据《中华人民共和国街道信息公开条例》(以下简称《条例》要求编制。本年度报告中所列数据的统计期限为2023年1月1日起至2023年"
+            "12月31日止。公民、法人或者其他组织如有其他需求或建议,可与党政办联系,联系地址:南昌县东祥路6666号东新党政办公室,联系电话:"
+            "0791-85778001。\n一、总体情况\n2023年东新乡党委高度重视政务信息公开工作深入贯彻落实《条例》。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "南昌县东新乡人民政府"

@@ -220,6 +220,8 @@ class PageSignals:
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
         name = re.sub(r"(人民政府)机关$", r"\1", clean_name(name))  # 城口县人民政府机关: the government and its office
         name = re.sub(r"及其?办公[室厅]$", "", name)  # 阿勒泰地区行政公署及办公室: the body and its office
+        # 2023年东新乡党委高度重视…: a town's or street's party committee speaks for the town in its report
+        name = re.sub(r"(镇|乡|苏木|街道)党(?:工)?委$", r"\1", name)
         # 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
         name = re.sub(r"(管理委员会|人民政府)(?:党委|党工委|党组)[、和及与](?:管理委员会|人民政府)(?:办公室)?$", r"\1", name)
         if signed:  # a government's office signs for the government
@@ -232,11 +234,14 @@ class PageSignals:
         if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not _NOT_IN_A_NAME.search(name) \
-                and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(re.sub(r"(?:人民)?政府$", "", name)):
+                and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(re.sub(r"(?:人民)?政府$", "", name)) \
+                and not _AN_OFFICE_ALONE.fullmatch(name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
 
 
+# an internal office named without its body (可与党政办联系): it names no issuer
+_AN_OFFICE_ALONE = re.compile(r"党政(?:综合)?(?:办公室|办)|综合办(?:公室)?|党建办(?:公室)?")
 _PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|站|馆)$")
 
