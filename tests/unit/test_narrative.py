@@ -1348,3 +1348,12 @@ def test_the_old_templates_summary_list_of_the_years_figures():
             "2、行政机关依申请公开政府信息的数量:无。 3、不予以公开政府信息的数量:无。 "
             "5、因政府信息公开申请行政复议、提起行政诉讼的情况:无。")
     assert _values(text, 2021) == {"n.active.items": 40, "n.requests.received": 0, "n.review": 0, "n.suit": 0}
+
+
+def test_not_even_one_request_received_is_a_none():
+    # a second reader's third round (a township, 2020): the count after a negation was read as one request received
+    assert _values("（二）依申请公开。2020年1月1日以来，我乡并未接收到一例依申请公开请求，因此未涉及到收费问题，"
+                   "未引起行政复议与行政诉讼。", 2020) == {"n.requests.received": 0, "n.review": 0, "n.suit": 0}
+    assert _values("2020年，我乡未收到一件政府信息公开申请。", 2020) == {"n.requests.received": 0}
+    # without the negation, one is one
+    assert _values("2020年，我乡收到一件政府信息公开申请。", 2020) == {"n.requests.received": 1}

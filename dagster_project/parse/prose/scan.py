@@ -158,6 +158,22 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+# a negation right before the verb (我乡未收到一件政府信息公开申请 / 并未接收到一例依申请公开请求): not even one
+_NEGATED = re.compile(r"(?:未|没有|从未|并未|尚未)接?$")  # (未接|收到…: the search may start at 收到)
+
+
+def _emit_received(cands: list[Candidate], m: re.Match, clause: str, order: int) -> bool:
+    """A received count, or after a negation not even one of them (未收到一件…申请): a none; a larger count
+    after a negation (未收到3件…) says nothing."""
+    if not _NEGATED.search(clause, 0, m.start()):
+        return _emit(cands, "n.requests.received", m, clause, order)
+    value = read_value(m)
+    if value is None or value.value != 1:
+        return False
+    cands.append(Candidate("n.requests.received", 0.0, False, clause, order))
+    return True
+
+
 # a breakdown of the year's disclosures into kinds follows (具体情况是:政策信息1条、…), as after 其中
 _BREAKDOWN = re.compile(r"(?:具体(?:情况)?(?:是|为|如下)|分别(?:是|为))[:：]?")
 _OTHER_KIND = re.compile(r"(?:其他|其它)$")
@@ -423,7 +439,7 @@ def scan_sentence(
                     continue
                 if qizhong or not sent.cumulative_ok(clause) or not sent.year_ok(i, m.start()):
                     continue
-                if _emit(cands, "n.requests.received", m, clause, order):
+                if _emit_received(cands, m, clause, order):
                     received_in_sentence = cands[-1]
                     got_received = True
                     if _TAKES_IN_THE_CARRIED.match(clause, m.end()):
@@ -443,7 +459,7 @@ def scan_sentence(
                 if m and not qizhong and re.search(r"依申请公开|信息公开申请", sent.context[-300:] + sent.text) \
                         and not LICENSING_CONTEXT.search(sent.text) and not NOT_REQUEST.search(clause) \
                         and "信访" not in clause and sent.cumulative_ok(clause) and sent.year_ok(i, m.start()):
-                    if _emit(cands, "n.requests.received", m, clause, order):
+                    if _emit_received(cands, m, clause, order):
                         received_in_sentence = cands[-1]
                         got_received = True
             if not got_received:
@@ -456,7 +472,7 @@ def scan_sentence(
                     licensing = LICENSING_CONTEXT.search(sent.text) or NOT_REQUEST.search(clause) \
                         or (not qualified and "信访" in clause)
                     if context_ok and not licensing:
-                        if _emit(cands, "n.requests.received", m, clause, order):
+                        if _emit_received(cands, m, clause, order):
                             received_in_sentence = cands[-1]
                             got_received = True
 
