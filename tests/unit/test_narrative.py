@@ -1357,3 +1357,13 @@ def test_not_even_one_request_received_is_a_none():
     assert _values("2020年，我乡未收到一件政府信息公开申请。", 2020) == {"n.requests.received": 0}
     # without the negation, one is one
     assert _values("2020年，我乡收到一件政府信息公开申请。", 2020) == {"n.requests.received": 1}
+
+
+def test_the_items_of_the_town_named_by_its_own_name():
+    # a second reader's third round (朋普镇, 2024) and the opening of prose_pages batch_o/20 (长桥乡, 2019)
+    assert _values("2024年以来，通过市政府政务网站、新媒体平台、宣传栏等方式主动公开朋普镇政府信息共597条。2024年度门户网站主动公开"
+                   "政府信息6条。", 2024) == {"n.active.items": 597}
+    assert _values("2019年我乡通过广昌县人民政府(http://www.jxgc.gov.cn)主动公开长桥乡人民政府信息57条:其中部门公告4条。", 2019) \
+        == {"n.active.items": 57}
+    # the towns' information, counted by an area, is not named by one town
+    assert _values("2024年，各乡镇主动公开各乡镇政府信息共597条。", 2024) == {}

@@ -109,9 +109,12 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众|向社会公众|向广大群众|�
 # two, each of two characters or more (市、区县“十四五”规划…等信息近300条 lists places of one kind)
 # (…常务会议等在内的信息428条)
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?(?:在内)?)?"
+# the town's own name before its information (主动公开朋普镇政府信息共597条 / 主动公开长桥乡人民政府信息57条), not the
+# towns' (各乡镇…)
+_ACTIVE_TOWN = r"(?:(?![各全本我该])[\u4e00-\u9fff]{1,8}?(?<![乡村])(?:镇|乡|街道|苏木)(?:人民)?(?=政府信息))?"
 # (the old template's summary list: 1.主动公开政府信息的情况:81条)
 ACTIVE_A = re.compile(
-    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + _ACTIVE_TOWN + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
     r"(?:的?情况[:：])?(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
