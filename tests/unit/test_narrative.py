@@ -1367,3 +1367,13 @@ def test_the_items_of_the_town_named_by_its_own_name():
         == {"n.active.items": 57}
     # the towns' information, counted by an area, is not named by one town
     assert _values("2024年，各乡镇主动公开各乡镇政府信息共597条。", 2024) == {}
+
+
+def test_documents_among_the_items_published_are_a_kind_of_them():
+    # a second reader's third round (自治区生态环境厅, 2023): the documents were read as the year's items
+    text = ("（一）主动公开情况\n2023年，自治区生态环境厅门户网站发布各类信息5489条，其中，主动公开文件数232条，重要通知公告33条，"
+            "生态环境厅系统预算决算信息57条。")
+    assert _values(text, 2023) == {"n.active.items": 5489}
+    # the doc_type page batch_1/08 (厦门市发展和改革委员会, 2015): of the information made, the part disclosed is the count
+    text = "2015年本机关制作、获取的政府信息2196条，其中主动公开文件753条，作为可依申请公开文件518条，不予公开文件925条。"
+    assert _values(text, 2015) == {"n.active.items": 753}

@@ -158,6 +158,19 @@ def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: in
     return True
 
 
+# what the body made or obtained (制作、获取的政府信息2196条，其中主动公开文件753条): of these, the part disclosed
+_MADE_OR_OBTAINED = re.compile(r"制作|获取|产生|形成")
+
+
+def _documents_among_the_published(sent: Sentence, i: int, m: re.Match) -> bool:
+    """门户网站发布各类信息5489条，其中，主动公开文件数232条: the documents among the items published, a kind of
+    them, unless what comes before 其中 is what the body made or obtained, of which the disclosed part is the count."""
+    if "文件" not in m.group():
+        return False
+    start = next((k for k, c in enumerate(sent.clauses[:i + 1]) if c.startswith("其中")), i)
+    return not _MADE_OR_OBTAINED.search("".join(sent.clauses[:start]))
+
+
 # a negation right before the verb (我乡未收到一件政府信息公开申请 / 并未接收到一例依申请公开请求): not even one
 _NEGATED = re.compile(r"(?:未|没有|从未|并未|尚未)接?$")  # (未接|收到…: the search may start at 收到)
 
@@ -401,7 +414,7 @@ def scan_sentence(
                 between = re.sub(r"(?:19|20)\d{2}年度?|本年度|本年|今年|全年|当年|年内|新增|共计|共|:", "", between)
                 # (this clause or one before it opens on 其中 or a breakdown)
                 after_qizhong = any(c.startswith("其中") or _BREAKDOWN.match(c) for c in sent.clauses[:i + 1])
-                if after_qizhong and between or _OTHER_KIND.search(head):
+                if after_qizhong and (between or _documents_among_the_published(sent, i, m)) or _OTHER_KIND.search(head):
                     # 其中 + a subject (其中区直各部门…, 其中通过网站…), and every clause after it in the
                     # sentence (其中,工作动态信息32条,…;法定主动公开信息7条), or after 具体情况是 (具体情况是:政策信息
                     # 1条、法定主动公开信息10条): a subset; so is 其他主动公开信息3条
