@@ -25,7 +25,8 @@ _OTHER_TITLE = [
     (re.compile(r"述职报告|述职述廉"), "an official's account of their own work (述职报告), not a report"),
     (re.compile(r"整改(?:报告|情况|方案|清单)"), "a report on putting right what a check found, not a report"),
     # …年度报告发布情况汇总 / …年度报告编制发布情况说明: the reports' publication, told for many bodies
-    (re.compile(r"(?:年度报告|年报)(?:的)?(?:编制|发布|公开|报送|和|及|、)*(?:工作)?情况(?:汇总|说明|通报|统计)?$"),
+    # (…年度报告公布情况: whether the units published theirs)
+    (re.compile(r"(?:年度报告|年报)(?:的)?(?:编制|发布|公开|公布|报送|和|及|、)*(?:工作)?情况(?:汇总|说明|通报|统计)?$"),
      "a summary of the reports' publication, not a report"),
     # 红星村2020年村务公开工作情况报告: a village's (or a party's, a factory's) disclosure, not the government's
     (re.compile(r"^(?!.*(?:政府信息|政务))(?=.*(?:村务|党务|厂务|居务|司法|审务|检务|警务|狱务)公开)"),

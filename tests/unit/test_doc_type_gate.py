@@ -579,3 +579,11 @@ def test_a_report_naming_itself_on_the_line_under_the_pages_heading():
     # a notice about the report is no report
     notice = "各单位：\n关于做好2012年政府信息公开工作年度报告(以下简称报告)编制工作的通知。请按要求报送。\n"
     assert parse_document(notice, "x.txt").meta.doc_type != "annual_report"
+
+
+def test_an_account_of_whether_the_units_published_their_reports_is_no_report():
+    # a second reader's third round (石狮, 2023), written before the gate was run on it: read as the city's report
+    text = ("石狮市2023年政府信息公开工作年度报告公布情况\n发布时间: 2024-02-05 11:25:00\n\n  根据《中华人民共和国政府信息公开工作年度"
+            "报告格式》要求,我市组织全市各政府信息公开责任单位编制并发布2023年度政府信息公开工作年度报告。现将石狮市2023年政府信息公开"
+            "工作年度报告公布情况报告如下:\n\n  一、我市应公布年度报告单位37个,按时公布率100%。\n")
+    assert parse_document(text, "x.txt").meta.doc_type != "annual_report"
