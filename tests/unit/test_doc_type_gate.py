@@ -566,8 +566,8 @@ def test_an_untitled_report_that_reports_the_years_work_with_its_first_section_o
             "2、行政机关依申请公开政府信息的数量:无。 3、不予以公开政府信息的数量:无。\n")
     meta = parse_document(text, "x.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2021)
-    # the same paragraph without the report's first section after it is no report
-    assert parse_document(text.replace("一、总体情况", "一是"), "x.txt").meta.doc_type != "annual_report"
+    # the same paragraph with neither the report's first section nor figures after it is no report
+    assert parse_document(text.split("一、总体情况")[0] + "一是加强组织领导。\n", "x.txt").meta.doc_type != "annual_report"
 
 
 def test_a_report_naming_itself_on_the_line_under_the_pages_heading():
