@@ -556,3 +556,17 @@ def test_an_internal_office_named_alone_is_no_issuer_and_a_towns_party_committee
             "12月31日止。公民、法人或者其他组织如有其他需求或建议,可与党政办联系,联系地址:南昌县东祥路6666号东新党政办公室,联系电话:"
             "0791-85778001。\n一、总体情况\n2023年东新乡党委高度重视政务信息公开工作深入贯彻落实《条例》。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "南昌县东新乡人民政府"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a second reader's third round (小营街道, 2024): 在…的引领下 before the body, as 在…领导下
+    ("2024年,在区政府政务信息公开工作主管部门的引领下,小营街道办事处严格依照区委、区政府针对政务公开工作的要求与安排,及时且规范地"
+     "公开我街道政务信息。\n", "小营街道办事处"),
+    # the same round (河东乡, 2022) and prose_pages batch_d/03 (临邑县卫生局, 2010): the body's name, then the work it reports on
+    ("一、总体情况\n2022年,河东乡政府信息公开工作在县委、县政府的正确领导下,按照《中华人民共和国政府信息公开条例》规定开展。\n",
+     "河东乡人民政府"),
+    ("2010年,县卫生局政府信息公开工作在县委、县政府的领导下,按照县政府信息公开工作统一部署,全面贯彻落实《中华人民共和国政府信息"
+     "公开条例》和临邑县政府《关于做好政府信息公开工作的通知》,现将我局2010年度政府信息公开工作年度报告如下:\n", "临邑县卫生局"),
+])
+def test_the_subject_of_the_years_work_led_or_named_before_the_work(text, issuer):
+    assert parse_document(text, "x.txt").meta.agency_name == issuer

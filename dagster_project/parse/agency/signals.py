@@ -123,7 +123,7 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 _WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 _FIELD = re.compile(
     r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
-_SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持)下[,，])?"
+_SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|引领)下[,，])?"
                  r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                  r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确"
                  # (and these after a body's name alone: 宝鸡市深化统计领域政务公开 is the city's work, of which
@@ -242,6 +242,7 @@ class PageSignals:
 
 # an internal office named without its body (可与党政办联系): it names no issuer
 _AN_OFFICE_ALONE = re.compile(r"党政(?:综合)?(?:办公室|办)|综合办(?:公室)?|党建办(?:公室)?")
+_WORK_AFTER_THE_NAME = re.compile(r"(?:政府信息公开|信息公开|政务公开)工作$")
 _PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
 _BODY_END = re.compile(r"(?:局|厅|委|委员会|办公室|办|中心|院|所|站|馆)$")
 
@@ -413,7 +414,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         # (今年以来,市政府高度重视…: a level's body with no place is no issuer where no numbered year leads it)
         unnumbered = any(word in m.string[m.start():m.start(1)] for word in ("今年以来", "本年度"))
         if not _NOT_ONE_BODY.search(m.group(1)) and not (unnumbered and _A_LEVEL_ALONE.match(m.group(1))):
-            signals.add(m.group(1), "subject")
+            # (2022年,河东乡政府信息公开工作在县委…领导下: the body's name, then the work it reports on)
+            signals.add(_government_whole(_WORK_AFTER_THE_NAME.sub("", m.group(1))), "subject")
     for m in _OVERVIEW_SUBJECT.finditer(body[:4000]):
         signals.add(m.group(1), "subject")
     for name in _led_subjects(body[:3000]):
