@@ -1377,3 +1377,13 @@ def test_documents_among_the_items_published_are_a_kind_of_them():
     # the doc_type page batch_1/08 (厦门市发展和改革委员会, 2015): of the information made, the part disclosed is the count
     text = "2015年本机关制作、获取的政府信息2196条，其中主动公开文件753条，作为可依申请公开文件518条，不予公开文件925条。"
     assert _values(text, 2015) == {"n.active.items": 753}
+
+
+def test_a_street_offices_items_requests_named_before_the_disclosure_and_closed_after_the_request():
+    # a second reader's third round (杭州 长河街道, 台州 桐屿街道, 嘉兴市市场监管局; 2023, 2023, 2022)
+    assert _values("（一）主动公开\n2023年，本街道在政府官网上主动公开街道信息423条，其中工作总结1条。", 2023) == \
+        {"n.active.items": 423}
+    assert _values("（二）依申请公开\n2023年，收到申请政府信息公开事项12件，已进行行政答复。", 2023) == \
+        {"n.requests.received": 12, "n.requests.closed": 12}
+    assert _values("（二）依申请公开情况。2022年，嘉兴市市场监管局受理政府信息依申请公开11件，其中网络申请11件，申请办结数8件，"
+                   "结转下一年办理1件。", 2022) == {"n.requests.received": 11, "n.requests.closed": 8}
