@@ -570,3 +570,11 @@ def test_an_internal_office_named_alone_is_no_issuer_and_a_towns_party_committee
 ])
 def test_the_subject_of_the_years_work_led_or_named_before_the_work(text, issuer):
     assert parse_document(text, "x.txt").meta.agency_name == issuer
+
+
+def test_a_zone_named_alone_after_its_county_is_its_committee():
+    # a second reader's third round (齐城农业高新区, 2019): the field's 临淄区齐城农业高新区 placed the title's committee
+    # and dropped it; prose_pages batch_zz/05 (乌尔禾区百口泉产业园区) likewise
+    text = ("淄博省级农业高新技术产业示范区管理委员会\n标题: 齐城农业高新区管委会2019年政府信息公开工作年度报告\n"
+            "发布机构: 临淄区齐城农业高新区\n根据《中华人民共和国政府信息公开条例》要求编制本报告。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "淄博市临淄区齐城农业高新区管理委员会"

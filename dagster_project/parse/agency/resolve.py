@@ -252,10 +252,13 @@ def _parent_division(division: Division, table: DivisionTable) -> Division | Non
     return ancestors[0] if ancestors else None
 
 
+# a zone's name (a resort or a scenic area is a zone too: 茅山旅游度假区 is run by its 管理委员会, it has no 人民政府)
+_A_ZONE_PIECE = re.compile(rf"(?:新区|度假区|风景区|风景名胜区|{ZONE_WORDS})$")
+
+
 def _unqualified(name: str, parsed: _Parsed) -> str:
     """The canonical form of a name no division could be found for."""
-    # (a resort or a scenic area is a zone too: 茅山旅游度假区 is run by its 管理委员会, it has no 人民政府)
-    if re.search(rf"(?:新区|度假区|风景区|风景名胜区|{ZONE_WORDS})$", name):
+    if _A_ZONE_PIECE.search(name):
         return name + "管理委员会"
     if re.search(r"(?:镇|乡|苏木)(?:政府)?$", name):
         return re.sub(r"政府$", "", name) + "人民政府"
@@ -357,6 +360,8 @@ def _identity(printed: str, signal: str, context: list[Division], host: list[Div
     parsed = _parse(printed, table)
     division, town_piece, decided = _complete(parsed, context, host, table)
     body = parsed.body
+    if _A_ZONE_PIECE.search(body):
+        body += "管理委员会"  # 临淄区齐城农业高新区: a zone named alone is its committee, as _unqualified has it
     if division is None:
         name = full_form(_unqualified(printed if not parsed.level_word else parsed.level_word + printed[len(parsed.level_word):], parsed))
         kind = agency_kind(name)
