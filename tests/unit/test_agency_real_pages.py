@@ -271,6 +271,9 @@ def test_a_short_form_is_the_long_names_characters_with_some_left_out_in_the_mid
 
     assert _abbreviates("德阳市城管执法局", "德阳市城市管理行政执法局")
     assert _abbreviates("岐山县教体局", "岐山县教育体育局")
+    # 和 inside the one name (a second reader's case: 昌邑区计生局 of 昌邑区人口和计划生育局, 2010)
+    assert _abbreviates("吉林市昌邑区计生局", "吉林市昌邑区人口和计划生育局")
+    assert not _abbreviates("吉林市昌邑区财政局", "吉林市昌邑区发改局和财政局")
     # a unit under the body, two bodies joined, the government's name inside the title, one word only
     assert not _abbreviates("某市财政局", "某市财政局国库支付局")
     assert not _abbreviates("上海市长宁区税务局", "上海市长宁区国家税务局、上海市地方税务局长宁区分局")

@@ -515,7 +515,10 @@ def _speaking_at_its_site(signals: PageSignals, table: DivisionTable) -> AgencyI
     return _identity(found[0].name, "site", found, [], table)
 
 
-_NOT_AN_ABBREVIATION = re.compile(r"[、，,和与及()（）]|政府")
+# what an abbreviation leaves out of one name: not another body joined to it (…局和…局, …国家税务局、…地方税务局), a
+# word of the title's own (政府) nor a joining word alone (民族与宗教事务局 printed 民族宗教事务局: one name, two forms);
+# 和 inside one name is its own (人口和计划生育局 printed 计生局, 住房和城乡建设局 printed 住建局)
+_NOT_AN_ABBREVIATION = re.compile(r"[、，,()（）]|政府|^[和与及]$|[局委厅办][^局委厅办]*[和与及]|[和与及][^局委厅办]*[局委厅办]")
 
 
 def _abbreviates(short: str, long: str) -> bool:
