@@ -578,3 +578,10 @@ def test_a_zone_named_alone_after_its_county_is_its_committee():
     text = ("淄博省级农业高新技术产业示范区管理委员会\n标题: 齐城农业高新区管委会2019年政府信息公开工作年度报告\n"
             "发布机构: 临淄区齐城农业高新区\n根据《中华人民共和国政府信息公开条例》要求编制本报告。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "淄博市临淄区齐城农业高新区管理委员会"
+
+
+def test_the_subject_after_more_than_one_lead():
+    # a second reader's fourth round (乐山市体育局, 2021, on a mirror that wrote a casino's name into the text)
+    text = ("一、总体情况\n2021年,在市委、市政府坚强领导下,在省体育局的关心支持下,市体育局坚持以习近平新时代中国特色社会主义思想为指导,"
+            "坚决贯彻中央、省、市决策部署。主动公开政府信息120条。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "市体育局"  # the city, from the site at the stage

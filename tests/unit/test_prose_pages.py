@@ -77,7 +77,7 @@ def _spelled(name: str | None) -> str:
     ("batch_u", 26), ("batch_v", 23), ("batch_w", 28), ("batch_x", 25), ("batch_y", 26), ("batch_z", 27), ("batch_za", 26),
     ("batch_zb", 27), ("batch_zc", 27), ("batch_zd", 20), ("batch_ze", 22), ("batch_zf", 21), ("batch_zg", 24),
     ("batch_zh", 28), ("batch_zi", 25), ("batch_zj", 26), ("batch_zk", 17), ("batch_zl", 28),
-    ("batch_zm", 24), ("batch_zn", 8), ("batch_zo", 27), ("batch_zp", 29), ("batch_zq", 19), ("batch_zr", 27), ("batch_zs", 3), ("batch_zt", 25), ("batch_zu", 26), ("batch_zv", 26),
+    ("batch_zm", 24), ("batch_zn", 8), ("batch_zo", 27), ("batch_zp", 29), ("batch_zq", 19), ("batch_zr", 27), ("batch_zs", 3), ("batch_zt", 26), ("batch_zu", 26), ("batch_zv", 26),
     ("batch_zw", 25), ("batch_zx", 24), ("batch_zy", 25), ("batch_zz", 14), ("batch_zza", 7), ("batch_zzb", 11), ("batch_zzc", 8),
     ("batch_zzd", 19), ("batch_zze", 8), ("batch_zzf", 24), ("batch_zzg", 15), ("batch_zzh", 15), ("batch_zzi", 8), ("batch_zzj", 2), ("batch_zzk", 14), ("batch_zzl", 7), ("batch_zzm", 18), ("batch_zzn", 21), ("batch_zzo", 11), ("batch_zzp", 26), ("batch_zzr", 21), ("batch_zzs", 24), ("batch_zzt", 22), ("batch_zzu", 11), ("batch_zzv", 20), ("batch_zzw", 7), ("batch_zzx", 4), ("batch_zzy", 4)])
 def test_share_of_issuers_named_as_the_reader_named_them(batch: str, measured: int) -> None:
