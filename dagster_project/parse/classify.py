@@ -40,7 +40,9 @@ _OTHER_TITLE = [
     (re.compile(r"解读|图解|一图读懂|问答"), "interpretation of a report, not the report"),
     # 2016年政府信息公开工作年度报告展示平台 / …年报专栏: a page that shows many bodies' reports
     (re.compile(r"(?:年度报告|年报)(?:展示平台|专栏|专题|汇编|列表|集中展示|集中公开)"), "a column or platform of many reports, not a report"),
-    (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评"), "evaluation or assessment of disclosure work, not a report"),
+    # (2015年度政府信息公开优秀年度报告出炉: the reports chosen as the best of many)
+    (re.compile(r"评估报告|评估结果|第三方评估|考核(?:结果|情况|通报)|测评|优秀(?:年度报告|年报)"),
+     "evaluation or assessment of disclosure work, not a report"),
     # (高校信息公开情况评价报告; not a report that adds the public's rating: …年度报告及社会评价报告)
     (re.compile(_NAMES_NO_REPORT + r".*(?:评价报告|第三方评价)"), "evaluation or assessment of disclosure work, not a report"),
     # 2014年省部级政府信息公开年报观察: an article on many bodies' reports

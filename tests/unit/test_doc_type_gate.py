@@ -587,3 +587,10 @@ def test_an_account_of_whether_the_units_published_their_reports_is_no_report():
             "报告格式》要求,我市组织全市各政府信息公开责任单位编制并发布2023年度政府信息公开工作年度报告。现将石狮市2023年政府信息公开"
             "工作年度报告公布情况报告如下:\n\n  一、我市应公布年度报告单位37个,按时公布率100%。\n")
     assert parse_document(text, "x.txt").meta.doc_type != "annual_report"
+
+
+def test_news_of_the_best_reports_chosen_is_no_report():
+    # a second reader's fourth round (中国政府网, 2016, on a Traditional mirror), written before the gate was run on it
+    text = ("2015年度政府信息公開優秀年度報告出爐\n\n2016-06-13 08:52 來源: 中國政府網\n\n今年4月1日,2015年度政府信息公開年度報告專題在"
+            "中國政府網上線,集中展示31個省級政府和55個國務院部門的政府信息公開年度報告。專題開設以來,廣大網友積極參與,為心目中的優秀年報點讚。\n")
+    assert parse_document(text, "x.txt").meta.doc_type != "annual_report"

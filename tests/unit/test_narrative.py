@@ -1387,3 +1387,10 @@ def test_a_street_offices_items_requests_named_before_the_disclosure_and_closed_
         {"n.requests.received": 12, "n.requests.closed": 12}
     assert _values("（二）依申请公开情况。2022年，嘉兴市市场监管局受理政府信息依申请公开11件，其中网络申请11件，申请办结数8件，"
                    "结转下一年办理1件。", 2022) == {"n.requests.received": 11, "n.requests.closed": 8}
+
+
+def test_the_years_new_items_over_the_stock_they_join():
+    # a second reader's fourth round (广州市环保局, 2010): the platform's stock was read as the year's items
+    text = ("二、政府信息主动公开情况\n我局在政务网站设置了政府信息公开平台,并新建工程建设领域项目公开专栏,在该平台共整理公开政府信息3819条,"
+            "其中全文电子化达100%,本年度新增的主动公开信息169条,并对部分失效信息进行了清理。")
+    assert _values(text, 2010) == {"n.active.items": 169}

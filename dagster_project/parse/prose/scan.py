@@ -171,6 +171,10 @@ def _documents_among_the_published(sent: Sentence, i: int, m: re.Match) -> bool:
     return not _MADE_OR_OBTAINED.search("".join(sent.clauses[:start]))
 
 
+# the year's new items, after the stock they join (本年度新增的主动公开信息169条)
+_NEW_OF_THE_YEAR = re.compile(r"(?:本年度?|当年|今年|全年|(?:19|20)\d\d年度?)新增(?:的)?$")
+
+
 # a negation right before the verb (我乡未收到一件政府信息公开申请 / 并未接收到一例依申请公开请求): not even one
 _NEGATED = re.compile(r"(?:未|没有|从未|并未|尚未)接?$")  # (未接|收到…: the search may start at 收到)
 
@@ -408,6 +412,11 @@ def scan_sentence(
             if TOPIC.search(head):
                 continue
             if kind == "A":
+                if _NEW_OF_THE_YEAR.search(head) and not channel:
+                    # 共整理公开政府信息3819条，其中…，本年度新增的主动公开信息169条: the year's new items, named as
+                    # such, over the stock they join (and over any other count)
+                    _emit(cands, "n.active.items", m, clause, order, -1)
+                    break
                 between = clause[: m.start()]
                 if between.startswith("其中"):
                     between = between[2:]
