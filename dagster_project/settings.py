@@ -81,6 +81,11 @@ class AttachmentSettings(BaseSettings):
     pdf_column_gap_em: float = Field(
         1.5, description="a gap this many characters wide splits a line of a table without ruling lines")
     xlsx_max_rows_per_sheet: int = Field(5000, description="rows of one spreadsheet sheet read")
+    zip_max_xml_bytes: int = Field(
+        32 * 1024 * 1024, description="a .docx or .xlsx whose XML parts unpack to more than this is refused before "
+                                      "it is unpacked (a real report's are a few MB; its readers hold a tree of it)")
+    zip_max_unpacked_bytes: int = Field(
+        256 * 1024 * 1024, description="a .docx or .xlsx whose parts (images too) unpack to more than this is refused")
 
 
 class Settings(BaseSettings):

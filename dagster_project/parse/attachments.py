@@ -34,6 +34,27 @@ def refused(reader: str, reason: str) -> ReaderResult:
     return ReaderResult("", reader, STATUS_REFUSED, reason)
 
 
+def unpacked_too_large(data: bytes, max_xml_bytes: int, max_bytes: int) -> str | None:
+    """Why a zip-based attachment (.docx, .xlsx) is too large to unpack, from the sizes its directory declares
+    (zipfile never unpacks a part beyond its declared size), or None: a few hundred kilobytes of a zip can hold
+    gigabytes of XML, and the readers build a tree of all of it."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None  # not a zip: the reader says what it is
+    xml = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
+    total = sum(part.file_size for part in parts)
+    if xml > max_xml_bytes:
+        return f"its XML unpacks to {xml:,} bytes, more than {max_xml_bytes:,} (GOVINFO_ATTACHMENTS_ZIP_MAX_XML_BYTES)"
+    if total > max_bytes:
+        return f"it unpacks to {total:,} bytes, more than {max_bytes:,} (GOVINFO_ATTACHMENTS_ZIP_MAX_UNPACKED_BYTES)"
+    return None
+
+
 def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
     """Read one attachment of the given kind (one of :data:`ATTACHMENT_KINDS`)."""
     kind = (kind or "").lower().lstrip(".")
@@ -42,6 +63,13 @@ def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
         return refused(kind or "unknown", f"{name}: not an attachment kind ({kind or 'none'})")
     if not data:
         return refused(kind, f"{name}: empty file")
+    if kind in ("docx", "xlsx") or data.startswith(b"PK\x03\x04"):  # (a .doc name on a .docx body too)
+        from ..settings import get_settings
+
+        knobs = get_settings().attachments
+        too_large = unpacked_too_large(data, knobs.zip_max_xml_bytes, knobs.zip_max_unpacked_bytes)
+        if too_large:
+            return refused(kind, f"{name}: not read: {too_large}")
     try:
         if kind == "pdf":
             from .pdf.reader import read_pdf

@@ -421,7 +421,15 @@ _ASSISTANT_SIGN_OFF = re.compile(r"(?:如果|如)(?:您)?(?:还)?有其他(?:问
 SIGN_OFF_CHARS = 400
 
 
+# a gambling site's advertising under a report's title (百家乐、时时彩…立即下注，注册送38元彩金): the words of betting,
+# of at least four kinds; a real report a mirror copied and wrote a casino's brand into carries two at most (fixtures)
+_BETTING = re.compile(r"博彩|下注|投注|彩金|返水|首充|注册送|百家乐|时时彩|赌场|老虎机|娱乐场|棋牌|六合彩|北京赛车|幸运飞艇")
+BETTING_KINDS = 4
+
+
 def _look_alike_body(text: str) -> str | None:
+    if len(set(_BETTING.findall(text))) >= BETTING_KINDS:
+        return "a gambling site's advertising (its words of betting) under a report's title, not a report"
     if _INTERPRETS.search(text[:INTERPRETATION_OPENING_CHARS]):
         return "interpretation of a report (现就…进行如下解读), not the report"
     if _ASSISTANT_SIGN_OFF.search(text[-SIGN_OFF_CHARS:]):

@@ -594,3 +594,17 @@ def test_news_of_the_best_reports_chosen_is_no_report():
     text = ("2015年度政府信息公開優秀年度報告出爐\n\n2016-06-13 08:52 來源: 中國政府網\n\n今年4月1日,2015年度政府信息公開年度報告專題在"
             "中國政府網上線,集中展示31個省級政府和55個國務院部門的政府信息公開年度報告。專題開設以來,廣大網友積極參與,為心目中的優秀年報點讚。\n")
     assert parse_document(text, "x.txt").meta.doc_type != "annual_report"
+
+
+def test_a_gambling_sites_advertising_under_a_reports_title_is_no_report():
+    # a page a trial of bad input made as such sites print them: a report's title, figures, and betting's words
+    page = ("<html><head><meta charset='utf-8'><title>澳门新葡京娱乐场-2021年政府信息公开工作年度报告-真人百家乐官网</title></head><body>"
+            "<h1>某某县人民政府2021年政府信息公开工作年度报告 | 澳门新葡京官网 注册送38元彩金</h1>"
+            "<p>澳门新葡京娱乐场是亚洲最大的线上博彩平台，政府信息公开年度报告，百家乐、时时彩、北京赛车PK10、体育投注应有尽有！首充100送888。</p>"
+            "<p>一、总体情况 本平台全年收到会员申请12345件，主动公开中奖信息999条。</p>"
+            "<p>二、政府信息公开申请 全年收到政府信息公开申请66件，行政复议3件，行政诉讼1件。立即下注，天天领红包！</p></body></html>")
+    meta = parse_document(page, "spam.html").meta
+    assert meta.doc_type != "annual_report" and "gambling" in meta.doc_type_reason
+    # a real report a mirror copied with a casino's words written into it stays a report (doc_type_pages batch_43/35)
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages" / "batch_43" / "35.txt").read_text(encoding="utf-8")
+    assert parse_document(text, "35.txt").meta.doc_type == "annual_report"

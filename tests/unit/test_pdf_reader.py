@@ -178,3 +178,11 @@ def test_a_city_report_seen_first_as_a_pdf_reads_whole():
         "n.active.items": 5500, "n.press_conferences": 12, "n.requests.received": 3119, "n.requests.closed": 3050,
         "n.review": 351, "n.suit": 46}
     assert prose["n.active.items"].value_status == "approximate"  # 5500余条
+
+
+def test_an_encrypted_pdf_is_refused_saying_so():
+    # an RC4 40-bit PDF with a user password, as a trial of bad input made it: pdfplumber wraps pdfminer's error,
+    # whose own message is empty, so the reason was "pdf reader failed: PdfminerException: "
+    result = read_attachment((PDF / "encrypted_rc4.pdf").read_bytes(), "pdf", "raw/d/encrypted.pdf")
+    assert result.status == "refused"
+    assert result.reason == "raw/d/encrypted.pdf: encrypted PDF: a password is needed to read it (PDFPasswordIncorrect)"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 import json
 from pathlib import Path
 
@@ -69,3 +70,19 @@ def test_a_doc_name_on_a_docx_body_is_read():
 def test_a_broken_docx_is_refused():
     result = read_attachment(b"PK\x03\x04 not a zip", "docx", "raw/b/broken.docx")
     assert result.status == "refused" and "raw/b/broken.docx" in result.reason
+
+
+def test_a_docx_whose_xml_would_unpack_to_hundreds_of_megabytes_is_refused_before_it_is_unpacked():
+    # a few hundred kilobytes of zip holding a 40 MB document.xml (a trial of bad input held 1 GB and 300 MB in
+    # under 1 MB, and a reader that unpacked them took gigabytes of memory)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:p>政</w:p>" * 3_500_000)
+    data = buffer.getvalue()
+    assert len(data) < 1_000_000
+    result = read_attachment(data, "docx", "raw/c/bomb.docx")
+    assert result.status == "refused" and result.reason.startswith("raw/c/bomb.docx: not read: its XML unpacks to ")
+    assert "GOVINFO_ATTACHMENTS_ZIP_MAX_XML_BYTES" in result.reason
+    # under a .doc name as well
+    assert read_attachment(data, "doc", "raw/c/bomb.doc").status == "refused"

@@ -137,8 +137,12 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        return refused("pdf", f"{name}: encrypted PDF ({type(exc).__name__})")
+    except Exception as exc:
+        # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())): the cause is its argument
+        cause = next((arg for arg in (exc, *exc.args) if isinstance(arg, (PDFPasswordIncorrect, PDFEncryptionError))), None)
+        if cause is None:
+            raise
+        return refused("pdf", f"{name}: encrypted PDF: a password is needed to read it ({type(cause).__name__})")
     with pdf:
         n_pages = len(pdf.pages)
         if n_pages == 0:
