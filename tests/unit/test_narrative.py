@@ -1394,3 +1394,8 @@ def test_the_years_new_items_over_the_stock_they_join():
     text = ("二、政府信息主动公开情况\n我局在政务网站设置了政府信息公开平台,并新建工程建设领域项目公开专栏,在该平台共整理公开政府信息3819条,"
             "其中全文电子化达100%,本年度新增的主动公开信息169条,并对部分失效信息进行了清理。")
     assert _values(text, 2010) == {"n.active.items": 169}
+
+
+def test_one_channels_count_of_requests_answered_is_not_the_total():
+    # a second reader's fifth round (东湖街道, 2023): the portal's 3 was read as every request answered (3 and 36: 39)
+    assert _values("（二）依申请公开情况\n2023年度东湖街道办事处通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", 2023) == {}

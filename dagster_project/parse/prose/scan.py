@@ -171,6 +171,8 @@ def _documents_among_the_published(sent: Sentence, i: int, m: re.Match) -> bool:
     return not _MADE_OR_OBTAINED.search("".join(sent.clauses[:start]))
 
 
+# another channel's count right after a count (…申请3件、纸质申请36件): the first is one channel's, not the total
+_ANOTHER_CHANNEL_AFTER = re.compile(r"、(?:纸质|书面|网上|网络|在线|信函|当面|电话|邮寄|传真|线上|线下)(?:申请|提交|渠道)?\d+件")
 # the year's new items, after the stock they join (本年度新增的主动公开信息169条)
 _NEW_OF_THE_YEAR = re.compile(r"(?:本年度?|当年|今年|全年|(?:19|20)\d\d年度?)新增(?:的)?$")
 
@@ -506,6 +508,8 @@ def scan_sentence(
             if m and ("办理" in clause or "处理" in clause) \
                     and _CARRIED_FORWARD.search(sent.text_after(i) + sent.after[:120]):
                 m = None  # 处理申请46件…其中43件已答复，3件结转下年度 / 办理、答复申请151件…结转5件: handled, not closed
+            if m and _ANOTHER_CHANNEL_AFTER.match(clause, m.end()):
+                m = None  # 通过政府门户网站…答复信息公开申请3件、纸质申请36件: one channel's count
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):
                 _emit(cands, "n.requests.closed", m, clause, order)
