@@ -585,3 +585,24 @@ def test_the_subject_after_more_than_one_lead():
     text = ("一、总体情况\n2021年,在市委、市政府坚强领导下,在省体育局的关心支持下,市体育局坚持以习近平新时代中国特色社会主义思想为指导,"
             "坚决贯彻中央、省、市决策部署。主动公开政府信息120条。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "市体育局"  # the city, from the site at the stage
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a second reader's fifth round, written before it was run (永定, 2009): the bureau and its own offices (机关)
+    ("2009年永定縣教育局機關政府信息公開工作年度報告\n\n根據中華人民共和國政府信息公開條例》要求,從概述、政府信息主動公開情況等方面"
+     "報告如下。\n", "永定县教育局"),
+    # (衡阳, 2015): the body's own line with its second name in brackets
+    ("衡阳市人民防空办公室(民防局)\n(2016年3月18日)\n编制说明:本年度报告根据国家、省、市政府信息公开相关法律、法规的规定编制。"
+     "本报告中所列数据的统计期限自2015年1月1日起至2015年12月31日止。\n", "衡阳市人民防空办公室(民防局)"),
+    # (紫云 大营镇, 2023): the town's office compiled the quoted report
+    ("根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和《贵州省政府信息公开规定》的要求。大营镇党政办公室编制了"
+     "《2023年度政府信息公开工作报告》。\n", "紫云苗族布依族自治县大营镇人民政府"),
+    # (永嘉, 2014, on a mirror that wrote a casino's brand and 主页 over the county)
+    ("本年报是根据《中华人民共和国政府信息公开条例》的要求,由华体会主页 北城街道办事处编制的2014年度政务信息公开年度报告。\n",
+     "北城街道办事处"),
+    # (金水区, 2014): 特编制并向社会公布…年度报告如下
+    ("2014年以来,根据《中华人民共和国政府信息公开条例》和金水区政府关于政府信息公开工作的有关文件精神,特编制并向社会公布金水区"
+     "发展改革和统计局2014年度政府信息公开年度报告如下:\n一、工作开展情况\n", "郑州市金水区发展改革和统计局"),
+])
+def test_issuers_of_the_fifth_round(text, issuer):
+    assert parse_document(text, "x.txt").meta.agency_name == issuer

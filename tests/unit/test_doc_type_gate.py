@@ -608,3 +608,11 @@ def test_a_gambling_sites_advertising_under_a_reports_title_is_no_report():
     # a real report a mirror copied with a casino's words written into it stays a report (doc_type_pages batch_43/35)
     text = (Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages" / "batch_43" / "35.txt").read_text(encoding="utf-8")
     assert parse_document(text, "35.txt").meta.doc_type == "annual_report"
+
+
+def test_a_report_the_body_compiles_and_publishes_in_one_breath():
+    # a second reader's fifth round (金水区发展改革和统计局, 2014), written before the gate was run on it
+    text = ("2014年以来,根据《中华人民共和国政府信息公开条例》和金水区政府关于政府信息公开工作的有关文件精神,结合金水区发展改革和统计局"
+            "2014年政府信息公开工作实际情况,特编制并向社会公布金水区发展改革和统计局2014年度政府信息公开年度报告如下:\n一、工作开展情况\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2014)

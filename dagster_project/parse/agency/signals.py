@@ -60,9 +60,10 @@ _STOP = re.compile(r"(?:围绕|" + _COMBINES + r"|认真|负责|组织(?=$|编�
 # so this (slow) pattern, which tries every clause start, runs only on a head that has them
 # (黄龙县市场监督管理局结合单位实际,编制本单位2022年度…: its own, with a clause on its situation between)
 _OWN = r"(?:本单位|本局|本机关|本部门)?"
-_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)(?:结合[^。,，;；\n]{0,10}?实际[,，])?编制(?:了)?"
+# (大营镇党政办公室编制了《2023年度政府信息公开工作报告》: the report's title quoted)
+_CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)(?:结合[^。,，;；\n]{0,10}?实际[,，])?编制(?:了)?《?"
                               + _OWN + _ANY_YEAR + r"年")
-_COMPILED_YEAR = re.compile(r"编制(?:了)?" + _OWN + _ANY_YEAR + r"年")
+_COMPILED_YEAR = re.compile(r"编制(?:了)?《?" + _OWN + _ANY_YEAR + r"年")
 # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words); it
 # tries every line start, so it runs only on a head that has 向社会
 _LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR)
@@ -85,7 +86,7 @@ _SENTENCES = [
     _NAMED_SHORT_COMPILES,
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
-    re.compile(r"特编制(.{2,32}?)" + _ANY_YEAR),
+    re.compile(r"特编制(?:并(?:向社会)?(?:公布|公开|发布))?(.{2,32}?)" + _ANY_YEAR),  # (特编制并向社会公布金水区…局2014年度…)
     # 编制了若笠乡2008年政府信息公开工作年度报告: the report's title, unquoted
     re.compile(r"编制(?:了)?([^\s,，。;；《》\d]{2,30}?)" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)"),
     # 编制2021年铁岭市应急管理局信息公开工作年度报告: the title with its year first
@@ -218,7 +219,8 @@ class PageSignals:
     printed_site: str | None = None  # the government site the opening names (电子版可在…下载,网址:www.saihan.gov.cn)
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
-        name = re.sub(r"(人民政府)机关$", r"\1", clean_name(name))  # 城口县人民政府机关: the government and its office
+        # 城口县人民政府机关: the government and its office; 永定县教育局机关: the bureau and its own offices
+        name = re.sub(r"(人民政府|局|委员会|委|厅|办公室)机关$", r"\1", clean_name(name))
         name = re.sub(r"及其?办公[室厅]$", "", name)  # 阿勒泰地区行政公署及办公室: the body and its office
         # 2023年东新乡党委高度重视…: a town's or street's party committee speaks for the town in its report
         name = re.sub(r"(镇|乡|苏木|街道)党(?:工)?委$", r"\1", name)
@@ -367,7 +369,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
             signals.add(_title_issuer(compact), "heading")
         elif m := _UNDATED_TITLE.match(compact):  # 驼峰路街道办事处政府信息公开工作年度报告
             signals.add(_government_whole(m.group(1)), "heading")
-        elif len(compact) <= 24 and _ENDS_AS_NAME.search(compact) and not re.search(r"[,，。:：]", compact) \
+        # (衡阳市人民防空办公室(民防局): a second name in brackets)
+        elif len(compact) <= 24 and _ENDS_AS_NAME.search(SECOND_NAME.sub("", compact)) and not re.search(r"[,，。:：]", compact) \
                 and strip_numbering(compact) == compact and not _LIST_ITEM.match(line):
             # (二)公共查阅场所 is a section of the report; - 项目中心, an item of the site's menu
             signals.add(compact, "heading")
