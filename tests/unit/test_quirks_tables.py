@@ -375,3 +375,12 @@ def test_table_four_row_of_five_figures_that_fit_any_group_is_kept_unplaced():
     # 1 0 0 0 1: a whole group, but which of the three is not printed
     found, lost = _table_four("1", "0", "0", "0", "1")
     assert found == {} and lost == [0, 0, 0, 1, 1]
+
+
+def test_html_garbled_figure_cells_hold_their_columns_unread():
+    # letters in table three's figure cells were dropped and the figures after them slid into their columns: the
+    # 1 under 法律服务机构 was read as the row's total, the 3 under 商业企业 as 总计's total
+    got = {k: v for k, v in values("html_2019_garbled_cells.html").items() if k[0].startswith("t3.")}
+    assert got == {("t3.new_received", "legal_service_org"): 1, ("t3.granted", "natural_person"): 5,
+                   ("t3.partially_granted", "natural_person"): 1, ("t3.unable.not_held", "natural_person"): 2,
+                   ("t3.total_processed", "commercial_enterprise"): 3, ("t3.carried_forward", "total"): 1}

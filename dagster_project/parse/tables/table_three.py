@@ -102,13 +102,18 @@ def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: b
     return None, 1
 
 
+# a figure the page garbled (l3, 3x, abc, l,OZ4: Latin letters for digits or in their place), no label: it holds its
+# column in the row, unread, so the figures after it are not read into its place
+_GARBLED_FIGURE = re.compile(r"^(?=[^\u4e00-\u9fff]*[A-Za-z])[A-Za-z0-9,.]{1,8}$")
+
+
 def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
     rows: list[MatrixRow] = []
     in_other_group = False
     i = 0
     while i < len(cells):
         cell = cells[i]
-        if not _is_label(cell.text):
+        if not _is_label(cell.text) or rows and rows[-1].code and _GARBLED_FIGURE.match(cell.text):
             if rows:
                 rows[-1].cells.append(cell.text)
                 rows[-1].lines.add(cell.line)
