@@ -39,11 +39,19 @@ def cn_year(text: str) -> int | None:
     return parse_cn_year(text)
 
 
+_TITLE_FIELD = re.compile(r"^\s*(?:标题|文章标题|信息标题)\s*[:：]\s*([^\s|][^|]{3,80})$")
+_COLUMN_FIELD = re.compile(r"^\s*(?:栏目|所属栏目|栏目名称)\s*[:：]")
+
+
 def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     for key in ("ArticleTitle", "articletitle", "title"):
         value = (meta.get(key) or "").strip()
         if value and _REPORT_WORDS.search(value) and _TITLE_HINT.search(value):
             return re.split(r"[-_|]{1,2}\s*\S*(?:政府|网)\S*$", value)[0].strip()
+    # the page's own field names its title (标题: 关于2014年政府信息公开工作要点落实情况的函), whatever it holds
+    for line in lines[:10]:
+        if m := _TITLE_FIELD.match(line):
+            return m.group(1).strip()
     candidates = []
     head = [line.strip() for line in lines[:60] if line.strip()]
     for a, b in zip(head, head[1:]):
@@ -59,8 +67,8 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     for line in lines[:60]:
         if line.lstrip().startswith(("相关", "延伸", "推荐")) and _RELATED_HEADING.match(line):
             break  # 相关资讯: what follows are links to other pages (an encyclopedia entry's related reports)
-        if _BREADCRUMB.search(line) or _CHROME_LINE.match(line):
-            continue  # breadcrumbs name the column, not the report; 上一篇/相关 name other reports
+        if _BREADCRUMB.search(line) or _CHROME_LINE.match(line) or _COLUMN_FIELD.match(line):
+            continue  # breadcrumbs and 栏目: name the column, not the report; 上一篇/相关 name other reports
         for cell in line.split("|"):
             # a title copied with the page's fields on its line: 随州市卫计委2015年度…工作报告 发布日期:2016-03-15
             cell = (_FIELDS_AFTER_TITLE.split(cell, 1)[0] if ":" in cell or "：" in cell else cell).strip()

@@ -616,3 +616,11 @@ def test_a_report_the_body_compiles_and_publishes_in_one_breath():
             "2014年政府信息公开工作实际情况,特编制并向社会公布金水区发展改革和统计局2014年度政府信息公开年度报告如下:\n一、工作开展情况\n")
     meta = parse_document(text, "x.txt").meta
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2014)
+
+
+def test_the_pages_title_field_is_its_title_and_its_column_is_none():
+    # an analyst's audit of the fixture warehouse: the text copy of 平潭's 2014 letter on its work points took the
+    # column's name (栏目: 政府信息公开年报) for its title and counted as 平潭县人民政府's 2014 report; its HTML copy did not
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "prose" / "pingtan_201412_80787.txt").read_text(encoding="utf-8")
+    meta = parse_document(text, "pingtan_201412_80787.txt").meta
+    assert (meta.title, meta.doc_type) == ("关于2014年政府信息公开工作要点落实情况的函", "other")
