@@ -606,3 +606,13 @@ def test_the_subject_after_more_than_one_lead():
 ])
 def test_issuers_of_the_fifth_round(text, issuer):
     assert parse_document(text, "x.txt").meta.agency_name == issuer
+
+
+def test_a_county_read_inside_a_longer_one_places_no_town_and_a_guides_government_is_named_once():
+    # an analyst's audit of the fixture warehouse: prose_pages batch_zz/07 (会理县云甸镇, 2017: 会理县 is 会理市 since
+    # 2021) was placed in 理县, read inside 会理县, as 理县会理县云甸镇人民政府; now the name stays as printed, unplaced
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "prose_pages" / "batch_zz" / "07.txt").read_text(encoding="utf-8")
+    assert parse_document(text, "07.txt").meta.agency_name == "会理县云甸镇人民政府"
+    # the doc_type page batch_19/23: 参照《福建省人民政府政府信息公开指南》 named 福建省人民政府政府
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages" / "batch_19" / "23.txt").read_text(encoding="utf-8")
+    assert parse_document(text, "23.txt").meta.agency_name == "福建省人民政府"

@@ -319,6 +319,9 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
         return last[0], parsed.town_piece, True
     # no place in the name: a town the table does not hold, or a level word (区统计局), or nothing
     wanted = {"区": ("区",), "县": ("县", "旗"), "旗": ("旗",), "市": ("市",), "省": ("省",), "自治区": ("自治区",)}
+    # a county the name prints before its town, one the table does not hold (会理县云甸镇)
+    printed_county = (m.group(1) if parsed.town_piece and (m := re.match(r"^(.{1,6}?[县旗])", parsed.town_piece))
+                      else None)
     if parsed.level_word or parsed.town_piece:
         ends = wanted.get(parsed.level_word or "", None)
         for support in (context, host):
@@ -334,6 +337,8 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
                     continue
                 if parsed.town_piece and d.level != "county":
                     continue
+                if printed_county and printed_county != d.name and printed_county.endswith(d.name):
+                    continue  # 会理县云甸镇 is not in 理县: the page's 理县 was read inside 会理县 (会理市 since 2021)
                 if all(o.code != d.code for o in options):
                     options.append(d)
             # a municipality only where the page names no prefecture or city (北京市 may be named in passing)
@@ -553,6 +558,9 @@ def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table
     return first
 
 
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _with_the_county_printed_before(name: str, place_text: str, table: DivisionTable) -> str:
     """A bare town or street (运河街道) with the county the page prints right before it (杭州市余杭区运河街道兴旺大道1号):
     the page's own county, where the table, which holds today's divisions, may place the town in another
@@ -561,10 +569,17 @@ def _with_the_county_printed_before(name: str, place_text: str, table: DivisionT
     if len(parsed.places) != 1 or parsed.places[0][1][0].level != "town":
         return name
     town = parsed.places[0][0]
+    if not name.startswith(town):
+        return name  # (会理县云甸镇: the name prints a county the table no longer holds, 会理市 since 2021)
     for at in (m.start() for m in re.finditer(re.escape(town), place_text)):
         before = table.places_in(place_text[max(0, at - 8):at], ("county",))
         if before and place_text[:at].endswith(before[-1].name):
-            return before[-1].name + name
+            county = before[-1]
+            ahead = place_text[:at - len(county.name)]
+            # the county's whole name, after its prefecture or province or no other character (not 理县 of 会理县)
+            if not ahead or not _CJK_CHAR.match(ahead[-1]) \
+                    or any(p and ahead.endswith(p) for p in (county.prefecture, county.province)):
+                return county.name + name
     return name
 
 

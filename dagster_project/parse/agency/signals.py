@@ -257,7 +257,7 @@ _BODY_THEN_GOVERNMENT = re.compile(r"(?:[局厅办室院所站处队会馆]|(?<!
 def _government_whole(issuer: str) -> str:
     """某县人民|政府信息公开…: a name cut before 政府信息公开 gets its government back, and a body's
     name cut after the 政府 of 政府信息公开 loses it."""
-    if _BODY_THEN_GOVERNMENT.search(issuer):
+    if _BODY_THEN_GOVERNMENT.search(issuer) or issuer.endswith("人民政府政府"):  # (《福建省人民政府政府信息公开指南》)
         return issuer[:-2]
     return issuer + "政府" if issuer.endswith("人民") else issuer
 
