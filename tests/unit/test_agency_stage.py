@@ -616,3 +616,9 @@ def test_a_county_read_inside_a_longer_one_places_no_town_and_a_guides_governmen
     # the doc_type page batch_19/23: 参照《福建省人民政府政府信息公开指南》 named 福建省人民政府政府
     text = (Path(__file__).resolve().parents[1] / "fixtures" / "doc_type_pages" / "batch_19" / "23.txt").read_text(encoding="utf-8")
     assert parse_document(text, "23.txt").meta.agency_name == "福建省人民政府"
+
+
+def test_the_party_committees_and_governments_joint_office_answers_for_the_government():
+    # an analyst's audit of the fixture warehouse: prose_pages batch_zc/01 named 嵊泗县委嵊泗县人民政府
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "prose_pages" / "batch_zc" / "01.txt").read_text(encoding="utf-8")
+    assert parse_document(text, "01.txt").meta.agency_name == "嵊泗县人民政府"

@@ -222,6 +222,8 @@ class PageSignals:
         # 城口县人民政府机关: the government and its office; 永定县教育局机关: the bureau and its own offices
         name = re.sub(r"(人民政府|局|委员会|委|厅|办公室)机关$", r"\1", clean_name(name))
         name = re.sub(r"及其?办公[室厅]$", "", name)  # 阿勒泰地区行政公署及办公室: the body and its office
+        # 中共嵊泗县委嵊泗县人民政府办公室: the party committee's and the government's joint office, the government's
+        name = re.sub(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区旗])委(?=\1)", "", name)
         # 2023年东新乡党委高度重视…: a town's or street's party committee speaks for the town in its report
         name = re.sub(r"(镇|乡|苏木|街道)党(?:工)?委$", r"\1", name)
         # 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
