@@ -186,3 +186,9 @@ def test_an_encrypted_pdf_is_refused_saying_so():
     result = read_attachment((PDF / "encrypted_rc4.pdf").read_bytes(), "pdf", "raw/d/encrypted.pdf")
     assert result.status == "refused"
     assert result.reason == "raw/d/encrypted.pdf: encrypted PDF: a password is needed to read it (PDFPasswordIncorrect)"
+
+
+def test_a_blank_pdf_is_refused_not_sent_to_ocr():
+    # one blank page, as a trial of bad input made it: it said "no images" and then "a scanned PDF needs OCR"
+    result = read_attachment((PDF / "blank_page.pdf").read_bytes(), "pdf", "raw/d/blank.pdf")
+    assert (result.status, result.reason) == ("refused", "raw/d/blank.pdf: blank PDF: 0 characters and no images on 1 page(s)")

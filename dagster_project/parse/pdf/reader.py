@@ -163,10 +163,12 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
             lines, carry, prev_table = _page_text(blocks, carry, prev_table)
             page_lines.append(lines)
             page.close()  # drop the page's parsed objects: memory stays bounded by one page
+        if chars < min_chars * len(pages) and not images:
+            # no text and no image: blank pages, which no OCR would read either
+            return refused("pdf", f"{name}: blank PDF: {chars} characters and no images on {len(pages)} page(s)")
         if chars < min_chars * len(pages):
-            what = f"{images} image(s)" if images else "no images"
             return ReaderResult("", "pdf", STATUS_NEEDS_OCR,
-                                f"{name}: no text layer ({chars} characters on {len(pages)} page(s), {what}): "
+                                f"{name}: no text layer ({chars} characters on {len(pages)} page(s), {images} image(s)): "
                                 "a scanned PDF needs OCR")
     text = _assemble(page_lines)
     unmapped = len(_CID.findall(text))
