@@ -86,11 +86,17 @@ def fetch_failures(fetch_dir: Path, since_iso: str) -> list[tuple[str, str]]:
 def warehouse_lines(marts: Marts) -> list[str]:
     lines = []
     if marts.has("dim_report", "doc_type"):
-        total, annual, other = marts.one(
+        # a document that failed to parse or needs OCR is no look-alike: it was not read
+        unread_filter = "parse_status is distinct from 'parsed'" if marts.has("dim_report", "parse_status") else "false"
+        total, annual, other, unread = marts.one(
             "select count(*), count(*) filter (where doc_type = 'annual_report'), "
-            "count(*) filter (where doc_type is distinct from 'annual_report') from marts.dim_report") or (0, 0, 0)
+            f"count(*) filter (where doc_type is distinct from 'annual_report' and not ({unread_filter})), "
+            f"count(*) filter (where doc_type is distinct from 'annual_report' and {unread_filter}) "
+            "from marts.dim_report") or (0, 0, 0, 0)
         refused = marts.one("select count(*) from marts.refused_documents")[0] if marts.has("refused_documents") else None
         text = f"{total}: {annual} annual reports, {other} other documents (look-alikes)"
+        if unread:
+            text += f", {unread} not read (parse failures, needing OCR)"
         if refused is not None:
             text += f"; {refused} files refused"
         lines.append(f"  documents ingested : {text}")

@@ -37,3 +37,15 @@ def test_a_page_cut_off_is_named_in_the_summary(tmp_path) -> None:
     assert "  cut off            : pingtan/2022_cut.html (marts.dim_report.parse_warnings)" in lines
     con.execute("delete from marts.dim_report where source_path = 'pingtan/2022_cut.html'")
     assert not any(line.startswith("  cut off") for line in warehouse_lines(Marts(con)))
+
+
+def test_documents_not_read_are_no_look_alikes(tmp_path) -> None:
+    # an outside trial of bad input: a 30 MB text over the parse budget was counted among the look-alikes
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema marts")
+    con.execute("create table marts.dim_report (doc_type varchar, parse_status varchar)")
+    con.execute("insert into marts.dim_report values ('annual_report', 'parsed'), ('annual_report', 'parsed'), "
+                "('other', 'parsed'), (null, 'failed'), (null, 'needs_ocr')")
+    lines = warehouse_lines(Marts(con))
+    assert "  documents ingested : 5: 2 annual reports, 1 other documents (look-alikes), " \
+           "2 not read (parse failures, needing OCR)" in lines
