@@ -115,9 +115,9 @@ def warehouse_lines(marts: Marts) -> list[str]:
                      f"{counts.get('superseded', 0)} superseded "
                      f"(marts.dim_report.duplicate_status)")
     if marts.has("dim_report", "parse_status"):
-        ocr = marts.one("select count(*) from marts.dim_report where parse_status = 'needs_ocr'")[0]
-        lines.append(f"  needs OCR          : {ocr}")
         error = "parse_error" if marts.has("dim_report", "parse_error") else "null"
+        ocr, named = _reports_where(marts, "parse_status = 'needs_ocr'", error)
+        lines.append(f"  needs OCR          : {ocr}" + (f": {named}" if ocr else ""))
         failed, named = _reports_where(marts, "parse_status = 'failed'", error)
         lines.append(f"  parse failures     : {failed}" + (f": {named}" if failed else ""))
     if marts.has("dim_report", "parse_warnings", "source_path"):

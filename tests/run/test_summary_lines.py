@@ -43,9 +43,14 @@ def test_documents_not_read_are_no_look_alikes(tmp_path) -> None:
     # an outside trial of bad input: a 30 MB text over the parse budget was counted among the look-alikes
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     con.execute("create schema marts")
-    con.execute("create table marts.dim_report (doc_type varchar, parse_status varchar)")
-    con.execute("insert into marts.dim_report values ('annual_report', 'parsed'), ('annual_report', 'parsed'), "
-                "('other', 'parsed'), (null, 'failed'), (null, 'needs_ocr')")
+    con.execute("create table marts.dim_report (source_path varchar, doc_type varchar, parse_status varchar, "
+                "parse_error varchar)")
+    con.execute("insert into marts.dim_report values ('a.html', 'annual_report', 'parsed', null), "
+                "('b.html', 'annual_report', 'parsed', null), ('c.html', 'other', 'parsed', null), "
+                "('big.txt', null, 'failed', 'big.txt: document exceeds the parse budget'), "
+                "('scan.pdf', null, 'needs_ocr', 'scan.pdf: no text layer')")
     lines = warehouse_lines(Marts(con))
     assert "  documents ingested : 5: 2 annual reports, 1 other documents (look-alikes), " \
            "2 not read (parse failures, needing OCR)" in lines
+    # and the document needing OCR is named, as a parse failure is
+    assert "  needs OCR          : 1: scan.pdf (scan.pdf: no text layer)" in lines
