@@ -16,7 +16,6 @@ from dagster_project.parse.agency.short_forms import full_form
     # an analyst's audit of the fixture warehouse: 卫生健康委 kept as printed (prose_pages batch_o/17, batch_c/26)
     ("江苏省卫生健康委", "江苏省卫生健康委员会"),
     ("国家卫生健康委", "国家卫生健康委员会"),
-    ("红河州民宗委", "红河州民族宗教事务委员会"),  # a second reader's case (2018)
     ("湖北省卫生计生委", "湖北省卫生和计划生育委员会"),
     ("吉林市安监局", "吉林市安全生产监督管理局"),
     ("牡丹江市人防办", "牡丹江市人民防空办公室"),

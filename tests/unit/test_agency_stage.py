@@ -622,3 +622,13 @@ def test_the_party_committees_and_governments_joint_office_answers_for_the_gover
     # an analyst's audit of the fixture warehouse: prose_pages batch_zc/01 named 嵊泗县委嵊泗县人民政府
     text = (Path(__file__).resolve().parents[1] / "fixtures" / "prose_pages" / "batch_zc" / "01.txt").read_text(encoding="utf-8")
     assert parse_document(text, "01.txt").meta.agency_name == "嵊泗县人民政府"
+
+
+def test_a_reviewers_cases_on_this_rounds_agency_rules():
+    # one sector's departments across a city combine into no city government's report
+    text = ("本年度报告根据《条例》要求,综合2017年度丽水市各县(市、区)教育部门的政府信息公开年度工作报告编制而成。\n")
+    assert parse_document(text, "x.txt").meta.agency_name != "丽水市人民政府"
+    # of two districts of one name (朝阳区 of 北京市 and of 长春市), the one after its city places the street
+    text = ("三里屯街道2019年政府信息公开工作年度报告\n本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。如对本报告有任何"
+            "疑问,请与三里屯街道办事处联系(地址:北京市朝阳区三里屯街道工体北路1号)。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "北京市朝阳区三里屯街道办事处"

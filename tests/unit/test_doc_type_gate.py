@@ -624,3 +624,13 @@ def test_the_pages_title_field_is_its_title_and_its_column_is_none():
     text = (Path(__file__).resolve().parents[1] / "fixtures" / "prose" / "pingtan_201412_80787.txt").read_text(encoding="utf-8")
     meta = parse_document(text, "pingtan_201412_80787.txt").meta
     assert (meta.title, meta.doc_type) == ("关于2014年政府信息公开工作要点落实情况的函", "other")
+
+
+def test_a_reviewers_cases_on_this_rounds_gate_and_title_rules():
+    # a police report on the gambling it fought names the games, not a casino's advertising: still a report
+    text = ("某县公安局2020年政府信息公开工作年度报告\n本报告所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
+            "2020年，县公安局严厉打击六合彩、赌场、老虎机、百家乐等违法犯罪，主动公开政府信息120条。\n")
+    assert parse_document(text, "x.txt").meta.doc_type == "annual_report"
+    # a title field with other fields after it on its line
+    text = "标题: 某某县2019年政府信息公开工作年度报告 发布日期：2020-01-10 来源：某某县人民政府\n正文\n"
+    assert parse_document(text, "x.txt").meta.title == "某某县2019年政府信息公开工作年度报告"

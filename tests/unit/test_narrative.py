@@ -1399,3 +1399,19 @@ def test_the_years_new_items_over_the_stock_they_join():
 def test_one_channels_count_of_requests_answered_is_not_the_total():
     # a second reader's fifth round (东湖街道, 2023): the portal's 3 was read as every request answered (3 and 36: 39)
     assert _values("（二）依申请公开情况\n2023年度东湖街道办事处通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", 2023) == {}
+
+
+def test_a_reviewers_cases_on_this_rounds_prose_rules():
+    # cases a reviewer of the changes wrote against the new rules: each was read otherwise before it was mended
+    # the area's streets are no town naming its own items
+    assert _values("（一）主动公开\n2020年，我区主动公开政府信息2000条，主动公开辖区各街道政府信息共1200条。", 2020) == \
+        {"n.active.items": 2000}
+    # requests carried into the next year leave the year's received as counted
+    assert _values("2020年共受理政府信息公开申请24件(含结转下年度办理3件)。", 2020) == {"n.requests.received": 24}
+    # the year's new ones after a total already of the year are a part of it
+    assert _values("（一）主动公开\n全年主动公开政府信息2000条，其中，本年度新增主动公开信息169条。", 2020) == \
+        {"n.active.items": 2000}
+    # papers in 份 after requests in 件, some of them in 份 (其中书面申请2份): no closed count
+    assert _values("2020年收到政府信息公开申请7件(其中书面申请2份)，答复5份。", 2020) == {"n.requests.received": 7}
+    # a request to take back what was published is no disclosure request
+    assert _values("（二）依申请公开\n2020年收到撤销已公开信息申请3件。", 2020) == {}

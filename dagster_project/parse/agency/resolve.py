@@ -574,12 +574,13 @@ def _with_the_county_printed_before(name: str, place_text: str, table: DivisionT
     for at in (m.start() for m in re.finditer(re.escape(town), place_text)):
         before = table.places_in(place_text[max(0, at - 8):at], ("county",))
         if before and place_text[:at].endswith(before[-1].name):
-            county = before[-1]
-            ahead = place_text[:at - len(county.name)]
-            # the county's whole name, after its prefecture or province or no other character (not 理县 of 会理县)
+            named = before[-1].name
+            ahead = place_text[:at - len(named)]
+            # the county's whole name, after its prefecture or province or no other character (not 理县 of 会理县);
+            # counties of one name (朝阳区 of 北京市 and of 长春市) are each tried
             if not ahead or not _CJK_CHAR.match(ahead[-1]) \
-                    or any(p and ahead.endswith(p) for p in (county.prefecture, county.province)):
-                return county.name + name
+                    or any(p and ahead.endswith(p) for d in before if d.name == named for p in (d.prefecture, d.province)):
+                return named + name
     return name
 
 

@@ -108,8 +108,9 @@ _SENTENCES = [
     re.compile(r"由([^,，。;；]{2,40}?" + _COMBINES + r"[^,，。;；]{0,24})"),
     # 综合2017年度丽水市各县(市、区)政府和市级各部门的…报告编制而成: the place whose governments and departments
     # the report combines is the place whose government reports
+    # (its governments and its departments at large: not a sector's, 各县(市、区)教育部门, nor the 政府 of 政府信息公开)
     re.compile(r"综合(?:" + _ANY_YEAR + r"年度?)?([^\s,，。;；《》\d各全]{1,10}?(?:省|自治区|市|州|盟|县|区|旗))各(?:县|区|市|乡|镇|旗)"
-               r"[^,，。;；]{0,16}?(?:政府|部门)"),
+               r"[^,，。;；]{0,16}?(?:政府(?!信息)|(?<![\u4e00-\u9fff])各部门|[省市县区]级各部门|[省市县区]直各部门|和各部门)"),
     # 《均村乡人民政府信息公开指南》: the body's own guide or catalogue
     _GUIDE,
     _ADDRESS_OF_BODY,

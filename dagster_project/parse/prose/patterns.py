@@ -67,7 +67,7 @@ _REQ_UNIT = r"(?P<unit>件|条|个|份|宗|项|起|次|例)"
 PETITION_BODY_NAME = r"(?!(?:和群众工作|与群众工作|接待)?(?:局|办(?![理结件])|委|中心))"  # (信访办理事项: petitions)
 NOT_REQUEST = re.compile(
     r"审批|许可|办件|窗口|行政服务|政务服务|服务事项|诉求|留言|咨询|信访" + PETITION_BODY_NAME + r"|投诉|举报|12345|热线|来信|来电|"
-    r"复议|诉讼|提案|建议|议案|采购|招标"
+    r"复议|诉讼|提案|建议|议案|采购|招标|撤销"
 )
 LICENSING_CONTEXT = re.compile(r"审批|许可|办件|窗口|行政服务中心|政务服务|服务事项|诉求|留言|咨询|热线|12345")
 # a body named for that work (开平市政务服务和数据管理局收到政府信息公开申请4件): its name says nothing of the count
@@ -112,7 +112,7 @@ _ACTIVE_VERB = r"主动(?:向社会|向公众|向社会公众|向广大群众|�
 _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项)?(?:在内)?)?"
 # the town's own name before its information (主动公开朋普镇政府信息共597条 / 主动公开长桥乡人民政府信息57条), not the
 # towns' (各乡镇…)
-_ACTIVE_TOWN = r"(?:(?![各全本我该])[\u4e00-\u9fff]{1,8}?(?<![乡村])(?:镇|乡|街道|苏木)(?:人民)?(?=政府信息))?"
+_ACTIVE_TOWN = r"(?:(?![本我该])(?:(?![各全和与及辖属直、])[\u4e00-\u9fff]){1,8}?(?<![乡村])(?:镇|乡|街道|苏木)(?:人民)?(?=政府信息))?"
 # (the old template's summary list: 1.主动公开政府信息的情况:81条)
 ACTIVE_A = re.compile(
     _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + _ACTIVE_TOWN + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"

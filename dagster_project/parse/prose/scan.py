@@ -175,6 +175,10 @@ def _documents_among_the_published(sent: Sentence, i: int, m: re.Match) -> bool:
 _ANOTHER_CHANNEL_AFTER = re.compile(r"、(?:纸质|书面|网上|网络|在线|信函|当面|电话|邮寄|传真|线上|线下)(?:申请|提交|渠道)?\d+件")
 # the year's new items, after the stock they join (本年度新增的主动公开信息169条)
 _NEW_OF_THE_YEAR = re.compile(r"(?:本年度?|当年|今年|全年|(?:19|20)\d\d年度?)新增(?:的)?$")
+# a total before it already of the year (全年主动公开政府信息2000条，其中…新增…): then the new ones are a part of it
+_TIED_TO_THE_YEAR = re.compile(r"全年|本年|今年|当年|年内|(?:19|20)\d\d年")
+# …unless it is the stock at the year's end (本办到2016年底累计主动公开政府信息625条)
+_A_STOCK = re.compile(r"累计|年底|年末|截至|截止|共整理")
 
 
 # a negation right before the verb (我乡未收到一件政府信息公开申请 / 并未接收到一例依申请公开请求): not even one
@@ -256,7 +260,7 @@ _BETWEEN_RECEIVED_AND_CLOSED = re.compile(
 
 
 # a count that takes in the requests carried over from the year before: (含上年结转1件) / (含上年结转申请3件)
-_TAKES_IN_THE_CARRIED = re.compile(r"[（(](?:其中)?(?:含|包括|包含)(?:" + LAST_YEAR_WORDS + r")?结转")
+_TAKES_IN_THE_CARRIED = re.compile(r"[（(](?:其中)?(?:含|包括|包含)(?:" + LAST_YEAR_WORDS + r")结转")
 # requests carried into the next year (3件结转下年度办理 / 转下一年度继续办理3件)
 _CARRIED_FORWARD = re.compile(r"^(?:\d+件)?(?:结转|转)(?:至)?下一?年度?|结转下一?年度?|下年度继续办理")
 
@@ -414,7 +418,9 @@ def scan_sentence(
             if TOPIC.search(head):
                 continue
             if kind == "A":
-                if _NEW_OF_THE_YEAR.search(head) and not channel:
+                before = "".join(sent.clauses[:i])
+                if _NEW_OF_THE_YEAR.search(head) and not channel \
+                        and (not _TIED_TO_THE_YEAR.search(before) or _A_STOCK.search(before)):
                     # 共整理公开政府信息3819条，其中…，本年度新增的主动公开信息169条: the year's new items, named as
                     # such, over the stock they join (and over any other count)
                     _emit(cands, "n.active.items", m, clause, order, -1)
@@ -520,7 +526,7 @@ def scan_sentence(
             elif (anchor := received_in_sentence or (carried if i == 0 else None)) is not None \
                     and not NOT_REQUEST.search(clause):
                 m = search_clause(CLOSE_FOLLOW, clause, fig)
-                if m and m.group("unit") == "份" and "份" not in anchor.evidence:
+                if m and m.group("unit") == "份" and not re.search(rf"(?<!\d){anchor.value:.0f}份", anchor.evidence):
                     m = None  # 答复5份: papers sent, unless the requests too were counted in 份 (申请7份，办结5份)
                 if m and re.search(r"按时|按期|如期", m.group("adv")) and re.search(r"延期|逾期|超期", sent.text):
                     m = None  # 按时办结 next to 延期办结: a part, not the total
