@@ -1357,6 +1357,8 @@ def test_not_even_one_request_received_is_a_none():
     assert _values("2020年，我乡未收到一件政府信息公开申请。", 2020) == {"n.requests.received": 0}
     # without the negation, one is one
     assert _values("2020年，我乡收到一件政府信息公开申请。", 2020) == {"n.requests.received": 1}
+    # and none received is none closed of them
+    assert _values("2020年，我乡未收到并办结依申请公开政府信息事项一件。", 2020) == {"n.requests.received": 0}
 
 
 def test_the_items_of_the_town_named_by_its_own_name():

@@ -476,7 +476,9 @@ def scan_sentence(
                         # 受理…申请24件(含上年结转1件): the year's and the year before's, no count of the year's
                         # received; what was closed of them still is (办结541件 / 均已答复)
                         cands.pop()
-                    if closed := CLOSED_RIGHT_AFTER.match(clause, m.end()):
+                    if _NEGATED.search(clause, 0, m.start()):
+                        pass  # 未收到并办结…一件: none received, so none closed of them
+                    elif closed := CLOSED_RIGHT_AFTER.match(clause, m.end()):
                         _emit(cands, "n.requests.closed", closed, clause, order)
                     elif (RECEIVED_AND_CLOSED.match(mid) or RECEIVED_AND_HANDLED.match(mid) and received_in_sentence.value) \
                             and not _some_left_open(sent, i):
