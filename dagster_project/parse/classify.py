@@ -337,13 +337,12 @@ def _reports_the_disclosure_work(text: str, has_prose_figures: bool) -> bool:
     """One of the first three lines names 政府信息公开 and says 现将有关情况报告如下, and figures or the
     national format's first section (一、概述) follow."""
     lines = [stripped for line in text[:OPENING_CHARS].splitlines() if (stripped := line.strip())]
-    first = next((i for i, line in enumerate(lines) if _REPORTS_AS_FOLLOWS.search(line)), None)
+    first, said = next(((i, m) for i, line in enumerate(lines) if (m := _REPORTS_AS_FOLLOWS.search(line))), (None, None))
     if first is None or first > 2 or "政府信息公开" not in lines[first]:
         return False
     if any(_ADDRESSED_TO.search(line) for line in lines[:first]) or _FOR_A_CHECK.search(lines[first]):
         return False  # a letter to an office (县委县政府督查室:): papers sent for an appraisal, not a published report
     # the first section on the next line, or on the same one where a page ran its lines together
-    said = _REPORTS_AS_FOLLOWS.search(lines[first])
     on_the_same_line = lines[first][said.end():].lstrip(":：。 ")
     return has_prose_figures or _OPENING_SECTION.match(on_the_same_line) is not None \
         or first + 1 < len(lines) and _OPENING_SECTION.match(lines[first + 1]) is not None

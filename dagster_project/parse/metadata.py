@@ -40,7 +40,6 @@ def cn_year(text: str) -> int | None:
 
 
 _TITLE_FIELD = re.compile(r"^\s*(?:标题|文章标题|信息标题)\s*[:：]\s*([^\s|][^|]{3,80})$")
-_CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 _COLUMN_FIELD = re.compile(r"^\s*(?:栏目|所属栏目|栏目名称)\s*[:：]")
 
 
@@ -51,9 +50,11 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
             return re.split(r"[-_|]{1,2}\s*\S*(?:政府|网)\S*$", value)[0].strip()
     # the page's own field names its title (标题: 关于2014年政府信息公开工作要点落实情况的函), whatever it holds
     for line in lines[:10]:
-        # (other fields after it on its line are no part of it; a date or a number is no title)
-        if (m := _TITLE_FIELD.match(line)) and len(_CJK_TEXT.findall(value := _FIELDS_AFTER_TITLE.split(m.group(1), 1)[0])) >= 4:
-            return value.strip()
+        if m := _TITLE_FIELD.match(line):
+            # (other fields after it on its line are no part of it; a date or a number is no title)
+            value = _FIELDS_AFTER_TITLE.split(m.group(1), 1)[0]
+            if sum("\u4e00" <= c <= "\u9fff" for c in value) >= 4:
+                return value.strip()
     candidates = []
     head = [line.strip() for line in lines[:60] if line.strip()]
     for a, b in zip(head, head[1:]):

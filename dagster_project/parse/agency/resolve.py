@@ -320,7 +320,7 @@ def _complete(parsed: _Parsed, context: list[Division], host: list[Division], ta
     # no place in the name: a town the table does not hold, or a level word (区统计局), or nothing
     wanted = {"区": ("区",), "县": ("县", "旗"), "旗": ("旗",), "市": ("市",), "省": ("省",), "自治区": ("自治区",)}
     # a county the name prints before its town, one the table does not hold (会理县云甸镇)
-    printed_county = (m.group(1) if parsed.town_piece and (m := re.match(r"^(.{1,6}?[县旗])", parsed.town_piece))
+    printed_county = (m.group(1) if parsed.town_piece and (m := _A_DIVISION_NOT_IN_THE_TABLE.match(parsed.town_piece))
                       else None)
     if parsed.level_word or parsed.town_piece:
         ends = wanted.get(parsed.level_word or "", None)
@@ -558,9 +558,6 @@ def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table
     return first
 
 
-_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _with_the_county_printed_before(name: str, place_text: str, table: DivisionTable) -> str:
     """A bare town or street (运河街道) with the county the page prints right before it (杭州市余杭区运河街道兴旺大道1号):
     the page's own county, where the table, which holds today's divisions, may place the town in another
@@ -578,7 +575,7 @@ def _with_the_county_printed_before(name: str, place_text: str, table: DivisionT
             ahead = place_text[:at - len(named)]
             # the county's whole name, after its prefecture or province or no other character (not 理县 of 会理县);
             # counties of one name (朝阳区 of 北京市 and of 长春市) are each tried
-            if not ahead or not _CJK_CHAR.match(ahead[-1]) \
+            if not ahead or not "\u4e00" <= ahead[-1] <= "\u9fff" \
                     or any(p and ahead.endswith(p) for d in before if d.name == named for p in (d.prefecture, d.province)):
                 return named + name
     return name

@@ -123,8 +123,10 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 # the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest); 年度 is
 # read whole (2017年度旗政府信息公开工作 names no 度旗)
 _WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
+# the labels of the page's field that names the issuer
+_ISSUER_FIELD_WORDS = r"发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源"
 _FIELD = re.compile(
-    r"(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
+    r"(?:" + _ISSUER_FIELD_WORDS + r"|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
 _SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|引领)下[,，])*"
                  r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                  r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确"
@@ -152,7 +154,7 @@ _LED_SUBJECT = re.compile(r"\s*(?:" + _YEAR + r"年度?[,，]\s*)?([^\s,，。;�
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
-_ISSUER_LABEL = re.compile(r"^(?:发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源)$")
+_ISSUER_LABEL = re.compile(r"^(?:" + _ISSUER_FIELD_WORDS + r")$")
 
 
 def _values_under_their_labels(lines: list[str]) -> list[str]:
