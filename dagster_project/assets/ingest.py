@@ -70,6 +70,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     context.log.info(
         f"ingest: {summary.scanned} files, {summary.new} new, {summary.changed} changed, "
         f"{summary.unchanged} unchanged, {summary.removed} removed, {len(refused)} refused"
+        + (f" ({summary.kept} of them keep their stored version)" if summary.kept else "")
     )
     for r in refused[:REFUSED_SHOWN]:
         context.log.warning(f"ingest: refused {r.source_path}: {r.reason}")
@@ -87,6 +88,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         "unchanged": summary.unchanged,
         "removed": summary.removed,
         "refused": len(refused),
+        "refused_kept_as_stored": summary.kept,
         "refused_by_reason": dg.MetadataValue.json(summary.refused_by_reason),
         "full_rescan": settings.full_rescan,
         "bytes_read": summary.bytes_read,

@@ -23,7 +23,11 @@ def write_refused(con, refused: list[Refusal], now: datetime) -> None:
     frame = pd.DataFrame(
         [(r.source_path, r.size_bytes, r.reason, r.category, now, r.mtime_ns, r.edge_sha256) for r in refused],
         columns=["source_path", "size_bytes", "reason", "category", "refused_at", "mtime_ns", "edge_sha256"],
-    ).astype({"size_bytes": "Int64", "mtime_ns": "Int64"})
+    )
+    # the integer columns as nullable integers from the values themselves: a column of ints and None
+    # is inferred as float64, which rounds a nanosecond mtime, and the file looked changed at every run
+    for column, values in (("size_bytes", [r.size_bytes for r in refused]), ("mtime_ns", [r.mtime_ns for r in refused])):
+        frame[column] = pd.array(values, dtype="Int64")
     con.register("incoming_refused", frame)
     try:
         con.execute("begin transaction")

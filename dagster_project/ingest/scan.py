@@ -44,6 +44,7 @@ class IngestSummary:
     changed: int = 0
     unchanged: int = 0
     removed: int = 0
+    kept: int = 0  # stored documents whose file is refused now: kept as they were stored
     bytes_read: int = 0
     encodings: dict[str, int] = field(default_factory=dict)
     refused: list[Refusal] = field(default_factory=list)
@@ -223,7 +224,6 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         _guard(raw_dir, len(files), stored, missing, options)
         summary = IngestSummary(scanned=len(files) + len(refused))
         now = datetime.now(timezone.utc).replace(tzinfo=None)
-        dropped: list[str] = []  # stored documents refused now
         rows: list[tuple] = []
         replacing = False  # whether a row of the pending batch replaces a stored document
         done = 0
@@ -244,13 +244,15 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                 outcome = _record(con, f, found, summary)
                 if isinstance(outcome, Refusal):
                     refused.append(outcome)
-                    if f.report_id in known and outcome.category == "unreadable":
-                        # a file that cannot be read now (permissions, an I/O error) keeps what it held
-                        log(f"ingest: refused {outcome.source_path}: {outcome.reason}; its stored version is kept")
-                        continue
                     if f.report_id in known:
-                        dropped.append(f.report_id)
-                    log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
+                        # a stored document's file that cannot be read now (permissions, an I/O error),
+                        # or that now holds no document (emptied, cut short, overwritten with bytes that
+                        # are no text) is bad input, not the document's new content: what it held stays
+                        # until the file itself is removed
+                        summary.kept += 1
+                        log(f"ingest: refused {outcome.source_path}: {outcome.reason}; its stored version is kept")
+                    else:
+                        log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
                     continue
                 if outcome is not None:
                     rows.append(outcome)
@@ -263,9 +265,9 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                         log(f"ingest: {done} of {len(files)} files done, {summary.new + summary.changed} new or changed")
         if rows:
             _write_documents(con, rows, replacing)
-        removed = sorted({row[0] for row in con.execute(
+        removed = sorted(row[0] for row in con.execute(
             "select report_id from staging.documents where report_id not in (select report_id from ingest_listed)"
-        ).fetchall()} | set(dropped))
+        ).fetchall())
     finally:
         con.execute("drop table if exists ingest_listed")
     if removed:
@@ -299,7 +301,7 @@ def _log_removed(con, removed: list[str], log: Callable[[str], None]) -> None:
         "select source_path from staging.documents where report_id in (select unnest(?::varchar[])) "
         "order by source_path limit ?", [removed, LOG_REMOVED_NAMES]).fetchall()]
     for path in paths:
-        log(f"ingest: removed {path} (no longer in the raw folder, or refused now)")
+        log(f"ingest: removed {path} (no longer in the raw folder)")
     if len(removed) > len(paths):
         log(f"ingest: removed {len(removed) - len(paths)} more documents")
 
@@ -355,7 +357,7 @@ def _settled_by_stat(f: RawFile, previous, url, options: IngestOptions, refused_
         return None
     if previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url:
         return _Examined(unchanged=True)
-    if (previous is None and refused_before is not None
+    if (refused_before is not None
             and (refused_before.size_bytes, refused_before.mtime_ns) == (f.size, f.mtime_ns)):
         return _Examined(refused_before)
     return None
@@ -390,7 +392,7 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
         same_stat = previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url
         if same_stat and not options.full_rescan and previous[4] == edge:
             return _Examined(unchanged=True)
-        if (previous is None and refused_before is not None and not options.full_rescan
+        if (refused_before is not None and not options.full_rescan
                 and (refused_before.size_bytes, refused_before.mtime_ns, refused_before.edge_sha256) == (f.size, f.mtime_ns, edge)):
             return _Examined(refused_before)  # refused for its content and unchanged: not read (nor handed to a reader) again
         if data is None:

@@ -109,6 +109,11 @@ def warehouse_lines(marts: Marts) -> list[str]:
             lines.append(f"  refused files      : {count} (" + ", ".join(f"{n} {r}" for r, n in reasons)
                          + ("" if len(reasons) < 3 else ", ...") + ")")
             lines.append(f"                       {_named(first, count)}; all in marts.refused_documents")
+            if marts.has("refused_documents", "kept_report_id"):
+                kept = marts.one("select count(kept_report_id) from marts.refused_documents")[0]
+                if kept:
+                    lines.append(f"                       {kept} of them held a stored document, kept as it was "
+                                 "(kept_report_id; remove the file to remove it)")
     if marts.has("dim_report", "duplicate_status"):
         counts = dict(marts.rows("select duplicate_status, count(*) from marts.dim_report group by 1"))
         lines.append(f"  duplicates         : {counted(counts.get('duplicate', 0), 'copy', 'copies')}, "

@@ -292,8 +292,10 @@ def _changed_files(con, settings) -> str | None:
     listed: set[str] = set()
     for f in files:
         previous = known.get(f.report_id)
-        if previous is None and (f.size == 0 or f.size > options.max_file_bytes):
+        if f.size == 0 or f.size > options.max_file_bytes:
             seen_refused.add(f.source_path)
+            if previous is not None:  # refused now, its stored version kept
+                listed.add(f.report_id)
             continue
         try:
             fd = open_checked(f)
@@ -301,12 +303,14 @@ def _changed_files(con, settings) -> str | None:
             return f"{f.source_path} cannot be read"
         try:
             edge = edge_hash(fd, f.size)
-            if previous is None:
-                before = refused_before.get(f.source_path)
-                if before is None or (before.size_bytes, before.mtime_ns, before.edge_sha256) != (f.size, f.mtime_ns, edge):
-                    return f"new file {f.source_path}"
-                seen_refused.add(f.source_path)
+            before = refused_before.get(f.source_path)
+            if before is not None and (before.size_bytes, before.mtime_ns, before.edge_sha256) == (f.size, f.mtime_ns, edge):
+                seen_refused.add(f.source_path)  # refused for its content as it is now
+                if previous is not None:  # its stored version kept
+                    listed.add(f.report_id)
                 continue
+            if previous is None:
+                return f"new file {f.source_path}"
             if previous[0] != f.size or previous[3] != urls.get(f.source_path):
                 return f"changed file {f.source_path}"
             if previous[1] != f.mtime_ns or previous[4] != edge:  # touched: the content decides

@@ -303,7 +303,46 @@ def test_removed_documents_are_named_in_the_log(raw, con):
     (raw / "seeds" / "000_6af7086d6b762cad.txt").unlink()
     lines: list[str] = []
     assert ingest_folder(con, raw, log=lines.append).removed == 1
-    assert "ingest: removed seeds/000_6af7086d6b762cad.txt (no longer in the raw folder, or refused now)" in lines
+    assert "ingest: removed seeds/000_6af7086d6b762cad.txt (no longer in the raw folder)" in lines
+
+
+def test_a_stored_document_whose_file_now_holds_no_document_keeps_its_stored_version(raw, con, monkeypatch):
+    import random
+
+    import dagster_project.ingest.scan as scan
+
+    ingest_folder(con, raw)
+    before = _documents(con)
+    emptied, noise, cut = (raw / "seeds" / f"{name}.txt" for name in
+                           ("001_cfbdc836ed46ac6d", "002_1193063268b18128", "003_b384f68c13deff26"))
+    emptied.write_bytes(b"")
+    noise.write_bytes(random.Random(2).randbytes(3000))  # overwritten with bytes that are no text
+    cut.write_bytes(b"%PDF-1.4\n1 0 obj\n<<")  # a PDF cut off after its first bytes
+    lines: list[str] = []
+    summary = ingest_folder(con, raw, log=lines.append)
+    assert (summary.removed, summary.kept, summary.changed) == (0, 3, 0)
+    assert _documents(con) == before  # every stored text as it was
+    refused = _refused(con)
+    assert set(refused) == {"seeds/001_cfbdc836ed46ac6d.txt", "seeds/002_1193063268b18128.txt",
+                            "seeds/003_b384f68c13deff26.txt"}
+    assert refused["seeds/001_cfbdc836ed46ac6d.txt"][1:] == ("an empty file: not a document", "empty")
+    assert refused["seeds/002_1193063268b18128.txt"][2] == "binary"
+    assert refused["seeds/003_b384f68c13deff26.txt"][2].startswith("pdf")
+    assert ("ingest: refused seeds/001_cfbdc836ed46ac6d.txt: an empty file: not a document; "
+            "its stored version is kept") in lines
+    # the next run reads none of them again, and keeps them again
+    read: list[str] = []
+    real_read = scan.read_document
+    monkeypatch.setattr(scan, "read_document", lambda data, path: read.append(path) or real_read(data, path))
+    summary = ingest_folder(con, raw)
+    assert (read, summary.removed, summary.kept, _documents(con)) == ([], 0, 3, before)
+    # the file restored: the same document, nothing refused; the file removed: the document goes
+    emptied.write_bytes((SEEDS / emptied.name).read_bytes())
+    noise.unlink()
+    summary = ingest_folder(con, raw)
+    assert (summary.removed, summary.kept, summary.changed) == (1, 1, 0)
+    assert "seeds/001_cfbdc836ed46ac6d.txt" in _documents(con) and "seeds/002_1193063268b18128.txt" not in _documents(con)
+    assert set(_refused(con)) == {"seeds/003_b384f68c13deff26.txt"}
 
 
 def test_a_name_with_a_newline_cannot_break_or_forge_a_log_line(raw, con):

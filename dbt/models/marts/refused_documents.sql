@@ -1,13 +1,20 @@
--- every file of the raw folder that is not in dim_report, with the reason it was refused
+-- every file of the raw folder that is not read as a document now, with the reason it was refused;
+-- a file that held a stored document keeps that version (kept_report_id) until the file is removed
 with refused as (
     select * from {{ ref('stg_refused_documents') }}
+),
+
+documents as (
+    select report_id, source_path from {{ ref('stg_documents') }}
 )
 
 select
-    source_path,
-    size_bytes,
-    reason,
-    category,
-    refused_at
+    refused.source_path,
+    refused.size_bytes,
+    refused.reason,
+    refused.category,
+    refused.refused_at,
+    documents.report_id as kept_report_id
 from refused
-order by source_path
+left join documents using (source_path)
+order by refused.source_path
