@@ -241,7 +241,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                                           lambda f: _settled_by_stat(f, options=options, **state(f)))
             for f, found in zip(chunk, examined):
                 done += 1
-                outcome = _record(con, f, found, summary)
+                outcome = _record(con, f, _unless_cut_short(con, found), summary)
                 if isinstance(outcome, Refusal):
                     refused.append(outcome)
                     if f.report_id in known:
@@ -412,6 +412,28 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
     return _Examined(row=(f.report_id, f.source_path, sha, edge, len(data), f.mtime_ns, read.encoding, read.decoded_how,
                           read.reader, read.text, url, now),
                      changed=previous is not None, encoding=read.encoding or read.reader or "unknown")
+
+
+def _unless_cut_short(con, examined: _Examined) -> _Examined:
+    """A changed file whose text is the beginning of its stored text, short of what followed, is
+    refused as cut short (an interrupted copy, download or write): it is bad input, not the
+    document's new content, so the stored whole keeps its place until the file is whole again or
+    removed. Any other edit, shorter or not, is the document's new content."""
+    if not examined.changed or examined.row is None:
+        return examined
+    report_id, source_path, _, edge, size, mtime_ns = examined.row[:6]
+    text = examined.row[9]
+    head = text.rstrip().rstrip("\ufffd").rstrip()  # a cut inside a character decodes to U+FFFD
+    if not head:
+        return examined
+    rest = con.execute("select substr(text, ?) from staging.documents where report_id = ? and starts_with(text, ?)",
+                       [len(head) + 1, report_id, head]).fetchall()
+    if not rest or not rest[0][0].strip():
+        return examined
+    stored = len(head) + len(rest[0][0])
+    return _Examined(Refusal(source_path, size, f"cut short: its text is the first {len(head):,} of the {stored:,} "
+                             f"characters of its stored version (an interrupted copy or download?)", "cut short",
+                             mtime_ns, edge))
 
 
 def _record(con, f: RawFile, examined: _Examined, summary: IngestSummary):

@@ -345,6 +345,30 @@ def test_a_stored_document_whose_file_now_holds_no_document_keeps_its_stored_ver
     assert set(_refused(con)) == {"seeds/003_b384f68c13deff26.txt"}
 
 
+def test_a_stored_document_cut_short_keeps_its_stored_whole(raw, con):
+    ingest_folder(con, raw)
+    before = _documents(con)
+    path = raw / "seeds" / "000_6af7086d6b762cad.txt"
+    whole = path.read_bytes()
+    path.write_bytes(whole[:len(whole) // 2 + 1])  # an interrupted copy, cut inside a character
+    assert (whole[:len(whole) // 2 + 1]).decode("utf-8", "replace").endswith("\ufffd")
+    lines: list[str] = []
+    summary = ingest_folder(con, raw, log=lines.append)
+    assert (summary.changed, summary.kept, summary.removed) == (0, 1, 0) and _documents(con) == before
+    _, reason, category = _refused(con)["seeds/000_6af7086d6b762cad.txt"]
+    assert category == "cut short" and reason.startswith("cut short: its text is the first ")
+    assert any(line.startswith("ingest: refused seeds/000_6af7086d6b762cad.txt: cut short") for line in lines)
+    # whole again: the same document; an edit that keeps the end is the document's new content
+    path.write_bytes(whole)
+    assert (ingest_folder(con, raw).changed, _refused(con), _documents(con)) == (0, {}, before)
+    text = whole.decode("utf-8")
+    middle = len(text) // 2
+    path.write_bytes((text[:middle] + text[middle + 200:]).encode("utf-8"))
+    summary = ingest_folder(con, raw)
+    assert (summary.changed, summary.kept) == (1, 0)
+    assert _documents(con)["seeds/000_6af7086d6b762cad.txt"][3] == text[:middle] + text[middle + 200:]
+
+
 def test_a_name_with_a_newline_cannot_break_or_forge_a_log_line(raw, con):
     name = os.path.join(os.fsencode(raw), b"evil\nrefused: fake.zip")
     with open(name, "wb") as out:
