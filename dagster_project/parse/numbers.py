@@ -60,6 +60,15 @@ def is_blank(text: str) -> bool:
     return _is_blank_cached(text) if len(text) <= CACHED_CHARS else _is_blank(text)
 
 
+# a figure the page garbled (l3, 3x, abc, l,OZ4: Latin letters for digits or in their place): it
+# holds its cell in a table's row, unread, so that the figures after it are not read into its place
+_GARBLED_FIGURE = re.compile(r"^(?=[^\u4e00-\u9fff]*[A-Za-z])[A-Za-z0-9,.]{1,8}$")
+
+
+def is_garbled_figure(text: str) -> bool:
+    return _GARBLED_FIGURE.match(text) is not None
+
+
 def parse_number(text: str) -> ParsedNumber | None:
     """The figure a cell holds, or None when the cell is blank or not a figure.
 

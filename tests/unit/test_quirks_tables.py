@@ -384,3 +384,23 @@ def test_html_garbled_figure_cells_hold_their_columns_unread():
     assert got == {("t3.new_received", "legal_service_org"): 1, ("t3.granted", "natural_person"): 5,
                    ("t3.partially_granted", "natural_person"): 1, ("t3.unable.not_held", "natural_person"): 2,
                    ("t3.total_processed", "commercial_enterprise"): 3, ("t3.carried_forward", "total"): 1}
+
+
+def test_a_garbled_cell_in_table_four_holds_its_place_and_the_row_goes_on():
+    # the 6 under 未经复议直接起诉 总计 written as 3x: the row ended there, and the nine figures before
+    # it were laid out by the group totals, which put 3 into that total and 0 into 复议后起诉's
+    got = {code: v for (code, _), v in values("html_2021_table_four_garbled_cell.html").items() if code.startswith("t4.")}
+    assert got == {"t4.review.upheld": 25, "t4.review.corrected": 3, "t4.review.other": 8, "t4.review.pending": 0,
+                   "t4.review.total": 36, "t4.suit_direct.upheld": 3, "t4.suit_direct.corrected": 3,
+                   "t4.suit_direct.other": 0, "t4.suit_direct.pending": 0, "t4.suit_after_review.upheld": 3,
+                   "t4.suit_after_review.corrected": 0, "t4.suit_after_review.other": 0,
+                   "t4.suit_after_review.pending": 0, "t4.suit_after_review.total": 3}
+
+
+def test_a_garbled_cell_in_a_row_that_lost_its_empty_cells_leaves_the_row_unplaced():
+    # 予以公开 | 2 | 2 | 4x (a cell per line, its empty cells moved to the end): the 2 before the
+    # garbled total was read as the row's total
+    assert row("t2019_cell_per_line_garbled_cell.txt", "t3.granted") == {}
+    assert unplaced("t2019_cell_per_line_garbled_cell.txt", "t3").count(("t3.granted", 2.0)) == 2
+    assert all("garbled cell (4x)" in u.reason for u in parsed("t2019_cell_per_line_garbled_cell.txt").unplaced
+               if u.indicator_code == "t3.granted")

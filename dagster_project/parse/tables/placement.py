@@ -40,8 +40,12 @@ def place_matrix(
     complete: dict[tuple[str, str], float],
     labels: dict[str, str],
     template: str,
+    unknown_rows: set[str] = frozenset(),
 ) -> tuple[list[Figure], list[UnplacedFigure]]:
-    """Totals first (a row whose parts add up to its last figure); then the part figures, by the
+    """``unknown_rows``: rows with a cell nobody can read (a garbled figure), unknown to every
+    identity whatever of them ``complete`` holds.
+
+    Totals first (a row whose parts add up to its last figure); then the part figures, by the
     identities of all six columns (:mod:`.column_solver`), or, when that search is too large, by
     those of the 自然人 column alone."""
     from .column_solver import PartialRow, place_by_columns
@@ -49,7 +53,7 @@ def place_matrix(
     figures: list[Figure] = []
     unplaced: list[UnplacedFigure] = []
     rows: dict[str, PartialRow] = {}
-    opaque: set[str] = set()
+    opaque: set[str] = set(unknown_rows)
     for code, numbers in partial.items():
         label = labels.get(code, code)
         values = [n.value for _, n in numbers]
@@ -67,7 +71,7 @@ def place_matrix(
     placed = place_by_columns(rows, complete, opaque, _outcomes(template))
     if placed is not None:
         return figures + placed[0], unplaced + placed[1]
-    return _place_by_natural_column(partial, complete, labels, template)
+    return _place_by_natural_column(partial, complete, labels, template, unknown_rows)
 
 
 def _place_by_natural_column(
@@ -75,15 +79,17 @@ def _place_by_natural_column(
     complete: dict[tuple[str, str], float],
     labels: dict[str, str],
     template: str,
+    unknown_rows: set[str] = frozenset(),
 ) -> tuple[list[Figure], list[UnplacedFigure]]:
     figures: list[Figure] = []
     unplaced: list[UnplacedFigure] = []
-    natural: dict[str, float] = {code: v for (code, app), v in complete.items() if app == "natural_person"}
+    natural: dict[str, float] = {code: v for (code, app), v in complete.items()
+                                 if app == "natural_person" and code not in unknown_rows}
     # code -> (value if natural, raw evidence, printed?) for rows whose natural cell is undecided
     unknown: dict[str, tuple[float, str, bool]] = {}
     anchored: dict[str, tuple[float, str]] = {}
     org_parts: dict[str, list[tuple[str, ParsedNumber]]] = {}
-    opaque: set[str] = set()  # rows whose 自然人 cell cannot be known at all
+    opaque: set[str] = set(unknown_rows)  # rows whose 自然人 cell cannot be known at all
 
     for code, numbers in partial.items():
         label = labels.get(code, code)

@@ -16,7 +16,7 @@ import math
 from ..text.cells import CellToken
 from ..labels import label_key
 from ..model import Figure, UnplacedFigure
-from ..numbers import ParsedNumber, is_blank, parse_number
+from ..numbers import ParsedNumber, is_blank, is_garbled_figure, parse_number
 
 GROUPS = ("t4.review", "t4.suit_direct", "t4.suit_after_review")
 PARTS = ("upheld", "corrected", "other", "pending", "total")
@@ -40,7 +40,8 @@ def _data_cells(cells: list[CellToken]) -> list[CellToken]:
     while i < len(cells) and not _is_figure(cells[i].text) and len(label_key(cells[i].text)) <= 2:
         i += 1
     data = []
-    while i < len(cells) and _is_figure(cells[i].text):
+    # a garbled figure (3x, l3) holds its cell: the row goes on after it
+    while i < len(cells) and (_is_figure(cells[i].text) or is_garbled_figure(cells[i].text)):
         data.append(cells[i])
         i += 1
     return data
@@ -93,6 +94,13 @@ def parse_table_four(cells: list[CellToken]) -> tuple[list[Figure], list[Unplace
     numbers: list[tuple[str, ParsedNumber]] = [(raw, n) for raw in data if (n := parse_number(raw)) is not None]
     if not numbers:
         return [], []
+    garbled = next((raw for raw in data if is_garbled_figure(raw)), None)
+    if garbled is not None:
+        # a figure nobody can read, in a row that lost its empty cells: neither where it stood nor
+        # what it held is known, so the group totals place nothing
+        return [], [UnplacedFigure("t4", "行政复议、行政诉讼", n.value, "|".join(CODES),
+                                   f"the row holds a garbled cell ({garbled}): its figures' cells cannot be told", raw)
+                    for raw, n in numbers]
     if len(numbers) == len(CODES):
         return [Figure(code, n.value, "total", "reported", f"表四 | {raw}") for code, (raw, n) in zip(CODES, numbers)], []
     if len(numbers) == len(GROUPS) and all(n.value == 0 for _, n in numbers):

@@ -14,7 +14,7 @@ from ..catalog import APPLICANT_COLUMNS
 from ..text.cells import CellToken
 from ..labels import label_key
 from ..model import Figure, UnplacedFigure
-from ..numbers import ParsedNumber, is_blank, parse_number
+from ..numbers import ParsedNumber, is_blank, is_garbled_figure, parse_number
 
 # (code, regex over the label without numbering, group the row belongs to or None)
 _ROWS = [
@@ -102,18 +102,13 @@ def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: b
     return None, 1
 
 
-# a figure the page garbled (l3, 3x, abc, l,OZ4: Latin letters for digits or in their place), no label: it holds its
-# column in the row, unread, so the figures after it are not read into its place
-_GARBLED_FIGURE = re.compile(r"^(?=[^\u4e00-\u9fff]*[A-Za-z])[A-Za-z0-9,.]{1,8}$")
-
-
 def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
     rows: list[MatrixRow] = []
     in_other_group = False
     i = 0
     while i < len(cells):
         cell = cells[i]
-        if not _is_label(cell.text) or rows and rows[-1].code and _GARBLED_FIGURE.match(cell.text):
+        if not _is_label(cell.text) or rows and rows[-1].code and is_garbled_figure(cell.text):
             if rows:
                 rows[-1].cells.append(cell.text)
                 rows[-1].lines.add(cell.line)
@@ -147,6 +142,9 @@ def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figur
     figures: list[Figure] = []
     lost: list[UnplacedFigure] = []
     partial: dict[str, list[tuple[str, ParsedNumber]]] = {}
+    # a row with a garbled cell has a figure nobody can read: its other cells are read where their
+    # column is certain, but the row tells the column identities nothing
+    garbled = {row.code for row in rows if any(is_garbled_figure(c) for c in row.cells)}
     for row in rows:
         pending = list(row.cells)
         if row.code == "t3.other" and template == "gov2021":
@@ -171,8 +169,14 @@ def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figur
             continue
         numbers = [(raw, parse_number(raw)) for raw in pending if not is_blank(raw)]
         numbers = [(raw, n) for raw, n in numbers if n is not None]
-        if numbers:
+        if row.code in garbled:
+            # which of its figures is the total, and where the garbled one stood, is lost with its empty cells
+            unreadable = next(c for c in pending if is_garbled_figure(c))
+            lost.extend(UnplacedFigure("t3", row.label, n.value, "|".join(APPLICANT_COLUMNS),
+                                       f"the row holds a garbled cell ({unreadable}): its figures' columns cannot be told",
+                                       raw, row.code) for raw, n in numbers)
+        elif numbers:
             partial[row.code] = numbers
     complete = {(f.indicator_code, f.applicant_type): f.value for f in figures}
-    placed, unplaced = place_matrix(partial, complete, {r.code: r.label for r in rows}, template)
+    placed, unplaced = place_matrix(partial, complete, {r.code: r.label for r in rows}, template, garbled)
     return figures + placed, lost + unplaced
