@@ -228,6 +228,32 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
         replacing = False  # whether a row of the pending batch replaces a stored document
         done = 0
         last_progress = time.monotonic()
+
+        def take(f: RawFile, found: _Examined, stored: bool) -> None:
+            nonlocal rows, replacing, last_progress
+            outcome = _record(con, f, found, summary)
+            if isinstance(outcome, Refusal):
+                refused.append(outcome)
+                if stored:
+                    # a stored document's file that cannot be read now (permissions, an I/O error),
+                    # or that now holds no document (emptied, cut short, overwritten with bytes that
+                    # are no text) is bad input, not the document's new content: what it held stays
+                    # until the file itself is removed
+                    summary.kept += 1
+                    log(f"ingest: refused {outcome.source_path}: {outcome.reason}; its stored version is kept")
+                else:
+                    log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
+                return
+            if outcome is not None:
+                rows.append(outcome)
+                replacing = replacing or stored
+            if len(rows) >= batch_size:
+                _write_documents(con, rows, replacing)
+                rows, replacing = [], False
+                if time.monotonic() - last_progress >= options.progress_seconds:
+                    last_progress = time.monotonic()
+                    log(f"ingest: {done} of {len(files)} files done, {summary.new + summary.changed} new or changed")
+
         for start in range(0, len(files), LOOKUP_FILES):
             chunk = files[start:start + LOOKUP_FILES]
             known = _stored(con, [f.report_id for f in chunk])
@@ -239,30 +265,16 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
 
             examined = _examined_in_order(chunk, lambda f: _examine(f, options=options, now=now, **state(f)),
                                           lambda f: _settled_by_stat(f, options=options, **state(f)))
+            shrunk: list[tuple[RawFile, _Examined]] = []  # changed and smaller than stored: cut short?
             for f, found in zip(chunk, examined):
                 done += 1
-                outcome = _record(con, f, _unless_cut_short(con, found), summary)
-                if isinstance(outcome, Refusal):
-                    refused.append(outcome)
-                    if f.report_id in known:
-                        # a stored document's file that cannot be read now (permissions, an I/O error),
-                        # or that now holds no document (emptied, cut short, overwritten with bytes that
-                        # are no text) is bad input, not the document's new content: what it held stays
-                        # until the file itself is removed
-                        summary.kept += 1
-                        log(f"ingest: refused {outcome.source_path}: {outcome.reason}; its stored version is kept")
-                    else:
-                        log(f"ingest: refused {outcome.source_path}: {outcome.reason}")
+                if found.changed and found.row is not None and found.row[4] < known[f.report_id][0]:
+                    shrunk.append((f, found))
                     continue
-                if outcome is not None:
-                    rows.append(outcome)
-                    replacing = replacing or f.report_id in known
-                if len(rows) >= batch_size:
-                    _write_documents(con, rows, replacing)
-                    rows, replacing = [], False
-                    if time.monotonic() - last_progress >= options.progress_seconds:
-                        last_progress = time.monotonic()
-                        log(f"ingest: {done} of {len(files)} files done, {summary.new + summary.changed} new or changed")
+                take(f, found, f.report_id in known)
+            for k in range(0, len(shrunk), batch_size):
+                for f, found in _unless_cut_short(con, shrunk[k:k + batch_size]):
+                    take(f, found, True)
         if rows:
             _write_documents(con, rows, replacing)
         removed = sorted(row[0] for row in con.execute(
@@ -414,26 +426,30 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
                      changed=previous is not None, encoding=read.encoding or read.reader or "unknown")
 
 
-def _unless_cut_short(con, examined: _Examined) -> _Examined:
-    """A changed file whose text is the beginning of its stored text, short of what followed, is
-    refused as cut short (an interrupted copy, download or write): it is bad input, not the
-    document's new content, so the stored whole keeps its place until the file is whole again or
-    removed. Any other edit, shorter or not, is the document's new content."""
-    if not examined.changed or examined.row is None:
-        return examined
-    report_id, source_path, _, edge, size, mtime_ns = examined.row[:6]
-    text = examined.row[9]
-    head = text.rstrip().rstrip("\ufffd").rstrip()  # a cut inside a character decodes to U+FFFD
-    if not head:
-        return examined
-    rest = con.execute("select substr(text, ?) from staging.documents where report_id = ? and starts_with(text, ?)",
-                       [len(head) + 1, report_id, head]).fetchall()
-    if not rest or not rest[0][0].strip():
-        return examined
-    stored = len(head) + len(rest[0][0])
-    return _Examined(Refusal(source_path, size, f"cut short: its text is the first {len(head):,} of the {stored:,} "
-                             f"characters of its stored version (an interrupted copy or download?)", "cut short",
-                             mtime_ns, edge))
+def _unless_cut_short(con, shrunk: list[tuple[RawFile, _Examined]]) -> list[tuple[RawFile, _Examined]]:
+    """Changed files smaller than their stored version, each as it is or refused as cut short.
+
+    A file whose text is the beginning of its stored text, short of what followed, was cut short (an
+    interrupted copy, download or write): it is bad input, not the document's new content, so the
+    stored whole keeps its place until the file is whole again or removed. Any other edit, shorter
+    or not, is the document's new content. The stored texts are read in one query for the batch: a
+    text read by its id alone costs a scan of the column (14 ms at 10,000 documents).
+    """
+    if not shrunk:
+        return []
+    stored = dict(con.execute("select report_id, text from staging.documents where report_id in (select unnest(?::varchar[]))",
+                              [[f.report_id for f, _ in shrunk]]).fetchall())
+    judged = []
+    for f, found in shrunk:
+        report_id, source_path, _, edge, size, mtime_ns = found.row[:6]
+        head = found.row[9].rstrip().rstrip("\ufffd").rstrip()  # a cut inside a character decodes to U+FFFD
+        whole = stored.get(report_id) or ""
+        if head and whole.startswith(head) and whole[len(head):].strip():
+            found = _Examined(Refusal(source_path, size, f"cut short: its text is the first {len(head):,} of the "
+                                      f"{len(whole):,} characters of its stored version (an interrupted copy or "
+                                      f"download?)", "cut short", mtime_ns, edge))
+        judged.append((f, found))
+    return judged
 
 
 def _record(con, f: RawFile, examined: _Examined, summary: IngestSummary):
