@@ -1417,3 +1417,16 @@ def test_a_reviewers_cases_on_this_rounds_prose_rules():
     assert _values("2020年收到政府信息公开申请7件(其中书面申请2份)，答复5份。", 2020) == {"n.requests.received": 7}
     # a request to take back what was published is no disclosure request
     assert _values("（二）依申请公开\n2020年收到撤销已公开信息申请3件。", 2020) == {}
+
+
+def test_requests_received_as_requests_to_disclose_or_handed_in_by_the_applicant():
+    # the openings of prose_pages batch_zi/20, batch_zu/15, batch_zz/01 and batch_zzs/01, and of agencies/pages
+    # g03 (古溪镇), whose labels give these counts
+    assert _values("收到申请公开政府信息的要求0条。", 2020) == {"n.requests.received": 0}
+    assert _values("2021年度我局收到申请公开信息要求0件，同意公开数0件。", 2021) == {"n.requests.received": 0}
+    assert _values("我镇收到申请公开政府信息的要求7件，均完成答复。", 2020) == \
+        {"n.requests.received": 7, "n.requests.closed": 7}
+    assert _values("（二）依申请公开方面。2025年，午街铺镇全面落实《条例》关于依申请公开的各项要求，"
+                   "我镇累计受理申请人提出的公开申请0件。", 2025) == {"n.requests.received": 0}
+    assert _values("（二）依申请公开\n2019年收到自然人提交的公开申请1项，已按照《条例》答复。", 2019) == \
+        {"n.requests.received": 1, "n.requests.closed": 1}
