@@ -1430,3 +1430,16 @@ def test_requests_received_as_requests_to_disclose_or_handed_in_by_the_applicant
                    "我镇累计受理申请人提出的公开申请0件。", 2025) == {"n.requests.received": 0}
     assert _values("（二）依申请公开\n2019年收到自然人提交的公开申请1项，已按照《条例》答复。", 2019) == \
         {"n.requests.received": 1, "n.requests.closed": 1}
+
+
+def test_a_cumulative_count_in_a_paragraph_of_the_report_year_is_the_years():
+    # the openings of prose_pages batch_r/13 (a Traditional page, here in Simplified) and batch_zzg/03: the
+    # paragraph's first sentence names the year, the 累计 sentence after it none
+    text = ("（二）依申请公开情况。2022年，钱江经济开发区严格按照政府信息公开工作各项规定，对政府信息公开申请进行办理和答复。"
+            "累计收到政府信息公开申请2件，都已及时准确地进行了答复。")
+    assert _values(text, 2022) == {"n.requests.received": 2, "n.requests.closed": 2}
+    # a paragraph that names another year, or a date, or a stock, leaves 累计 a running total
+    assert _values(text.replace("2022年，", "2021年，"), 2022) == {}
+    assert _values(text.replace("2022年，", "截至2022年12月，"), 2022) == {}
+    # the year named in an earlier paragraph does not reach it
+    assert _values("（一）主动公开\n2022年，本局认真落实各项要求。\n累计主动公开政府信息300条。", 2022) == {}

@@ -253,7 +253,15 @@ class Sentence:
             return True
         if re.search(r"年底|年末|\d+月", self.no_titles):
             return False
-        return f"{self.report_year}年" in self.no_titles
+        return f"{self.report_year}年" in self.no_titles or self._paragraph_of_the_year()
+
+    def _paragraph_of_the_year(self) -> bool:
+        """The sentences of the paragraph before this one name the report year and no other, nor a
+        date or a stock: 累计 is then the year's (2022年，…进行办理和答复。累计收到…申请2件)."""
+        paragraph = _BOOK_TITLE.sub("", _squash(self._context.rsplit("\n", 1)[-1]))
+        years = _YEAR.findall(paragraph)
+        return (bool(years) and set(years) == {str(self.report_year)}
+                and not re.search(r"年底|年末|\d+月|截至|截止|以来|历年", paragraph))
 
     def disclosure_context(self) -> bool:
         """Review and suit figures count only next to 政府信息公开 (sentence or the heading before)."""
