@@ -270,11 +270,14 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                 done += 1
                 if found.changed and found.row is not None and found.row[4] < known[f.report_id][0]:
                     shrunk.append((f, found))
+                    if len(shrunk) >= batch_size:  # their texts are held: a batch at a time
+                        for judged in _unless_cut_short(con, shrunk):
+                            take(*judged, stored=True)
+                        shrunk = []
                     continue
                 take(f, found, f.report_id in known)
-            for k in range(0, len(shrunk), batch_size):
-                for f, found in _unless_cut_short(con, shrunk[k:k + batch_size]):
-                    take(f, found, True)
+            for judged in _unless_cut_short(con, shrunk):
+                take(*judged, stored=True)
         if rows:
             _write_documents(con, rows, replacing)
         removed = sorted(row[0] for row in con.execute(
