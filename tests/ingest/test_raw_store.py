@@ -361,6 +361,13 @@ def test_a_stored_document_cut_short_keeps_its_stored_whole(raw, con):
     # whole again: the same document; an edit that keeps the end is the document's new content
     path.write_bytes(whole)
     assert (ingest_folder(con, raw).changed, _refused(con), _documents(con)) == (0, {}, before)
+    # two cut at once, judged a batch (of one) at a time
+    cut = {p: p.read_bytes() for p in sorted((raw / "seeds").glob("00[12]_*.txt"))}
+    for p, data in cut.items():
+        p.write_bytes(data[:len(data) // 3])
+    assert (ingest_folder(con, raw, batch_size=1).kept, _documents(con)) == (2, before)
+    for p, data in cut.items():
+        p.write_bytes(data)
     text = whole.decode("utf-8")
     middle = len(text) // 2
     path.write_bytes((text[:middle] + text[middle + 200:]).encode("utf-8"))
