@@ -14,6 +14,10 @@ reports as (
     from {{ ref('stg_reports') }}
     where doc_type = 'annual_report'
     group by agency_id
+),
+
+successors as (
+    select agency_id, successor_agency_id from {{ ref('int_agency_successors') }}
 )
 
 select
@@ -30,7 +34,14 @@ select
     agencies.agency_scope,
     coalesce(reports.reports, 0) as annual_reports,
     reports.first_year,
-    reports.last_year
+    reports.last_year,
+    successor.successor_agency_id,
+    -- the last body of the chain (卫生局 -> 卫生和计划生育局 -> 卫生健康局): one id for the whole series
+    coalesce(third.successor_agency_id, second.successor_agency_id, successor.successor_agency_id,
+             agencies.agency_id) as series_agency_id
 from agencies
 left join divisions on divisions.division_code = agencies.adcode
 left join reports using (agency_id)
+left join successors as successor on successor.agency_id = agencies.agency_id
+left join successors as second on second.agency_id = successor.successor_agency_id
+left join successors as third on third.agency_id = second.successor_agency_id
