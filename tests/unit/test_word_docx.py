@@ -86,3 +86,34 @@ def test_a_docx_whose_xml_would_unpack_to_hundreds_of_megabytes_is_refused_befor
     assert "GOVINFO_ATTACHMENTS_ZIP_MAX_XML_BYTES" in result.reason
     # under a .doc name as well
     assert read_attachment(data, "doc", "raw/c/bomb.doc").status == "refused"
+
+
+def test_a_cell_spanning_two_billion_grid_columns_is_read_as_the_one_cell_it_is(tmp_path):
+    # an outside trial of bad input: a 40 KB .docx whose first cell spans 2,000,000,000 columns took 16 GB and
+    # never finished (each row was laid out on its grid). Read in a child held to 1 GB and 120 s, so the old
+    # way fails the test instead of taking the machine.
+    import subprocess
+    import sys
+
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("某县2010年政府信息公开工作年度报告")
+    table = document.add_table(rows=2, cols=3)
+    for i, text in enumerate(("收到申请", "12", "件")):
+        table.rows[1].cells[i].text = text
+    first = table.rows[0].cells[0]
+    first.text = "申请情况"  # (before the span: python-docx itself lays the row out on its grid)
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "2000000000")
+    first._tc.get_or_add_tcPr().append(span)
+    path = tmp_path / "span.docx"
+    document.save(path)
+    script = ("import resource, sys\nresource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+              "from dagster_project.parse.attachments import read_attachment\n"
+              "r = read_attachment(open(sys.argv[1], 'rb').read(), 'docx', 'span.docx')\nprint(r.status); print(r.text)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines() == ["ok", "某县2010年政府信息公开工作年度报告", "申请情况 |  | ", "收到申请 | 12 | 件"]

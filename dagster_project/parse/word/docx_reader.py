@@ -1,9 +1,9 @@
 """Read a .docx report into the text flattening of the report parser.
 
 The body is walked in document order, so paragraphs and tables keep their places. A table row
-becomes one line with its cells joined by `` | ``; a cell merged across columns (python-docx
-returns the same cell object for every grid position it covers) or down rows (``vMerge``
-continuation) is printed once, like the HTML reader does, so the parser sees the printed cells.
+becomes one line with its cells joined by `` | ``; a cell merged across columns (one ``w:tc``
+with a ``gridSpan``) or down rows (``vMerge`` continuation) is printed once, like the HTML reader
+does, so the parser sees the printed cells.
 Word has no fixed pages, so the text carries no page breaks.
 """
 from __future__ import annotations
@@ -16,36 +16,32 @@ from ..pdf.cells import clean_cell
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _is_vmerge_continuation(cell) -> bool:
-    tc_pr = cell._tc.tcPr
+def _is_vmerge_continuation(tc) -> bool:
+    tc_pr = tc.tcPr
     if tc_pr is None:
         return False
     vmerge = tc_pr.find(f"{_W}vMerge")
     return vmerge is not None and vmerge.get(f"{_W}val") in (None, "continue")
 
 
-def _row_cells(row, seen: set) -> list[str]:
-    """The cells printed on this row; ``seen`` holds the cells of earlier rows (python-docx returns
-    the top cell again for every row a vertical merge covers)."""
-    cells: list[str] = []
-    for cell in row.cells:
-        if cell._tc in seen:
-            continue  # a merged cell appears once per grid position it covers
-        seen.add(cell._tc)  # the set keeps the element alive, so its identity stays unique
-        if _is_vmerge_continuation(cell):
-            continue  # printed on the row above
-        cells.append(clean_cell("\n".join(p.text for p in cell.paragraphs)))
-    return cells
+def _row_cells(row) -> list:
+    """The cells printed on this row, read off its own ``w:tc`` elements: a cell merged across
+    columns is one element, and a vertical merge's continuation is printed on the row above.
+    (python-docx's ``row.cells`` lays the row out on its grid, one entry per grid column a cell
+    spans: a 40 KB file with gridSpan="2000000000" took 16 GB and never finished.)"""
+    from docx.table import _Cell
+
+    return [_Cell(tc, row) for tc in row._tr.tc_lst if not _is_vmerge_continuation(tc)]
 
 
 def _table_lines(table) -> list[str]:
     lines = []
-    seen: set = set()
     for row in table.rows:
-        cells = _row_cells(row, seen)
-        if any(cells):
-            lines.append(" | ".join(cells))
-        for cell in row.cells:  # tables nested in a cell follow their row
+        cells = _row_cells(row)
+        texts = [clean_cell("\n".join(p.text for p in cell.paragraphs)) for cell in cells]
+        if any(texts):
+            lines.append(" | ".join(texts))
+        for cell in cells:  # tables nested in a cell follow their row
             for inner in cell.tables:
                 lines.extend(_table_lines(inner))
     return lines
