@@ -22,4 +22,5 @@ def ingest_options(settings: Settings) -> IngestOptions:
         max_file_bytes=settings.max_file_bytes,
         progress_seconds=settings.progress_seconds,
         skip=frozenset(skip),
+        parse_max_chars=settings.parse_max_chars,
     )

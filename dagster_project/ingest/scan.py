@@ -67,6 +67,7 @@ class IngestOptions:
     batch_size: int = 200
     progress_seconds: float = 5.0  # Settings.progress_seconds
     skip: frozenset[bytes] = BOOKKEEPING
+    parse_max_chars: int = 2_000_000  # Settings.parse_max_chars: a text over it is never parsed
 
 
 def edge_hash(fd: int, size: int) -> str:
@@ -424,9 +425,25 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
     if read.refusal:
         reason, category = read.refusal
         return _Examined(Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge))
+    if previous is not None and (unread := _never_parsed(read, options)):
+        # a stored document's file that now holds what the parse cannot read (a scan without a text
+        # layer, a text over the parse budget) would lose every figure it held: refused, and kept
+        return _Examined(Refusal(f.source_path, len(data), *unread, f.mtime_ns, edge))
     return _Examined(row=(f.report_id, f.source_path, sha, edge, len(data), f.mtime_ns, read.encoding, read.decoded_how,
                           read.reader, read.text, url, now),
                      changed=previous is not None, encoding=read.encoding or read.reader or "unknown")
+
+
+def _never_parsed(read: _Read, options: IngestOptions) -> tuple[str, str] | None:
+    """(reason, category) when the parse would read nothing of this text, else None."""
+    from ..stage.write_reports import NEEDS_OCR, folded_blanks
+
+    if (read.decoded_how or "").startswith(NEEDS_OCR):
+        return f"needs OCR ({read.decoded_how.split(':', 1)[-1].strip() or 'no text layer'}): the parse reads no text of it", "needs OCR"
+    if len(folded_blanks(read.text or "", options.parse_max_chars)) > options.parse_max_chars:
+        return (f"over the parse budget of {options.parse_max_chars:,} characters (GOVINFO_PARSE_MAX_CHARS): "
+                "never parsed", "over the parse budget")
+    return None
 
 
 def _unless_cut_short(con, shrunk: list[tuple[RawFile, _Examined]]) -> list[tuple[RawFile, _Examined]]:

@@ -102,6 +102,14 @@ class StageSummary:
 _LONG_BLANKS = re.compile(r"\s{200,}")
 
 
+def folded_blanks(text: str, max_chars: int) -> str:
+    """The text the parse budget is judged on: a page padded with megabytes of blanks holds its
+    report all the same, so a text over the budget has its long runs of blanks folded first."""
+    if len(text) > max_chars:
+        text = _LONG_BLANKS.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    return text
+
+
 def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     """Runs in a worker process: returns plain rows, or the error, for one document."""
     from ..parse.model import DocumentParseError
@@ -111,9 +119,7 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     if (decoded_how or "").startswith(NEEDS_OCR):
         reason = decoded_how.split(":", 1)[-1].strip() or "no text layer"
         return {"report_id": report_id, "status": NEEDS_OCR, "error": f"{source_path}: needs OCR: {reason}"}
-    text = text or ""
-    if len(text) > budget.max_chars:  # a page padded with megabytes of blanks holds its report all the same
-        text = _LONG_BLANKS.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
+    text = folded_blanks(text or "", budget.max_chars)
     if len(text) > budget.max_chars:
         return {"report_id": report_id,
                 "error": f"{source_path}: document exceeds the parse budget of {budget.max_chars:,} characters "

@@ -345,6 +345,38 @@ def test_a_stored_document_whose_file_now_holds_no_document_keeps_its_stored_ver
     assert set(_refused(con)) == {"seeds/003_b384f68c13deff26.txt"}
 
 
+def test_a_stored_document_whose_file_the_parse_cannot_read_now_keeps_its_stored_version(raw, con):
+    # an outside trial of bad input: good reports overwritten by a scan without a text layer and by an over-long
+    # text were ingested in their place and parsed to nothing, and their figures left the marts
+    import io
+
+    from PIL import Image, ImageDraw
+
+    ingest_folder(con, raw)
+    before = _documents(con)
+    scan = Image.new("RGB", (600, 800), "white")
+    for y in range(50, 750, 30):  # lines of "print", as a scanner sees them
+        ImageDraw.Draw(scan).rectangle([50, y, 550, y + 12], fill="black")
+    pdf = io.BytesIO()
+    scan.save(pdf, "PDF")
+    (raw / "seeds" / "000_6af7086d6b762cad.txt").write_bytes(pdf.getvalue())
+    long_text = (SEEDS / "002_1193063268b18128.txt").read_bytes() * 3
+    (raw / "seeds" / "001_cfbdc836ed46ac6d.txt").write_bytes(long_text)
+    lines: list[str] = []
+    summary = ingest_folder(con, raw, log=lines.append, options=IngestOptions(parse_max_chars=5_000))
+    assert (summary.kept, summary.changed, summary.removed) == (2, 0, 0) and _documents(con) == before
+    refused = _refused(con)
+    assert refused["seeds/000_6af7086d6b762cad.txt"][2] == "needs OCR"
+    assert refused["seeds/000_6af7086d6b762cad.txt"][1].startswith("needs OCR (")
+    assert refused["seeds/001_cfbdc836ed46ac6d.txt"][1:] == (
+        "over the parse budget of 5,000 characters (GOVINFO_PARSE_MAX_CHARS): never parsed", "over the parse budget")
+    assert sum("its stored version is kept" in line for line in lines) == 2
+    # a new file of either kind is a document all the same (needs OCR, or a parse failure with the reason)
+    (raw / "scan.pdf").write_bytes(pdf.getvalue())
+    ingest_folder(con, raw, options=IngestOptions(parse_max_chars=5_000))
+    assert _documents(con)["scan.pdf"][2].startswith("needs_ocr")
+
+
 def test_a_stored_document_cut_short_keeps_its_stored_whole(raw, con):
     ingest_folder(con, raw)
     before = _documents(con)
