@@ -98,8 +98,8 @@ class Settings(BaseSettings):
     sources: Path | None = None
     dbt_project_dir: Path = PROJECT_ROOT / "dbt"
     expectations_dir: Path = PROJECT_ROOT / "expectations"
-    parse_batch_size: int = Field(200, description="documents parsed per batch (one Parquet part each): bounds memory")
-    parse_workers: int = Field(2, description="processes parsing in parallel (one per core), a batch at a time")
+    parse_batch_size: int = Field(200, ge=1, description="documents parsed per batch (one Parquet part each): bounds memory")
+    parse_workers: int = Field(2, ge=1, description="processes parsing in parallel (one per core), a batch at a time")
     parse_shards: int = Field(
         16, ge=1, le=1000,
         description="parse partitions: a document's shard is a stable hash of its report_id; changing the count "
@@ -107,11 +107,11 @@ class Settings(BaseSettings):
     staged_dir: Path | None = Field(
         None, description="GOVINFO_STAGED_DIR: the shards' Parquet (default <warehouse>.staged beside the warehouse)")
     parse_max_chars: int = Field(
-        2_000_000, description="a document with more characters of text fails alone ('document exceeds …')")
+        2_000_000, ge=1, description="a document with more characters of text fails alone ('document exceeds …')")
     parse_max_seconds: float = Field(
-        120.0, description="a document parsing longer fails alone; the rest of its batch goes on")
+        120.0, gt=0, description="a document parsing longer fails alone; the rest of its batch goes on")
     max_file_bytes: int = Field(
-        256 * 1024 * 1024, description="a raw file larger than this is refused, not read into memory")
+        256 * 1024 * 1024, ge=1, description="a raw file larger than this is refused, not read into memory")
     unchanged_listing: Path | None = Field(
         None, description="set by `make run` for its own ingest: a file of the raw folder's paths whose stat "
                           "(size, mtime, ctime, device, inode) is that stored with the published warehouse, so "
@@ -130,7 +130,7 @@ class Settings(BaseSettings):
         200_000, ge=1000, description="rows of fct_reconciliation validated by Great Expectations at a time: "
                                       "bounds the checks' memory")
     duckdb_memory_limit: str = Field(
-        "2GB", description="DuckDB memory_limit of the ingest, check and docs connections and of dbt's (DuckDB spills past it); "
+        "2GB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$", description="DuckDB memory_limit of the ingest, check and docs connections and of dbt's (DuckDB spills past it); "
                            "DuckDB's default is 80% of the machine's memory")
     documents_duckdb_memory_limit: str = Field(
         "512MB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$",
@@ -146,7 +146,7 @@ class Settings(BaseSettings):
                                "each line is an event Dagster writes to its storage (5.8 ms each here; one per "
                                "200-document batch was 500 events at 100,000 documents)")
     max_removed_share: float = Field(
-        0.5, description="ingest stops when a scan would remove more than this share of the stored documents")
+        0.5, ge=0, le=1, description="ingest stops when a scan would remove more than this share of the stored documents")
     allow_mass_removal: bool = Field(
         False, description="GOVINFO_ALLOW_MASS_REMOVAL=1: let a scan remove more than max_removed_share")
 

@@ -2,7 +2,7 @@
 
 Exit status: 0 when the pipeline worked (bad documents are reported, not fatal), 1 when a step
 failed or a blocking check found lost rows (nothing is published), 75 when another run holds the
-warehouse, 130 when interrupted.
+warehouse, 78 when a setting is invalid (run/preflight.py: nothing is run), 130 when interrupted.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .lock import RunLock, WarehouseBusy
 
-EXIT_OK, EXIT_FAILED, EXIT_BUSY, EXIT_INTERRUPTED = 0, 1, 75, 130
+EXIT_OK, EXIT_FAILED, EXIT_BUSY, EXIT_SETTINGS, EXIT_INTERRUPTED = 0, 1, 75, 78, 130
 LOGS_KEPT = 30
 
 
@@ -42,9 +42,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "False")
-    from ..settings import get_settings
+    from pydantic import ValidationError
 
-    published = get_settings().warehouse
+    from ..settings import get_settings
+    from .preflight import layout_problems, settings_problems
+
+    try:
+        settings = get_settings()
+    except ValidationError as invalid:
+        problems = settings_problems(invalid)
+    else:
+        problems = layout_problems(settings)
+    if problems:
+        for problem in problems:
+            print(f"govinfo-warehouse: {problem}", file=sys.stderr, flush=True)
+        print("govinfo-warehouse: nothing was run; the warehouse was left as it was", file=sys.stderr, flush=True)
+        return EXIT_SETTINGS
+    published = settings.warehouse
     try:
         lock = RunLock(published).acquire()
     except WarehouseBusy as busy:

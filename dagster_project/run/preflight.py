@@ -1,0 +1,52 @@
+"""What `make run` checks before it takes the lock: settings that parse, a warehouse outside the raw
+folder, a Dagster home it can write. Each problem is one line naming the variable and its value."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def settings_problems(error) -> list[str]:
+    """One line per invalid setting of a pydantic ``ValidationError``, named as the environment
+    variable a person sets (GOVINFO_PARSE_SHARDS), not the Python field (parse_shards)."""
+    from .. import settings as settings_module
+
+    model = getattr(settings_module, error.title, None)
+    prefix = model.model_config.get("env_prefix", "GOVINFO_") if model is not None else "GOVINFO_"
+    lines = []
+    for problem in error.errors():
+        name = prefix + "_".join(str(part) for part in problem["loc"]).upper()
+        value = problem.get("input")
+        shown = f"={value!r}" if isinstance(value, (str, int, float)) else ""
+        lines.append(f"setting {name}{shown} is not valid: {problem['msg']}")
+    return lines
+
+
+def layout_problems(settings) -> list[str]:
+    """A warehouse inside the raw folder (its own files would be read as documents at every run),
+    and a Dagster home that is not a folder this process can write."""
+    problems = []
+    raw, warehouse = settings.raw_dir.resolve(), settings.warehouse.resolve()
+    if warehouse.is_relative_to(raw):
+        problems.append(f"the warehouse {warehouse} (GOVINFO_WAREHOUSE) is inside the raw folder {raw} "
+                        f"(GOVINFO_RAW_DIR): its own files would be read as documents; put it outside")
+    home = os.environ.get("DAGSTER_HOME")
+    if home:
+        problem = _not_writable(Path(home))
+        if problem:
+            problems.append(f"DAGSTER_HOME={home} {problem}: Dagster keeps its runs and events there")
+    return problems
+
+
+def _not_writable(folder: Path) -> str | None:
+    if not folder.exists():
+        return None  # Dagster's instance creates it
+    if not folder.is_dir():
+        return "is not a folder"
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".govinfo-write-test-"):
+            pass
+    except OSError as exc:
+        return f"cannot be written ({exc.strerror or exc})"
+    return None

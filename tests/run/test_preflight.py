@@ -1,0 +1,47 @@
+"""Settings and a layout `make run` cannot work with stop it before anything is run, with one line
+naming the variable and its value (an outside trial of bad input got a 22-line traceback naming the
+Python field, a run that refused every file as "larger than -1 bytes", and a warehouse inside the raw
+folder whose own logs and files were ingested as documents at every run)."""
+import subprocess
+import sys
+
+from runkit import ROOT, make_env, seed_raw
+
+STOPPED = 78
+
+
+def _run(env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dagster_project.run"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_an_invalid_setting_is_named_as_the_variable_with_its_value_and_nothing_runs(tmp_path):
+    raw = seed_raw(tmp_path / "raw", count=1)
+    warehouse = tmp_path / "wh" / "w.duckdb"
+    cases = {"GOVINFO_PARSE_SHARDS": "abc", "GOVINFO_MAX_FILE_BYTES": "-1", "GOVINFO_FETCH_MAX_RETRIES": "x",
+             "GOVINFO_DUCKDB_MEMORY_LIMIT": "lots"}
+    for name, value in cases.items():
+        done = _run(make_env(warehouse, raw, tmp_path / "home", **{name: value}))
+        assert done.returncode == STOPPED, (name, done.stderr[-1000:])
+        first = done.stderr.splitlines()[0]
+        assert first.startswith(f"govinfo-warehouse: setting {name}='{value}' is not valid: "), first
+        assert "Traceback" not in done.stderr and not warehouse.exists()
+
+
+def test_a_warehouse_inside_the_raw_folder_is_refused_before_anything_is_written(tmp_path):
+    raw = seed_raw(tmp_path / "raw", count=1)
+    done = _run(make_env(raw / "wh" / "w.duckdb", raw, tmp_path / "home"))
+    assert done.returncode == STOPPED
+    assert f"the warehouse {raw / 'wh' / 'w.duckdb'} (GOVINFO_WAREHOUSE) is inside the raw folder {raw}" in done.stderr
+    assert sorted(p.name for p in raw.rglob("*")) == ["000_6af7086d6b762cad.txt"]
+
+
+def test_a_dagster_home_that_is_not_a_folder_is_named(tmp_path):
+    raw = seed_raw(tmp_path / "raw", count=1)
+    env = make_env(tmp_path / "wh" / "w.duckdb", raw, tmp_path / "home")
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    env["DAGSTER_HOME"] = str(home)
+    done = _run(env)
+    assert done.returncode == STOPPED
+    assert f"DAGSTER_HOME={home} is not a folder: Dagster keeps its runs and events there" in done.stderr
