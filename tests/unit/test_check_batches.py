@@ -71,7 +71,12 @@ def test_memory_settings_reach_duckdb():
         limit = con.execute("select current_setting('memory_limit')").fetchall()[0][0]
         assert limit.replace(" ", "") in ("512.0MiB", "512MiB"), limit
         assert con.execute("select current_setting('allocator_background_threads')").fetchall()[0][0] is True
+        # the setting refuses it, and the connection's own guard too (nothing but a size reaches SQL)
+        with pytest.raises(ValueError, match="duckdb_memory_limit"):
+            Settings(duckdb_memory_limit="2GB'; drop table x; --")
+        from types import SimpleNamespace
+
         with pytest.raises(ValueError, match="not a memory size"):
-            bound_memory(con, Settings(duckdb_memory_limit="2GB'; drop table x; --"))
+            bound_memory(con, SimpleNamespace(duckdb_memory_limit="2GB'; drop table x; --", duckdb_allocator_flush="8MB"))
     finally:
         con.close()
