@@ -13,7 +13,9 @@ The order of trust, and why:
 4. the declared charset, unless it fails badly: a few bad bytes are replaced and counted, the
    codec is not switched (one stray byte used to turn a whole report into GB18030 garbage);
 5. UTF-8 with a handful of bad bytes (a truncated copy, a stray byte) when the rest is plainly
-   UTF-8 Chinese text; then GB18030, strict, then with a handful of bad bytes;
+   UTF-8 Chinese text; then GB18030, strict, then with a handful of bad bytes, unless it reads as
+   no Chinese text while Big5 (cp950, the Traditional pages of Taiwan and Hong Kong) does: Big5
+   bytes decode as GB18030 almost without an error, into characters no text uses;
 6. anything else is not decodable: no guessing among exotic single-byte codecs (a truncated
    UTF-8 page used to come out as ptcp154 or cp775).
 
@@ -159,6 +161,18 @@ def _plainly_utf8(text: str, bad: int) -> bool:
     return len(_CJK.findall(text[:_SAMPLE])) >= 20 * max(bad, 1)
 
 
+# characters of every Chinese text, Simplified and Traditional alike (的 年 政府 公 信 工作 人 中 一 是 在 和 有)
+_COMMON = frozenset("的年政府公信工作人中一是在和有了不")
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """A text with Chinese characters has a few in a hundred of the commonest ones; Big5 bytes read
+    as GB18030 (or the reverse) give characters no text uses. A text without Chinese reads as itself."""
+    sample = text[:_SAMPLE]
+    cjk = len(_CJK.findall(sample))
+    return cjk < 50 or sum(1 for ch in sample if ch in _COMMON) * 100 >= cjk
+
+
 def decode_bytes(data: bytes, header_charset: str | None = None) -> DecodedText:
     """Decode a document; never raises. See the module docstring for the order of trust.
 
@@ -205,6 +219,11 @@ def _decide(data: bytes, header_charset: str | None) -> DecodedText:
 
     gb, gb_bad = _decode(data, "gb18030")
     if gb_bad <= budget:
+        if _reads_as_chinese(gb):
+            return DecodedText(gb, "gb18030", _how("gb18030", gb_bad), gb_bad)
+        big5, big5_bad = _decode(data, "cp950")
+        if big5_bad <= budget and _reads_as_chinese(big5):
+            return DecodedText(big5, "cp950", _how("big5 (cp950)", big5_bad), big5_bad)
         return DecodedText(gb, "gb18030", _how("gb18030", gb_bad), gb_bad)
 
     text, bad, encoding = (utf8, utf8_bad, "utf-8") if utf8_bad < gb_bad else (gb, gb_bad, "gb18030")

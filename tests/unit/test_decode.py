@@ -68,3 +68,19 @@ def test_binary_is_not_decodable():
     assert not decode_bytes(rng.randbytes(5000)).decodable
     assert not decode_bytes(b"\x00" * 1000).decodable
     assert not decode_bytes(bytes([0x80, 0xff] * 500)).decodable
+
+
+def test_a_big5_report_is_read_as_big5_and_a_gb_one_stays_gb():
+    # an outside trial of bad input: a Big5 report without a charset was decoded as GB18030 (almost no
+    # byte fails) into characters no text uses, and stored as a look-alike
+    from pathlib import Path
+
+    traditional = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "plain_traditional_2015.txt"
+    text = traditional.read_text(encoding="utf-8")
+    decoded = decode_bytes(text.encode("cp950"))
+    assert (decoded.encoding, decoded.how, decoded.text) == ("cp950", "big5 (cp950)", text)
+    report = parse_document(decoded.text, traditional.name)
+    assert report.meta.doc_type == "annual_report" and report.figures == parse_document(text, traditional.name).figures
+    simplified = SEED.read_text(encoding="utf-8")
+    assert (decode_bytes(simplified.encode("gb18030")).encoding, decode_bytes(simplified.encode("gb18030")).text) == \
+        ("gb18030", simplified)
