@@ -20,7 +20,7 @@ from ..settings import Settings
 from . import provenance as prov
 from .client import HttpClient, HttpResult, url_problem
 from .listing import attachment_links, crawl_listing, document_title, looks_like_annual_report, year_hint
-from .manifest import KINDS, ManifestEntry, read_manifest
+from .manifest import KINDS, ManifestEntry, ManifestError, read_manifest
 from .politeness import HostGate, RobotsPolicy
 from .provenance import ProvenanceLog, ProvenanceRecord
 from .provenance_index import load_state, save_state
@@ -381,7 +381,11 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
     `log` is anything with info/warning/error (a Dagster `context.log`, a `logging.Logger`).
     """
     log = log or _module_log
-    entries = read_manifest(settings.sources_path)
+    try:
+        entries = read_manifest(settings.sources_path)
+    except ManifestError as unreadable:  # no source can be read: the raw folder's documents are built all the same
+        log.error(f"fetch: {unreadable}: no source fetched")
+        return FetchSummary(failed=1, failures=[Failure(str(settings.sources_path), "unreadable manifest", str(unreadable))])
     if not entries:
         log.info(f"fetch: no sources in {settings.sources_path}; nothing to do")
         return FetchSummary()

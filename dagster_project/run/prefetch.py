@@ -32,12 +32,16 @@ def summary_path(published: Path) -> Path:
 
 def fetch_first(published: Path, settings, say) -> Path | None:
     """Fetch every source of the manifest now; the summary's path, or None when there is no source."""
-    from ..fetch.manifest import read_manifest
+    from ..fetch.manifest import ManifestError, read_manifest
     from ..fetch.run import fetch_all
     from .console import seconds
 
     os.environ.pop(PREFETCHED_ENV, None)
-    if not read_manifest(settings.sources_path):
+    try:
+        if not read_manifest(settings.sources_path):
+            return None
+    except ManifestError as unreadable:  # the documents already in the raw folder are built all the same
+        say(f"  {'fetch':<12} {'FAILED':<7} {'':>9}  {unreadable}: no source fetched")
         return None
     started = time.monotonic()
     summary = fetch_all(settings, log=_LogLines())

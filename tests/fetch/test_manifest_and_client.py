@@ -44,6 +44,28 @@ def test_manifest_without_url_column_is_an_error(tmp_path):
         read_manifest(path)
 
 
+def test_an_unreadable_manifest_fetches_nothing_and_stops_nothing(tmp_path):
+    # an outside trial of bad input: a garbage sources.csv stopped the whole run, local documents and all
+    from dagster_project.fetch.run import fetch_all
+    from dagster_project.run.prefetch import fetch_first
+
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "sources.csv").write_bytes(b"garbage;;\x01\nmore\n")
+    from dagster_project.settings import Settings
+
+    settings = Settings(raw_dir=tmp_path / "raw", warehouse=tmp_path / "wh.duckdb", fetch=fast_fetch_settings())
+    errors: list[str] = []
+    log = type("Log", (), {"info": lambda self, m: None, "warning": lambda self, m: None,
+                           "error": lambda self, m: errors.append(m)})()
+    summary = fetch_all(settings, log=log)
+    assert (summary.failed, [f.outcome for f in summary.failures]) == (1, ["unreadable manifest"])
+    assert errors == [f"fetch: {tmp_path / 'raw' / 'sources.csv'}: no 'url' column (found ['garbage;;\\x01']): "
+                      "no source fetched"]
+    said: list[str] = []
+    assert fetch_first(tmp_path / "wh.duckdb", settings, said.append) is None
+    assert said and said[0].split()[:2] == ["fetch", "FAILED"] and "no 'url' column" in said[0]
+
+
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
