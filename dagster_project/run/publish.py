@@ -4,8 +4,8 @@ Readers (`make sql`, notebooks, the score tool) open the published file. A run c
 ``<warehouse>.building``, writes only there, and when every step has finished without a pipeline
 failure renames the copy over the published file (`os.replace`, after an fsync). A reader thus sees
 the previous complete warehouse or the new one, never a mix; a read-only connection held open keeps
-the old file's inode and never blocks a run; a killed run leaves a stale working copy that the next
-run throws away.
+the old file's inode and never blocks a run; a run that fails removes its working copy, and a killed
+one leaves it for the next run to throw away.
 """
 from __future__ import annotations
 

@@ -121,3 +121,5 @@ def test_a_broken_pipeline_exits_non_zero_with_the_cause_last(first, tmp_path):
     run_lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert str(missing) in run_lines[-1] and "does not exist" in run_lines[-1]
     assert sha256(warehouse) == before
+    # the failed run's working copy is gone with it (on a full disk it kept the disk full)
+    assert not [p.name for p in warehouse.parent.iterdir() if ".building" in p.name]
