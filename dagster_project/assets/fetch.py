@@ -2,7 +2,7 @@
 # No `from __future__ import annotations`: Dagster checks the `context` annotation at definition time.
 import dagster as dg
 
-from ..fetch.run import FetchSummary, failures_markdown, fetch_all
+from ..fetch.run import UNREADABLE_MANIFEST, FetchSummary, failures_markdown, fetch_all
 from ..settings import get_settings
 
 
@@ -35,5 +35,8 @@ def fetched_documents(context: dg.AssetExecutionContext) -> dg.MaterializeResult
             "bytes": dg.MetadataValue.int(summary.bytes),
             "retries": dg.MetadataValue.int(summary.retries),
             "failures": dg.MetadataValue.md(failures_markdown(summary.failures)),
+            # a manifest that cannot be read is no source's failure: said on its own
+            "unreadable_manifest": dg.MetadataValue.text(
+                next((f.reason for f in summary.failures if f.outcome == UNREADABLE_MANIFEST), "")),
         }
     )

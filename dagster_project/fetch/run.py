@@ -46,6 +46,9 @@ class Target:
 ATTACHMENT = "attachment"  # kind of a file linked from a fetched report page (PDF, Word, …)
 
 
+UNREADABLE_MANIFEST = "unreadable manifest"  # the outcome of a manifest no source can be read from
+
+
 @dataclass(frozen=True)
 class Failure:
     url: str
@@ -385,7 +388,7 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
         entries = read_manifest(settings.sources_path)
     except ManifestError as unreadable:  # no source can be read: the raw folder's documents are built all the same
         log.error(f"fetch: {unreadable}: no source fetched")
-        return FetchSummary(failed=1, failures=[Failure(str(settings.sources_path), "unreadable manifest", str(unreadable))])
+        return FetchSummary(failed=1, failures=[Failure(str(settings.sources_path), UNREADABLE_MANIFEST, str(unreadable))])
     if not entries:
         log.info(f"fetch: no sources in {settings.sources_path}; nothing to do")
         return FetchSummary()

@@ -190,6 +190,8 @@ def summary_lines(*, published: Path, default_warehouse: Path, log_path: Path, c
     text = f"{len(failures)}" + (f" of {attempted} sources" if attempted else "")
     if failures:
         text += ": " + _named(failures[:FIRST_FEW], len(failures)) + f"; all in {fetch_dir / 'provenance.jsonl'}"
+    if fetch.get("unreadable_manifest"):  # no source was read, so none failed: the manifest did
+        text = f"the sources manifest cannot be read, no source fetched: {fetch['unreadable_manifest']}"
     lines.append(f"  fetch failures     : {text}")
     lines.append(f"  dbt tests          : {_checks(console.checks_of('dbt'), 'dbt')}")
     lines.append(f"  checks             : {_checks(console.checks_of('checks'), 'checks')}")
