@@ -30,6 +30,10 @@ __all__ = ["IngestStopped", "IngestSummary", "ingest_folder", "report_id_for", "
 EDGE_BYTES = 64 * 1024
 LOOKUP_FILES = 5000  # files whose stored state is read from DuckDB at a time
 EXAMINE_THREADS = 2  # threads reading, hashing and decoding files while the scan writes
+# what a file may hold and still hold no text: blanks, byte-order marks, a character cut short (U+FFFD)
+_NO_TEXT = " \t\r\n\f\v\u3000\xa0\ufeff\ufffd\x00"
+# refusals judged against a setting: judged again at every read, as the setting may have moved
+JUDGED_BY_SETTINGS = frozenset({"over the parse budget"})
 EXAMINE_AHEAD = 16  # files read ahead of the one being recorded (their bytes and text in memory)
 
 
@@ -373,7 +377,7 @@ def _settled_by_stat(f: RawFile, previous, url, options: IngestOptions, refused_
         return None
     if previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url:
         return _Examined(unchanged=True)
-    if (refused_before is not None
+    if (refused_before is not None and refused_before.category not in JUDGED_BY_SETTINGS
             and (refused_before.size_bytes, refused_before.mtime_ns) == (f.size, f.mtime_ns)):
         return _Examined(refused_before)
     return None
@@ -408,7 +412,7 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
         same_stat = previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url
         if same_stat and not options.full_rescan and previous[4] == edge:
             return _Examined(unchanged=True)
-        if (refused_before is not None and not options.full_rescan
+        if (refused_before is not None and not options.full_rescan and refused_before.category not in JUDGED_BY_SETTINGS
                 and (refused_before.size_bytes, refused_before.mtime_ns, refused_before.edge_sha256) == (f.size, f.mtime_ns, edge)):
             return _Examined(refused_before)  # refused for its content and unchanged: not read (nor handed to a reader) again
         if data is None:
@@ -425,6 +429,9 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
     if read.refusal:
         reason, category = read.refusal
         return _Examined(Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge))
+    if read.text is not None and not read.text.strip(_NO_TEXT) and not (read.decoded_how or "").startswith("needs_ocr"):
+        # blanks, a byte-order mark, a character cut in its first bytes: an empty file in all but size
+        return _Examined(Refusal(f.source_path, len(data), "no text: blank characters only", "empty", f.mtime_ns, edge))
     if previous is not None and (unread := _never_parsed(read, options)):
         # a stored document's file that now holds what the parse cannot read (a scan without a text
         # layer, a text over the parse budget) would lose every figure it held: refused, and kept

@@ -121,6 +121,7 @@ def take(settings, parser: str, models: str) -> Listing:
         "models": models,
         "skip": sorted(name.hex() for name in options.skip),
         "max_file_bytes": options.max_file_bytes,
+        "parse_max_chars": options.parse_max_chars,
         "provenance_log": _provenance_digest(settings.raw_dir),
     }
     return Listing(walk_stats(settings.raw_dir, options.skip), context)
@@ -199,7 +200,7 @@ def _regular(fields: bytes) -> bool:
 # -- files ingest may trust unchanged ----------------------------------------------------------------
 # The ingest context of a listing: what decides how a file is read and which documents row it is
 # compared with. The parser and dbt digests do not change what ingest stores.
-INGEST_CONTEXT = ("format", "raw_dir", "skip", "max_file_bytes", "provenance_log")
+INGEST_CONTEXT = ("format", "raw_dir", "skip", "max_file_bytes", "parse_max_chars", "provenance_log")
 
 
 def unchanged_records(published: Path, current: Listing) -> bytes | None:

@@ -278,7 +278,7 @@ def _changed_files(con, settings) -> str | None:
     from ..assets.ingest_options import ingest_options
     from ..fetch.provenance import source_url_by_path
     from ..ingest.refused import known_refusals
-    from ..ingest.scan import edge_hash
+    from ..ingest.scan import JUDGED_BY_SETTINGS, edge_hash
     from ..ingest.walk import open_checked, walk_raw
 
     options = ingest_options(settings)
@@ -304,7 +304,8 @@ def _changed_files(con, settings) -> str | None:
         try:
             edge = edge_hash(fd, f.size)
             before = refused_before.get(f.source_path)
-            if before is not None and (before.size_bytes, before.mtime_ns, before.edge_sha256) == (f.size, f.mtime_ns, edge):
+            if (before is not None and before.category not in JUDGED_BY_SETTINGS
+                    and (before.size_bytes, before.mtime_ns, before.edge_sha256) == (f.size, f.mtime_ns, edge)):
                 seen_refused.add(f.source_path)  # refused for its content as it is now
                 if previous is not None:  # its stored version kept
                     listed.add(f.report_id)

@@ -377,6 +377,35 @@ def test_a_stored_document_whose_file_the_parse_cannot_read_now_keeps_its_stored
     assert _documents(con)["scan.pdf"][2].startswith("needs_ocr")
 
 
+def test_a_stored_document_overwritten_with_blanks_or_a_mark_alone_keeps_its_stored_version(raw, con):
+    # a reviewer's cases: a file holding blank lines, a byte-order mark and a line break, or the first byte of
+    # a character replaced its report, which then failed to parse ("empty document") and lost its figures
+    ingest_folder(con, raw)
+    before = _documents(con)
+    seeds = sorted((raw / "seeds").glob("*.txt"))
+    for path, data in zip(seeds, (b"\n\n   \n", b"\xef\xbb\xbf\r\n", seeds[2].read_bytes()[:1])):
+        path.write_bytes(data)
+    summary = ingest_folder(con, raw)
+    assert (summary.kept, summary.changed, summary.removed) == (3, 0, 0) and _documents(con) == before
+    assert {reason for _, reason, _ in _refused(con).values()} == {"no text: blank characters only"}
+    # a new file of blanks is no document either
+    (raw / "blank.txt").write_bytes(b"\n \n")
+    ingest_folder(con, raw)
+    assert "blank.txt" not in _documents(con) and _refused(con)["blank.txt"][2] == "empty"
+
+
+def test_a_refusal_over_the_parse_budget_is_judged_again_under_another_budget(raw, con):
+    # a reviewer's case: the refusal was reused while the file kept its stat, after the budget was raised
+    ingest_folder(con, raw)
+    path = raw / "seeds" / "001_cfbdc836ed46ac6d.txt"
+    longer = (SEEDS / "002_1193063268b18128.txt").read_bytes() * 3
+    path.write_bytes(longer)
+    assert ingest_folder(con, raw, options=IngestOptions(parse_max_chars=5_000)).kept == 1
+    summary = ingest_folder(con, raw, options=IngestOptions(parse_max_chars=100_000))
+    assert (summary.kept, summary.changed) == (0, 1) and _refused(con) == {}
+    assert _documents(con)["seeds/001_cfbdc836ed46ac6d.txt"][3] == longer.decode("utf-8")
+
+
 def test_a_stored_document_cut_short_keeps_its_stored_whole(raw, con):
     ingest_folder(con, raw)
     before = _documents(con)
