@@ -66,7 +66,8 @@ _GARBLED_FIGURE = re.compile(r"^(?=[^\u4e00-\u9fff]*[A-Za-z])[A-Za-z0-9,.]{1,8}$
 
 
 def is_garbled_figure(text: str) -> bool:
-    return _GARBLED_FIGURE.match(text) is not None
+    """Read as figures are: full-width letters and digits, and blanks inside (３ｘ, 3 x), as 3x."""
+    return _GARBLED_FIGURE.match(normalise_cell(text)) is not None
 
 
 def parse_number(text: str) -> ParsedNumber | None:

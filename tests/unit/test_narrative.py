@@ -1443,3 +1443,8 @@ def test_a_cumulative_count_in_a_paragraph_of_the_report_year_is_the_years():
     assert _values(text.replace("2022年，", "截至2022年12月，"), 2022) == {}
     # the year named in an earlier paragraph does not reach it
     assert _values("（一）主动公开\n2022年，本局认真落实各项要求。\n累计主动公开政府信息300条。", 2022) == {}
+    # nor does the paragraph's own start fall out of sight in a long paragraph (a reviewer's case: 以来 400
+    # characters before)
+    filler = "本局认真贯彻落实各项工作要求，切实加强组织领导，不断完善工作机制，持续提升公开质量和水平。" * 8
+    assert _values("自2015年以来，本局依法依规进行办理和答复。" + filler
+                   + "2022年，本局持续做好依申请公开工作。累计收到政府信息公开申请35件。", 2022) == {}

@@ -404,3 +404,14 @@ def test_a_garbled_cell_in_a_row_that_lost_its_empty_cells_leaves_the_row_unplac
     assert unplaced("t2019_cell_per_line_garbled_cell.txt", "t3").count(("t3.granted", 2.0)) == 2
     assert all("garbled cell (4x)" in u.reason for u in parsed("t2019_cell_per_line_garbled_cell.txt").unplaced
                if u.indicator_code == "t3.granted")
+
+
+def test_a_garbled_cell_written_full_width_or_with_a_blank_inside_is_garbled_all_the_same():
+    # a reviewer's cases: ３ｘ and 3 x were read as figures are (NFKC, blanks out) but not tested as garbled, and
+    # the row ended there again: 3 read as 未经复议直接起诉's total for 6
+    html = (QUIRKS / "html_2021_table_four_garbled_cell.html").read_text(encoding="utf-8")
+    want = {code: v for (code, _), v in values("html_2021_table_four_garbled_cell.html").items() if code.startswith("t4.")}
+    for written in ("３ｘ", "3 x", "ｌ３"):
+        report = parse_document(html.replace(">3x<", f">{written}<"), "garbled.html")
+        got = {f.indicator_code: f.value for f in report.figures if f.indicator_code.startswith("t4.")}
+        assert got == want, written

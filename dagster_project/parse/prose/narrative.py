@@ -67,22 +67,25 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
         return []
     cands: list[Candidate] = []
     order = 0
-    pieces: list[tuple[str, str, bool]] = []  # (sentence, text before it, first of its block)
+    # (sentence, text before it, first of its block, its block's text before it)
+    pieces: list[tuple[str, str, bool, str]] = []
     for block, context in prose_blocks(text):
         running_ctx = context
         first = True
+        start = 0
         for raw in split_sentences(block):
+            start += len(raw)
             if not raw.strip():
                 continue
-            pieces.append((raw, running_ctx, first))
+            pieces.append((raw, running_ctx, first, block[:start - len(raw)]))
             first = False
             running_ctx = (running_ctx + raw)[-300:]
 
     def following(k: int) -> str:
-        return "".join(raw for raw, _, _ in pieces[k + 1: k + 8])[:_FOLLOWING_CHARS]
+        return "".join(raw for raw, _, _, _ in pieces[k + 1: k + 8])[:_FOLLOWING_CHARS]
 
     carried: Candidate | None = None
-    for k, (raw, running_ctx, first) in enumerate(pieces):
+    for k, (raw, running_ctx, first, paragraph) in enumerate(pieces):
         if first:
             carried = None
         if carried is None and not may_state_figure(raw):
@@ -90,7 +93,7 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
             # it is not cut into clauses; one order step keeps the order of what follows
             order += 1
             continue
-        sent = Sentence(raw, running_ctx, report_year, partial(following, k))
+        sent = Sentence(raw, running_ctx, report_year, partial(following, k), paragraph)
         carried = scan_sentence(sent, cands, order, carried)
         order += len(sent.clauses) + 1
     best: dict[str, Candidate] = {}

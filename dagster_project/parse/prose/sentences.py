@@ -182,9 +182,10 @@ class Sentence:
     """One sentence with whitespace removed, its clauses, and the text before it (context)."""
 
     def __init__(self, text: str, context: str, report_year: int | None,
-                 following: Callable[[], str] | None = None):
+                 following: Callable[[], str] | None = None, paragraph: str | None = None):
         self.raw = text
         self._following = following
+        self._paragraph = paragraph  # the sentences of its block (its paragraph) before it, when known
         self.text = _squash(text)
         self._context = context
         self.report_year = report_year
@@ -256,9 +257,11 @@ class Sentence:
         return f"{self.report_year}年" in self.no_titles or self._paragraph_of_the_year()
 
     def _paragraph_of_the_year(self) -> bool:
-        """The sentences of the paragraph before this one name the report year and no other, nor a
-        date or a stock: 累计 is then the year's (2022年，…进行办理和答复。累计收到…申请2件)."""
-        paragraph = _BOOK_TITLE.sub("", _squash(self._context.rsplit("\n", 1)[-1]))
+        """The sentences of its paragraph (its block) before this one name the report year and no
+        other, nor a date or a stock: 累计 is then the year's (2022年，…进行办理和答复。累计收到…申请2件)."""
+        if not self._paragraph:
+            return False
+        paragraph = _BOOK_TITLE.sub("", _squash(self._paragraph))
         years = _YEAR.findall(paragraph)
         return (bool(years) and set(years) == {str(self.report_year)}
                 and not re.search(r"年底|年末|\d+月|截至|截止|以来|历年", paragraph))
