@@ -165,12 +165,20 @@ def _plainly_utf8(text: str, bad: int) -> bool:
 _COMMON = frozenset("的年政府公信工作人中一是在和有了不")
 
 
+def _common_count(text: str) -> int:
+    return sum(1 for ch in text[:_SAMPLE] if ch in _COMMON)
+
+
 def _reads_as_chinese(text: str) -> bool:
     """A text with Chinese characters has a few in a hundred of the commonest ones; Big5 bytes read
     as GB18030 (or the reverse) give characters no text uses. A text without Chinese reads as itself."""
     sample = text[:_SAMPLE]
     cjk = len(_CJK.findall(sample))
-    return cjk < 50 or sum(1 for ch in sample if ch in _COMMON) * 100 >= cjk
+    if not cjk:
+        return True
+    common = _common_count(sample)
+    # a short text (a title, a line) is Chinese with one of them; a longer one with one in a hundred
+    return common >= 1 if cjk < 100 else common * 100 >= cjk
 
 
 def decode_bytes(data: bytes, header_charset: str | None = None) -> DecodedText:
@@ -222,7 +230,8 @@ def _decide(data: bytes, header_charset: str | None) -> DecodedText:
         if _reads_as_chinese(gb):
             return DecodedText(gb, "gb18030", _how("gb18030", gb_bad), gb_bad)
         big5, big5_bad = _decode(data, "cp950")
-        if big5_bad <= budget and _reads_as_chinese(big5):
+        # (three at least: a few characters of GB bytes may read as one or two by chance)
+        if big5_bad <= budget and _common_count(big5) >= max(3, _common_count(gb) + 1) and _reads_as_chinese(big5):
             return DecodedText(big5, "cp950", _how("big5 (cp950)", big5_bad), big5_bad)
         return DecodedText(gb, "gb18030", _how("gb18030", gb_bad), gb_bad)
 

@@ -84,3 +84,12 @@ def test_a_big5_report_is_read_as_big5_and_a_gb_one_stays_gb():
     simplified = SEED.read_text(encoding="utf-8")
     assert (decode_bytes(simplified.encode("gb18030")).encoding, decode_bytes(simplified.encode("gb18030")).text) == \
         ("gb18030", simplified)
+
+
+def test_a_short_big5_text_is_big5_and_short_gb_texts_stay_gb():
+    # a reviewer's case: a one-line Big5 report (under 50 Chinese characters) was never tried as Big5
+    line = "臺北市政府一○四年度政府資訊公開年報。本府受理申請案件共計十二件。"
+    assert (decode_bytes(line.encode("cp950")).encoding, decode_bytes(line.encode("cp950")).text) == ("cp950", line)
+    # short GB texts without any of the commonest characters, some of which also decode as Big5
+    for text in ("無", "圖片來自知乎", "(1)現場申請", "2018313日)"):
+        assert decode_bytes(text.encode("gb18030")).encoding == "gb18030", text
