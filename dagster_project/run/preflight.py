@@ -40,8 +40,11 @@ def layout_problems(settings) -> list[str]:
 
 
 def _not_writable(folder: Path) -> str | None:
+    # Dagster takes an absolute path to a folder that exists (`make run` makes the folder)
+    if not folder.is_absolute():
+        return "is not an absolute path"
     if not folder.exists():
-        return None  # Dagster's instance creates it
+        return "does not exist"
     if not folder.is_dir():
         return "is not a folder"
     try:

@@ -45,3 +45,13 @@ def test_a_dagster_home_that_is_not_a_folder_is_named(tmp_path):
     done = _run(env)
     assert done.returncode == STOPPED
     assert f"DAGSTER_HOME={home} is not a folder: Dagster keeps its runs and events there" in done.stderr
+
+
+def test_a_dagster_home_that_is_relative_or_missing_is_named(tmp_path):
+    # a reviewer's cases: both passed the check, then the run failed inside Dagster with a traceback (exit 1)
+    raw = seed_raw(tmp_path / "raw", count=1)
+    env = make_env(tmp_path / "wh" / "w.duckdb", raw, tmp_path / "home")
+    for home, problem in (("relative-home", "is not an absolute path"), (str(tmp_path / "absent"), "does not exist")):
+        done = _run(dict(env, DAGSTER_HOME=home))
+        assert done.returncode == STOPPED
+        assert f"DAGSTER_HOME={home} {problem}: Dagster keeps its runs and events there" in done.stderr
