@@ -10,6 +10,18 @@ from datetime import datetime
 from .walk import Refusal
 
 
+# refusals judged against a setting: judged again at every read, as the setting may have moved
+JUDGED_BY_SETTINGS = frozenset({"over the parse budget"})
+
+
+def still_refused(refusal: Refusal | None, size: int, mtime_ns: int, edge: str | None = None) -> bool:
+    """The file is as it was when ``refusal`` judged it (size and mtime, and the hash of its edges when
+    given) and the refusal hangs on no setting: it stands without the file being read again."""
+    return (refusal is not None and refusal.category not in JUDGED_BY_SETTINGS
+            and (refusal.size_bytes, refusal.mtime_ns) == (size, mtime_ns)
+            and (edge is None or refusal.edge_sha256 == edge))
+
+
 def known_refusals(con) -> dict[str, Refusal]:
     """Files refused for their content last time, by path: read again only when they changed."""
     return {row[0]: Refusal(*row) for row in con.execute(

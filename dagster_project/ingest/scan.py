@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from .decode import decode_bytes
-from .refused import known_refusals, write_refused
+from .refused import known_refusals, still_refused, write_refused
 from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
 
@@ -32,8 +32,6 @@ LOOKUP_FILES = 5000  # files whose stored state is read from DuckDB at a time
 EXAMINE_THREADS = 2  # threads reading, hashing and decoding files while the scan writes
 # what a file may hold and still hold no text: blanks, byte-order marks, a character cut short (U+FFFD)
 _NO_TEXT = " \t\r\n\f\v\u3000\xa0\ufeff\ufffd\x00"
-# refusals judged against a setting: judged again at every read, as the setting may have moved
-JUDGED_BY_SETTINGS = frozenset({"over the parse budget"})
 EXAMINE_AHEAD = 16  # files read ahead of the one being recorded (their bytes and text in memory)
 
 
@@ -174,15 +172,15 @@ def read_document(data: bytes, source_path: str) -> _Read:
         return _Read(decoded.encoding, decoded.how, kind, decoded.text)
     if kind in REFUSED_KINDS:
         return _Read(refusal=(f"{REFUSED_KINDS[kind]}: not a document, never parsed as text", kind))
-    from ..parse.attachments import ATTACHMENT_KINDS, read_attachment
+    from ..parse.attachments import ATTACHMENT_KINDS, STATUS_NEEDS_OCR, read_attachment
 
     if kind not in ATTACHMENT_KINDS:  # pragma: no cover - sniff names no other kind
         return _Read(refusal=(f"unknown kind {kind}", kind))
     result = read_attachment(data, kind, source_path)
     if result.status == "refused":
         return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}: refused by reader"))
-    if result.status == "needs_ocr":
-        return _Read(None, f"needs_ocr: {result.reason or 'no text layer'}", result.reader, "")
+    if result.status == STATUS_NEEDS_OCR:
+        return _Read(None, f"{STATUS_NEEDS_OCR}: {result.reason or 'no text layer'}", result.reader, "")
     return _Read(None, kind, result.reader, result.text)
 
 
@@ -377,8 +375,7 @@ def _settled_by_stat(f: RawFile, previous, url, options: IngestOptions, refused_
         return None
     if previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url:
         return _Examined(unchanged=True)
-    if (refused_before is not None and refused_before.category not in JUDGED_BY_SETTINGS
-            and (refused_before.size_bytes, refused_before.mtime_ns) == (f.size, f.mtime_ns)):
+    if still_refused(refused_before, f.size, f.mtime_ns):
         return _Examined(refused_before)
     return None
 
@@ -412,8 +409,7 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
         same_stat = previous is not None and previous[0] == f.size and previous[1] == f.mtime_ns and previous[3] == url
         if same_stat and not options.full_rescan and previous[4] == edge:
             return _Examined(unchanged=True)
-        if (refused_before is not None and not options.full_rescan and refused_before.category not in JUDGED_BY_SETTINGS
-                and (refused_before.size_bytes, refused_before.mtime_ns, refused_before.edge_sha256) == (f.size, f.mtime_ns, edge)):
+        if not options.full_rescan and still_refused(refused_before, f.size, f.mtime_ns, edge):
             return _Examined(refused_before)  # refused for its content and unchanged: not read (nor handed to a reader) again
         if data is None:
             os.lseek(fd, 0, os.SEEK_SET)
@@ -429,7 +425,7 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
     if read.refusal:
         reason, category = read.refusal
         return _Examined(Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge))
-    if read.text is not None and not read.text.strip(_NO_TEXT) and not (read.decoded_how or "").startswith("needs_ocr"):
+    if read.text is not None and not read.text.strip(_NO_TEXT) and not _needs_ocr(read):
         # blanks, a byte-order mark, a character cut in its first bytes: an empty file in all but size
         return _Examined(Refusal(f.source_path, len(data), "no text: blank characters only", "empty", f.mtime_ns, edge))
     if previous is not None and (unread := _never_parsed(read, options)):
@@ -441,11 +437,18 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
                      changed=previous is not None, encoding=read.encoding or read.reader or "unknown")
 
 
+def _needs_ocr(read: _Read) -> bool:
+    """A scan without a text layer (read_document records it in ``decoded_how``)."""
+    from ..parse.attachments import STATUS_NEEDS_OCR
+
+    return (read.decoded_how or "").startswith(STATUS_NEEDS_OCR)
+
+
 def _never_parsed(read: _Read, options: IngestOptions) -> tuple[str, str] | None:
     """(reason, category) when the parse would read nothing of this text, else None."""
-    from ..stage.write_reports import NEEDS_OCR, folded_blanks
+    from ..parse.text.blanks import folded_blanks
 
-    if (read.decoded_how or "").startswith(NEEDS_OCR):
+    if _needs_ocr(read):
         return f"needs OCR ({read.decoded_how.split(':', 1)[-1].strip() or 'no text layer'}): the parse reads no text of it", "needs OCR"
     if len(folded_blanks(read.text or "", options.parse_max_chars)) > options.parse_max_chars:
         return (f"over the parse budget of {options.parse_max_chars:,} characters (GOVINFO_PARSE_MAX_CHARS): "

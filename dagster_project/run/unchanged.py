@@ -277,8 +277,8 @@ def _changed_files(con, settings) -> str | None:
     """What differs between the raw folder and the published staging.documents, or None."""
     from ..assets.ingest_options import ingest_options
     from ..fetch.provenance import source_url_by_path
-    from ..ingest.refused import known_refusals
-    from ..ingest.scan import JUDGED_BY_SETTINGS, edge_hash
+    from ..ingest.refused import known_refusals, still_refused
+    from ..ingest.scan import edge_hash
     from ..ingest.walk import open_checked, walk_raw
 
     options = ingest_options(settings)
@@ -303,9 +303,7 @@ def _changed_files(con, settings) -> str | None:
             return f"{f.source_path} cannot be read"
         try:
             edge = edge_hash(fd, f.size)
-            before = refused_before.get(f.source_path)
-            if (before is not None and before.category not in JUDGED_BY_SETTINGS
-                    and (before.size_bytes, before.mtime_ns, before.edge_sha256) == (f.size, f.mtime_ns, edge)):
+            if still_refused(refused_before.get(f.source_path), f.size, f.mtime_ns, edge):
                 seen_refused.add(f.source_path)  # refused for its content as it is now
                 if previous is not None:  # its stored version kept
                     listed.add(f.report_id)

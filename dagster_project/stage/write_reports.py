@@ -13,7 +13,6 @@ as a failure.
 from __future__ import annotations
 
 import hashlib
-import re
 import signal
 import threading
 import traceback
@@ -24,6 +23,8 @@ from functools import lru_cache, partial
 from pathlib import Path
 from typing import Callable
 
+from ..parse.attachments import STATUS_NEEDS_OCR
+from ..parse.text.blanks import folded_blanks
 from .schema import ensure_schema
 
 PARSE_PACKAGE = Path(__file__).resolve().parents[1] / "parse"
@@ -40,7 +41,7 @@ def parser_version() -> str:
     return digest.hexdigest()[:12]
 
 
-NEEDS_OCR = "needs_ocr"
+NEEDS_OCR = STATUS_NEEDS_OCR  # the prefix of decoded_how ingest gives a scan without a text layer
 
 
 @dataclass(frozen=True)
@@ -96,18 +97,6 @@ class StageSummary:
         for name in ("pending", "parsed", "failed", "needs_ocr", "figures", "unplaced", "uncoded_rows"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failures += other.failures
-
-
-# a run of blanks no page needs (a table's cells are never 200 blanks apart): one blank or line break
-_LONG_BLANKS = re.compile(r"\s{200,}")
-
-
-def folded_blanks(text: str, max_chars: int) -> str:
-    """The text the parse budget is judged on: a page padded with megabytes of blanks holds its
-    report all the same, so a text over the budget has its long runs of blanks folded first."""
-    if len(text) > max_chars:
-        text = _LONG_BLANKS.sub(lambda m: "\n" if "\n" in m.group() else " ", text)
-    return text
 
 
 def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
