@@ -24,11 +24,15 @@ def settings_problems(error) -> list[str]:
 
 
 def layout_problems(settings) -> list[str]:
-    """A warehouse inside the raw folder (its own files would be read as documents at every run),
-    and a Dagster home that is not a folder this process can write."""
+    """A warehouse that is a folder (DuckDB would fail on it after the lock and the log were made
+    beside it), a warehouse inside the raw folder (its own files would be read as documents at every
+    run), and a Dagster home that is not a folder this process can write."""
     problems = []
     raw, warehouse = settings.raw_dir.resolve(), settings.warehouse.resolve()
-    if warehouse.is_relative_to(raw):
+    if warehouse.is_dir():
+        problems.append(f"GOVINFO_WAREHOUSE={settings.warehouse} is a folder: name the warehouse file, "
+                        f"such as {settings.warehouse / 'govinfo.duckdb'}")
+    elif warehouse.is_relative_to(raw):
         problems.append(f"the warehouse {warehouse} (GOVINFO_WAREHOUSE) is inside the raw folder {raw} "
                         f"(GOVINFO_RAW_DIR): its own files would be read as documents; put it outside")
     home = os.environ.get("DAGSTER_HOME")

@@ -55,3 +55,15 @@ def test_a_dagster_home_that_is_relative_or_missing_is_named(tmp_path):
         done = _run(dict(env, DAGSTER_HOME=home))
         assert done.returncode == STOPPED
         assert f"DAGSTER_HOME={home} {problem}: Dagster keeps its runs and events there" in done.stderr
+
+
+def test_a_warehouse_that_is_a_folder_is_named_before_a_lock_or_log_is_made_beside_it(tmp_path):
+    # a trial's case: DuckDB failed on the folder after the run had made its lock file and log beside it
+    raw = seed_raw(tmp_path / "raw", count=1)
+    folder = tmp_path / "wh"
+    folder.mkdir()
+    done = _run(make_env(folder, raw, tmp_path / "home"))
+    assert done.returncode == STOPPED
+    assert f"GOVINFO_WAREHOUSE={folder} is a folder: name the warehouse file, such as {folder / 'govinfo.duckdb'}" \
+        in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "raw", "wh"] and not any(folder.iterdir())
