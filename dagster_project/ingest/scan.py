@@ -181,7 +181,10 @@ def read_document(data: bytes, source_path: str) -> _Read:
         return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}: refused by reader"))
     if result.status == STATUS_NEEDS_OCR:
         return _Read(None, f"{STATUS_NEEDS_OCR}: {result.reason or 'no text layer'}", result.reader, "")
-    return _Read(None, kind, result.reader, result.text)
+    # the reader's note follows the kind as decoding notes follow the charset: the stage shows both
+    # in the report's warnings
+    note = (result.note or "").replace("; ", ", ")  # "; " parts the notes
+    return _Read(None, f"{kind}; {note}" if note else kind, result.reader, result.text)
 
 
 def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,

@@ -28,6 +28,7 @@ class ReaderResult:
     reader: str
     status: str
     reason: str | None = None
+    note: str | None = None  # what the reader could not take from a file it read (shown in the report's warnings)
 
 
 def refused(reader: str, reason: str) -> ReaderResult:

@@ -99,6 +99,13 @@ class StageSummary:
         self.failures += other.failures
 
 
+def _reading_notes(decoded_how: str | None) -> list[str]:
+    """What decoding or an attachment reader left out (``utf-8; 3 bad bytes replaced``, ``xlsx; 2 formula
+    cells without a stored value …``), as a warning of the report: else only staging.documents says it."""
+    how, _, notes = (decoded_how or "").partition("; ")
+    return [f"{how}: {note}" for note in notes.split("; ") if note]
+
+
 def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
     """Runs in a worker process: returns plain rows, or the error, for one document."""
     from ..parse.model import DocumentParseError
@@ -130,7 +137,7 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
         "report_id": report_id,
         "agency": _agency_hint(parsed.meta, _url, source_path, text),
         "meta": asdict(parsed.meta),
-        "warnings": "; ".join(parsed.warnings),
+        "warnings": "; ".join(_reading_notes(decoded_how) + parsed.warnings),
         # rows as tuples in the staging tables' column order (batch_frames): asdict's deep copy of
         # every figure cost more than a millisecond a document, and tuples pickle back smaller
         "figures": [(f.indicator_code, f.applicant_type, f.value, f.value_status, f.evidence, f.source)
