@@ -139,6 +139,24 @@ def _forget_documents(con, ids: list[str]) -> None:
         raise
 
 
+# The stored documents, those whose file is not listed now, and how many of those look moved: a file
+# not stored before has their size and mtime (a move keeps both). Judged by stat, before any file is
+# read, so that a reorganised raw folder does not trip the guard against a raw folder gone wrong.
+MISSING_SQL = """
+    with missing as (
+        select d.size_bytes, d.mtime_ns from staging.documents d
+        anti join ingest_listed l on l.report_id = d.report_id
+    ), arrived as (
+        select l.size_bytes, l.mtime_ns from ingest_listed l
+        anti join staging.documents d on d.report_id = l.report_id
+        where l.size_bytes is not null
+    ), moved as (
+        select count(*) as n from missing m semi join arrived a on a.size_bytes = m.size_bytes and a.mtime_ns = m.mtime_ns
+    )
+    select (select count(*) from staging.documents), (select count(*) from missing), (select n from moved)
+"""
+
+
 def _guard(raw_dir: Path, listed: int, known: int, removing: int, options: IngestOptions) -> None:
     if known == 0 or removing == 0 or options.allow_mass_removal:
         return
@@ -215,8 +233,9 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     files, refused = walk_raw(raw_dir, options.skip)
     # the stored documents stay in DuckDB: their state is read LOOKUP_FILES files at a time, and the
     # listing is a temporary table, so the scan holds no per-document state of the warehouse
-    con.execute("create or replace temp table ingest_listed as select unnest(?::varchar[]) as report_id",
-                [[f.report_id for f in files]])
+    con.execute("create or replace temp table ingest_listed as select unnest(?::varchar[]) as report_id, "
+                "unnest(?::bigint[]) as size_bytes, unnest(?::bigint[]) as mtime_ns",
+                [[f.report_id for f in files], [f.size for f in files], [f.mtime_ns for f in files]])
     _keep_what_unlisted_folders_held(con, refused, log)
     # Checkpoints are DuckDB's own (every 16 MB of log, a few hundred reports): in the 2,048-row groups
     # of ingest's connection each rewrites at most the open group, and what the log holds stays small.
@@ -224,10 +243,12 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     # in memory between two checkpoints: 100,000 synthetic reports took 132.9 s under the 512MB
     # limit, against 97.4 s with DuckDB's checkpoints (670 MB peak instead of 821 MB).
     try:
-        stored, missing = con.execute(
-            "select count(*), count(*) filter (where report_id not in (select report_id from ingest_listed)) "
-            "from staging.documents").fetchall()[0]
-        _guard(raw_dir, len(files), stored, missing, options)
+        stored, missing, moved = con.execute(MISSING_SQL).fetchall()[0]
+        if moved:
+            log(f"ingest: {moved} stored document{'s' if moved > 1 else ''} not at {'their' if moved > 1 else 'its'} "
+                f"path look{'' if moved > 1 else 's'} moved (a new file has the same size and modification time): "
+                f"not counted as removals by GOVINFO_MAX_REMOVED_SHARE")
+        _guard(raw_dir, len(files), stored, missing - moved, options)
         summary = IngestSummary(scanned=len(files) + len(refused))
         now = datetime.now(timezone.utc).replace(tzinfo=None)
         rows: list[tuple] = []
@@ -310,7 +331,7 @@ def _keep_what_unlisted_folders_held(con, refused: list[Refusal], log: Callable[
     problem is no removal (the folder's refusal names it)."""
     for folder in (r.source_path for r in refused if r.category == "unreadable" and r.source_path.endswith("/")):
         prefix = "" if folder == "/" else folder  # the raw folder itself
-        kept = con.execute("insert into ingest_listed select report_id from staging.documents "
+        kept = con.execute("insert into ingest_listed (report_id) select report_id from staging.documents "
                            "where starts_with(source_path, ?) and report_id not in (select report_id from ingest_listed)",
                            [prefix]).fetchall()[0][0]
         if kept:
@@ -318,11 +339,16 @@ def _keep_what_unlisted_folders_held(con, refused: list[Refusal], log: Callable[
 
 
 def _log_removed(con, removed: list[str], log: Callable[[str], None]) -> None:
-    paths = [row[0] for row in con.execute(
-        "select source_path from staging.documents where report_id in (select unnest(?::varchar[])) "
-        "order by source_path limit ?", [removed, LOG_REMOVED_NAMES]).fetchall()]
-    for path in paths:
-        log(f"ingest: removed {path} (no longer in the raw folder)")
+    paths = con.execute(
+        "select gone.source_path, min(still.source_path) from staging.documents gone "
+        "left join staging.documents still on still.sha256 = gone.sha256 "
+        "  and still.report_id not in (select unnest($1::varchar[])) "
+        "where gone.report_id in (select unnest($1::varchar[])) "
+        "group by gone.source_path order by gone.source_path limit $2", [removed, LOG_REMOVED_NAMES]).fetchall()
+    for path, same_bytes in paths:
+        # a moved file is a removal and a new document (its id is its path): the log says where it went
+        at = f"; the same bytes are at {same_bytes}" if same_bytes else ""
+        log(f"ingest: removed {path} (no longer in the raw folder{at})")
     if len(removed) > len(paths):
         log(f"ingest: removed {len(removed) - len(paths)} more documents")
 

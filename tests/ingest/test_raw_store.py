@@ -150,6 +150,29 @@ def test_an_empty_raw_folder_does_not_empty_the_warehouse(raw, con, tmp_path):
     assert summary.removed == 5 and _documents(con) == {}
 
 
+def test_a_reorganised_raw_folder_is_no_mass_removal(raw, con, tmp_path):
+    # moving every file into a folder per year stopped the run as the removal of all 5 documents
+    ingest_folder(con, raw)
+    (raw / "2017").mkdir()
+    for path in sorted((raw / "seeds").glob("*.txt")):
+        os.rename(path, raw / "2017" / path.name)  # a move keeps size and mtime
+    lines: list[str] = []
+    summary = ingest_folder(con, raw, log=lines.append)
+    assert (summary.new, summary.removed) == (5, 5)
+    assert set(_documents(con)) == {f"2017/{p.name}" for p in SEEDS.glob("*.txt")}
+    assert "ingest: 5 stored documents not at their path look moved (a new file has the same size and " \
+           "modification time): not counted as removals by GOVINFO_MAX_REMOVED_SHARE" in lines
+    assert "ingest: removed seeds/000_6af7086d6b762cad.txt (no longer in the raw folder; the same bytes are at " \
+           "2017/000_6af7086d6b762cad.txt)" in lines
+    # files that only share a size with the stored ones are no move: the guard still stops
+    other = tmp_path / "other"
+    other.mkdir()
+    for path in sorted((raw / "2017").glob("*.txt")):
+        (other / path.name).write_bytes(b"x" * path.stat().st_size)
+    with pytest.raises(IngestStopped, match="remove 5 of the 5 documents"):
+        ingest_folder(con, other)
+
+
 def test_removing_a_few_documents_is_allowed(raw, con):
     ingest_folder(con, raw)
     (raw / "seeds" / "000_6af7086d6b762cad.txt").unlink()
