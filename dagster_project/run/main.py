@@ -14,6 +14,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .damaged import damaged_warehouse_hint
 from .lock import RunLock, WarehouseBusy
 
 EXIT_OK, EXIT_FAILED, EXIT_BUSY, EXIT_SETTINGS, EXIT_INTERRUPTED = 0, 1, 75, 78, 130
@@ -113,6 +114,8 @@ def _run(published: Path, lock: RunLock, verbose: bool, force: bool = False) -> 
             sys.stderr.flush()
             say(f"govinfo-warehouse: run FAILED: {type(exc).__name__}: {exc}")
             say(f"  log                : {log_path}")
+            if hint := damaged_warehouse_hint([str(exc)], published):
+                say(f"  {hint}")
             say(f"{exc}")
             return EXIT_FAILED
         finally:
@@ -190,8 +193,9 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
         say(line)
     if ok:
         return EXIT_OK
-    say(f"  the failed build   : {work} (kept for inspection; the next run starts from the published file)")
     failures = console.step_failures or [(name, "blocking check failed") for name in blocking]
+    if hint := damaged_warehouse_hint([message for _, message in failures], published):
+        say(f"  {hint}")
     for step, message in failures[:-1]:
         say(f"run failed at {step}: {message}")
     step, message = failures[-1] if failures else ("the run", "failed")

@@ -123,3 +123,19 @@ def test_a_broken_pipeline_exits_non_zero_with_the_cause_last(first, tmp_path):
     assert sha256(warehouse) == before
     # the failed run's working copy is gone with it (on a full disk it kept the disk full)
     assert not [p.name for p in warehouse.parent.iterdir() if ".building" in p.name]
+
+
+def test_a_damaged_warehouse_is_named_with_what_to_do(first, tmp_path):
+    # a trial's truncated warehouse failed with DuckDB's own words at whichever step read a damaged block
+    _, raw, warehouse, env, _ = first
+    size = warehouse.stat().st_size
+    for cut in (4096, size // 3):
+        damaged = tmp_path / f"cut{cut}" / "govinfo.duckdb"
+        damaged.parent.mkdir()
+        damaged.write_bytes(warehouse.read_bytes()[:cut])
+        before = sha256(damaged)
+        result = make("run", dict(env, GOVINFO_WAREHOUSE=str(damaged), FORCE="1"))
+        assert result.returncode != 0, result.stdout[-2000:]
+        assert f"the warehouse {damaged} is damaged (a truncated or overwritten file); it was left as it was. " \
+               f"Move it away and run again to build it afresh from the raw folder" in result.stdout, cut
+        assert sha256(damaged) == before and "kept for inspection" not in result.stdout

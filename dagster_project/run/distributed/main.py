@@ -19,6 +19,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..damaged import damaged_warehouse_hint
 from ..lock import RunLock, WarehouseBusy
 from ..main import EXIT_BUSY, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, _prune_logs
 
@@ -144,6 +145,8 @@ def _build(published: Path, lock: RunLock, executor: str, console, say, log_path
         return EXIT_OK
     say(f"  the failed build   : {work} (kept for inspection; the next run starts from the published file)")
     failures = console.step_failures or [(name, "blocking check failed") for name in blocking]
+    if hint := damaged_warehouse_hint([message for _, message in failures], published):
+        say(f"  {hint}")
     step, message = failures[-1] if failures else ("the run", "failed")
     say(f"run failed at {step}:")
     say(message)
