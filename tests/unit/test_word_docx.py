@@ -1,4 +1,4 @@
-"""Word attachments: .docx tables read as tables (python-docx), legacy .doc/.wps refused with a reason."""
+"""Word attachments: .docx tables read as tables (python-docx); .doc in test_word_doc.py."""
 from __future__ import annotations
 
 import io
@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import docx
-import pytest
 
 from dagster_project.parse.attachments import read_attachment
 from dagster_project.parse.report import parse_document
@@ -51,14 +50,6 @@ def test_paragraphs_and_tables_keep_their_order():
     text = read_attachment(buffer.getvalue(), "docx", "made.docx").text
     assert text.splitlines() == ["某某县2022年政府信息公开工作年度报告", "信息内容 | 本年处理决定数量",
                                  "行政许可 | 1,208", "三、收到和处理政府信息公开申请情况"]
-
-
-@pytest.mark.parametrize("kind", ["doc", "wps"])
-def test_legacy_word_is_refused_with_the_reason(kind):
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
-    result = read_attachment(ole, kind, f"raw/a/report.{kind}")
-    assert result.status == "refused" and result.text == ""
-    assert result.reason == f"raw/a/report.{kind}: legacy Word format; no converter installed"
 
 
 def test_a_doc_name_on_a_docx_body_is_read():

@@ -1,0 +1,282 @@
+"""The text of a Word 97-2003 binary file (.doc, and .wps files WPS Office saves in that format).
+
+Read as [MS-DOC] lays it out, in pure Python over the OLE streams (``olefile``):
+
+- the File Information Block at the start of the ``WordDocument`` stream says which table stream
+  (``0Table`` or ``1Table``) holds the piece table, and how many characters the main text has;
+- the piece table (``Clx``) maps the text's character positions to byte offsets in ``WordDocument``,
+  each piece stored as UTF-16 or as 8-bit compressed text;
+- tables have no structure in the text itself: every cell ends with the cell mark ``\\x07``, and so
+  does the row, in a paragraph of its own that the paragraph properties (``PlcBtePapx`` and its
+  formatted disk pages) mark as the row's end (``sprmPFTtp``). An empty cell and a row's end both
+  look like ``\\x07\\x07``, so those marks are what tells a row from a run of empty cells.
+
+Field codes (``\\x13`` instruction ``\\x14`` result ``\\x15``) keep their result only (a page number,
+a hyperlink's text); pictures and drawn objects leave nothing.
+"""
+from __future__ import annotations
+
+import bisect
+import struct
+from dataclasses import dataclass
+
+WORD_97_IDENT = 0xA5EC
+WORD_97_NFIB = 0xC0  # Word 6 and 95 files (nFib 101-104) have another layout
+
+CELL_MARK = "\x07"
+_SPRM_IN_TABLE = 0x2416  # sprmPFInTable: this paragraph is inside a table
+_SPRM_DEPTH = 0x6649  # sprmPItap: how deep in nested tables
+_SPRM_TTP = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph ends a table row
+_SPRM_HUGE_PAPX = 0x6646  # sprmPHugePapx: the properties are in the Data stream, at this offset
+_SPRM_VERT_MERGE = 0xD62B  # sprmTVertMerge: a cell of the row continues the cell above (printed once)
+_SPRM_DEF_TABLE = 0xD608
+_TC80_SIZE = 20
+_TC_VERT_MERGE, _TC_VERT_RESTART = 0x0020, 0x0040  # its operand's size is two bytes, not one
+_SPRM_CHG_TABS = 0xC615  # its operand's size byte may be 255, then the size is computed: ends the walk
+_OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's top three bits; 6 is variable
+_FKP_PAGE = 512
+# characters that are markup, not text: footnote and comment references, pictures, drawn objects,
+# an optional hyphen
+_DROPPED = dict.fromkeys(map(ord, "\x01\x02\x05\x08\x1f"), None) | {0x1E: "-", 0xA0: " ", 0x0B: "\n"}
+
+
+class DocFormatError(ValueError):
+    """The bytes are not a Word 97-2003 document this reader can read (the message says why)."""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    cp_start: int
+    cp_end: int
+    fc: int  # byte offset in WordDocument of the piece's first character
+    compressed: bool  # 8-bit (cp1252) rather than UTF-16
+
+    def fc_of(self, cp: int) -> int:
+        return self.fc + (cp - self.cp_start) * (1 if self.compressed else 2)
+
+
+def _u16(data: bytes, at: int) -> int:
+    return struct.unpack_from("<H", data, at)[0]
+
+
+def _u32(data: bytes, at: int) -> int:
+    return struct.unpack_from("<I", data, at)[0]
+
+
+@dataclass(frozen=True)
+class _Fib:
+    table_stream: str
+    ccp_text: int
+    fc_clx: int
+    lcb_clx: int
+    fc_papx: int
+    lcb_papx: int
+
+
+def _read_fib(word: bytes) -> _Fib:
+    if len(word) < 0x200 or _u16(word, 0) != WORD_97_IDENT:
+        raise DocFormatError("no Word document header")
+    if _u16(word, 2) < WORD_97_NFIB:
+        raise DocFormatError("Word 6 or Word 95 format")
+    flags = _u16(word, 0x0A)
+    if flags & 0x0100:
+        raise DocFormatError("encrypted: a password is needed to read it")
+    at = 32
+    csw = _u16(word, at)
+    at += 2 + 2 * csw
+    cslw = _u16(word, at)
+    lw = at + 2
+    ccp_text = _u32(word, lw + 4 * 3)
+    at = lw + 4 * cslw
+    pairs = at + 2  # FibRgFcLcb: (fc, lcb) pairs
+
+    def pair(index: int) -> tuple[int, int]:
+        return _u32(word, pairs + 8 * index), _u32(word, pairs + 8 * index + 4)
+
+    fc_papx, lcb_papx = pair(13)
+    fc_clx, lcb_clx = pair(33)
+    return _Fib("1Table" if flags & 0x0200 else "0Table", ccp_text, fc_clx, lcb_clx, fc_papx, lcb_papx)
+
+
+def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
+    clx = table[fib.fc_clx:fib.fc_clx + fib.lcb_clx]
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: formatting of the pieces, skipped
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        raise DocFormatError("no piece table")
+    size = _u32(clx, at + 1)
+    plc = clx[at + 5:at + 5 + size]
+    count = (len(plc) - 4) // 12
+    if count <= 0:
+        raise DocFormatError("an empty piece table")
+    cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    pieces = []
+    for i in range(count):
+        fc_compressed = _u32(plc, 4 * (count + 1) + 8 * i + 2)
+        compressed = bool(fc_compressed & 0x40000000)
+        fc = fc_compressed & 0x3FFFFFFF
+        pieces.append(_Piece(cps[i], cps[i + 1], fc // 2 if compressed else fc, compressed))
+    return pieces
+
+
+@dataclass(frozen=True)
+class _TableMarks:
+    """Byte ranges (in WordDocument) of the paragraphs inside a table, and of those that end a row,
+    with the row's cells that continue a cell above (a vertical merge, printed on the row above)."""
+
+    in_table: list[tuple[int, int]]
+    row_end: list[tuple[int, int, frozenset[int]]]
+
+
+def _table_marks(word: bytes, table: bytes, data: bytes, fib: _Fib) -> _TableMarks:
+    plc = table[fib.fc_papx:fib.fc_papx + fib.lcb_papx]
+    count = (len(plc) - 4) // 8
+    in_table, row_end = [], []
+    for i in range(max(count, 0)):
+        pn = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
+        page = word[pn * _FKP_PAGE:(pn + 1) * _FKP_PAGE]
+        if len(page) < _FKP_PAGE:
+            continue
+        runs = page[511]
+        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for r in range(runs):
+            offset = 2 * page[4 * (runs + 1) + 13 * r]
+            if not offset:
+                continue
+            flags = _TableFlags()
+            flags.read(_papx_sprms(page, offset), data)
+            if flags.inside or flags.ends:
+                in_table.append((fcs[r], fcs[r + 1]))
+            if flags.ends:
+                row_end.append((fcs[r], fcs[r + 1], frozenset(flags.continued)))
+    return _TableMarks(sorted(in_table), sorted(row_end))
+
+
+def _papx_sprms(page: bytes, offset: int) -> bytes:
+    size = page[offset]
+    if size:
+        grpprl = page[offset + 1:offset + 2 * size]
+    else:
+        grpprl = page[offset + 2:offset + 2 + 2 * page[offset + 1]]
+    return grpprl[2:]  # after the style index
+
+
+class _TableFlags:
+    """What a paragraph's properties say of tables (a row's end, with the table's definition, is
+    often too large for its page: its properties are then in the Data stream)."""
+
+    def __init__(self) -> None:
+        self.inside = self.ends = False
+        self.continued: set[int] = set()
+
+    def read(self, sprms: bytes, data: bytes = b"") -> None:
+        at = 0
+        while at + 2 <= len(sprms):
+            sprm = _u16(sprms, at)
+            at += 2
+            if at >= len(sprms):
+                break
+            if sprm == _SPRM_IN_TABLE:
+                self.inside = self.inside or sprms[at] == 1
+            elif sprm == _SPRM_DEPTH:
+                self.inside = self.inside or (at + 4 <= len(sprms) and _u32(sprms, at) > 0)
+            elif sprm in _SPRM_TTP:
+                self.ends = self.ends or sprms[at] == 1
+            elif sprm == _SPRM_VERT_MERGE and at + 3 <= len(sprms) and sprms[at + 2] & 0x02:
+                self.continued.add(sprms[at + 1])
+            elif sprm == _SPRM_HUGE_PAPX and at + 4 <= len(sprms) and data:
+                offset = _u32(sprms, at)
+                if offset + 2 <= len(data):
+                    self.read(data[offset + 2:offset + 2 + _u16(data, offset)])
+            kind = sprm >> 13
+            if kind != 6:
+                at += _OPERAND_SIZE[kind]
+            elif sprm == _SPRM_DEF_TABLE:
+                size = _u16(sprms, at) if at + 2 <= len(sprms) else len(sprms)
+                self._read_cells(sprms[at + 2:at + 1 + size])
+                at += size + 1
+            elif sprm == _SPRM_CHG_TABS:
+                break
+            else:
+                at += 1 + sprms[at]
+
+    def _read_cells(self, definition: bytes) -> None:
+        """The cells a table row's definition (TDefTable) marks as continuing the cell above: the
+        vertical-merge flag without the restart flag, in each cell's TC80."""
+        if not definition:
+            return
+        cells = definition[0]
+        first_tc = 1 + 2 * (cells + 1)
+        for n in range(cells):
+            at = first_tc + _TC80_SIZE * n
+            if at + 2 > len(definition):
+                break
+            flags = _u16(definition, at)
+            if flags & _TC_VERT_MERGE and not flags & _TC_VERT_RESTART:
+                self.continued.add(n)
+
+
+def _characters(word: bytes, pieces: list[_Piece], ccp_text: int):
+    """(character, byte offset) of the main text, in order."""
+    for piece in pieces:
+        start, end = piece.cp_start, min(piece.cp_end, ccp_text)
+        if start >= end:
+            continue
+        if piece.compressed:
+            text = word[piece.fc:piece.fc + end - start].decode("cp1252", "replace")
+        else:
+            text = word[piece.fc:piece.fc + 2 * (end - start)].decode("utf-16-le", "replace")
+        step = 1 if piece.compressed else 2
+        for n, char in enumerate(text):
+            yield char, piece.fc + n * step
+
+
+def _range_of(fc: int, ranges: list[tuple]) -> tuple | None:
+    """The range (start, end, …) of sorted, disjoint ``ranges`` holding ``fc``, or None."""
+    i = bisect.bisect_right(ranges, (fc, float("inf"))) - 1
+    return ranges[i] if i >= 0 and ranges[i][0] <= fc < ranges[i][1] else None
+
+
+def doc_lines(word: bytes, table: bytes, data: bytes = b"") -> list[tuple[str, list[str] | None]]:
+    """The main text as (paragraph, None) and ('', cells) for each table row, in order; ``word``,
+    ``table`` and ``data`` are the WordDocument, table and Data streams."""
+    fib = _read_fib(word)
+    pieces = _pieces(table, fib)
+    marks = _table_marks(word, table, data, fib)
+    out: list[tuple[str, list[str] | None]] = []
+    text: list[str] = []
+    cells: list[str] = []
+    fields: list[bool] = []  # for each open field: whether its result has started
+    for char, fc in _characters(word, pieces, fib.ccp_text):
+        if char == "\x13":
+            fields.append(False)
+        elif char == "\x14":
+            if fields:
+                fields[-1] = True
+        elif char == "\x15":
+            if fields:
+                fields.pop()
+        elif fields and not fields[-1]:
+            continue  # a field's instruction (PAGE, HYPERLINK "…")
+        elif char == CELL_MARK:
+            if row := _range_of(fc, marks.row_end):
+                out.append(("", [cell for n, cell in enumerate(cells) if n not in row[2]]))
+                cells = []
+            else:
+                cells.append("".join(text))
+            text = []
+        elif char in "\r\x0c":
+            if _range_of(fc, marks.in_table):
+                text.append("\n")  # a paragraph inside a cell stays in the cell
+            else:
+                out.append(("".join(text), None))
+                text = []
+        else:
+            text.append(char)
+    if cells:
+        out.append(("", cells))
+    if text:
+        out.append(("".join(text), None))
+    return [(line.translate(_DROPPED), [c.translate(_DROPPED) for c in row] if row is not None else None)
+            for line, row in out]

@@ -1,0 +1,78 @@
+"""Word 97-2003 binary files (.doc, and .wps saved in that format), read by parse/word/doc_binary.py:
+paragraphs as lines, table rows as cells joined by " | ", vertically merged cells printed once."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dagster_project.parse.attachments import read_attachment
+from dagster_project.parse.report import parse_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+WORD = FIXTURES / "word"
+
+
+def _read(name: str, kind: str = "doc"):
+    return read_attachment((WORD / name).read_bytes(), kind, name)
+
+
+def _scored(name: str, gold_path: Path) -> tuple[int, list, int]:
+    """(right, wrong, gold figures) of the report read from the Word file."""
+    result = _read(name)
+    assert result.status == "ok", result.reason
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    report = parse_document(result.text, name)
+    got = {(f.indicator_code, f.applicant_type): f.value for f in report.figures}
+    values = {(v["indicator"], v.get("applicant_type", "total")): v["value"] for v in gold["values"]}
+    wrong = [(key, value, got[key]) for key, value in values.items() if key in got and got[key] != value]
+    right = sum(got.get(key) == value for key, value in values.items())
+    assert (report.meta.report_year, report.meta.agency_name) == (gold["report_year"], gold["agency"])
+    return right, wrong, len(values)
+
+
+def test_a_doc_reads_as_the_docx_it_was_saved_from():
+    doc, docx = _read("pingtan_2020.doc"), _read("pingtan_2020.docx", "docx")
+    assert doc.status == "ok" and doc.reader == "doc"
+    assert doc.text == docx.text
+    lines = doc.text.splitlines()
+    # the merged header cells are printed once, as in the .docx, and the rows keep their cells
+    assert "自然人 | 法人或其他组织 | 总计" in lines
+    assert "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21" in lines
+    assert "行政许可 | 396 | 442 | 278" in doc.text
+
+
+@pytest.mark.parametrize("name, gold", [
+    ("pingtan_2020.doc", WORD / "pingtan_2020.gold.json"),
+    ("pingtan_201801_80506.doc", FIXTURES / "pingtan_site" / "gold" / "201801_80506.gold.json"),
+    ("pingtan_202302_80629.doc", FIXTURES / "pingtan_site" / "gold" / "202302_80629.gold.json"),
+])
+def test_doc_report_figures_match_the_gold(name, gold):
+    right, wrong, total = _scored(name, gold)
+    assert wrong == [] and right == total
+
+
+def test_a_wps_name_on_a_word_binary_body_is_read():
+    result = read_attachment((WORD / "pingtan_2020.doc").read_bytes(), "wps", "report.wps")
+    assert result.status == "ok" and "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21" in result.text
+
+
+def test_what_is_not_a_readable_word_binary_is_refused_with_the_reason():
+    data = (WORD / "pingtan_2020.doc").read_bytes()
+    # Kingsoft's own WPS format: a compound file without the WordDocument stream
+    renamed = data.replace("WordDocument".encode("utf-16-le"), "WpsDocument1".encode("utf-16-le"))
+    result = read_attachment(renamed, "wps", "raw/a/report.wps")
+    assert (result.status, result.reason) == ("refused", "raw/a/report.wps: Kingsoft WPS format; no reader for it")
+    # a file cut short in the middle of its streams
+    cut = read_attachment(data[:len(data) // 3], "doc", "raw/a/cut.doc")
+    assert cut.status == "refused" and cut.reason.startswith("raw/a/cut.doc: ")
+    # an OLE header and nothing after it
+    empty = read_attachment(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "doc", "raw/a/report.doc")
+    assert empty.status == "refused" and empty.reason.startswith("raw/a/report.doc: not a readable Word file")
+    # an encrypted document: the FIB's fEncrypted flag
+    at = data.index(bytes.fromhex("eca5"))  # wIdent, the first bytes of the WordDocument stream
+    flags = int.from_bytes(data[at + 0x0A:at + 0x0C], "little") | 0x0100
+    locked = data[:at + 0x0A] + flags.to_bytes(2, "little") + data[at + 0x0C:]
+    result = read_attachment(locked, "doc", "raw/a/locked.doc")
+    assert (result.status, result.reason) == ("refused", "raw/a/locked.doc: encrypted: a password is needed to read it")
