@@ -22,11 +22,30 @@ def still_refused(refusal: Refusal | None, size: int, mtime_ns: int, edge: str |
             and (edge is None or refusal.edge_sha256 == edge))
 
 
+# the category of a file an attachment reader refused ("doc: refused by reader"): judged by the readers'
+# code, so judged again after the parser changed (a .doc refused before the .doc reader is read by it)
+BY_A_READER = ": refused by reader"
+
+
 def known_refusals(con) -> dict[str, Refusal]:
-    """Files refused for their content last time, by path: read again only when they changed."""
-    return {row[0]: Refusal(*row) for row in con.execute(
+    """Files refused for their content last time, by path: read again only when they changed, or,
+    for a reader's refusal, when the parser changed since the warehouse was built."""
+    refusals = {row[0]: Refusal(*row) for row in con.execute(
         "select source_path, size_bytes, reason, category, mtime_ns, edge_sha256 from staging.refused_documents "
         "where edge_sha256 is not null").fetchall()}
+    if _parser_changed(con):
+        refusals = {path: r for path, r in refusals.items() if not r.category.endswith(BY_A_READER)}
+    return refusals
+
+
+def _parser_changed(con) -> bool:
+    from ..stage.write_reports import parser_version
+
+    if not con.execute("select count(*) from information_schema.tables "
+                       "where table_schema = 'staging' and table_name = 'build_state'").fetchone()[0]:
+        return False  # never built: no refusal of another parser's
+    built = con.execute("select parser_version from staging.build_state").fetchone()
+    return built is not None and built[0] != parser_version()
 
 
 def write_refused(con, refused: list[Refusal], now: datetime) -> None:

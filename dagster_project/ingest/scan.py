@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from .decode import decode_bytes
-from .refused import known_refusals, still_refused, write_refused
+from .refused import BY_A_READER, known_refusals, still_refused, write_refused
 from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
 
@@ -196,7 +196,7 @@ def read_document(data: bytes, source_path: str) -> _Read:
         return _Read(refusal=(f"unknown kind {kind}", kind))
     result = read_attachment(data, kind, source_path)
     if result.status == "refused":
-        return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}: refused by reader"))
+        return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}{BY_A_READER}"))
     if result.status == STATUS_NEEDS_OCR:
         return _Read(None, f"{STATUS_NEEDS_OCR}: {result.reason or 'no text layer'}", result.reader, "")
     # the reader's note follows the kind as decoding notes follow the charset: the stage shows both
