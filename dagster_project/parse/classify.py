@@ -55,6 +55,10 @@ _OTHER_TITLE = [
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
+    # 关于…2022年度政府信息公开工作年度报告的更正说明 / …年报更正公告: what a report got wrong, not the report
+    # (a corrected report re-issued as …年度报告(更正) or (更正版) is the report)
+    (re.compile(r"(?:更正|勘误)(?:说明|声明|公告|通知|启事|函)$|关于[^。]*(?:年度报告|年报)[^。]*的(?:更正|勘误)"),
+     "a correction notice for a report, not the report"),
     (re.compile(r"(?:年度报告|年报).*(?:通知|通报|函)(?:如下:?)?$|(?:通知|通报)(?:如下:?)?$"), "notice about writing the annual report"),
     # 教育部办公厅关于做好2012-2013学年度高校信息公开工作年度报告 (a notice's title cut before 工作的通知)
     (re.compile(r"关于(?:认真|进一步|切实)?(?:做好|编制|开展|报送)[^。]*(?:年度报告|年报)"), "notice about writing the annual report"),
@@ -66,6 +70,13 @@ _REPORTED_SPEECH = re.compile(r"报告显示|报告指出|记者|据悉|据了�
 # hands in a year's report with no verb of its own (渭南市水务局关于2014年度政府信息公开年度报告的函)
 _COVER_NOTICE = re.compile(r"关于(?:印发|公布|发布|公开)[^做编报]*(?:年度报告|年报)"
                            r"|关于(?:19|20)\d{2}年度?[^做编报通，。]*(?:年度报告|年报)的函$")
+
+# the cover notice's words for a report that is not on its page: 全文详见附件 / 附件：…年度报告.pdf
+_REPORT_ATTACHED = re.compile(r"(?:全文|报告|详情|具体内容)?详见附件|(?:全文|报告)见附件|附件[:：][^。\n]{0,60}(?:年度报告|年报)")
+# a cover notice this short carries no report of its own (a report runs to thousands of characters),
+# unless the report begins under it (附件: … 本年度报告是根据… / 一、概述)
+COVER_ONLY_CJK = 600
+_REPORT_BEGINS = re.compile(r"本(?:年度)?(?:报告|年报)(?:是|由|根据|依据|依照|按照|所列|包括|全文|分为)|(?:^|\n)\s*[一1][、.．]")
 
 _GOV2021 = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额|逾期不补正|逾期未按收费通知")
 _GOV2019 = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量|本年新收政府信息公开申请")
@@ -145,6 +156,9 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)):
             return "other", reason
+    if (_COVER_NOTICE.search(subject) and not has_report_tables and _REPORT_ATTACHED.search(text)
+            and _cjk_count(text) < COVER_ONLY_CJK and not _REPORT_BEGINS.search(text)):
+        return "other", "notice publishing the report as its attachment (详见附件), not the report"
     if _NEWS_HEADLINE.search(subject) and _REPORTED_SPEECH.search(text[:1500]):
         return "other", "news that a report was published (报告显示/记者…), not the report"
     if blank_template:

@@ -41,6 +41,9 @@ LOOK_ALIKE_REASONS = {
     "reporting_regime_of_a_township.html": "rules for statistics or reporting",  # 两家满族乡 年度报告制度
     "template_essay_placeholders.txt": "template essay with placeholders",  # 20xx年, xx乡
     "national_format_notice.html": "template or sample",  # 国办公开办函〔2021〕30号 年度报告格式
+    # an outside trial: both were counted as 平潭's 2022 report, under its 办公室's name
+    "cover_notice_report_attached.html": "its attachment",  # 关于公布…年度报告的公告, 全文详见附件
+    "correction_notice.html": "correction notice",  # 关于…年度报告的更正说明
 }
 
 # real reports that look like look-alikes: (file, year reported on)
