@@ -27,6 +27,10 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
     ("copies/batch_1/22.txt", "青岛市市南区人民政府珠海路街道办事处"),  # printed 市南区政府珠海路街道办事处
     ("copies/batch_1/05.txt", "中国人民银行合肥中心支行"),
     ("prose_pages/batch_zn/c02.txt", "天津海关"),
+    # an outside trial's township report whose title was copied from a sibling's (桃江县牛田镇2022年…) over a
+    # body, a signature and a 来源 that all say 修山镇: filed under 牛田镇, it superseded 牛田镇's own report
+    ("quirks/township_title_copied_from_sibling.html", "桃江县修山镇人民政府"),
+    ("quirks/township_sibling_own_report.html", "桃江县牛田镇人民政府"),
     ("prose_pages/batch_zm/01.txt", "襄阳市襄州区人民政府"),  # 一、总体情况 2022年,襄州区人民政府坚持… on one line
     ("prose_pages/batch_zo/03.txt", "泗水县教育局"),  # 泗水县教育局在县委、县政府的正确领导下
     ("prose_pages/batch_zzu/16.txt", "紫阳县乡村振兴局"),  # 1.主动公开。2021年,紫阳县乡村振兴局在县委、县政府的坚强领导下

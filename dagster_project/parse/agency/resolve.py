@@ -581,6 +581,35 @@ def _with_the_county_printed_before(name: str, place_text: str, table: DivisionT
     return name
 
 
+# a township's or a street's own name at the end of a body's name (桃江县修山镇人民政府: 修山镇; 桃江县新市镇: 新市镇)
+_TOWN_OF = re.compile(r"(?:^.*[省市县区旗州](?=[\u4e00-\u9fff]{2,}(?:镇|乡|苏木|街道)))?"
+                      r"([\u4e00-\u9fff]{2,}?(?:镇|乡|苏木|街道))(?:人民政府|党委|办事处)?$")
+_THE_BODY_S_OWN = ("signature", "field", "subject", "sentence")
+
+
+def _title_copied_from_a_sibling(candidates: list[tuple[str, str]], signals: PageSignals) -> list[tuple[str, str]]:
+    """A township's report whose title was copied from a sibling's (桃江县牛田镇2022年… over a body, a
+    signature and a 来源 that all say 桃江县修山镇人民政府) is the body's: the town that two other kinds of
+    signal name, where none of them names the title's town, comes first."""
+    name, source = candidates[0]
+    title_town = _TOWN_OF.search(name) if source in ("title", "heading") else None
+    if title_town is None:
+        return candidates
+    towns: dict[str, set[str]] = {}
+    for other, kinds in signals.sources.items():
+        town = _TOWN_OF.search(other)
+        own = kinds.intersection(_THE_BODY_S_OWN)
+        if town and own:
+            towns.setdefault(town.group(1), set()).update(own)
+    if len(towns) != 1 or title_town.group(1) in towns:
+        return candidates
+    town, kinds = next(iter(towns.items()))
+    if len(kinds) < 2 or town.endswith(title_town.group(1)) or title_town.group(1).endswith(town):
+        return candidates
+    body = next((c for c in candidates if c[1] in _THE_BODY_S_OWN and _TOWN_OF.search(c[0])), None)
+    return [body] + [c for c in candidates if c is not body] if body else candidates
+
+
 def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), siblings: list[str] = (),
                    url: str | None = None) -> AgencyIdentity:
     """The identity of the issuer: the first candidate, completed with the page's places (and the
@@ -590,6 +619,7 @@ def resolve_agency(signals: PageSignals, extra: list[tuple[str, str]] = (), sibl
     candidates = list(signals.candidates) + [(clean_name(n), s) for n, s in extra if clean_name(n)]
     if not candidates:
         return _speaking_at_its_site(signals, table) or UNRESOLVED
+    candidates = _title_copied_from_a_sibling(candidates, signals)
     # a name that places itself needs neither the page's places nor the host: scan those only when it does not
     first = _identity(candidates[0][0], candidates[0][1], [], [], table)
     speaks_as = _SELF_KIND.get(signals.self_word or "")

@@ -220,6 +220,7 @@ class PageSignals:
     self_word: str | None = None  # 我局 -> 局, 我镇 -> 镇: the kind of body the page speaks for
     we_words: tuple[str, ...] = ()  # every 我X the opening says (我镇, 我县): not 本乡镇 of a sentence on the towns' duties
     printed_site: str | None = None  # the government site the opening names (电子版可在…下载,网址:www.saihan.gov.cn)
+    sources: dict[str, set[str]] = field(default_factory=dict)  # every kind of signal that named each candidate
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
         # 城口县人民政府机关: the government and its office; 永定县教育局机关: the bureau and its own offices
@@ -245,6 +246,7 @@ class PageSignals:
                 and not _AN_OFFICE_ALONE.fullmatch(name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
+            self.sources.setdefault(name, set()).add(source)
 
 
 # an internal office named without its body (可与党政办联系): it names no issuer
