@@ -55,6 +55,8 @@ _OTHER_TITLE = [
     # 固镇县召开2023年度政府信息公开工作年报编制和发布部署会: news of the work on the report
     (re.compile(r"(?:召开|举办|举行)[^。]*(?:年度报告|年报)|(?:年度报告|年报)[^。]{0,12}(?:部署会|推进会|培训会|座谈会|会议|培训班?)$"),
      "news of a meeting or training about the annual report"),
+    # 平潭综合实验区2021年度政府信息公开工作年度报告(征求意见稿): a draft put out for comment, not the report
+    (re.compile(r"(?:年度报告|年报)[^。]{0,4}[(（]?(?:征求意见稿|草案|草稿|送审稿|讨论稿)"), "a draft for comment, not the published report"),
     # 关于…2022年度政府信息公开工作年度报告的更正说明 / …年报更正公告: what a report got wrong, not the report
     # (a corrected report re-issued as …年度报告(更正) or (更正版) is the report)
     (re.compile(r"(?:更正|勘误)(?:说明|声明|公告|通知|启事|函)$|关于[^。]*(?:年度报告|年报)[^。]*的(?:更正|勘误)"),
@@ -64,7 +66,9 @@ _OTHER_TITLE = [
     (re.compile(r"关于(?:认真|进一步|切实)?(?:做好|编制|开展|报送)[^。]*(?:年度报告|年报)"), "notice about writing the annual report"),
 ]
 # 2020年政府信息公开工作年度报告发布 / 某市晒出2020年…年报 over 日前…报告显示…(记者 陈玲): a news item
-_NEWS_HEADLINE = re.compile(r"(?:年度报告|年报)[^。]{0,6}(?:发布|出炉|公布|亮相|晒出)$|(?:发布|公布|晒出|亮出)[^。]{0,30}(?:年度报告|年报)$")
+# (or with what the report shows after it: 平潭发布2022年度政府信息公开工作年度报告全年收到申请75件)
+_NEWS_HEADLINE = re.compile(r"(?:年度报告|年报)[^。]{0,6}(?:发布|出炉|公布|亮相|晒出)$"
+                            r"|(?:发布|公布|晒出|亮出)[^。]{0,30}(?:年度报告|年报)(?:[^。]{0,24}[件条次项万])?$")
 _REPORTED_SPEECH = re.compile(r"报告显示|报告指出|记者|据悉|据了解|日前")
 # 关于印发/公布…年度报告的通知: the notice is the cover of the report itself; so is the letter that
 # hands in a year's report with no verb of its own (渭南市水务局关于2014年度政府信息公开年度报告的函)

@@ -44,6 +44,8 @@ LOOK_ALIKE_REASONS = {
     # an outside trial: both were counted as 平潭's 2022 report, under its 办公室's name
     "cover_notice_report_attached.html": "its attachment",  # 关于公布…年度报告的公告, 全文详见附件
     "correction_notice.html": "correction notice",  # 关于…年度报告的更正说明
+    "draft_for_comment.html": "draft for comment",  # …年度报告（征求意见稿）, with the final's figures
+    "news_headline_with_figure.html": "news",  # 平潭发布2022年度…年度报告全年收到申请75件
 }
 
 # real reports that look like look-alikes: (file, year reported on)
