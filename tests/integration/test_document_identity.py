@@ -20,6 +20,8 @@ COPIES = ["copies/zhumadian_2017.txt", "mirror/a/000_again.txt"]
 TEXT_COPY = "pingtan_text/pingtan_201403_80759.txt"  # the 2013 Pingtan report, as a text flattening
 HTML_2013 = "pingtan/201403_80759.html"
 GARBAGE = 24
+# three townships of three counties whose pages print one boilerplate text under their own names
+BOILERPLATE = FIXTURES / "quirks" / "boilerplate_townships"
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +38,7 @@ def warehouse(tmp_path_factory):
         shutil.copy(raw / SEED_000, raw / copy)
     (raw / TEXT_COPY).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURES / "eras" / "text" / "pingtan_201403_80759.txt", raw / TEXT_COPY)
+    shutil.copytree(BOILERPLATE, raw / "townships")
     (raw / "junk").mkdir()
     report_text = (raw / SEED_000).read_text(encoding="utf-8")
     for name, data in garbage_documents(report_text, count=GARBAGE):
@@ -115,7 +118,8 @@ def test_binary_compressed_and_empty_files_are_never_annual_reports(warehouse):
     assert not [r for r in junk if r["doc_type"] == "annual_report"], junk
     assert all(r["doc_type_reason"] or r["parse_status"] != "parsed" for r in junk)
     assert warehouse.execute("select count(*) from marts.dim_report where doc_type = 'annual_report'").fetchone()[0] == \
-        sum(1 for _, g in seed_cases() + pingtan_cases() if g["doc_type"] == "annual_report") + len(COPIES) + 1
+        sum(1 for _, g in seed_cases() + pingtan_cases() if g["doc_type"] == "annual_report") + len(COPIES) + 1 \
+        + len(list(BOILERPLATE.iterdir()))
 
 
 def test_quality_score_and_quarantine(warehouse):
@@ -129,3 +133,17 @@ def test_quality_score_and_quarantine(warehouse):
     fit = {r["report_id"] for r in rows(warehouse, "select report_id from marts.mart_reports_fit_for_analysis")}
     assert fit and all(r["quarantine_reason"] is None and r["duplicate_status"] == "canonical"
                        for r in reports if r["report_id"] in fit)
+
+
+def test_one_boilerplate_text_under_three_townships_is_three_reports(warehouse):
+    # an outside trial: two of the three were marked copies of the first, and their agency-years left the mart
+    found = rows(warehouse, "select source_path, agency_name, r.duplicate_status, content_key from marts.dim_report r "
+                            "join intermediate.int_document_identity i using (report_id, source_path) "
+                            "where starts_with(source_path, 'townships/') order by source_path")
+    assert [(r["agency_name"], r["duplicate_status"]) for r in found] == [
+        ("宁陕县江口回族镇人民政府", "canonical"), ("永登县树屏镇人民政府", "canonical"), ("桃江县修山镇人民政府", "canonical")]
+    assert len({r["content_key"].split("@")[0] for r in found}) == 1  # one text
+    assert rows(warehouse, "select agency_name, report_year, requests_received, proactive_items "
+                           "from marts.mart_agency_year where agency_name like '%镇人民政府' order by agency_name") == [
+        {"agency_name": name, "report_year": 2022, "requests_received": 0, "proactive_items": 56}
+        for name in ("宁陕县江口回族镇人民政府", "桃江县修山镇人民政府", "永登县树屏镇人民政府")]

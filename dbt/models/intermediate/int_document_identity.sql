@@ -4,8 +4,8 @@
 -- depends_on: {{ ref('int_report_fingerprint') }}
 -- One content = one report.
 --
--- 1. Copies: documents with the same bytes (sha256) or the same normalised main text (content_hash,
---    computed by the parser) are one content. The copy ingested first (then the first source_path
+-- 1. Copies: documents with the same bytes (sha256), or the same normalised main text (content_hash,
+--    computed by the parser) and no two agencies, are one content. The copy ingested first (then the first source_path
 --    in byte order) is canonical, so a copy found later never displaces it; the others are
 --    'duplicate' of it. Every path/URL of the content is an alias.
 -- 2. Versions: where one agency has two different annual reports for the same year (a re-post,
@@ -93,7 +93,7 @@ identities as (
 keyed as (
     select
         documents.*,
-        coalesce('text:' || reports.content_hash, 'bytes:' || documents.sha256) as content_key,
+        coalesce('text:' || reports.content_hash, 'bytes:' || documents.sha256) as text_key,
         reports.doc_type,
         reports.published_date,
         coalesce(reports.is_region_summary, false) as is_region_summary,
@@ -110,12 +110,32 @@ keyed as (
     left join identities using (report_id)
 ),
 
+-- one normalised text under two agencies is two reports: sibling townships publish one boilerplate
+-- text (我镇…) under their own names; a copy whose agency is not known joins the first agency's
+text_agencies as (
+    select text_key, count(distinct agency_id) as agencies, min(agency_id) as first_agency_id
+    from keyed
+    group by text_key
+),
+
+content as (
+    select
+        keyed.*,
+        case
+            when text_agencies.agencies > 1
+                then keyed.text_key || '@' || coalesce(keyed.agency_id, text_agencies.first_agency_id)
+            else keyed.text_key
+        end as content_key
+    from keyed
+    inner join text_agencies using (text_key)
+),
+
 -- documents with the same bytes share their content key even when one of them failed to parse
 same_bytes as (
     select
-        keyed.*,
+        content.*,
         min(content_key) over (partition by sha256) as bytes_key
-    from keyed
+    from content
 ),
 
 copies as (
