@@ -126,6 +126,9 @@ _CITED_LAW = re.compile(r"^(?:条例|规定|办法|暂行|实施)")
 
 
 _SCHOOL_YEAR = re.compile(_YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*学年")
+# a report on two calendar years at once: 桃江县灰山港镇2020—2021年度政府信息公开工作年度报告
+_TWO_YEARS = re.compile(_YEAR + r"\s*[-—–~至]\s*" + _YEAR + r"\s*年度?(?:政府|政务)?信息公开")
+TWO_YEARS_HOW = "report on two years"
 # a paragraph that opens with a year and a comma tells what the body did that year: 2025年,霍城县水利局坚持…
 # (2018年以来 or 2024年是… do not open that way)
 # the year a line opens with, or a line of the national format's first section after its item's
@@ -229,6 +232,10 @@ def find_report_year(title: str | None, text: str, published: str | None,
     if school and int(school.group(2)) == int(school.group(1)) + 1:
         # a school's report on the year 2016-2017学年: both readers of such reports gave its end year
         strong = ((int(school.group(2)), "school year"),) + strong
+    two = _TWO_YEARS.search(normalise_label(title or "") + "\n" + head_nfkc[:1000])
+    if two and int(two.group(2)) == int(two.group(1)) + 1:
+        # the later year, as a school year's: the report comes after it, and its sentences say that year
+        strong = ((int(two.group(2)), f"{TWO_YEARS_HOW} ({two.group(1)}-{two.group(2)}): the later"),) + strong
     for year, how in strong:
         if year is None:
             continue

@@ -8,7 +8,7 @@ from .classify import (binary_reason, classify_doc_type, is_blank_template, name
                        older_template, unreadable_reason)
 from .identity import content_hash
 from .labels import mainland_terms, normalise_label
-from .metadata import find_agency, find_published, find_report_year, find_title, is_region_summary
+from .metadata import TWO_YEARS_HOW, find_agency, find_published, find_report_year, find_title, is_region_summary
 from .model import CUT_OFF_WARNING, DocumentParseError, ParsedReport, ReportMeta
 from .text.sections import find_regions
 from .tables.statistics_table import parse_statistics_table
@@ -149,6 +149,8 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         warnings.append("issuing agency not found")
     if year is None:
         warnings.append(year_how or "report year not found")
+    elif year_how.startswith(TWO_YEARS_HOW):
+        warnings.append(f"{year_how} year is its year; a figure may count both")
     if page.is_html and _ends_inside_a_table(raw):
         warnings.append(CUT_OFF_WARNING)
     return ParsedReport(meta_record, figures, unplaced, uncoded, warnings)

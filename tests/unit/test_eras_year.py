@@ -64,6 +64,20 @@ def test_a_school_years_report_takes_its_end_year():
     assert find_report_year("武汉职业技术学院2016-2017学年度信息公开工作报告", "", None, BOUNDS)[0] == 2017
 
 
+def test_a_report_on_two_years_takes_the_later_with_a_warning():
+    # an outside trial's 2020—2021年度 township report (its figures stated for 2021) was filed as 2020 with no figure
+    from pathlib import Path
+
+    from dagster_project.parse.report import parse_document
+
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "two_year_report.html"
+    report = parse_document(page.read_text(encoding="utf-8"), page.name)
+    assert (report.meta.report_year, report.meta.agency_name) == (2021, "桃江县灰山港镇人民政府")
+    assert {f.indicator_code: f.value for f in report.figures} == {
+        "n.active.items": 233, "n.requests.received": 6, "n.review": 0, "n.suit": 0}
+    assert "report on two years (2020-2021): the later year is its year; a figure may count both" in report.warnings
+
+
 def test_the_opening_year_comes_before_a_year_of_the_plans():
     # a real town report copied without its title (2014): the next year's plans name 2015 with 信息公开
     text = ("三、政府信息依申请公开情况\n2014年,我镇没有依申请公开政府信息办理事项。\n"
