@@ -14,6 +14,9 @@ from .traditional import strip_pinyin
 # first line when there is none): a real report's body cites notices and work points.
 # a title that does not name a report (some words of look-alikes also end a real report's long title)
 _NAMES_NO_REPORT = r"^(?!.*(?:年度报告|年报|工作报告))"
+# a correction notice (…年度报告的更正说明); one that prints the corrected report in the national tables is
+# the report
+_CORRECTION = "a correction notice for a report"
 _OTHER_TITLE = [
     (re.compile(r"统计(?:报送|报表)?制度|报送制度|报告制度|(?:制度|办法|规定|细则|规则)(?:[(（]试行[)）])?(?:的通知)?$"),
      "rules for statistics or reporting (统计制度/报告制度/办法), not a report"),
@@ -60,7 +63,7 @@ _OTHER_TITLE = [
     # 关于…2022年度政府信息公开工作年度报告的更正说明 / …年报更正公告: what a report got wrong, not the report
     # (a corrected report re-issued as …年度报告(更正) or (更正版) is the report)
     (re.compile(r"(?:更正|勘误)(?:说明|声明|公告|通知|启事|函)$|关于[^。]*(?:年度报告|年报)[^。]*的(?:更正|勘误)"),
-     "a correction notice for a report, not the report"),
+     _CORRECTION + ", not the report"),
     (re.compile(r"(?:年度报告|年报).*(?:通知|通报|函)(?:如下:?)?$|(?:通知|通报)(?:如下:?)?$"), "notice about writing the annual report"),
     # 教育部办公厅关于做好2012-2013学年度高校信息公开工作年度报告 (a notice's title cut before 工作的通知)
     (re.compile(r"关于(?:认真|进一步|切实)?(?:做好|编制|开展|报送)[^。]*(?:年度报告|年报)"), "notice about writing the annual report"),
@@ -158,7 +161,8 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     title, text = strip_pinyin(title or "") or None, strip_pinyin(text)
     subject = _subject(title, text)
     for rx, reason in _OTHER_TITLE:
-        if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)):
+        if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)) \
+                and not (reason.startswith(_CORRECTION) and has_report_tables):
             return "other", reason
     if (_COVER_NOTICE.search(subject) and not has_report_tables and _REPORT_ATTACHED.search(text)
             and _cjk_count(text) < COVER_ONLY_CJK and not _REPORT_BEGINS.search(text)):

@@ -232,7 +232,9 @@ def find_report_year(title: str | None, text: str, published: str | None,
     if school and int(school.group(2)) == int(school.group(1)) + 1:
         # a school's report on the year 2016-2017学年: both readers of such reports gave its end year
         strong = ((int(school.group(2)), "school year"),) + strong
-    two = _TWO_YEARS.search(normalise_label(title or "") + "\n" + head_nfkc[:1000])
+    # the report's own title or heading, never a document it cites (《…2020—2021年政府信息公开工作实施方案》)
+    headings = [line for line in head_nfkc[:1000].splitlines()[:5] if "《" not in line and len(line.strip()) <= 60]
+    two = _TWO_YEARS.search("\n".join([normalise_label(title or ""), *headings]))
     if two and int(two.group(2)) == int(two.group(1)) + 1:
         # the later year, as a school year's: the report comes after it, and its sentences say that year
         strong = ((int(two.group(2)), f"{TWO_YEARS_HOW} ({two.group(1)}-{two.group(2)}): the later"),) + strong

@@ -22,6 +22,8 @@ HTML_2013 = "pingtan/201403_80759.html"
 GARBAGE = 24
 # three townships of three counties whose pages print one boilerplate text under their own names
 BOILERPLATE = FIXTURES / "quirks" / "boilerplate_townships"
+# the first of them reposted on a news site whose title drops the county (江口回族镇…): a copy still
+REPOST = FIXTURES / "quirks" / "township_repost_without_county.html"
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +41,8 @@ def warehouse(tmp_path_factory):
     (raw / TEXT_COPY).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(FIXTURES / "eras" / "text" / "pingtan_201403_80759.txt", raw / TEXT_COPY)
     shutil.copytree(BOILERPLATE, raw / "townships")
+    (raw / "reposts").mkdir()
+    shutil.copy(REPOST, raw / "reposts" / REPOST.name)
     (raw / "junk").mkdir()
     report_text = (raw / SEED_000).read_text(encoding="utf-8")
     for name, data in garbage_documents(report_text, count=GARBAGE):
@@ -119,7 +123,7 @@ def test_binary_compressed_and_empty_files_are_never_annual_reports(warehouse):
     assert all(r["doc_type_reason"] or r["parse_status"] != "parsed" for r in junk)
     assert warehouse.execute("select count(*) from marts.dim_report where doc_type = 'annual_report'").fetchone()[0] == \
         sum(1 for _, g in seed_cases() + pingtan_cases() if g["doc_type"] == "annual_report") + len(COPIES) + 1 \
-        + len(list(BOILERPLATE.iterdir()))
+        + len(list(BOILERPLATE.iterdir())) + 1
 
 
 def test_quality_score_and_quarantine(warehouse):
@@ -147,3 +151,13 @@ def test_one_boilerplate_text_under_three_townships_is_three_reports(warehouse):
                            "from marts.mart_agency_year where agency_name like '%镇人民政府' order by agency_name") == [
         {"agency_name": name, "report_year": 2022, "requests_received": 0, "proactive_items": 56}
         for name in ("宁陕县江口回族镇人民政府", "桃江县修山镇人民政府", "永登县树屏镇人民政府")]
+
+
+def test_a_repost_under_an_unplaced_name_is_still_a_copy_of_the_placed_report(warehouse):
+    # a reviewer's case: splitting one text by agency id made this repost a second counted report; and a
+    # repost first in path order was canonical, so its unplaced name would have carried the agency-year
+    repost = rows(warehouse, "select duplicate_status, canonical_report_id from marts.dim_report "
+                             "where source_path = ?", f"reposts/{REPOST.name}")
+    original = rows(warehouse, "select report_id from marts.dim_report where source_path = 'townships/jiangkou_2022.html'")
+    assert repost == [{"duplicate_status": "duplicate", "canonical_report_id": original[0]["report_id"]}]
+    assert rows(warehouse, "select count(*) as n from marts.mart_agency_year where agency_name like '%江口回族镇%'") == [{"n": 1}]

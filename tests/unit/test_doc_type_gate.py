@@ -639,3 +639,13 @@ def test_a_reviewers_cases_on_this_rounds_gate_and_title_rules():
     # a title field with other fields after it on its line
     text = "标题: 某某县2019年政府信息公开工作年度报告 发布日期：2020-01-10 来源：某某县人民政府\n正文\n"
     assert parse_document(text, "x.txt").meta.title == "某某县2019年政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("title", ["关于平潭综合实验区2022年度政府信息公开工作年度报告的更正",
+                                   "平潭综合实验区2022年度政府信息公开工作年度报告更正说明"])
+def test_a_correction_that_prints_the_corrected_report_is_the_report(title):
+    # a reviewer's case: the real 2022 page under a correction's title, its 204 figures in the national tables
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "pingtan_site" / "reports" / "202302_80629.html"
+    original = "平潭综合实验区2022年度政府信息公开工作年度报告"
+    report = parse_document(page.read_text(encoding="utf-8").replace(original, title), page.name)
+    assert report.meta.doc_type == "annual_report" and len(report.figures) >= 200

@@ -78,6 +78,14 @@ def test_a_report_on_two_years_takes_the_later_with_a_warning():
     assert "report on two years (2020-2021): the later year is its year; a figure may count both" in report.warnings
 
 
+def test_a_two_year_plan_the_opening_cites_leaves_the_year_alone():
+    # a reviewer's case: 《…2020—2021年…实施方案》 in the opening moved a 2020 report to 2021
+    text = ("本报告所列数据统计期限为2020年1月1日至2020年12月31日。\n"
+            "按照《某某县2020—2021年政府信息公开工作实施方案》要求，我局认真开展工作。")
+    assert find_report_year("某某县水利局2020年政府信息公开工作年度报告", text, "2021-01-20", BOUNDS) == (
+        2020, "statistics period")
+
+
 def test_the_opening_year_comes_before_a_year_of_the_plans():
     # a real town report copied without its title (2014): the next year's plans name 2015 with 信息公开
     text = ("三、政府信息依申请公开情况\n2014年,我镇没有依申请公开政府信息办理事项。\n"

@@ -10,6 +10,7 @@ and the result's note counts them.
 from __future__ import annotations
 
 import io
+import re
 
 from ..attachments import STATUS_OK, ReaderResult, refused
 from ..pdf.cells import clean_cell
@@ -55,35 +56,41 @@ def read_xlsx(data: bytes, name: str) -> ReaderResult:
     return ReaderResult("\n".join(lines), "xlsx", STATUS_OK, None, _uncached_formulas(data, max_rows))
 
 
-def _uncached_formulas(data: bytes, max_rows: int) -> str | None:
-    """How many formula cells hold no cached value, and the first of them, or None."""
-    import openpyxl
+# a cell element: its attributes and what it holds (a formula <f>, its cached value <v>)
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REFERENCE = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
+# a formula whose value is the empty string: Excel writes t="str" and an empty <v>; a program that does
+# not calculate writes an empty <v> (openpyxl) or none, without that type
+_STRING_TYPE = re.compile(rb'\bt="str"')
 
-    if b"<f" not in _sheet_xml(data):
-        return None
-    # openpyxl gives a cell's formula or its cached value, never both: the workbook is read again
-    formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    values = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+
+def _uncached_formulas(data: bytes, max_rows: int) -> str | None:
+    """How many formula cells hold no cached value, and the first of them, or None. Read off the
+    sheets' XML: openpyxl gives None both for no value and for a cached empty string."""
+    import zipfile
+
     missing, first = 0, None
-    try:
-        for with_formulas, with_values in zip(formulas.worksheets, values.worksheets):
-            rows = zip(with_formulas.iter_rows(max_row=max_rows), with_values.iter_rows(max_row=max_rows, values_only=True))
-            for formula_row, value_row in rows:
-                for cell, value in zip(formula_row, value_row):
-                    if cell.data_type == "f" and value is None:
-                        missing += 1
-                        first = first or f"{with_formulas.title}!{cell.coordinate} {cell.value}"
-    finally:
-        formulas.close()
-        values.close()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheets = sorted(part for part in archive.namelist()
+                        if part.startswith("xl/worksheets/") and part.endswith(".xml"))
+        for part in sheets:
+            xml = archive.read(part)
+            if b"<f" not in xml:
+                continue
+            for cell in _CELL.finditer(xml):
+                body = cell.group(2) or b""
+                formula = _FORMULA.search(body)
+                reference = _REFERENCE.search(cell.group(1))
+                if formula is None or reference is None or int(reference.group(2)) > max_rows \
+                        or _VALUE.search(body) or _STRING_TYPE.search(cell.group(1)):
+                    continue
+                missing += 1
+                if first is None:
+                    written = (formula.group(1) or b"").decode("utf-8", "replace")
+                    first = f"{part.rsplit('/', 1)[-1]} {(reference.group(1) + reference.group(2)).decode()} ={written}"
     if not missing:
         return None
     return (f"{missing} formula cell{'s' if missing > 1 else ''} without a stored value, read as empty "
             f"(the file was saved by a program that does not calculate them), the first {first}")
-
-
-def _sheet_xml(data: bytes) -> bytes:
-    import zipfile
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return b"".join(archive.read(part) for part in archive.namelist() if part.startswith("xl/worksheets/"))

@@ -26,9 +26,12 @@ WORD_97_NFIB = 0xC0  # Word 6 and 95 files (nFib 101-104) have another layout
 CELL_MARK = "\x07"
 _SPRM_IN_TABLE = 0x2416  # sprmPFInTable: this paragraph is inside a table
 _SPRM_DEPTH = 0x6649  # sprmPItap: how deep in nested tables
-_SPRM_TTP = (0x2417, 0x244C)  # sprmPFTtp, sprmPFInnerTtp: this paragraph ends a table row
+_SPRM_TTP = 0x2417  # sprmPFTtp: this paragraph ends a table row
+# a table inside a cell: its cells and rows end with paragraph marks that these say are theirs
+_SPRM_INNER_CELL, _SPRM_INNER_TTP = 0x244B, 0x244C  # sprmPFInnerTableCell, sprmPFInnerTtp
 _SPRM_HUGE_PAPX = 0x6646  # sprmPHugePapx: the properties are in the Data stream, at this offset
 _SPRM_VERT_MERGE = 0xD62B  # sprmTVertMerge: a cell of the row continues the cell above (printed once)
+_FVM_MERGE = 0x01  # its value for a cell that continues the one above (0x03, fvmRestart, begins a set)
 _SPRM_DEF_TABLE = 0xD608
 _TC80_SIZE = 20
 _TC_VERT_MERGE, _TC_VERT_RESTART = 0x0020, 0x0040  # its operand's size is two bytes, not one
@@ -95,6 +98,8 @@ def _read_fib(word: bytes) -> _Fib:
 
     fc_papx, lcb_papx = pair(13)
     fc_clx, lcb_clx = pair(33)
+    if ccp_text > len(word):  # every character takes a byte of the stream at least
+        raise DocFormatError(f"a damaged header: {ccp_text:,} characters in a {len(word):,}-byte stream")
     return _Fib("1Table" if flags & 0x0200 else "0Table", ccp_text, fc_clx, lcb_clx, fc_papx, lcb_papx)
 
 
@@ -102,7 +107,10 @@ def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
     clx = table[fib.fc_clx:fib.fc_clx + fib.lcb_clx]
     at = 0
     while at < len(clx) and clx[at] == 0x01:  # Prc: formatting of the pieces, skipped
-        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+        size = struct.unpack_from("<h", clx, at + 1)[0]
+        if size < 0:  # a damaged size would loop for ever or walk backwards
+            raise DocFormatError("a damaged piece table")
+        at += 3 + size
     if at >= len(clx) or clx[at] != 0x02:
         raise DocFormatError("no piece table")
     size = _u32(clx, at + 1)
@@ -111,6 +119,9 @@ def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
     if count <= 0:
         raise DocFormatError("an empty piece table")
     cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    if any(later < earlier for earlier, later in zip(cps, cps[1:])):
+        # pieces out of order or overlapping could repeat the stream without end (quadratic output)
+        raise DocFormatError("a damaged piece table")
     pieces = []
     for i in range(count):
         fc_compressed = _u32(plc, 4 * (count + 1) + 8 * i + 2)
@@ -127,12 +138,15 @@ class _TableMarks:
 
     in_table: list[tuple[int, int]]
     row_end: list[tuple[int, int, frozenset[int]]]
+    nested: list[tuple[int, int]]  # paragraphs of a table inside a cell
+    inner_cell_end: list[tuple[int, int]]
+    inner_row_end: list[tuple[int, int, frozenset[int]]]
 
 
 def _table_marks(word: bytes, table: bytes, data: bytes, fib: _Fib) -> _TableMarks:
     plc = table[fib.fc_papx:fib.fc_papx + fib.lcb_papx]
     count = (len(plc) - 4) // 8
-    in_table, row_end = [], []
+    in_table, row_end, nested, inner_cell_end, inner_row_end = [], [], [], [], []
     for i in range(max(count, 0)):
         pn = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
         page = word[pn * _FKP_PAGE:(pn + 1) * _FKP_PAGE]
@@ -150,7 +164,14 @@ def _table_marks(word: bytes, table: bytes, data: bytes, fib: _Fib) -> _TableMar
                 in_table.append((fcs[r], fcs[r + 1]))
             if flags.ends:
                 row_end.append((fcs[r], fcs[r + 1], frozenset(flags.continued)))
-    return _TableMarks(sorted(in_table), sorted(row_end))
+            if flags.depth > 1 or flags.inner_cell or flags.inner_ends:
+                nested.append((fcs[r], fcs[r + 1]))
+            if flags.inner_ends:
+                inner_row_end.append((fcs[r], fcs[r + 1], frozenset(flags.continued)))
+            elif flags.inner_cell:
+                inner_cell_end.append((fcs[r], fcs[r + 1]))
+    return _TableMarks(sorted(in_table), sorted(row_end), sorted(nested), sorted(inner_cell_end),
+                       sorted(inner_row_end))
 
 
 def _papx_sprms(page: bytes, offset: int) -> bytes:
@@ -167,7 +188,8 @@ class _TableFlags:
     often too large for its page: its properties are then in the Data stream)."""
 
     def __init__(self) -> None:
-        self.inside = self.ends = False
+        self.inside = self.ends = self.inner_cell = self.inner_ends = False
+        self.depth = 0
         self.continued: set[int] = set()
 
     def read(self, sprms: bytes, data: bytes = b"") -> None:
@@ -179,11 +201,16 @@ class _TableFlags:
                 break
             if sprm == _SPRM_IN_TABLE:
                 self.inside = self.inside or sprms[at] == 1
-            elif sprm == _SPRM_DEPTH:
-                self.inside = self.inside or (at + 4 <= len(sprms) and _u32(sprms, at) > 0)
-            elif sprm in _SPRM_TTP:
+            elif sprm == _SPRM_DEPTH and at + 4 <= len(sprms):
+                self.depth = max(self.depth, _u32(sprms, at))
+                self.inside = self.inside or self.depth > 0
+            elif sprm == _SPRM_TTP:
                 self.ends = self.ends or sprms[at] == 1
-            elif sprm == _SPRM_VERT_MERGE and at + 3 <= len(sprms) and sprms[at + 2] & 0x02:
+            elif sprm == _SPRM_INNER_CELL:
+                self.inner_cell = self.inner_cell or sprms[at] == 1
+            elif sprm == _SPRM_INNER_TTP:
+                self.inner_ends = self.inner_ends or sprms[at] == 1
+            elif sprm == _SPRM_VERT_MERGE and at + 3 <= len(sprms) and sprms[at + 2] == _FVM_MERGE:
                 self.continued.add(sprms[at + 1])
             elif sprm == _SPRM_HUGE_PAPX and at + 4 <= len(sprms) and data:
                 offset = _u32(sprms, at)
@@ -240,13 +267,19 @@ def _range_of(fc: int, ranges: list[tuple]) -> tuple | None:
 
 def doc_lines(word: bytes, table: bytes, data: bytes = b"") -> list[tuple[str, list[str] | None]]:
     """The main text as (paragraph, None) and ('', cells) for each table row, in order; ``word``,
-    ``table`` and ``data`` are the WordDocument, table and Data streams."""
+    ``table`` and ``data`` are the WordDocument, table and Data streams. A cell's paragraphs are
+    joined by line breaks; a table inside a cell has its rows after the row that holds it, as the
+    .docx reader gives them."""
     fib = _read_fib(word)
     pieces = _pieces(table, fib)
     marks = _table_marks(word, table, data, fib)
     out: list[tuple[str, list[str] | None]] = []
-    text: list[str] = []
-    cells: list[str] = []
+    text: list[str] = []  # the paragraph being read
+    cell: list[str] = []  # the paragraphs of the cell being read
+    cells: list[str] = []  # the cells of the row being read
+    inner_cell: list[str] = []
+    inner_cells: list[str] = []
+    inner_rows: list[list[str]] = []
     fields: list[bool] = []  # for each open field: whether its result has started
     for char, fc in _characters(word, pieces, fib.ccp_text):
         if char == "\x13":
@@ -261,21 +294,32 @@ def doc_lines(word: bytes, table: bytes, data: bytes = b"") -> list[tuple[str, l
             continue  # a field's instruction (PAGE, HYPERLINK "…")
         elif char == CELL_MARK:
             if row := _range_of(fc, marks.row_end):
-                out.append(("", [cell for n, cell in enumerate(cells) if n not in row[2]]))
-                cells = []
+                out.append(("", [c for n, c in enumerate(cells) if n not in row[2]]))
+                out.extend(("", inner) for inner in inner_rows)
+                cells, inner_rows = [], []
             else:
-                cells.append("".join(text))
-            text = []
-        elif char in "\r\x0c":
-            if _range_of(fc, marks.in_table):
-                text.append("\n")  # a paragraph inside a cell stays in the cell
-            else:
-                out.append(("".join(text), None))
-                text = []
-        else:
+                cells.append("\n".join([*cell, "".join(text)]))
+            text, cell = [], []
+        elif char not in "\r\x0c":
             text.append(char)
+        elif inner_row := _range_of(fc, marks.inner_row_end):
+            inner_rows.append([c for n, c in enumerate(inner_cells) if n not in inner_row[2]])
+            text, inner_cell, inner_cells = [], [], []
+        elif _range_of(fc, marks.inner_cell_end):
+            inner_cells.append("\n".join([*inner_cell, "".join(text)]))
+            text, inner_cell = [], []
+        elif _range_of(fc, marks.nested):
+            inner_cell.append("".join(text))
+            text = []
+        elif _range_of(fc, marks.in_table):
+            cell.append("".join(text))
+            text = []
+        else:
+            out.append(("".join(text), None))
+            text = []
     if cells:
         out.append(("", cells))
+    out.extend(("", inner) for inner in inner_rows)
     if text:
         out.append(("".join(text), None))
     return [(line.translate(_DROPPED), [c.translate(_DROPPED) for c in row] if row is not None else None)

@@ -5,9 +5,10 @@
 -- One content = one report.
 --
 -- 1. Copies: documents with the same bytes (sha256), or the same normalised main text (content_hash,
---    computed by the parser) and no two agencies, are one content. The copy ingested first (then the first source_path
---    in byte order) is canonical, so a copy found later never displaces it; the others are
---    'duplicate' of it. Every path/URL of the content is an alias.
+--    computed by the parser) and no two placed bodies of one kind, are one content. A copy under a
+--    placed body is canonical over one under a name that places itself nowhere (a repost's); then
+--    the copy ingested first (then the first source_path in byte order), so a copy found later
+--    never displaces it. The others are 'duplicate' of it. Every path/URL of the content is an alias.
 -- 2. Versions: where one agency has two different annual reports for the same year (a re-post,
 --    a corrected version), one is kept by the rule below and the others are 'superseded' by it:
 --      a. the one with figures in the national tables over one with prose figures only;
@@ -110,24 +111,60 @@ keyed as (
     left join identities using (report_id)
 ),
 
--- one normalised text under two agencies is two reports: sibling townships publish one boilerplate
--- text (我镇…) under their own names; a copy whose agency is not known joins the first agency's
-text_agencies as (
-    select text_key, count(distinct agency_id) as agencies, min(agency_id) as first_agency_id
+-- one normalised text under two placed bodies of one kind is two reports: sibling townships publish one
+-- boilerplate text (我镇…) under their own names. A copy under an unplaced name (a repost that drops the
+-- county: 江口回族镇人民政府), under no agency or under a body of another kind (the parent government's
+-- site) is a copy still: it joins the report of the placed body whose name ends with its name (宁陕县
+-- 江口回族镇人民政府), else of the first placed body
+agency_names as (
+    select agency_id, agency_name, agency_kind, adcode from {{ ref('stg_agencies') }}
+),
+
+placed as (
+    select agency_id, agency_name, agency_kind from agency_names where adcode is not null
+),
+
+placed_under_text as (
+    select distinct keyed.text_key, placed.agency_id, placed.agency_name
     from keyed
-    group by text_key
+    inner join placed using (agency_id)
+),
+
+joins_placed as (
+    select keyed.report_id, min(placed_under_text.agency_id) as agency_id
+    from keyed
+    inner join agency_names on agency_names.agency_id = keyed.agency_id and agency_names.adcode is null
+    inner join placed_under_text
+        on placed_under_text.text_key = keyed.text_key
+        and ends_with(placed_under_text.agency_name, agency_names.agency_name)
+    group by keyed.report_id
+),
+
+text_agencies as (
+    select
+        keyed.text_key,
+        count(distinct placed.agency_id) as placed_agencies,
+        count(distinct placed.agency_kind) as placed_kinds,
+        min(placed.agency_id) as first_agency_id
+    from keyed
+    left join placed using (agency_id)
+    group by keyed.text_key
 ),
 
 content as (
     select
         keyed.*,
         case
-            when text_agencies.agencies > 1
-                then keyed.text_key || '@' || coalesce(keyed.agency_id, text_agencies.first_agency_id)
+            when text_agencies.placed_agencies > 1 and text_agencies.placed_kinds = 1
+                then keyed.text_key || '@'
+                    || coalesce(placed.agency_id, joins_placed.agency_id, text_agencies.first_agency_id)
             else keyed.text_key
-        end as content_key
+        end as content_key,
+        placed.agency_id is not null as placed_agency
     from keyed
     inner join text_agencies using (text_key)
+    left join placed using (agency_id)
+    left join joins_placed using (report_id)
 ),
 
 -- documents with the same bytes share their content key even when one of them failed to parse
@@ -141,7 +178,9 @@ same_bytes as (
 copies as (
     select
         same_bytes.*,
-        first_value(report_id) over (partition by bytes_key order by ingested_at, source_path) as content_report_id,
+        first_value(report_id) over (
+            partition by bytes_key order by placed_agency desc, ingested_at, source_path
+        ) as content_report_id,
         list(coalesce(source_url, source_path) order by source_path) over (partition by bytes_key) as content_locations,
         count(*) over (partition by bytes_key) as copies
     from same_bytes
