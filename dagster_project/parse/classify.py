@@ -10,13 +10,13 @@ from .labels import normalise_label
 from .numbers import parse_number
 from .traditional import strip_pinyin
 
+# a correction notice (…年度报告的更正说明); one that prints the corrected report in the national tables is
+# the report
+_CORRECTION = "a correction notice for a report"
 # Look-alikes: pages about the annual report that are not one. Read from the title only (or the
 # first line when there is none): a real report's body cites notices and work points.
 # a title that does not name a report (some words of look-alikes also end a real report's long title)
 _NAMES_NO_REPORT = r"^(?!.*(?:年度报告|年报|工作报告))"
-# a correction notice (…年度报告的更正说明); one that prints the corrected report in the national tables is
-# the report
-_CORRECTION = "a correction notice for a report"
 _OTHER_TITLE = [
     (re.compile(r"统计(?:报送|报表)?制度|报送制度|报告制度|(?:制度|办法|规定|细则|规则)(?:[(（]试行[)）])?(?:的通知)?$"),
      "rules for statistics or reporting (统计制度/报告制度/办法), not a report"),

@@ -32,9 +32,9 @@ _SPRM_INNER_CELL, _SPRM_INNER_TTP = 0x244B, 0x244C  # sprmPFInnerTableCell, sprm
 _SPRM_HUGE_PAPX = 0x6646  # sprmPHugePapx: the properties are in the Data stream, at this offset
 _SPRM_VERT_MERGE = 0xD62B  # sprmTVertMerge: a cell of the row continues the cell above (printed once)
 _FVM_MERGE = 0x01  # its value for a cell that continues the one above (0x03, fvmRestart, begins a set)
-_SPRM_DEF_TABLE = 0xD608
+_SPRM_DEF_TABLE = 0xD608  # sprmTDefTable: its operand's size is two bytes, not one
 _TC80_SIZE = 20
-_TC_VERT_MERGE, _TC_VERT_RESTART = 0x0020, 0x0040  # its operand's size is two bytes, not one
+_TC_VERT_MERGE, _TC_VERT_RESTART = 0x0020, 0x0040  # a TC80's flags: a vertical merge, and its first cell
 _SPRM_CHG_TABS = 0xC615  # its operand's size byte may be 255, then the size is computed: ends the walk
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's top three bits; 6 is variable
 _FKP_PAGE = 512
@@ -54,9 +54,6 @@ class _Piece:
     fc: int  # byte offset in WordDocument of the piece's first character
     compressed: bool  # 8-bit (cp1252) rather than UTF-16
 
-    def fc_of(self, cp: int) -> int:
-        return self.fc + (cp - self.cp_start) * (1 if self.compressed else 2)
-
 
 def _u16(data: bytes, at: int) -> int:
     return struct.unpack_from("<H", data, at)[0]
@@ -74,6 +71,11 @@ class _Fib:
     lcb_clx: int
     fc_papx: int
     lcb_papx: int
+
+
+def table_stream_name(word: bytes) -> str:
+    """The table stream the FIB's fWhichTblStm names: 1Table or 0Table."""
+    return "1Table" if len(word) > 0x0B and _u16(word, 0x0A) & 0x0200 else "0Table"
 
 
 def _read_fib(word: bytes) -> _Fib:
@@ -100,7 +102,7 @@ def _read_fib(word: bytes) -> _Fib:
     fc_clx, lcb_clx = pair(33)
     if ccp_text > len(word):  # every character takes a byte of the stream at least
         raise DocFormatError(f"a damaged header: {ccp_text:,} characters in a {len(word):,}-byte stream")
-    return _Fib("1Table" if flags & 0x0200 else "0Table", ccp_text, fc_clx, lcb_clx, fc_papx, lcb_papx)
+    return _Fib(table_stream_name(word), ccp_text, fc_clx, lcb_clx, fc_papx, lcb_papx)
 
 
 def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:

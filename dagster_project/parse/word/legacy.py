@@ -29,7 +29,7 @@ def read_legacy_word(data: bytes, kind: str, name: str) -> ReaderResult:
 def _read_word_binary(data: bytes, kind: str, name: str) -> ReaderResult:
     import olefile
 
-    from .doc_binary import DocFormatError, doc_lines
+    from .doc_binary import DocFormatError, doc_lines, table_stream_name
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
@@ -37,8 +37,8 @@ def _read_word_binary(data: bytes, kind: str, name: str) -> ReaderResult:
                 what = "Kingsoft WPS format" if kind == "wps" else "an OLE file without a Word document"
                 return refused(kind, f"{name}: {what}; no reader for it")
             word = ole.openstream("WordDocument").read()
-            fib_table = "1Table" if len(word) > 0x0B and word[0x0B] & 0x02 else "0Table"
-            table = ole.openstream(fib_table).read() if ole.exists(fib_table) else b""
+            stream = table_stream_name(word)
+            table = ole.openstream(stream).read() if ole.exists(stream) else b""
             data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
     except (OSError, ValueError, IndexError) as exc:  # what olefile raises on a damaged compound file
         return refused(kind, f"{name}: not a readable Word file ({type(exc).__name__}: {exc})")

@@ -125,7 +125,7 @@ placed as (
 ),
 
 placed_under_text as (
-    select distinct keyed.text_key, placed.agency_id, placed.agency_name
+    select distinct keyed.text_key, placed.agency_id, placed.agency_name, placed.agency_kind
     from keyed
     inner join placed using (agency_id)
 ),
@@ -142,13 +142,12 @@ joins_placed as (
 
 text_agencies as (
     select
-        keyed.text_key,
-        count(distinct placed.agency_id) as placed_agencies,
-        count(distinct placed.agency_kind) as placed_kinds,
-        min(placed.agency_id) as first_agency_id
-    from keyed
-    left join placed using (agency_id)
-    group by keyed.text_key
+        text_key,
+        count(distinct agency_id) as placed_agencies,
+        count(distinct agency_kind) as placed_kinds,
+        min(agency_id) as first_agency_id
+    from placed_under_text
+    group by text_key
 ),
 
 content as (
@@ -162,7 +161,7 @@ content as (
         end as content_key,
         placed.agency_id is not null as placed_agency
     from keyed
-    inner join text_agencies using (text_key)
+    left join text_agencies using (text_key)
     left join placed using (agency_id)
     left join joins_placed using (report_id)
 ),
