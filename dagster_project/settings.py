@@ -86,6 +86,12 @@ class AttachmentSettings(BaseSettings):
                                       "it is unpacked (a real report's are a few MB; its readers hold a tree of it)")
     zip_max_unpacked_bytes: int = Field(
         256 * 1024 * 1024, description="a .docx or .xlsx whose parts (images too) unpack to more than this is refused")
+    reader_max_seconds: float = Field(
+        120.0, gt=0, description="CPU seconds one attachment's reader may take (its child process ends there; the "
+                                 "real reports read here take under 1 s, a 300-page PDF about a minute)")
+    reader_max_mb: int = Field(
+        2048, ge=256, description="address space of one attachment's reader process, in MB (a real report's PDF "
+                                  "needs a few hundred; a hostile one asked for 9.7 GB)")
 
 
 class Settings(BaseSettings):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from ..ingest.reader_process import ReaderLimits
 from ..ingest.scan import IngestOptions
 from ..ingest.walk import BOOKKEEPING
 from ..settings import Settings
@@ -23,4 +24,5 @@ def ingest_options(settings: Settings) -> IngestOptions:
         progress_seconds=settings.progress_seconds,
         skip=frozenset(skip),
         parse_max_chars=settings.parse_max_chars,
+        reader_limits=ReaderLimits(settings.attachments.reader_max_seconds, settings.attachments.reader_max_mb),
     )

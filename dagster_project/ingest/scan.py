@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from .decode import decode_bytes
+from .reader_process import ReaderLimits, read_attachment_within
 from .refused import BY_A_READER, known_refusals, still_refused, write_refused
 from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
@@ -70,6 +71,7 @@ class IngestOptions:
     progress_seconds: float = 5.0  # Settings.progress_seconds
     skip: frozenset[bytes] = BOOKKEEPING
     parse_max_chars: int = 2_000_000  # Settings.parse_max_chars: a text over it is never parsed
+    reader_limits: ReaderLimits = ReaderLimits()  # what one attachment's reader may take (reader_process.py)
 
 
 def edge_hash(fd: int, size: int) -> str:
@@ -180,8 +182,8 @@ class _Read:
     refusal: tuple[str, str] | None = None  # (reason, category)
 
 
-def read_document(data: bytes, source_path: str) -> _Read:
-    """Sniff, then decode or hand to an attachment reader; never raises."""
+def read_document(data: bytes, source_path: str, limits: ReaderLimits = ReaderLimits()) -> _Read:
+    """Sniff, then decode or hand to an attachment reader (in a child process under ``limits``); never raises."""
     kind = sniff(data, source_path)
     if kind in TEXT_KINDS:
         decoded = decode_bytes(data)
@@ -190,11 +192,11 @@ def read_document(data: bytes, source_path: str) -> _Read:
         return _Read(decoded.encoding, decoded.how, kind, decoded.text)
     if kind in REFUSED_KINDS:
         return _Read(refusal=(f"{REFUSED_KINDS[kind]}: not a document, never parsed as text", kind))
-    from ..parse.attachments import ATTACHMENT_KINDS, STATUS_NEEDS_OCR, read_attachment
+    from ..parse.attachments import ATTACHMENT_KINDS, STATUS_NEEDS_OCR
 
     if kind not in ATTACHMENT_KINDS:  # pragma: no cover - sniff names no other kind
         return _Read(refusal=(f"unknown kind {kind}", kind))
-    result = read_attachment(data, kind, source_path)
+    result = read_attachment_within(data, kind, source_path, limits)
     if result.status == "refused":
         return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}{BY_A_READER}"))
     if result.status == STATUS_NEEDS_OCR:
@@ -450,7 +452,7 @@ def _examine(f: RawFile, previous, url, options: IngestOptions, now,
     sha = hashlib.sha256(data).hexdigest()
     if previous is not None and previous[2] == sha and previous[3] == url:
         return _Examined(touched=edge)  # touched, not changed: remember the new mtime and edge hash only
-    read = read_document(data, f.source_path)
+    read = read_document(data, f.source_path, options.reader_limits)
     if read.refusal:
         reason, category = read.refusal
         return _Examined(Refusal(f.source_path, len(data), reason, category, f.mtime_ns, edge))

@@ -88,6 +88,8 @@ def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
             from .sheet.xlsx_reader import read_xlsx
 
             return read_xlsx(data, name)
+    except MemoryError:  # a limit, not a damaged file: whoever set the limit says which
+        raise
     except Exception as exc:  # a damaged file must not stop the run: refuse it with the reason
         return refused(kind, f"{name}: {kind} reader failed: {type(exc).__name__}: {exc}")
     return refused(kind, f"{name}: no reader installed for {kind} files")

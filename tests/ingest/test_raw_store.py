@@ -221,9 +221,9 @@ def test_a_file_refused_for_its_content_is_not_read_again_until_it_changes(raw, 
     ingest_folder(con, raw)
     read, real_read = [], scan.read_document
 
-    def spy(data, source_path):  # the real reader, counting its calls
+    def spy(data, source_path, *limits):  # the real reader, counting its calls
         read.append(source_path)
-        return real_read(data, source_path)
+        return real_read(data, source_path, *limits)
 
     monkeypatch.setattr(scan, "read_document", spy)
     ingest_folder(con, raw)
@@ -356,7 +356,7 @@ def test_a_stored_document_whose_file_now_holds_no_document_keeps_its_stored_ver
     # the next run reads none of them again, and keeps them again
     read: list[str] = []
     real_read = scan.read_document
-    monkeypatch.setattr(scan, "read_document", lambda data, path: read.append(path) or real_read(data, path))
+    monkeypatch.setattr(scan, "read_document", lambda data, path, *limits: read.append(path) or real_read(data, path, *limits))
     summary = ingest_folder(con, raw)
     assert (read, summary.removed, summary.kept, _documents(con)) == ([], 0, 3, before)
     # the file restored: the same document, nothing refused; the file removed: the document goes

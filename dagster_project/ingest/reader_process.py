@@ -1,0 +1,100 @@
+"""Attachment readers run in a child process, within a time and a memory limit.
+
+A reader works on bytes a site chose, and its cost is not bounded by the file's size: a 55 KB PDF
+whose one page draws two million line segments held pdfminer for 251 s and 9.7 GB, and two such
+files read side by side would take the machine's memory. Read in the ingest's own threads, such a
+file held the whole run, and no signal can stop a thread. Each attachment goes instead to a reader
+server (:mod:`.reader_server`), which reads it in a forked child under RLIMIT_CPU and RLIMIT_AS and
+a wall clock. A file over a limit is refused with the limit's name; the run goes on.
+
+Servers are started as they are needed (one per file being read at a time: the ingest reads two)
+and kept for the next file; each ends when this process closes its stdin or dies.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..parse.attachments import ReaderResult, refused
+
+_PROJECT = str(Path(__file__).resolve().parents[2])
+
+
+@dataclass(frozen=True)
+class ReaderLimits:
+    """What one attachment's reader may take (AttachmentSettings.reader_max_seconds, reader_max_mb)."""
+
+    seconds: float = 120.0
+    memory_mb: int = 2048
+
+
+class _Server:
+    def __init__(self) -> None:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (_PROJECT, env.get("PYTHONPATH")) if p)
+        self.process = subprocess.Popen([sys.executable, "-m", "dagster_project.ingest.reader_server"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+
+    def ask(self, request: tuple) -> ReaderResult:
+        pickle.dump(request, self.process.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        self.process.stdin.flush()
+        return pickle.load(self.process.stdout)
+
+    def close(self) -> None:
+        for stream in (self.process.stdin, self.process.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        try:
+            self.process.wait(5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+_idle: list[_Server] = []
+_idle_lock = threading.Lock()
+
+
+def _borrow() -> _Server:
+    with _idle_lock:
+        while _idle:
+            server = _idle.pop()
+            if server.process.poll() is None:
+                return server
+    return _Server()
+
+
+def _give_back(server: _Server) -> None:
+    with _idle_lock:
+        _idle.append(server)
+
+
+@atexit.register
+def close_servers() -> None:
+    with _idle_lock:
+        servers = list(_idle)
+        _idle.clear()
+    for server in servers:
+        server.close()
+
+
+def read_attachment_within(data: bytes, kind: str, source_path: str, limits: ReaderLimits) -> ReaderResult:
+    """:func:`..parse.attachments.read_attachment` of the file, read by a reader server under ``limits``;
+    never raises on the file."""
+    env = {name: value for name, value in os.environ.items() if name.startswith("GOVINFO_")}
+    server = _borrow()
+    try:
+        result = server.ask((data, kind, source_path, limits.seconds, limits.memory_mb, env))
+    except (EOFError, OSError, pickle.UnpicklingError) as exc:  # the server itself died: a new one reads the next file
+        server.close()
+        return refused(kind, f"{source_path}: not read: the reader server ended ({type(exc).__name__})")
+    _give_back(server)
+    return result
