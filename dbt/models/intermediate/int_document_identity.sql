@@ -57,7 +57,7 @@ documents as (
 ),
 
 reports as (
-    select report_id, content_hash, doc_type, published_date, is_region_summary from {{ ref('stg_reports') }}
+    select report_id, content_hash, doc_type, published_date, is_region_summary, title from {{ ref('stg_reports') }}
 ),
 
 context as (
@@ -96,6 +96,7 @@ keyed as (
         documents.*,
         coalesce('text:' || reports.content_hash, 'bytes:' || documents.sha256) as text_key,
         reports.doc_type,
+        reports.title,
         reports.published_date,
         coalesce(reports.is_region_summary, false) as is_region_summary,
         context.agency_id,
@@ -185,7 +186,93 @@ copies as (
     from same_bytes
 ),
 
--- each canonical copy of an annual report competes with the other contents of its agency and year
+-- one report published in parts is one report: pages of one agency and year whose titles mark them as
+-- parts (…年度报告（上） and …（下）, （一）/（二）, 上篇/下篇), or pages of one title whose files a site's
+-- pager numbers (t20220208_80613.htm, then t20220208_80613_1.htm: 共2页). The first part stands for the
+-- report among the agency's versions, with the figures of all its parts; the others are its 'part's and
+-- count with it. Before, the parts competed as versions: a 2022 report split into 上 and 下 kept the
+-- 下 only, 190 of its 204 figures
+part_pages as (
+    select
+        report_id,
+        agency_id,
+        report_year,
+        is_region_summary,
+        title,
+        figures,
+        table_figures,
+        identities_failed,
+        coalesce(
+            nullif(regexp_extract(trim(title), '[（(]([上中下一二三四五])[）)]$', 1), ''),
+            nullif(regexp_extract(trim(title), '([上中下])篇$', 1), '')
+        ) as part_mark,
+        coalesce(source_url, source_path) as location,
+        try_cast(nullif(regexp_extract(coalesce(source_url, source_path), '_([0-9]{1,2})\.s?html?$', 1), '') as integer)
+            as page_number
+    from copies
+    where report_id = content_report_id
+      and doc_type = 'annual_report'
+      and agency_id is not null
+      and report_year is not null
+      and title is not null
+),
+
+part_keys as (
+    select
+        *,
+        case
+            when part_mark is not null then
+                'marked|' || regexp_replace(trim(title), '(?:[（(][上中下一二三四五][）)]|[上中下]篇)$', '')
+            when regexp_matches(location, '\.s?html?$') then
+                'paged|' || title || '|' || regexp_replace(location, '(?:_[0-9]{1,2})?\.s?html?$', '')
+        end as part_title,
+        case
+            when part_mark is not null then strpos('上一中二下三四五', part_mark)
+            else coalesce(page_number, 0)
+        end as part_order
+    from part_pages
+),
+
+part_groups as (
+    select agency_id, report_year, is_region_summary, part_title
+    from part_keys
+    where part_title is not null
+    group by all
+    having count(*) > 1 and count(distinct part_order) = count(*)
+),
+
+parts as (
+    select
+        part_keys.report_id,
+        first_value(part_keys.report_id) over whole as first_part_id,
+        row_number() over whole as part_number,
+        count(*) over whole as parts,
+        sum(part_keys.figures) over whole as whole_figures,
+        sum(part_keys.table_figures) over whole as whole_table_figures,
+        sum(part_keys.identities_failed) over whole as whole_identities_failed
+    from part_keys
+    inner join part_groups using (agency_id, report_year, is_region_summary, part_title)
+    window whole as (
+        partition by part_keys.agency_id, part_keys.report_year, part_keys.is_region_summary, part_keys.part_title
+        order by part_keys.part_order
+        rows between unbounded preceding and unbounded following
+    )
+),
+
+-- each canonical copy of an annual report (a report in parts by its first part) competes with the
+-- other contents of its agency and year
+wholes as (
+    select
+        copies.* replace (
+            coalesce(parts.whole_figures, copies.figures) as figures,
+            coalesce(parts.whole_table_figures, copies.table_figures) as table_figures,
+            coalesce(parts.whole_identities_failed, copies.identities_failed) as identities_failed
+        )
+    from copies
+    left join parts using (report_id)
+    where parts.report_id is null or parts.first_part_id = parts.report_id
+),
+
 ranked as (
     select
         report_id,
@@ -202,7 +289,7 @@ ranked as (
         first_value(published_date) over w as kept_published_date,
         first_value(figures) over w as kept_figures,
         first_value(source_path) over w as kept_source_path
-    from copies
+    from wholes
     where report_id = content_report_id
       and doc_type = 'annual_report'
       and agency_id is not null
@@ -222,6 +309,7 @@ select
     copies.copies,
     case
         when copies.report_id <> copies.content_report_id then 'duplicate'
+        when parts.first_part_id <> copies.report_id and ranked.kept_report_id = parts.first_part_id then 'part'
         when ranked.kept_report_id is not null and ranked.kept_report_id <> copies.report_id then 'superseded'
         else 'canonical'
     end as duplicate_status,
@@ -235,8 +323,13 @@ select
             then 'same bytes as ' || original.source_path
         when copies.report_id <> copies.content_report_id
             then 'same normalised text as ' || original.source_path
+        when parts.first_part_id <> copies.report_id and ranked.kept_report_id = parts.first_part_id then
+            'part ' || parts.part_number || ' of ' || parts.parts || ' of one report, counted with its first part ('
+            || ranked.kept_source_path || ')'
         when ranked.kept_report_id is not null and ranked.kept_report_id <> copies.report_id then
-            'another annual report of the agency for ' || ranked.report_year || ' is kept (' || ranked.kept_source_path || '): '
+            case when parts.first_part_id <> copies.report_id
+                then 'part ' || parts.part_number || ' of ' || parts.parts || ' of a report whose first part is superseded: ' else '' end
+            || 'another annual report of the agency for ' || ranked.report_year || ' is kept (' || ranked.kept_source_path || '): '
             || case
                 when ranked.kept_has_tables and ranked.table_figures = 0 then 'it has figures in the national tables, this one prose only'
                 when ranked.kept_identities_failed < ranked.identities_failed
@@ -249,12 +342,15 @@ select
             end
     end as duplicate_reason,
     -- what the facts keep: each content once (the canonical copy), and of an agency's annual
-    -- reports for a year only the one kept; look-alikes keep their rows, marked by doc_type
+    -- reports for a year only the one kept, with all its parts; look-alikes keep their rows, marked by doc_type
     copies.doc_type is not null and copies.report_id = copies.content_report_id
-        and (ranked.kept_report_id is null or ranked.kept_report_id = copies.report_id) as is_counted,
+        and (ranked.kept_report_id is null or ranked.kept_report_id = coalesce(parts.first_part_id, copies.report_id))
+        as is_counted,
     copies.identities_failed,
     copies.identities_passed
 from copies
 inner join documents as original on original.report_id = copies.content_report_id
-left join ranked on ranked.report_id = copies.report_id
+left join parts on parts.report_id = copies.report_id
+-- a part is ranked as its first part is
+left join ranked on ranked.report_id = coalesce(parts.first_part_id, copies.report_id)
 where {{ changed_reports_only('copies.report_id') }}

@@ -9,46 +9,58 @@ with reports as (
     select * from {{ ref('dim_report') }}
 ),
 
--- Only canonical annual reports count: not a copy of another document (duplicate), not a version
--- replaced by another report of the same agency and year (superseded), not quarantined.
+-- Only canonical annual reports count, with their parts: not a copy of another document (duplicate),
+-- not a version replaced by another report of the same agency and year (superseded), not quarantined.
+-- A report published in parts is read as one (whole_report_id: its first part).
 usable_reports as (
-    select report_id, agency_id, report_year, template_code, published_date, is_region_summary
+    select
+        report_id,
+        case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id,
+        source_path,
+        agency_id,
+        report_year,
+        template_code,
+        published_date,
+        is_region_summary
     from reports
     where doc_type = 'annual_report'
       and {{ in_changed_agency_years() }}
       and parse_status = 'parsed'
-      and duplicate_status = 'canonical'
+      and duplicate_status in ('canonical', 'part')
       and quarantine_reason is null
       and agency_id is not null
       and report_year is not null
 ),
 
 candidates as (
-    select * from {{ ref('int_concept_values') }}
-    where report_id in (select report_id from usable_reports)
+    select candidates.*, usable_reports.whole_report_id, usable_reports.source_path as part_path
+    from {{ ref('int_concept_values') }} as candidates
+    inner join usable_reports using (report_id)
 ),
 
 table_figures as (
-    select report_id, count(*) as table_candidates
+    select whole_report_id as report_id, count(*) as table_candidates
     from candidates
     where figure_source = 'table'
-    group by report_id
+    group by whole_report_id
 ),
 
 -- The identity model keeps one canonical report per agency and year; should two remain, the one
 -- with more table figures (then the later published) is read, so no figure is counted twice.
 year_reports as (
     select
-        usable_reports.*,
+        usable_reports.* exclude (whole_report_id, source_path),
         count(*) over (partition by agency_id, report_year) as canonical_reports
     from usable_reports
     left join table_figures using (report_id)
+    where usable_reports.report_id = usable_reports.whole_report_id
     qualify row_number() over (
         partition by agency_id, report_year
         order by coalesce(table_figures.table_candidates, 0) desc, published_date desc nulls last, report_id
     ) = 1
 ),
 
+-- of a report in parts, a concept printed in two parts is read from the first that prints it
 ranked as (
     select
         candidates.*,
@@ -58,21 +70,23 @@ ranked as (
         year_reports.is_region_summary,
         year_reports.canonical_reports,
         row_number() over (
-            partition by candidates.report_id, candidates.concept_code
+            partition by candidates.whole_report_id, candidates.concept_code
             order by
                 case candidates.figure_source when 'table' then 0 else 1 end,
                 candidates.priority,
-                case candidates.source_kind when 'table' then 0 else 1 end
+                case candidates.source_kind when 'table' then 0 else 1 end,
+                candidates.report_id <> candidates.whole_report_id,
+                candidates.part_path
         ) as choice
     from candidates
-    inner join year_reports using (report_id)
+    inner join year_reports on year_reports.report_id = candidates.whole_report_id
 ),
 
 prose as (
-    select report_id, concept_code, value as prose_value, source_indicators as prose_source
+    select whole_report_id, concept_code, value as prose_value, source_indicators as prose_source
     from ranked
     where figure_source = 'prose'
-    qualify row_number() over (partition by report_id, concept_code order by priority) = 1
+    qualify row_number() over (partition by whole_report_id, concept_code order by priority, part_path) = 1
 ),
 
 concepts as (
@@ -108,6 +122,8 @@ select
                 || ' cells printed (blank cells counted as zero)' end,
         case when chosen.value_status = 'approximate' then 'approximate figure (余)' end,
         case when chosen.value_status = 'inferred' then 'a cell inferred from the identities, not printed' end,
+        case when chosen.report_id <> chosen.whole_report_id
+            then 'printed in a later part of the report (' || chosen.part_path || ')' end,
         case when chosen.canonical_reports > 1
             then 'one of ' || chosen.canonical_reports
                 || ' canonical reports of the year: read the one with the most table figures' end
@@ -116,6 +132,6 @@ select
     chosen.is_region_summary
 from ranked as chosen
 left join prose
-    on prose.report_id = chosen.report_id and prose.concept_code = chosen.concept_code
+    on prose.whole_report_id = chosen.whole_report_id and prose.concept_code = chosen.concept_code
 inner join concepts on concepts.concept_code = chosen.concept_code
 where chosen.choice = 1

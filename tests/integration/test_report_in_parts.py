@@ -1,0 +1,76 @@
+"""A report published in parts is one report, in a real build: 平潭's 2022 report as （上） and （下）
+pages, and its 2021 report cut by a site's pager into t20220208_80613.htm and _1.htm. Before, the
+parts competed as versions of the agency's year: one superseded the other, and the year kept 190 of
+204 figures (2022) and 190 of 203 (2021). The second part arrives in a later run: the build that
+takes it in is incremental."""
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from seed_gold import PINGTAN, gold_values
+from warehouse_job import materialize
+
+PARTS = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "report_in_parts"
+GOLD = {2022: "202302_80629", 2021: "202202_80613"}  # the whole reports' pages, hand-checked
+
+
+def _gold(year: int) -> dict:
+    import json
+
+    return gold_values(json.loads((PINGTAN / "gold" / f"{GOLD[year]}.gold.json").read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def warehouse(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    (raw / "pingtan").mkdir()
+    for name in ("2022_shang.html", "t20220208_80613.htm", "t20220208_80613_1.htm"):
+        shutil.copy(PARTS / name, raw / "pingtan" / name)
+    warehouse = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
+    assert materialize(raw, warehouse).success
+    shutil.copy(PARTS / "2022_xia.html", raw / "pingtan" / "2022_xia.html")
+    assert materialize(raw, warehouse).success
+    con = duckdb.connect(str(warehouse), read_only=True)
+    yield con
+    con.close()
+
+
+def test_the_later_parts_count_with_the_first(warehouse):
+    rows = warehouse.execute(
+        "select r.source_path, r.duplicate_status, c.source_path, r.duplicate_reason from marts.dim_report r "
+        "join marts.dim_report c on c.report_id = r.canonical_report_id order by r.source_path").fetchall()
+    assert rows == [
+        ("pingtan/2022_shang.html", "canonical", "pingtan/2022_shang.html", None),
+        ("pingtan/2022_xia.html", "part", "pingtan/2022_shang.html",
+         "part 2 of 2 of one report, counted with its first part (pingtan/2022_shang.html)"),
+        ("pingtan/t20220208_80613.htm", "canonical", "pingtan/t20220208_80613.htm", None),
+        ("pingtan/t20220208_80613_1.htm", "part", "pingtan/t20220208_80613.htm",
+         "part 2 of 2 of one report, counted with its first part (pingtan/t20220208_80613.htm)"),
+    ]
+
+
+@pytest.mark.parametrize("year", [2022, 2021])
+def test_every_figure_of_the_whole_report_is_counted_once(warehouse, year):
+    counted = warehouse.execute(
+        "select indicator_code, applicant_type, value from marts.fct_indicator_value where report_year = ?",
+        [year]).fetchall()
+    facts = {(code, applicant): value for code, applicant, value in counted}
+    assert len(facts) == len(counted)  # no figure from two parts
+    assert facts == _gold(year)
+
+
+def test_the_agency_year_reads_both_parts(warehouse):
+    row = warehouse.execute(
+        "select requests_received, proactive_items, review_cases, suit_cases, fees_amount, normative_in_force "
+        "from marts.mart_agency_year where report_year = 2022").fetchone()
+    assert row == (74, 14571, 2, 1, 9116.36, 698)
+    row = warehouse.execute(
+        "select requests_received, proactive_items, review_cases, suit_cases "
+        "from marts.mart_agency_year where report_year = 2021").fetchone()
+    assert row == (70, 2645, 3, 12)
+    reasons = warehouse.execute(
+        "select choice_reason from marts.fct_agency_year_concept c join marts.dim_report r using (report_id) "
+        "where c.report_year = 2022 and c.concept_code = 'requests_received'").fetchone()[0]
+    assert "printed in a later part of the report (pingtan/2022_xia.html)" in reasons
