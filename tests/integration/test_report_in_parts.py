@@ -13,7 +13,11 @@ from seed_gold import PINGTAN, gold_values
 from warehouse_job import materialize
 
 PARTS = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "report_in_parts"
-GOLD = {2022: "202302_80629", 2021: "202202_80613"}  # the whole reports' pages, hand-checked
+GOLD = {2022: "202302_80629", 2021: "202202_80613", 2023: "202403_87885"}  # the whole reports' pages, hand-checked
+# the real 2023 page and a revision of it on the pager's next page name: both print every cell, so
+# they are two versions of the report (one superseded), not two parts
+WHOLE_2023 = PINGTAN / "reports" / "202403_87885.html"
+REVISED = ("编制而成。", "编制而成，于2024年3月修订。")
 
 
 def _gold(year: int) -> dict:
@@ -28,6 +32,9 @@ def warehouse(tmp_path_factory):
     (raw / "pingtan").mkdir()
     for name in ("2022_shang.html", "t20220208_80613.htm", "t20220208_80613_1.htm"):
         shutil.copy(PARTS / name, raw / "pingtan" / name)
+    page = WHOLE_2023.read_text(encoding="utf-8")
+    (raw / "pingtan" / "t20240325_87885.htm").write_text(page, encoding="utf-8")
+    (raw / "pingtan" / "t20240325_87885_1.htm").write_text(page.replace(*REVISED), encoding="utf-8")
     warehouse = tmp_path_factory.mktemp("wh") / "warehouse.duckdb"
     assert materialize(raw, warehouse).success
     shutil.copy(PARTS / "2022_xia.html", raw / "pingtan" / "2022_xia.html")
@@ -48,10 +55,14 @@ def test_the_later_parts_count_with_the_first(warehouse):
         ("pingtan/t20220208_80613.htm", "canonical", "pingtan/t20220208_80613.htm", None),
         ("pingtan/t20220208_80613_1.htm", "part", "pingtan/t20220208_80613.htm",
          "part 2 of 2 of one report, counted with its first part (pingtan/t20220208_80613.htm)"),
+        ("pingtan/t20240325_87885.htm", "canonical", "pingtan/t20240325_87885.htm", None),
+        ("pingtan/t20240325_87885_1.htm", "superseded", "pingtan/t20240325_87885.htm",
+         "another annual report of the agency for 2023 is kept (pingtan/t20240325_87885.htm): "
+         "equal by every rule; the first source path is kept"),
     ]
 
 
-@pytest.mark.parametrize("year", [2022, 2021])
+@pytest.mark.parametrize("year", [2022, 2021, 2023])
 def test_every_figure_of_the_whole_report_is_counted_once(warehouse, year):
     counted = warehouse.execute(
         "select indicator_code, applicant_type, value from marts.fct_indicator_value where report_year = ?",

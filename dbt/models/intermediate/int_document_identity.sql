@@ -233,12 +233,30 @@ part_keys as (
     from part_pages
 ),
 
-part_groups as (
-    select agency_id, report_year, is_region_summary, part_title
+-- parts print different cells: two pages that both print one cell of the national tables are two
+-- versions (or copies) of the report, not its parts, and compete as before
+part_cells as (
+    select
+        part_keys.agency_id,
+        part_keys.report_year,
+        part_keys.is_region_summary,
+        part_keys.part_title,
+        count(*) - count(distinct (table_cells.indicator_code, table_cells.applicant_type)) as repeated_cells
     from part_keys
-    where part_title is not null
+    inner join {{ ref('stg_figures') }} as table_cells using (report_id)
+    where part_keys.part_title is not null and table_cells.figure_source = 'table'
     group by all
-    having count(*) > 1 and count(distinct part_order) = count(*)
+),
+
+part_groups as (
+    select part_keys.agency_id, part_keys.report_year, part_keys.is_region_summary, part_keys.part_title
+    from part_keys
+    left join part_cells using (agency_id, report_year, is_region_summary, part_title)
+    where part_keys.part_title is not null
+    group by all
+    having count(*) > 1
+       and count(distinct part_keys.part_order) = count(*)
+       and coalesce(any_value(part_cells.repeated_cells), 0) = 0
 ),
 
 parts as (
