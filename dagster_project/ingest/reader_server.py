@@ -83,14 +83,15 @@ def _child(write_end: int, data: bytes, kind: str, source_path: str, seconds: fl
         result = over_memory
     if result.status == "refused" and _peak_address_space() > memory * MEMORY_NEAR_LIMIT:
         result = over_memory  # an allocation refused inside C code surfaces as another error (SystemError)
-    payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = _pickled(result)
     with os.fdopen(write_end, "wb") as pipe:
         pipe.write(payload)
 
 
 def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memory_mb: int,
-                  env: dict[str, str]) -> ReaderResult:
-    """One file read in a forked child under the limits; never raises on the file."""
+                  env: dict[str, str]) -> bytes:
+    """One file read in a forked child under the limits: the pickled ReaderResult (the child's own
+    bytes, passed on unread); never raises on the file."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: whatever happens, it ends here
@@ -121,13 +122,17 @@ def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memo
         os.close(read_end)
         _, status = os.waitpid(pid, 0)
     if chunks and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
-        return pickle.loads(b"".join(chunks))
+        return b"".join(chunks)
     ended_by = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
     if timed_out or ended_by in (signal.SIGXCPU, signal.SIGKILL):
-        return over_time(kind, source_path, seconds)
+        return _pickled(over_time(kind, source_path, seconds))
     how = f"signal {signal.Signals(ended_by).name}" if ended_by else f"exit status {os.WEXITSTATUS(status)}"
-    return refused(kind, f"{source_path}: not read: the {kind} reader's process ended with {how} "
-                         f"(a damaged file, or more than {memory_mb:,} MB: GOVINFO_ATTACHMENTS_READER_MAX_MB)")
+    return _pickled(refused(kind, f"{source_path}: not read: the {kind} reader's process ended with {how} "
+                                  f"(a damaged file, or more than {memory_mb:,} MB: GOVINFO_ATTACHMENTS_READER_MAX_MB)"))
+
+
+def _pickled(result: ReaderResult) -> bytes:
+    return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def main() -> None:
@@ -144,7 +149,7 @@ def main() -> None:
             request = pickle.load(requests)
         except EOFError:
             return
-        answers.write(pickle.dumps(read_in_child(*request), protocol=pickle.HIGHEST_PROTOCOL))
+        answers.write(read_in_child(*request))
         answers.flush()
 
 
