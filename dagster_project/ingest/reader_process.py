@@ -8,7 +8,8 @@ server (:mod:`.reader_server`), which reads it in a forked child under RLIMIT_CP
 a wall clock. A file over a limit is refused with the limit's name; the run goes on.
 
 Servers are started as they are needed (one per file being read at a time: the ingest reads two)
-and kept for the next file; each ends when this process closes its stdin or dies.
+and kept for the next file; each ends when this process closes its stdin or dies, and all of them
+at once when the ingest is interrupted (:func:`stop_servers`).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import pickle
 import subprocess
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..parse.attachments import ReaderResult, refused
@@ -60,41 +61,76 @@ class _Server:
 
 
 _idle: list[_Server] = []
-_idle_lock = threading.Lock()
+_busy: set[_Server] = set()
+_lock = threading.Lock()
+_stops = 0  # how many times stop_servers ran: a read under way then is not tried again
 
 
 def _borrow() -> _Server:
-    with _idle_lock:
+    with _lock:
         while _idle:
             server = _idle.pop()
             if server.process.poll() is None:
+                _busy.add(server)
                 return server
-    return _Server()
+        server = _Server()
+        _busy.add(server)
+        return server
 
 
 def _give_back(server: _Server) -> None:
-    with _idle_lock:
+    with _lock:
+        _busy.discard(server)
         _idle.append(server)
+
+
+def _drop(server: _Server) -> None:
+    with _lock:
+        _busy.discard(server)
+    server.close()
 
 
 @atexit.register
 def close_servers() -> None:
-    with _idle_lock:
+    with _lock:
         servers = list(_idle)
         _idle.clear()
     for server in servers:
         server.close()
 
 
+def stop_servers() -> None:
+    """Kill every server now, the ones reading too (their children die with them): an interrupted
+    ingest does not wait for the files being read, up to twice the time limit."""
+    global _stops
+    with _lock:
+        _stops += 1
+        servers = list(_idle) + list(_busy)
+        _idle.clear()
+    for server in servers:
+        server.process.kill()
+    close_servers()
+
+
+SERVER_ENDED = "reader server ended"  # the limit of a refusal that is read again at the next run
+
+
 def read_attachment_within(data: bytes, kind: str, source_path: str, limits: ReaderLimits) -> ReaderResult:
     """:func:`..parse.attachments.read_attachment` of the file, read by a reader server under ``limits``;
-    never raises on the file."""
+    never raises on the file. A server that died is replaced, and the file read again, once."""
     env = {name: value for name, value in os.environ.items() if name.startswith("GOVINFO_")}
-    server = _borrow()
-    try:
-        result = server.ask((data, kind, source_path, limits.seconds, limits.memory_mb, env))
-    except (EOFError, OSError, pickle.UnpicklingError) as exc:  # the server itself died: a new one reads the next file
-        server.close()
-        return refused(kind, f"{source_path}: not read: the reader server ended ({type(exc).__name__})")
-    _give_back(server)
-    return result
+    ended, stops = None, _stops
+    for _ in range(2):
+        server = _borrow()
+        try:
+            result = server.ask((data, kind, source_path, limits.seconds, limits.memory_mb, env))
+        except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            _drop(server)
+            ended = exc
+            if _stops != stops:  # stopped on purpose
+                break
+            continue
+        _give_back(server)
+        return result
+    return replace(refused(kind, f"{source_path}: not read: the reader server ended ({type(ended).__name__})"),
+                   limit=SERVER_ENDED)

@@ -6,7 +6,8 @@ stdout, both pickled, one at a time. For each file it forks: being single-thread
 a child could inherit (the ingest process, with DuckDB's threads, must never fork). The child caps
 its address space (RLIMIT_AS) and CPU time (RLIMIT_CPU: the kernel ends it even if nobody waits for
 it any more) and sends the result back over a pipe; the server waits no longer than the wall-clock
-limit, then kills it. The server ends when its stdin closes, and with the process that started it.
+limit, then kills it. The server ends when its stdin closes (the process that started it closed it,
+or died), killing the child it is waiting for; a child dies with the server too.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import select
 import signal
 import sys
 import time
+from dataclasses import replace
 
 from ..parse.attachments import ReaderResult, read_attachment, refused
 
@@ -64,41 +66,53 @@ def _peak_address_space() -> int:
 
 
 def over_time(kind: str, source_path: str, seconds: float) -> ReaderResult:
-    return refused(kind, f"{source_path}: not read: the {kind} reader took more than {seconds:g} s "
-                         f"(GOVINFO_ATTACHMENTS_READER_MAX_SECONDS)")
+    return replace(refused(kind, f"{source_path}: not read: the {kind} reader took more than {seconds:g} s "
+                                 f"(GOVINFO_ATTACHMENTS_READER_MAX_SECONDS)"), limit=f"{seconds:g} s")
+
+
+def over_memory(kind: str, source_path: str, memory_mb: int, reason: str | None = None) -> ReaderResult:
+    reason = reason or (f"{source_path}: not read: the {kind} reader needed more than {memory_mb:,} MB "
+                        f"(GOVINFO_ATTACHMENTS_READER_MAX_MB)")
+    return replace(refused(kind, reason), limit=f"{memory_mb} MB")
 
 
 def _child(write_end: int, data: bytes, kind: str, source_path: str, seconds: float, memory_mb: int,
-           env: dict[str, str]) -> None:
+           env: dict[str, str], server: int) -> None:
+    _die_with(server)
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = max(1, int(seconds + 0.999))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))  # SIGXCPU at the soft limit, SIGKILL at the hard one
     _settings_of(env)
-    over_memory = refused(kind, f"{source_path}: not read: the {kind} reader needed more than {memory_mb:,} MB "
-                                f"(GOVINFO_ATTACHMENTS_READER_MAX_MB)")
     try:
         result = read_attachment(data, kind, source_path)
     except MemoryError:
-        result = over_memory
+        result = over_memory(kind, source_path, memory_mb)
     if result.status == "refused" and _peak_address_space() > memory * MEMORY_NEAR_LIMIT:
-        result = over_memory  # an allocation refused inside C code surfaces as another error (SystemError)
+        result = over_memory(kind, source_path, memory_mb)  # refused inside C code, it surfaces as another error
     payload = _pickled(result)
     with os.fdopen(write_end, "wb") as pipe:
         pipe.write(payload)
 
 
+class RequesterGone(Exception):
+    """The requester closed the server's stdin (or died) while a file was being read."""
+
+
 def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memory_mb: int,
-                  env: dict[str, str]) -> bytes:
+                  env: dict[str, str], requests: int | None = None) -> bytes:
     """One file read in a forked child under the limits: the pickled ReaderResult (the child's own
-    bytes, passed on unread); never raises on the file."""
+    bytes, passed on unread); never raises on the file. ``requests``: the server's stdin, watched
+    meanwhile: the requester sends nothing while it waits, so anything there is its end (raises
+    :class:`RequesterGone` once the child is killed)."""
     read_end, write_end = os.pipe()
+    server = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: whatever happens, it ends here
         code = 0
         try:
             os.close(read_end)
-            _child(write_end, data, kind, source_path, seconds, memory_mb, env)
+            _child(write_end, data, kind, source_path, seconds, memory_mb, env, server)
         except BaseException:  # noqa: BLE001 - the exit status is the only word left
             code = 70
         finally:
@@ -107,13 +121,18 @@ def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memo
     chunks: list[bytes] = []
     deadline = time.monotonic() + seconds * WALL_CLOCK_FACTOR + WALL_CLOCK_GRACE
     timed_out = False
+    watched = [read_end] + ([requests] if requests is not None else [])
     try:
         while True:
             remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([read_end], [], [], remaining)[0]:
+            ready = select.select(watched, [], [], remaining)[0] if remaining > 0 else []
+            if not ready:
                 timed_out = True
                 os.kill(pid, signal.SIGKILL)
                 break
+            if requests in ready:
+                os.kill(pid, signal.SIGKILL)
+                raise RequesterGone
             chunk = os.read(read_end, 1 << 20)
             if not chunk:
                 break
@@ -127,20 +146,32 @@ def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memo
     if timed_out or ended_by in (signal.SIGXCPU, signal.SIGKILL):
         return _pickled(over_time(kind, source_path, seconds))
     how = f"signal {signal.Signals(ended_by).name}" if ended_by else f"exit status {os.WEXITSTATUS(status)}"
-    return _pickled(refused(kind, f"{source_path}: not read: the {kind} reader's process ended with {how} "
-                                  f"(a damaged file, or more than {memory_mb:,} MB: GOVINFO_ATTACHMENTS_READER_MAX_MB)"))
+    return _pickled(over_memory(kind, source_path, memory_mb,
+                                f"{source_path}: not read: the {kind} reader's process ended with {how} (a damaged "
+                                f"file, or more than {memory_mb:,} MB: GOVINFO_ATTACHMENTS_READER_MAX_MB)"))
 
 
 def _pickled(result: ReaderResult) -> bytes:
     return pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def main() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the process group: the requester decides
+def _die_with(server: int) -> None:
+    """SIGKILL when the server dies (the server is single-threaded: the death signal of a thread's
+    child fires when that thread ends, which here is the process)."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):  # not Linux: the closed stdin ends the server
-        pass
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the CPU limit ends the child
+        return
+    if os.getppid() != server:  # the server died before the request was made
+        os._exit(1)
+
+
+def main() -> None:
+    # Ctrl-C reaches the process group: the requester decides (it stops the servers it started). No
+    # death signal ties the server to the requester: it would fire when the requester's thread that
+    # started it ends, not the requester; the server ends at the end of its stdin, when the requester
+    # closes it or dies.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # a reader that prints must not write into the answers
     _preload()
@@ -149,7 +180,11 @@ def main() -> None:
             request = pickle.load(requests)
         except EOFError:
             return
-        answers.write(read_in_child(*request))
+        try:
+            answer = read_in_child(*request, requests=requests.fileno())
+        except RequesterGone:
+            return
+        answers.write(answer)
         answers.flush()
 
 

@@ -5,6 +5,7 @@ same reason as before keeps the time it was first refused.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from .walk import Refusal
@@ -23,19 +24,33 @@ def still_refused(refusal: Refusal | None, size: int, mtime_ns: int, edge: str |
 
 
 # the category of a file an attachment reader refused ("doc: refused by reader"): judged by the readers'
-# code, so judged again after the parser changed (a .doc refused before the .doc reader is read by it)
+# code, so judged again after the parser changed (a .doc refused before the .doc reader is read by it).
+# A reader stopped by a limit says which ("pdf: refused by reader (over 120 s)", "(over 2048 MB)"): judged
+# again once that limit is raised; one whose server ended ("(over reader server ended)") at the next run.
 BY_A_READER = ": refused by reader"
+_OVER_LIMIT = re.compile(r"\(over (?:([0-9.]+) (s|MB)|(reader server ended))\)$")
 
 
-def known_refusals(con) -> dict[str, Refusal]:
+def known_refusals(con, limits=None) -> dict[str, Refusal]:
     """Files refused for their content last time, by path: read again only when they changed, or,
-    for a reader's refusal, when the parser changed since the warehouse was built."""
+    for a reader's refusal, when the parser changed since the warehouse was built or the limit it
+    ran into was raised (``limits``: the ReaderLimits in force)."""
     refusals = {row[0]: Refusal(*row) for row in con.execute(
         "select source_path, size_bytes, reason, category, mtime_ns, edge_sha256 from staging.refused_documents "
         "where edge_sha256 is not null").fetchall()}
     if _parser_changed(con):
-        refusals = {path: r for path, r in refusals.items() if not r.category.endswith(BY_A_READER)}
-    return refusals
+        refusals = {path: r for path, r in refusals.items() if BY_A_READER not in r.category}
+    return {path: r for path, r in refusals.items() if not _limit_raised(r.category, limits)}
+
+
+def _limit_raised(category: str, limits) -> bool:
+    over = _OVER_LIMIT.search(category)
+    if over is None or limits is None:
+        return False
+    value, unit, ended = over.groups()
+    if ended:
+        return True
+    return float(value) < (limits.seconds if unit == "s" else limits.memory_mb)
 
 
 def _parser_changed(con) -> bool:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 
 from .decode import decode_bytes
-from .reader_process import ReaderLimits, read_attachment_within
+from .reader_process import ReaderLimits, read_attachment_within, stop_servers
 from .refused import BY_A_READER, known_refusals, still_refused, write_refused
 from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
@@ -198,7 +198,8 @@ def read_document(data: bytes, source_path: str, limits: ReaderLimits = ReaderLi
         return _Read(refusal=(f"unknown kind {kind}", kind))
     result = read_attachment_within(data, kind, source_path, limits)
     if result.status == "refused":
-        return _Read(refusal=(result.reason or f"no reader for {kind}", f"{kind}{BY_A_READER}"))
+        category = f"{kind}{BY_A_READER}" + (f" (over {result.limit})" if result.limit else "")
+        return _Read(refusal=(result.reason or f"no reader for {kind}", category))
     if result.status == STATUS_NEEDS_OCR:
         return _Read(None, f"{STATUS_NEEDS_OCR}: {result.reason or 'no text layer'}", result.reader, "")
     # the reader's note follows the kind as decoding notes follow the charset: the stage shows both
@@ -231,7 +232,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
                             f"(check GOVINFO_RAW_DIR). Nothing was changed.")
     ensure_schema(con)
     source_urls = source_urls or {}
-    refused_before = known_refusals(con)
+    refused_before = known_refusals(con, options.reader_limits)
     files, refused = walk_raw(raw_dir, options.skip)
     # the stored documents stay in DuckDB: their state is read LOOKUP_FILES files at a time, and the
     # listing is a temporary table, so the scan holds no per-document state of the warehouse
@@ -370,13 +371,20 @@ def _examined_in_order(files: list[RawFile], examine: Callable[[RawFile], _Exami
 
     with ThreadPoolExecutor(max_workers=EXAMINE_THREADS, thread_name_prefix="ingest-read") as pool:
         queue: deque = deque()
-        for f in files:
-            ready = settled(f)
-            queue.append(ready if ready is not None else pool.submit(examine, f))
-            if len(queue) >= EXAMINE_AHEAD:
+        try:
+            for f in files:
+                ready = settled(f)
+                queue.append(ready if ready is not None else pool.submit(examine, f))
+                if len(queue) >= EXAMINE_AHEAD:
+                    yield value(queue.popleft())
+            while queue:
                 yield value(queue.popleft())
-        while queue:
-            yield value(queue.popleft())
+        except BaseException:  # an interrupt (or a failed write): the pool's exit must not wait for the readers
+            for item in queue:
+                if isinstance(item, Future):
+                    item.cancel()
+            stop_servers()
+            raise
 
 
 def _stored(con, ids: list[str]) -> dict[str, tuple]:

@@ -29,6 +29,9 @@ class ReaderResult:
     status: str
     reason: str | None = None
     note: str | None = None  # what the reader could not take from a file it read (shown in the report's warnings)
+    # the limit a refused read ran into ("120 s", "2048 MB", or "reader server ended"): the refusal is
+    # judged again once the limit is raised (ingest/refused.py)
+    limit: str | None = None
 
 
 def refused(reader: str, reason: str) -> ReaderResult:
