@@ -27,6 +27,20 @@ def _gold(year: int) -> dict:
 
 
 @pytest.fixture(scope="module")
+def whole_pages(tmp_path_factory):
+    """The same three reports as their whole pages: what the parts must add up to."""
+    raw = tmp_path_factory.mktemp("raw_whole")
+    (raw / "pingtan").mkdir()
+    for page in GOLD.values():
+        shutil.copy(PINGTAN / "reports" / f"{page}.html", raw / "pingtan" / f"{page}.html")
+    warehouse = tmp_path_factory.mktemp("wh_whole") / "warehouse.duckdb"
+    assert materialize(raw, warehouse).success
+    con = duckdb.connect(str(warehouse), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
 def warehouse(tmp_path_factory):
     raw = tmp_path_factory.mktemp("raw")
     (raw / "pingtan").mkdir()
@@ -85,3 +99,33 @@ def test_the_agency_year_reads_both_parts(warehouse):
         "select choice_reason from marts.fct_agency_year_concept c join marts.dim_report r using (report_id) "
         "where c.report_year = 2022 and c.concept_code = 'requests_received'").fetchone()[0]
     assert "printed in a later part of the report (pingtan/2022_xia.html)" in reasons
+
+
+# X-LINEAGE compares each document's staged figures with the marts: a document's rule, part by part
+RULES = """select r.report_year, f.rule_id, f.applicant_type, f.subject, f.status, f.lhs, f.rhs
+           from marts.fct_reconciliation f join marts.dim_report r using (report_id)
+           where f.rule_id <> 'X-LINEAGE' order by all"""
+
+
+def test_the_rules_read_the_parts_as_one_report(warehouse, whole_pages):
+    """Each rule's outcome as on the whole pages: the year before's carried-forward requests are in the
+    下 part (X-CARRY), the prose in the first part and the tables in the next (X-NARRATIVE: 75 said,
+    74 in the table)."""
+    in_parts = warehouse.execute(RULES).fetchall()
+    assert in_parts == whole_pages.execute(RULES).fetchall()
+    assert (2022, "X-NARRATIVE", "total", "requests_received", "fail", 75, 74) in in_parts
+    assert (2022, "X-CARRY", "total", "carried_over vs previous carried_forward", "pass", 1, 1) in in_parts
+
+
+def test_the_mart_rows_are_the_whole_reports(warehouse, whole_pages):
+    columns = [d[0] for d in warehouse.execute("select * from marts.mart_agency_year limit 0").description]
+    compared = ", ".join(c for c in columns if c != "report_id")
+    sql = f"select {compared} from marts.mart_agency_year order by report_year"
+    assert warehouse.execute(sql).fetchall() == whole_pages.execute(sql).fetchall()
+    first_parts = warehouse.execute(
+        "select m.report_year, r.source_path from marts.mart_agency_year m join marts.dim_report r using (report_id) "
+        "order by 1").fetchall()
+    assert first_parts == [(2021, "pingtan/t20220208_80613.htm"), (2022, "pingtan/2022_shang.html"),
+                           (2023, "pingtan/t20240325_87885.htm")]
+    fit = "select report_year from marts.mart_reports_fit_for_analysis order by 1"
+    assert warehouse.execute(fit).fetchall() == whole_pages.execute(fit).fetchall()

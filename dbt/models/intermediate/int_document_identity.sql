@@ -187,7 +187,7 @@ copies as (
 ),
 
 -- one report published in parts is one report: pages of one agency and year whose titles mark them as
--- parts (…年度报告（上） and …（下）, （一）/（二）, 上篇/下篇), or pages of one title whose files a site's
+-- parts (…年度报告（上） and …（下）, （一）/（二）, （上篇）, 上篇/下篇), or pages of one title whose files a site's
 -- pager numbers (t20220208_80613.htm, then t20220208_80613_1.htm: 共2页). The first part stands for the
 -- report among the agency's versions, with the figures of all its parts; the others are its 'part's and
 -- count with it. Before, the parts competed as versions: a 2022 report split into 上 and 下 kept the
@@ -203,7 +203,7 @@ part_pages as (
         table_figures,
         identities_failed,
         coalesce(
-            nullif(regexp_extract(trim(title), '[（(]([上中下一二三四五])[）)]$', 1), ''),
+            nullif(regexp_extract(trim(title), '[（(]([上中下一二三四五])篇?[）)]$', 1), ''),
             nullif(regexp_extract(trim(title), '([上中下])篇$', 1), '')
         ) as part_mark,
         coalesce(source_url, source_path) as location,
@@ -222,7 +222,7 @@ part_keys as (
         *,
         case
             when part_mark is not null then
-                'marked|' || regexp_replace(trim(title), '(?:[（(][上中下一二三四五][）)]|[上中下]篇)$', '')
+                'marked|' || regexp_replace(trim(title), '(?:[（(][上中下一二三四五]篇?[）)]|[上中下]篇)$', '')
             when regexp_matches(location, '\.s?html?$') then
                 'paged|' || title || '|' || regexp_replace(location, '(?:_[0-9]{1,2})?\.s?html?$', '')
         end as part_title,

@@ -4,11 +4,19 @@
 -- Identities across consecutive years of one agency.
 -- X-CARRY: this year's 上年结转 equals last year's 结转下年度, per applicant column.
 -- X-T2-ITEMS (2019 format only): this year's 上一年项目数量 = last year's + last year's 本年增/减.
-with context as (
+with
+-- a report published in parts is one report here: its first part with the figures of all its parts
+wholes as (
+    select report_id, case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id
+    from {{ ref('int_document_identity') }}
+    where is_counted
+),
+
+context as (
     select * from {{ ref('int_report_context') }}
     where doc_type = 'annual_report' and agency_id is not null and report_year is not null
       -- the year before is the agency's counted report of that year, never a copy or a superseded version
-      and report_id in (select report_id from {{ ref('int_document_identity') }} where is_counted)
+      and report_id in (select whole_report_id from wholes)
 ),
 
 
@@ -34,9 +42,11 @@ pairs as (
 
 -- the figures of both reports of each pair only
 figures as (
-    select * from {{ ref('stg_figures') }}
-    where value is not null
-      and report_id in (select report_id from pairs union select prev_report_id from pairs)
+    select figures.* replace (wholes.whole_report_id as report_id)
+    from {{ ref('stg_figures') }} as figures
+    inner join wholes using (report_id)
+    where figures.value is not null
+      and wholes.whole_report_id in (select report_id from pairs union select prev_report_id from pairs)
 ),
 
 carry as (

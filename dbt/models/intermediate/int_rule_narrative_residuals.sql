@@ -4,9 +4,18 @@
 -- X-NARRATIVE: a figure stated in the prose agrees with the table of the same report, concept by
 -- concept (concept_code of indicators.csv). Local tables without codes take part through the
 -- uncoded_row_concepts seed; lawsuits in table four count direct suits plus suits after review.
-with figures as (
-    select * from {{ ref('stg_figures') }}
-    where value is not null and applicant_type = 'total' and {{ changed_reports_only() }}
+with
+-- a report published in parts is compared as one: prose in its first part, tables in the next
+wholes as (
+    select report_id, case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id
+    from {{ ref('int_document_identity') }}
+),
+
+figures as (
+    select figures.* replace (wholes.whole_report_id as report_id)
+    from {{ ref('stg_figures') }} as figures
+    inner join wholes using (report_id)
+    where figures.value is not null and figures.applicant_type = 'total' and {{ changed_reports_only('figures.report_id') }}
 ),
 
 indicators as (
@@ -33,7 +42,10 @@ coded_tables as (
 
 -- the changed reports' uncoded rows first: the label patterns below are matched row by row
 uncoded_rows as materialized (
-    select * from {{ ref('stg_uncoded_rows') }} where {{ changed_reports_only() }}
+    select rows_.* replace (wholes.whole_report_id as report_id)
+    from {{ ref('stg_uncoded_rows') }} as rows_
+    inner join wholes using (report_id)
+    where {{ changed_reports_only('rows_.report_id') }}
 ),
 
 uncoded_tables as (

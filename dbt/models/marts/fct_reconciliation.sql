@@ -2,7 +2,14 @@
           on_schema_change='fail') }}
 -- depends_on: {{ ref('int_report_changes') }}
 with counted as (
-    select report_id from {{ ref('int_document_identity') }} where is_counted and {{ changed_reports_only() }}
+    select
+        report_id,
+        case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id,
+        duplicate_status = 'part'
+            or report_id in (select canonical_report_id from {{ ref('int_document_identity') }} where duplicate_status = 'part')
+            as in_parts
+    from {{ ref('int_document_identity') }}
+    where is_counted and {{ changed_reports_only() }}
 ),
 
 evaluations as (
@@ -57,3 +64,12 @@ left join context using (report_id)
 left join rule_by_template
     on rule_by_template.rule_id = evaluations.rule_id and rule_by_template.template_code = context.template_code
 left join rule_any_template on rule_any_template.rule_id = evaluations.rule_id
+window same_rule as (
+    partition by counted.whole_report_id, evaluations.rule_id, evaluations.applicant_type, evaluations.subject
+)
+-- a report published in parts: a rule one part assesses is not shown again as not assessable on the
+-- parts that do not print its cells, and one no part assesses is shown once
+qualify not counted.in_parts
+    or evaluations.status <> 'not_assessable'
+    or (count(*) filter (where evaluations.status <> 'not_assessable') over same_rule = 0
+        and row_number() over (same_rule order by evaluations.report_id <> counted.whole_report_id, evaluations.report_id) = 1)

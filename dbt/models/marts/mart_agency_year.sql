@@ -24,9 +24,18 @@ agencies as (
     select agency_id, agency_name, province, prefecture, county, adcode from {{ ref('dim_agency') }}
 ),
 
--- a spreadsheet has no join: the row says itself whether its report fails a rule
+-- a spreadsheet has no join: the row says itself whether its report fails a rule (a report published in
+-- parts: its first part, and the rules failed in all its parts)
 reports as (
-    select report_id, rules_failed from {{ ref('dim_report') }}
+    select report_id, case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id
+    from {{ ref('dim_report') }}
+),
+
+wholes as (
+    select reports.whole_report_id, sum(dim_report.rules_failed) as rules_failed
+    from reports
+    inner join {{ ref('dim_report') }} as dim_report using (report_id)
+    group by reports.whole_report_id
 )
 
 select
@@ -38,15 +47,16 @@ select
     agencies.adcode,
     values_.report_year,
     -- every value of an agency-year comes from the one report kept for that year
-    any_value(values_.report_id) as report_id,
+    any_value(reports.whole_report_id) as report_id,
     any_value(values_.template_code) as template_code,
     any_value(values_.is_region_summary) as is_region_summary,
     count(*) filter (where values_.figure_source = 'prose') as prose_values,
-    any_value(reports.rules_failed) as rules_failed,
+    any_value(wholes.rules_failed) as rules_failed,
     {%- for concept in concept_columns %}
     max(values_.value) filter (where values_.concept_code = '{{ concept }}') as {{ concept }}{{ "," if not loop.last }}
     {%- endfor %}
 from values_
 left join agencies using (agency_id)
 left join reports using (report_id)
+left join wholes using (whole_report_id)
 group by all
