@@ -7,7 +7,9 @@ its cells joined by `` | ``, prose stays as paragraphs, and every page starts wi
 
 ``read_attachment`` never raises on a bad file: it returns a :class:`ReaderResult` whose ``status``
 says what happened ('ok', 'needs_ocr' for a PDF without a text layer, 'refused' for a format no
-installed reader handles or a file the reader cannot open), with the reason.
+installed reader handles or a file the reader cannot open), with the reason. It lets MemoryError
+through: memory is the caller's limit (the ingest reads each file in a child process under one,
+``dagster_project.ingest.reader_process``).
 """
 from __future__ import annotations
 
