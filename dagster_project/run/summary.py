@@ -116,9 +116,12 @@ def warehouse_lines(marts: Marts) -> list[str]:
                                  "(kept_report_id; remove the file to remove it)")
     if marts.has("dim_report", "duplicate_status"):
         counts = dict(marts.rows("select duplicate_status, count(*) from marts.dim_report group by 1"))
+        parts = counts.get("part", 0)
         lines.append(f"  duplicates         : {counted(counts.get('duplicate', 0), 'copy', 'copies')}, "
-                     f"{counts.get('superseded', 0)} superseded "
-                     f"(marts.dim_report.duplicate_status)")
+                     f"{counts.get('superseded', 0)} superseded"
+                     + (f", {counted(parts, 'later part', 'later parts')} of reports published over several pages"
+                        if parts else "")
+                     + " (marts.dim_report.duplicate_status)")
     if marts.has("dim_report", "parse_status"):
         error = "parse_error" if marts.has("dim_report", "parse_error") else "null"
         ocr, named = _reports_where(marts, "parse_status = 'needs_ocr'", error)

@@ -54,3 +54,12 @@ def test_documents_not_read_are_no_look_alikes(tmp_path) -> None:
            "2 not read (parse failures, needing OCR)" in lines
     # and the document needing OCR is named, as a parse failure is
     assert "  needs OCR          : 1: scan.pdf (scan.pdf: no text layer)" in lines
+
+
+def test_the_parts_of_reports_in_parts_are_counted(tmp_path) -> None:
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema marts")
+    con.execute("create table marts.dim_report (duplicate_status varchar)")
+    con.execute("insert into marts.dim_report values ('canonical'), ('part'), ('superseded')")
+    assert "  duplicates         : 0 copies, 1 superseded, 1 later part of reports published over several pages " \
+           "(marts.dim_report.duplicate_status)" in warehouse_lines(Marts(con))
