@@ -88,7 +88,7 @@ class AttachmentSettings(BaseSettings):
         256 * 1024 * 1024, description="a .docx or .xlsx whose parts (images too) unpack to more than this is refused")
     reader_max_seconds: float = Field(
         120.0, gt=0, description="CPU seconds one attachment's reader may take (its child process ends there; the "
-                                 "real reports read here take under 1 s, a 300-page PDF about a minute)")
+                                 "fixtures' real reports take under 1.2 s each)")
     reader_max_mb: int = Field(
         2048, ge=256, description="address space of one attachment's reader process, in MB (a real report's PDF "
                                   "needs a few hundred; a hostile one asked for 9.7 GB)")

@@ -105,11 +105,13 @@ def stop_servers() -> None:
     global _stops
     with _lock:
         _stops += 1
-        servers = list(_idle) + list(_busy)
+        idle, busy = list(_idle), list(_busy)
         _idle.clear()
-    for server in servers:
+    for server in busy:
+        server.process.kill()  # the thread waiting on it drops it
+    for server in idle:
         server.process.kill()
-    close_servers()
+        server.close()
 
 
 SERVER_ENDED = "reader server ended"  # the limit of a refusal that is read again at the next run

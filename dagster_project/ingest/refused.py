@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from .reader_process import SERVER_ENDED
 from .walk import Refusal
 
 
@@ -28,7 +29,7 @@ def still_refused(refusal: Refusal | None, size: int, mtime_ns: int, edge: str |
 # A reader stopped by a limit says which ("pdf: refused by reader (over 120 s)", "(over 2048 MB)"): judged
 # again once that limit is raised; one whose server ended ("(over reader server ended)") at the next run.
 BY_A_READER = ": refused by reader"
-_OVER_LIMIT = re.compile(r"\(over (?:([0-9.]+) (s|MB)|(reader server ended))\)$")
+_OVER_LIMIT = re.compile(rf"\(over (?:([0-9.]+) (s|MB)|({re.escape(SERVER_ENDED)}))\)$")
 
 
 def known_refusals(con, limits=None) -> dict[str, Refusal]:

@@ -365,7 +365,9 @@ select
         and (ranked.kept_report_id is null or ranked.kept_report_id = coalesce(parts.first_part_id, copies.report_id))
         as is_counted,
     copies.identities_failed,
-    copies.identities_passed
+    copies.identities_passed,
+    -- the report a document's figures count for: its first part when it is a later one, else itself
+    case when duplicate_status = 'part' then canonical_report_id else copies.report_id end as whole_report_id
 from copies
 inner join documents as original on original.report_id = copies.content_report_id
 left join parts on parts.report_id = copies.report_id

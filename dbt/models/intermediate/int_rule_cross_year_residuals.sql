@@ -7,9 +7,7 @@
 with
 -- a report published in parts is one report here: its first part with the figures of all its parts
 wholes as (
-    select report_id, case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id
-    from {{ ref('int_document_identity') }}
-    where is_counted
+    select report_id, whole_report_id from {{ ref('int_document_identity') }} where is_counted
 ),
 
 context as (

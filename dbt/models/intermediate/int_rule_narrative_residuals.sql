@@ -7,8 +7,7 @@
 with
 -- a report published in parts is compared as one: prose in its first part, tables in the next
 wholes as (
-    select report_id, case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id
-    from {{ ref('int_document_identity') }}
+    select report_id, whole_report_id from {{ ref('int_document_identity') }}
 ),
 
 figures as (

@@ -2,12 +2,7 @@
           on_schema_change='fail') }}
 -- depends_on: {{ ref('int_report_changes') }}
 with counted as (
-    select
-        report_id,
-        case when duplicate_status = 'part' then canonical_report_id else report_id end as whole_report_id,
-        duplicate_status = 'part'
-            or report_id in (select canonical_report_id from {{ ref('int_document_identity') }} where duplicate_status = 'part')
-            as in_parts
+    select report_id, whole_report_id, count(*) over (partition by whole_report_id) > 1 as in_parts
     from {{ ref('int_document_identity') }}
     where is_counted and {{ changed_reports_only() }}
 ),
