@@ -39,7 +39,8 @@ def score(name: str) -> tuple[float, float, list[str]]:
 
 @pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "huaian_2024.pdf", "kaifeng_2018_printed.pdf",
                                   "kaifeng_2018_borderless.pdf", "kaifeng_2018_repeated_header.pdf",
-                                  "pingtan_2019_printed.pdf"])
+                                  "pingtan_2019_printed.pdf", "pingtan_2012_office.pdf", "pingtan_2022_office.pdf",
+                                  "pingtan_2025_office.pdf"])
 def test_printed_figures_match_the_gold(name):
     precision, recall, wrong = score(name)
     assert not wrong and precision >= 0.99
@@ -192,3 +193,42 @@ def test_a_blank_pdf_is_refused_not_sent_to_ocr():
     # one blank page, as a trial of bad input made it: it said "no images" and then "a scanned PDF needs OCR"
     result = read_attachment((PDF / "blank_page.pdf").read_bytes(), "pdf", "raw/d/blank.pdf")
     assert (result.status, result.reason) == ("refused", "raw/d/blank.pdf: blank PDF: 0 characters and no images on 1 page(s)")
+
+
+# The *_office.pdf files are real Pingtan report pages saved as Word and exported to PDF by LibreOffice
+# (build_office_pdf.sh); their gold is the page's.
+def test_white_boxes_behind_text_runs_draw_no_table():
+    # each run's white background is a painted box: taken for ruling lines, they cut the sentence into
+    # cells (2012 | 年全县共收到…) and the year's prose figures were lost
+    text = read("pingtan_2012_office.pdf").text
+    assert "2012年全县共收到有关政府信息公开的申请21条，其中当面申请数18" in text
+    prose = {f.indicator_code: f.value for f in parse_document(text, "x").figures if f.indicator_code.startswith("n.")}
+    assert prose == {"n.active.items": 2026, "n.requests.received": 21, "n.requests.closed": 21, "n.review": 0}
+
+
+def test_a_quotation_mark_set_apart_from_its_line_does_not_cut_the_paragraph():
+    lines = read("pingtan_2012_office.pdf").text.splitlines()
+    assert not [line for line in lines if line.strip() in {"“", "”"}]
+    assert "本报告的电子版可在平潭综合实验区管委会门户网站（http://www.pingtan.gov.cn）下载。" in "".join(lines)
+
+
+def test_a_label_wrapped_under_ruling_lines_stays_one_row():
+    # 1.申请人无正 / 当理由逾期不 / 补正…: the rest of the label was read as the start of the next row,
+    # 2.申请人逾期…, whose zeros then stood for 无正当理由逾期不补正 (2 on the page)
+    lines = read("pingtan_2022_office.pdf").text.splitlines()
+    assert "5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
+    assert ("（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 2 | 0 | 0 | 0 | 0 | 0 | 2"
+            in lines)
+    figures = {(f.indicator_code, f.applicant_type): f.value for f in parse_document("\n".join(lines), "x").figures}
+    assert figures[("t3.other.no_correction", "natural_person")] == 2 and figures[("t3.other.no_correction", "total")] == 2
+    assert figures[("t3.other.fee_unpaid", "total")] == 0 and figures[("t3.not_processed.reconfirm", "total")] == 0
+    assert score("pingtan_2022_office.pdf")[:2] == (1.0, 1.0)
+
+
+def test_a_row_cut_by_a_page_break_is_finished_on_its_page():
+    # 4.无正当理由大量反复申 ends page 4; 请 opens page 5 with the figure columns empty
+    text = read("pingtan_2025_office.pdf").text
+    assert "4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n\f5.要求行政机关确认或重新出具已获取信息 | 0" in text
+    figures = {(f.indicator_code, f.applicant_type): f.value for f in parse_document(text, "x").figures}
+    assert figures[("t3.not_processed.excessive", "total")] == 0
+    assert score("pingtan_2025_office.pdf")[:2] == (1.0, 1.0)

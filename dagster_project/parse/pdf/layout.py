@@ -15,6 +15,9 @@ from .cells import clean_cell, row_line
 _PAGE_NUMBER = re.compile(
     r"^[-—–－\s]*(第\s*)?\d{1,3}(\s*页)?(\s*[/／]\s*\d{1,3}|\s*共\s*\d{1,3}\s*页)?[-—–－\s]*$"
 )
+# a quotation mark alone on a line: a glyph of another font whose box sits between two lines of a
+# paragraph; kept, it would cut the paragraph in two
+_STRAY_QUOTES = re.compile(r"[“”‘’\"'「」]+")
 FURNITURE_BAND = 0.09  # share of the page height at the top and at the bottom where furniture lives
 
 
@@ -37,7 +40,8 @@ def _segments(table) -> list[tuple[list[list[str | None]], tuple[float, float, f
     """The parts of a ruled area that are really tables, with their boxes.
 
     A row with a single cell as wide as the area is a framed paragraph or a section heading, not a
-    table row: it ends a segment and is read as prose with the rest of the page.
+    table row: it ends a segment and is read as prose with the rest of the page. A row whose figure
+    cells are all covered by the row above is the rest of that row (``continued_rows``).
     """
     x0, _, x1, _ = table.bbox
     width = max(x1 - x0, 1.0)
@@ -50,12 +54,65 @@ def _segments(table) -> list[tuple[list[list[str | None]], tuple[float, float, f
                 segments.append((rows, box))
             rows, box = [], None
             continue
-        rows.append(cells)
+        if not continued_rows(rows, cells):
+            rows.append(cells)
         bx = row.bbox
         box = bx if box is None else (min(box[0], bx[0]), min(box[1], bx[1]), max(box[2], bx[2]), max(box[3], bx[3]))
     if rows:
         segments.append((rows, box))
     return segments
+
+
+def continued_rows(rows: list[list[str | None]], cells: list[str | None]) -> bool:
+    """Whether ``cells`` is the rest of the last row of ``rows``, and if so add its text there.
+
+    A ruling line drawn across the label column alone (a paragraph border inside the cell) cuts a
+    label printed over several lines into rows of their own: ``5.要求行政机`` with the row's figures,
+    then ``关确认或重新`` below it. Such a row prints no figure, and every column where the row above
+    prints one is covered (``None``), so its cells belong to the row above. Read alone, the rest of
+    the label would start the next row's label: ``当理由逾期不补正…2.申请人逾期`` took the figures of
+    another row.
+    """
+    if not rows:
+        return False
+    above = rows[-1]
+    figures = [i for i, c in enumerate(above) if _is_number(c)]
+    if not figures or len(cells) != len(above) or any(cells[i] is not None for i in figures):
+        return False
+    texts = [(i, c) for i, c in enumerate(cells) if c and c.strip()]
+    if not texts or any(_is_number(c) or above[i] is None for i, c in texts):
+        return False
+    for i, c in texts:
+        above[i] = f"{above[i]}\n{c}"  # clean_cell joins the lines of a cell
+    return True
+
+
+def _draws_nothing(obj: dict) -> bool:
+    """A line or box painted only in white, or not painted: on a white page it draws no ruling line.
+
+    Browsers and office programs paint a text run's white background as a filled rectangle; found as
+    ruling lines, those boxes made a table of each run (``2012 | 年全县共收到…``) and cut the
+    sentences the prose figures are read from.
+    """
+    if obj.get("object_type") not in ("rect", "line", "curve"):
+        return False
+    painted = []
+    if obj.get("fill") and obj.get("object_type") != "line":
+        painted.append(obj.get("non_stroking_color"))
+    if obj.get("stroke") or obj.get("object_type") == "line":
+        painted.append(obj.get("stroking_color"))
+    return all(_white(color) for color in painted)
+
+
+def _white(color) -> bool:
+    """Gray, RGB or CMYK white; an unknown or missing color (black by default) is not."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 4:
+        return all(v <= 0.05 for v in color)
+    return len(color) in (1, 3) and all(v >= 0.95 for v in color)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -116,14 +173,15 @@ def page_blocks(page, gap_em: float = COLUMN_GAP_EM) -> list[Block]:
     """The blocks of one pdfplumber page, top to bottom."""
     blocks: list[Block] = []
     table_boxes = []
-    for table in page.find_tables({"explicit_horizontal_lines": _open_edges(page)}):
+    ruled = page.filter(lambda obj: not _draws_nothing(obj))
+    for table in ruled.find_tables({"explicit_horizontal_lines": _open_edges(ruled)}):
         for rows, box in _segments(table):
             table_boxes.append(box)
             blocks.append(Block(top=box[1], kind="table", rows=rows, bbox=tuple(box)))
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, table_boxes))
     for line in text_page.extract_text_lines(layout=False, strip=True, return_chars=True):
         text = clean_cell(line["text"])
-        if not text or is_page_furniture(text, line["top"], line["bottom"], page.height):
+        if not text or is_page_furniture(text, line["top"], line["bottom"], page.height) or _STRAY_QUOTES.fullmatch(text):
             continue
         sizes = [c.get("size", 0.0) for c in line.get("chars", [])]
         size = max(sizes) if sizes else 0.0

@@ -15,7 +15,7 @@ import io
 import re
 
 from ..attachments import STATUS_NEEDS_OCR, STATUS_OK, ReaderResult, refused
-from .layout import Block, page_blocks, table_lines
+from .layout import Block, continued_rows, page_blocks, table_lines
 from .paragraphs import continues, margins
 
 PAGE_BREAK = "\f"
@@ -75,8 +75,35 @@ def _drop_repeated_header(prev_table: Block | None, table: Block) -> None:
         table.header = header
 
 
-def _page_text(blocks: list[Block], carry_prose: bool, prev_table: Block | None) -> tuple[list[str], bool, Block | None]:
-    """The lines of one page; whether its last prose line may continue on the next page; its last table."""
+# an item's own number or heading (8.属于行政查询事项, （四）无法提供, 三、本年度办理结果): a row of its own
+_ITEM_START = re.compile(r"^\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+
+
+def _finish_split_row(prev_table: Block | None, table: Block, prev_lines: list[str]) -> None:
+    """The rest of a row cut by the page break, printed at the top of the next page, joined to it.
+
+    The rest prints no figure and no item number (``请`` of ``4.无正当理由大量反复申请``); its
+    figure columns are empty, as the page break closed them. The row was the last line of the
+    previous page, which is written again.
+    """
+    if prev_table is None or not prev_table.rows or not table.rows or not prev_lines:
+        return
+    before = table_lines(prev_table)
+    if not before or prev_lines[-len(before):] != before:
+        return
+    rest = [None if c is not None and not c.strip() else c for c in table.rows[0]]
+    if any(_ITEM_START.match(c) for c in rest if c):
+        return
+    if continued_rows(prev_table.rows, rest):
+        del table.rows[0]
+        prev_lines[-len(before):] = table_lines(prev_table)
+
+
+def _page_text(blocks: list[Block], carry_prose: bool, prev_table: Block | None,
+               prev_lines: list[str] | None = None) -> tuple[list[str], bool, Block | None]:
+    """The lines of one page; whether its last prose line may continue on the next page; its last table.
+
+    ``prev_lines`` are the previous page's lines, where a row cut by the page break is finished."""
     prose = [b for b in blocks if b.kind == "line"]
     left, right = margins(prose)
     out: list[str] = []
@@ -85,6 +112,7 @@ def _page_text(blocks: list[Block], carry_prose: bool, prev_table: Block | None)
         if block.kind == "table":
             if i == 0:
                 _drop_repeated_header(prev_table, block)
+                _finish_split_row(prev_table, block, prev_lines or [])
             out.extend(table_lines(block))
             prev_table, prev = block, None
             continue
@@ -160,7 +188,7 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
             blocks = page_blocks(page, knobs.pdf_column_gap_em)
             if number == 0:
                 blocks = join_title(blocks)
-            lines, carry, prev_table = _page_text(blocks, carry, prev_table)
+            lines, carry, prev_table = _page_text(blocks, carry, prev_table, page_lines[-1] if page_lines else None)
             page_lines.append(lines)
             page.close()  # drop the page's parsed objects: memory stays bounded by one page
         if chars < min_chars * len(pages) and not images:
