@@ -39,6 +39,9 @@ def cn_year(text: str) -> int | None:
     return parse_cn_year(text)
 
 
+_CRUMBS_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您当前的位置|当前所在位置|所在位置)\s*[:：]?\s*$")
+_CRUMB_ITEM = re.compile(r"^[^\d|]{1,12}$")
+_FIELD_FIRST = re.compile(r"^\s*(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|浏览次数|点击数|字号|栏目|时间|日期)\s*[:：]")
 _TITLE_FIELD = re.compile(r"^\s*(?:标题|文章标题|信息标题)\s*[:：]\s*([^\s|][^|]{3,80})$")
 _COLUMN_FIELD = re.compile(r"^\s*(?:栏目|所属栏目|栏目名称)\s*[:：]")
 
@@ -67,12 +70,22 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
                      or nb.startswith("信息公开") and na.endswith("政府") and _ENDS_WITH_YEAR.search(na[:-2]))
                 and _REPORT_WORDS.search(nb) and len(nb) <= 30):
             candidates.append(a + b)
+    crumbs = False
     for line in lines[:60]:
         if line.lstrip().startswith(("相关", "延伸", "推荐")) and _RELATED_HEADING.match(line):
             break  # 相关资讯: what follows are links to other pages (an encyclopedia entry's related reports)
+        # a breadcrumb printed one item a line (当前位置： / 首页 / 政府信息公开 / 政府信息公开年报):
+        # its short items name columns; the first longer or dated line ends it (a blank line or a
+        # page break does not)
+        crumbs = bool(_CRUMBS_LABEL.match(line)) or crumbs and (not line.strip() or bool(_CRUMB_ITEM.match(normalise_label(line))))
+        if crumbs:
+            continue
         if _BREADCRUMB.search(line) or _CHROME_LINE.match(line) or _COLUMN_FIELD.match(line):
             continue  # breadcrumbs and 栏目: name the column, not the report; 上一篇/相关 name other reports
-        for cell in line.split("|"):
+        # (a full-width bar parts cells too: a PDF or Word copy keeps a page's | in its text as ｜)
+        for cell in re.split(r"[|｜]", line):
+            if _FIELD_FIRST.match(cell):
+                continue  # the page's fields (发布时间:2024-09-22 10:25｜栏目:信息公开年报): no title
             # a title copied with the page's fields on its line: 随州市卫计委2015年度…工作报告 发布日期:2016-03-15
             cell = (_FIELDS_AFTER_TITLE.split(cell, 1)[0] if ":" in cell or "：" in cell else cell).strip()
             norm = normalise_label(cell)

@@ -108,3 +108,29 @@ def test_a_cell_spanning_two_billion_grid_columns_is_read_as_the_one_cell_it_is(
                           cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines() == ["ok", "某县2010年政府信息公开工作年度报告", "申请情况 |  | ", "收到申请 | 12 | 件"]
+
+
+def test_a_breadcrumb_printed_one_item_a_line_is_no_title():
+    # the Pingtan page of a letter on the year's disclosure work (关于2014年政府信息公开工作要点落实情况的函,
+    # not a report: pingtan_site/gold/201412_80787) saved as Word: its breadcrumb 当前位置： / 首页 / … /
+    # 政府信息公开年报 comes one item a line, and the column's name was taken for the title, so the letter
+    # passed for an annual report
+    text = read_attachment((WORD / "pingtan_2014_letter.docx").read_bytes(), "docx", "x").text
+    assert "当前位置：\n首页\n政务公开\n政府信息公开\n政府信息公开年报\n关于2014年政府信息公开工作要点落实情况的函" in text
+    meta = parse_document(text, "pingtan_2014_letter.docx").meta
+    assert (meta.doc_type, meta.title) == ("other", None)
+
+
+def test_the_spaces_typed_in_a_paragraph_are_kept(tmp_path):
+    # a real page's opening (second_readers/issuer_d c004) typed into Word, one paragraph a line: its
+    # spaces part the page's fields and sentences (来源:国家文化和旅游部 根据《…), and were dropped beside
+    # every Chinese character, as a PDF's layout spaces are
+    cases = json.loads((WORD.parent / "second_readers" / "issuer_d" / "cases.json").read_text(encoding="utf-8"))
+    text = next(c for c in cases if c["id"] == "c004")["text"]
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "c004.docx")
+    read = read_attachment((tmp_path / "c004.docx").read_bytes(), "docx", "c004.docx").text
+    assert "发表时间:2022-01-29 13:51来源:国家文化和旅游部 根据《中华人民共和国政府信息公开条例》" in read
+    assert read.splitlines()[0] == "文化和旅游部政府信息公开工作2021年度报告 二维码"

@@ -125,8 +125,12 @@ _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《
 _WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
 # the labels of the page's field that names the issuer
 _ISSUER_FIELD_WORDS = r"发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源"
+# (the value ends where the next field's label begins, with no space between when a PDF or Word copy
+# dropped it: 来源:宣城市残疾人联合会字体:[ ])
+# or a sentence: 来源:国家文化和旅游部根据《中华人民共和国政府信息公开条例》…)
+_NEXT_FIELD = r"(?:字体|字号|作者|浏览|点击|发布时间|发布日期|时间|日期|打印|责任编辑)[:：]|(?:根据|按照|依据)《"
 _FIELD = re.compile(
-    r"(?:" + _ISSUER_FIELD_WORDS + r"|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*([^\s|:：,，]{2,30})")
+    r"(?:" + _ISSUER_FIELD_WORDS + r"|填报单位(?:\(盖章\))?)\s*[:：|]?\s*\|?\s*((?:(?!" + _NEXT_FIELD + r")[^\s|:：,，]){2,30})")
 _SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,，]?\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|引领)下[,，])*"
                  r"([^\s,，。;；]{2,25}?)(?:认真|在|坚持|严格|高度|深入|继续|持续"
                  r"|按照|围绕|全面|紧紧|积极|不断|结合|以|把|根据|进一步|大力|始终|准确"
@@ -140,7 +144,8 @@ _A_LEVEL_ALONE = re.compile(r"(?:自治区|省|市|区|县|旗|州)(?:人民)?�
 _NOT_ONE_BODY = re.compile(r"各|、|(?:党|[省市县区州镇乡旗])委[、和及与]?(?:[省市县区州镇乡旗])?(?:人民)?政府")
 # an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…
 # (a pattern of its own: its words lead it, where an alternative at every line start would slow the other)
-_SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)[ \t]+\s*" + _SUBJECT_SAYS)
+# (or with no space before a year, where a PDF copy dropped it: 一、总体情况2020年,国家广播电视总局坚持…)
+_SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)(?:[ \t]+\s*|(?=" + _YEAR + r"年))" + _SUBJECT_SAYS)
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
 # (or under the first item's heading: 一、总体情况 / (一)组织领导 / 马家堡街道持续高度重视…)
 _OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)(?:\s*[(（][一二三四五六][)）][^\n。]{0,12}\n)?"
@@ -172,7 +177,8 @@ def _values_under_their_labels(lines: list[str]) -> list[str]:
 
 _UNDATED_TITLE = re.compile(r"^(?!一图|图解|解读|关于)([^《》,，。:：\d]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告$")
 _GOV_SITE = re.compile(r"((?:[A-Za-z0-9-]+\.)+gov\.cn)")
-_LIST_ITEM = re.compile(r"^[-•·*]\s")
+# (- 项目中心; -项目中心 where a PDF copy dropped the space)
+_LIST_ITEM = re.compile(r"^[-•·*](?:\s|(?=[\u4e00-\u9fff]))")
 _SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
 
 

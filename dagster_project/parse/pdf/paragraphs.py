@@ -14,10 +14,22 @@ _HEADING = re.compile(r"^(第?[一二三四五六七八九十]+[、章节是]|[�
 _END_OF_SENTENCE = "。！？；：”」）)"
 
 
+# what a line may not be broken inside: a run of Latin letters and digits, with the opening brackets
+# and quotes that may not end a line before it (《2020年…, “12345”)
+_UNBREAKABLE = re.compile(r"[《“‘(（〈「『\[]*[A-Za-z0-9.,:/%@_\-]+|[《“‘(（〈「『\[]+")
+
+
 def continues(prev: Block, nxt: Block, right_edge: float, left_edge: float) -> bool:
-    """Whether ``nxt`` carries on the paragraph that ``prev`` ends."""
+    """Whether ``nxt`` carries on the paragraph that ``prev`` ends.
+
+    A line ends short of the margin where the next line's first word did not fit: a line of text
+    set flush left ends before ``2013年…`` when 2013 is wider than the room left."""
     char_w = max(prev.size, nxt.size, 6.0)
-    reached_margin = prev.x1 >= right_edge - 1.5 * char_w
+    room = right_edge - prev.x1
+    first = _UNBREAKABLE.match(nxt.text)
+    # (digits and Latin letters take about half a character's width, brackets a whole one)
+    word = sum(1.0 if c in "《“‘(（〈「『[" else 0.6 for c in first.group()) if first else 0.0
+    reached_margin = room <= (1.5 + word) * char_w
     indented = nxt.x0 > left_edge + 0.8 * char_w
     if not reached_margin or indented or _HEADING.match(nxt.text):
         return False

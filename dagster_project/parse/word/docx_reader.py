@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell
+from ..pdf.cells import clean_cell, typed_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -59,7 +59,7 @@ def read_docx(data: bytes, name: str) -> ReaderResult:
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            text = clean_cell(Paragraph(child, document).text)
+            text = typed_text(Paragraph(child, document).text)
             if text:
                 lines.append(text)
         elif child.tag == f"{_W}tbl":
