@@ -21,15 +21,6 @@ def clean_cell(text: str | None) -> str:
     return re.sub(r"\s{2,}", " ", text)
 
 
-def typed_text(text: str | None) -> str:
-    """One paragraph of a Word file: its spaces were typed, and may part what they stand between
-    (``来源:国家文化和旅游部 根据…``, a menu's ``- 项目中心``), so each run of them stays as one
-    space; a ``|`` becomes a full-width bar, as in a cell."""
-    if not text:
-        return ""
-    return re.sub(r"[ \t\xa0\u3000]+", " ", text.replace("|", "｜")).strip()
-
-
 def row_line(cells: list[str | None]) -> str:
     """One table row as one line of the flattening: cells joined by `` | ``.
 

@@ -40,8 +40,8 @@ def _segments(table) -> list[tuple[list[list[str | None]], tuple[float, float, f
     """The parts of a ruled area that are really tables, with their boxes.
 
     A row with a single cell as wide as the area is a framed paragraph or a section heading, not a
-    table row: it ends a segment and is read as prose with the rest of the page. A row whose figure
-    cells are all covered by the row above is the rest of that row (``continued_rows``).
+    table row: it ends a segment and is read as prose with the rest of the page. The rest of a label
+    cut into a row of its own joins its row (``continued_rows``).
     """
     x0, _, x1, _ = table.bbox
     width = max(x1 - x0, 1.0)
@@ -68,11 +68,14 @@ def continued_rows(rows: list[list[str | None]], cells: list[str | None]) -> boo
 
     A ruling line drawn across the label column alone (a paragraph border inside the cell) cuts a
     label printed over several lines into rows of their own: ``5.要求行政机`` with the row's figures,
-    then ``关确认或重新`` below it. Such a row prints no figure, and every column where the row above
-    prints one is covered (``None``), so its cells belong to the row above. Read alone, the rest of
-    the label would start the next row's label: ``当理由逾期不补正…2.申请人逾期`` took the figures of
-    another row.
+    then ``关确认或重新`` below it. Read alone, the rest of the label would start the next row's
+    label: ``当理由逾期不补正…2.申请人逾期`` took the figures of another row. The rest prints no
+    figure, every column where the row above prints one is covered (``None``: a merged cell spans
+    it), and it is one cell of text that names no row of the national tables itself: a row whose
+    figure cell is merged with the one above (行政处罚 / 行政强制) stays a row.
     """
+    from ..tables.row_names import names_a_row
+
     if not rows:
         return False
     above = rows[-1]
@@ -80,39 +83,51 @@ def continued_rows(rows: list[list[str | None]], cells: list[str | None]) -> boo
     if not figures or len(cells) != len(above) or any(cells[i] is not None for i in figures):
         return False
     texts = [(i, c) for i, c in enumerate(cells) if c and c.strip()]
-    if not texts or any(_is_number(c) or above[i] is None for i, c in texts):
+    if len(texts) != 1:
         return False
-    for i, c in texts:
-        above[i] = f"{above[i]}\n{c}"  # clean_cell joins the lines of a cell
+    i, rest = texts[0]
+    if _is_number(rest) or above[i] is None or names_a_row(rest):
+        return False
+    above[i] = f"{above[i]}\n{rest}"  # clean_cell joins the lines of a cell
     return True
 
 
-def _draws_nothing(obj: dict) -> bool:
-    """A line or box painted only in white, or not painted: on a white page it draws no ruling line.
+def _invisible(page):
+    """A test of the page's graphics: does the object paint only in white where the page is white?
 
     Browsers and office programs paint a text run's white background as a filled rectangle; found as
     ruling lines, those boxes made a table of each run (``2012 | 年全县共收到…``) and cut the
-    sentences the prose figures are read from.
+    sentences the prose figures are read from. White drawn over a painted area (a table of white
+    cells on a dark ground) is seen, and stays a line.
     """
-    if obj.get("object_type") not in ("rect", "line", "curve"):
-        return False
-    painted = []
-    if obj.get("fill") and obj.get("object_type") != "line":
-        painted.append(obj.get("non_stroking_color"))
-    if obj.get("stroke") or obj.get("object_type") == "line":
-        painted.append(obj.get("stroking_color"))
-    return all(_white(color) for color in painted)
+    painted = [(o["x0"], o["top"], o["x1"], o["bottom"]) for o in page.rects + page.curves
+               if o.get("fill") and not _white(o.get("non_stroking_color"))
+               and o["x1"] - o["x0"] > 2 and o["bottom"] - o["top"] > 2]
+
+    def invisible(obj: dict) -> bool:
+        if obj.get("object_type") not in ("rect", "line", "curve"):
+            return False
+        paints = []
+        if obj.get("fill") and obj.get("object_type") != "line":
+            paints.append(obj.get("non_stroking_color"))
+        if obj.get("stroke") or obj.get("object_type") == "line":
+            paints.append(obj.get("stroking_color"))
+        if not all(_white(color) for color in paints):
+            return False
+        return not any(x0 <= obj["x0"] and obj["x1"] <= x1 and top <= obj["top"] and obj["bottom"] <= bottom
+                       for x0, top, x1, bottom in painted)
+
+    return invisible
 
 
 def _white(color) -> bool:
-    """Gray, RGB or CMYK white; an unknown or missing color (black by default) is not."""
-    if isinstance(color, (int, float)):
-        color = (color,)
-    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
+    """RGB or CMYK white. A single number may be a gray or the tint of a spot color (1 = full ink),
+    so it is not taken for white; nor is a missing color (black by default) or a pattern."""
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
         return False
     if len(color) == 4:
         return all(v <= 0.05 for v in color)
-    return len(color) in (1, 3) and all(v >= 0.95 for v in color)
+    return len(color) == 3 and all(v >= 0.95 for v in color)
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -140,6 +155,26 @@ def _open_edges(page) -> list[float]:
     # full-width lines at the ends of the column lines; where a ruling line is already there they
     # merge with it (the edges are snapped), so adding them is harmless
     return [min(e["top"] for e in vertical), max(e["bottom"] for e in vertical)]
+
+
+def _turned_edges(page) -> tuple[list[dict], list[dict]]:
+    """The ruling lines of a page turned by its /Rotate, straightened: the lines and paths turned with
+    it end a hair off straight (top 79.8999 and bottom 79.9001), and pdfplumber, which calls a line
+    horizontal only when its ends are level to the last digit, took them for slanted ones: the
+    columns of table three ran together (21 | 0 read as 210)."""
+    horizontal, vertical = [], []
+    for obj in page.lines + page.curves:
+        points = obj.get("pts") or []
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            if abs(y1 - y0) < 0.5 and abs(x1 - x0) >= 0.5:
+                y = (y0 + y1) / 2
+                horizontal.append({"x0": min(x0, x1), "x1": max(x0, x1), "top": y, "bottom": y, "width": abs(x1 - x0),
+                                   "height": 0.0, "object_type": "line"})
+            elif abs(x1 - x0) < 0.5 and abs(y1 - y0) >= 0.5:
+                x = (x0 + x1) / 2
+                vertical.append({"x0": x, "x1": x, "top": min(y0, y1), "bottom": max(y0, y1), "width": 0.0,
+                                 "height": abs(y1 - y0), "object_type": "line"})
+    return horizontal, vertical
 
 
 COLUMN_GAP_EM = 1.5  # default of AttachmentSettings.pdf_column_gap_em
@@ -173,8 +208,11 @@ def page_blocks(page, gap_em: float = COLUMN_GAP_EM) -> list[Block]:
     """The blocks of one pdfplumber page, top to bottom."""
     blocks: list[Block] = []
     table_boxes = []
-    ruled = page.filter(lambda obj: not _draws_nothing(obj))
-    for table in ruled.find_tables({"explicit_horizontal_lines": _open_edges(ruled)}):
+    invisible = _invisible(page)
+    ruled = page.filter(lambda obj: not invisible(obj))
+    horizontal, vertical = _turned_edges(ruled) if page.rotation % 360 else ([], [])
+    settings = {"explicit_horizontal_lines": _open_edges(ruled) + horizontal, "explicit_vertical_lines": vertical}
+    for table in ruled.find_tables(settings):
         for rows, box in _segments(table):
             table_boxes.append(box)
             blocks.append(Block(top=box[1], kind="table", rows=rows, bbox=tuple(box)))

@@ -10,7 +10,7 @@ import re
 
 from .layout import Block
 
-_HEADING = re.compile(r"^(第?[一二三四五六七八九十]+[、章节是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|附件|表[一二三四\d])")
+HEADING = re.compile(r"^(第?[一二三四五六七八九十]+[、章节是]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|附件|表[一二三四\d])")
 _END_OF_SENTENCE = "。！？；：”」）)"
 
 
@@ -27,11 +27,12 @@ def continues(prev: Block, nxt: Block, right_edge: float, left_edge: float) -> b
     char_w = max(prev.size, nxt.size, 6.0)
     room = right_edge - prev.x1
     first = _UNBREAKABLE.match(nxt.text)
-    # (digits and Latin letters take about half a character's width, brackets a whole one)
-    word = sum(1.0 if c in "《“‘(（〈「『[" else 0.6 for c in first.group()) if first else 0.0
+    # (digits and Latin letters take about half a character's width, brackets a whole one; six
+    # characters' room at most: past that, the line ended there)
+    word = min(6.0, sum(1.0 if c in "《“‘(（〈「『[" else 0.6 for c in first.group())) if first else 0.0
     reached_margin = room <= (1.5 + word) * char_w
     indented = nxt.x0 > left_edge + 0.8 * char_w
-    if not reached_margin or indented or _HEADING.match(nxt.text):
+    if not reached_margin or indented or HEADING.match(nxt.text):
         return False
     # a full line ending a sentence may still end its paragraph; the next line's indent decides above
     return not (prev.text.endswith(tuple(_END_OF_SENTENCE)) and nxt.x0 > left_edge + 0.3 * char_w)

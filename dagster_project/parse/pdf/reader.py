@@ -16,7 +16,7 @@ import re
 
 from ..attachments import STATUS_NEEDS_OCR, STATUS_OK, ReaderResult, refused
 from .layout import Block, continued_rows, page_blocks, table_lines
-from .paragraphs import continues, margins
+from .paragraphs import HEADING, continues, margins
 
 PAGE_BREAK = "\f"
 _CID = re.compile(r"\(cid:\d+\)")
@@ -75,16 +75,13 @@ def _drop_repeated_header(prev_table: Block | None, table: Block) -> None:
         table.header = header
 
 
-# an item's own number or heading (8.属于行政查询事项, （四）无法提供, 三、本年度办理结果): a row of its own
-_ITEM_START = re.compile(r"^\s*(\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
-
-
 def _finish_split_row(prev_table: Block | None, table: Block, prev_lines: list[str]) -> None:
     """The rest of a row cut by the page break, printed at the top of the next page, joined to it.
 
-    The rest prints no figure and no item number (``请`` of ``4.无正当理由大量反复申请``); its
-    figure columns are empty, as the page break closed them. The row was the last line of the
-    previous page, which is written again.
+    The rest prints no figure and no item number or heading (``请`` of ``4.无正当理由大量反复申请``);
+    its figure columns are empty, as the page break closed them. A row of its own whose figures were
+    left blank (行政强制 | | at the top of a page) names a row of the tables, and stays one
+    (``continued_rows``). The row was the last line of the previous page, which is written again.
     """
     if prev_table is None or not prev_table.rows or not table.rows or not prev_lines:
         return
@@ -92,7 +89,7 @@ def _finish_split_row(prev_table: Block | None, table: Block, prev_lines: list[s
     if not before or prev_lines[-len(before):] != before:
         return
     rest = [None if c is not None and not c.strip() else c for c in table.rows[0]]
-    if any(_ITEM_START.match(c) for c in rest if c):
+    if any(HEADING.match(c.strip()) for c in rest if c):
         return
     if continued_rows(prev_table.rows, rest):
         del table.rows[0]
@@ -154,6 +151,13 @@ def _assemble(pages: list[list[str]]) -> str:
     return "\n".join(lines).replace("\n" + PAGE_BREAK + "\n", "\n" + PAGE_BREAK)
 
 
+def _sideways(page) -> bool:
+    """Most of the page's characters are not upright on the page as it is shown: a page turned by
+    its /Rotate over text set upright, or text set turned on an upright page."""
+    chars = page.chars
+    return bool(chars) and sum(1 for c in chars if not c.get("upright", True)) > len(chars) / 2
+
+
 def read_pdf(data: bytes, name: str) -> ReaderResult:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -180,11 +184,20 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
         carry, prev_table = False, None
         chars = images = 0
         scanned_pages: list[int] = []  # image-only pages inside a text PDF: their figures are not read
+        sideways_pages: list[int] = []  # pages whose text is printed turned a quarter: not read
         for number, page in enumerate(pages):
             chars += len(page.chars)
             images += len(page.images)
             if page.images and len(page.chars) < min_chars:
                 scanned_pages.append(number + 1)
+            if _sideways(page):
+                # its lines run down the page: read across, they gave figures of other rows (the fee,
+                # 7730.28, as a count of requests denied)
+                sideways_pages.append(number + 1)
+                page_lines.append([])
+                carry, prev_table = False, None
+                page.close()
+                continue
             blocks = page_blocks(page, knobs.pdf_column_gap_em)
             if number == 0:
                 blocks = join_title(blocks)
@@ -206,6 +219,8 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
     notes = []
     if scanned_pages:
         notes.append(f"page(s) {', '.join(map(str, scanned_pages))} have no text layer (scanned): not read")
+    if sideways_pages:
+        notes.append(f"page(s) {', '.join(map(str, sideways_pages))} print their text sideways: not read")
     if n_pages > max_pages:
         notes.append(f"only the first {max_pages} of {n_pages} pages read")
     return ReaderResult(text, "pdf", STATUS_OK, f"{name}: " + "; ".join(notes) if notes else None)

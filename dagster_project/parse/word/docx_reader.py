@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell, typed_text
+from ..pdf.cells import clean_cell
+from .paragraphs import typed_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

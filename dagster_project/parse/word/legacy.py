@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell, typed_text
+from ..pdf.cells import clean_cell
+from .paragraphs import typed_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
