@@ -132,7 +132,7 @@ def report_links(html: str, page_url: str) -> list[ReportLink]:
     return list(found.values())
 
 
-ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd")
+ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".rtf", ".xls", ".xlsx", ".ofd")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from ..durable import fsync
 
-EXTENSIONS = (".html", ".txt", ".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".ofd", ".bin")
+EXTENSIONS = (".html", ".txt", ".pdf", ".doc", ".docx", ".wps", ".rtf", ".xls", ".xlsx", ".ofd", ".bin")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 _BY_CONTENT_TYPE = {
@@ -33,6 +33,8 @@ _BY_CONTENT_TYPE = {
     "application/vnd.ms-excel": ".xls",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
     "application/ofd": ".ofd",
+    "application/rtf": ".rtf",
+    "text/rtf": ".rtf",
 }
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Types that say nothing about the bytes; Chinese CMSes serve PDFs as these all the time.
@@ -68,6 +70,8 @@ def _sniff(data: bytes, url_ext: str | None) -> str:
         return ".docx" if b"word/" in data[:4096] else ".xlsx" if b"xl/" in data[:4096] else ".bin"
     if data.startswith(_OLE):
         return url_ext if url_ext in (".doc", ".wps", ".xls") else ".doc"
+    if data.startswith(b"{\\rtf"):
+        return ".rtf"
     return ".bin"
 
 

@@ -37,7 +37,7 @@ def _preload() -> None:
 
     from ..parse.pdf import reader  # noqa: F401
     from ..parse.sheet import xlsx_reader  # noqa: F401
-    from ..parse.word import docx_reader, legacy  # noqa: F401
+    from ..parse.word import docx_reader, legacy, rtf_reader  # noqa: F401
     from ..settings import get_settings
 
     get_settings()

@@ -38,6 +38,8 @@ _HEAD = 8192
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
+    # (Word's Rich Text: text by its bytes, read as a Word document whatever its name, often .doc)
+    (b"{\\rtf", "rtf"),
     (b"\x1f\x8b", "gzip"),
     (b"BZh", "bzip2"),
     (b"\xfd7zXZ\x00", "xz"),
@@ -117,7 +119,7 @@ def _control_share(head: bytes) -> float:
 
 
 def sniff(data: bytes, name: str) -> str:
-    """The kind of a raw file: 'html', 'text', an attachment kind (pdf, docx, doc, wps, xlsx, xls,
+    """The kind of a raw file: 'html', 'text', an attachment kind (pdf, docx, doc, wps, rtf, xlsx, xls,
     ofd) or a refusal kind (a key of :data:`REFUSED_KINDS`)."""
     if not data:
         return "empty"

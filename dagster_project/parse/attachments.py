@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ATTACHMENT_KINDS: frozenset[str] = frozenset({"pdf", "docx", "doc", "wps", "xlsx", "xls", "ofd"})
+ATTACHMENT_KINDS: frozenset[str] = frozenset({"pdf", "docx", "doc", "wps", "rtf", "xlsx", "xls", "ofd"})
 
 STATUS_OK = "ok"
 STATUS_NEEDS_OCR = "needs_ocr"
@@ -89,6 +89,10 @@ def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
             from .word.legacy import read_legacy_word
 
             return read_legacy_word(data, kind, name)
+        if kind == "rtf":
+            from .word.rtf_reader import read_rtf
+
+            return read_rtf(data, name)
         if kind == "xlsx":
             from .sheet.xlsx_reader import read_xlsx
 

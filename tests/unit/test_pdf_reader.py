@@ -140,7 +140,7 @@ def test_a_broken_pdf_is_refused_with_its_name(data):
 
 
 def test_attachment_kinds_and_unknown_kinds():
-    assert {"pdf", "docx", "doc", "wps", "xlsx", "xls", "ofd"} == set(ATTACHMENT_KINDS)
+    assert {"pdf", "docx", "doc", "wps", "rtf", "xlsx", "xls", "ofd"} == set(ATTACHMENT_KINDS)
     assert read_attachment(b"x", "ofd", "a.ofd").status == "refused"
     assert read_attachment(b"x", "exe", "a.exe").status == "refused"
 
