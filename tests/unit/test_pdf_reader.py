@@ -297,3 +297,12 @@ def test_a_row_of_its_own_stays_a_row():
     # and with its figure cell merged with 行政处罚's
     rows = [["行政处罚", "2113"]]
     assert not continued_rows(rows, ["行政强制", None]) and rows == [["行政处罚", "2113"]]
+
+
+@pytest.mark.parametrize("share", [0.3, 0.9, 0.99])
+def test_a_pdf_cut_short_is_refused_as_damaged(share):
+    # a download that stopped early: the reason said "pdf reader failed: PdfminerException: Unexpected EOF"
+    data = (PDF / "hongze_2023.pdf").read_bytes()
+    result = read_attachment(data[: int(len(data) * share)], "pdf", "raw/d/cut.pdf")
+    assert result.status == "refused"
+    assert result.reason.startswith("raw/d/cut.pdf: damaged PDF, cut short or corrupt (")

@@ -161,6 +161,8 @@ def _sideways(page) -> bool:
 def read_pdf(data: bytes, name: str) -> ReaderResult:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSEOF
 
     from ...settings import get_settings
 
@@ -172,9 +174,13 @@ def read_pdf(data: bytes, name: str) -> ReaderResult:
     except Exception as exc:
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())): the cause is its argument
         cause = next((arg for arg in (exc, *exc.args) if isinstance(arg, (PDFPasswordIncorrect, PDFEncryptionError))), None)
-        if cause is None:
-            raise
-        return refused("pdf", f"{name}: encrypted PDF: a password is needed to read it ({type(cause).__name__})")
+        if cause is not None:
+            return refused("pdf", f"{name}: encrypted PDF: a password is needed to read it ({type(cause).__name__})")
+        damage = next((arg for arg in (exc, *exc.args) if isinstance(arg, (PSEOF, PDFSyntaxError))), None)
+        if damage is not None:
+            # a download or copy that stopped early ends before the PDF's cross-reference table
+            return refused("pdf", f"{name}: damaged PDF, cut short or corrupt ({type(damage).__name__}: {damage})")
+        raise
     with pdf:
         n_pages = len(pdf.pages)
         if n_pages == 0:
