@@ -55,3 +55,13 @@ def test_chinese_as_bytes_of_the_code_page_reads_the_same():
     word = re.sub(rb"\\u(\d+)\\'3f", as_bytes, data).replace(b"{\\rtf1\\ansi", b"{\\rtf1\\ansi\\ansicpg936", 1)
     assert len(re.findall(rb"\\u\d", word)) < len(re.findall(rb"\\u\d", data)) // 10
     assert read_attachment(word, "rtf", "x").text == read_attachment(data, "rtf", "x").text
+
+
+def test_a_picture_stored_as_raw_bytes_is_passed_over():
+    # \binN: N raw bytes follow (a picture's), which may hold braces and backslashes; read as tokens,
+    # a brace among them would end the document's groups early
+    data = RTF.read_bytes()
+    picture = b"{\\pict\\pngblip\\bin8 }{\\\\x{\x00\x01}"
+    cut = data.index(b"\\par", len(data) // 2)
+    with_picture = data[:cut] + picture + data[cut:]
+    assert read_attachment(with_picture, "rtf", "x").text == read_attachment(data, "rtf", "x").text

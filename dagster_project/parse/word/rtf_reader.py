@@ -107,8 +107,17 @@ def rtf_text(data: bytes) -> str:
             if chars:
                 doc.text(chars)
 
-    for m in _TOKEN.finditer(data):
+    pos = 0
+    while pos < len(data):
+        m = _TOKEN.match(data, pos)
+        if m is None:  # a lone byte no token takes: passed over
+            pos += 1
+            continue
+        pos = m.end()
         word, arg, hexbyte, symbol, brace, chars = m.groups()
+        if word == b"bin" and arg is not None:
+            pos += max(0, int(arg))  # raw bytes (a picture's), which may hold braces and backslashes
+            continue
         opening, group_start = group_start, False
         if brace == b"{":
             depth += 1
