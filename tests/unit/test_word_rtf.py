@@ -57,6 +57,55 @@ def test_chinese_as_bytes_of_the_code_page_reads_the_same():
     assert read_attachment(word, "rtf", "x").text == read_attachment(data, "rtf", "x").text
 
 
+def _as_word_writes_it(data: bytes) -> bytes:
+    """The fixture with its Chinese as \\'hh bytes of code page 936, as Word writes RTF."""
+    def as_bytes(m: re.Match) -> bytes:
+        try:
+            return "".join(f"\\'{b:02x}" for b in chr(int(m.group(1))).encode("gbk")).encode("ascii")
+        except UnicodeEncodeError:
+            return m.group(0)
+
+    return re.sub(rb"\\u(\d+)\\'3f", as_bytes, data).replace(b"{\\rtf1\\ansi", b"{\\rtf1\\ansi\\ansicpg936", 1)
+
+
+def test_a_table_nested_in_a_layout_box_reads_whole():
+    # the report's text in one cell of a layout table, its tables nested in it: the nested rows'
+    # ends sit in a group marked \* (\nesttableprops), and were read as cells of the outer row; the
+    # whole report came out as one line of 6,925 characters, with 192 of 200 figures
+    text = read_attachment((FIXTURES / "word" / "pingtan_2020_layout_table.rtf").read_bytes(), "rtf", "x").text
+    gold = json.loads((FIXTURES / "word" / "pingtan_2020.gold.json").read_text(encoding="utf-8"))
+    got = figures(text)
+    assert all(got.get((v["indicator"], v["applicant_type"])) == v["value"] for v in gold["values"])
+    lines = text.splitlines()
+    assert "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21" in lines
+    # a merged cell of a nested table is printed once too, and the headings stand before their tables
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 6 | 0 | 0 | 0 | 0 | 0 | 6" in lines
+    assert lines.index("三、收到和处理政府信息公开申请情况") < lines.index("一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21")
+
+
+def test_a_symbol_fonts_byte_does_not_pair_with_the_next_run():
+    # a Wingdings tick (\'fc in the Symbol-charset font f1) typed at the start of label cells: its single
+    # byte waited in the decoder and was paired with the next Chinese byte, garbling labels, in 12 of
+    # 45 such places
+    word = _as_word_writes_it(RTF.read_bytes())
+    cells = [m.end() for m in re.finditer(rb"\\pard\\plain [^{}]*?\\intbl[^{}]*?\{", word)]
+    ticked = word
+    for at in reversed(cells[::8]):
+        ticked = ticked[:at] + b"{\\f1\\'fc}" + ticked[at:]
+    assert len(cells[::8]) >= 20 and b"{\\f1\\froman\\fprq2\\fcharset2 Symbol;}" in word
+    assert figures(read_attachment(ticked, "rtf", "x").text) == figures(read_attachment(word, "rtf", "x").text)
+
+
+def test_deleted_and_hidden_text_is_not_read():
+    # a tracked deletion (15) and a hidden run (9) before the 71 requests of natural persons: read
+    # as 15971
+    data = RTF.read_bytes()
+    at = b"\\loch\n71}\\cell"
+    assert data.count(at) == 1
+    edited = data.replace(at, b"\\loch\n{\\deleted 15}{\\v 9}71}\\cell")
+    assert figures(read_attachment(edited, "rtf", "x").text)[("t3.new_received", "natural_person")] == 71
+
+
 def test_a_picture_stored_as_raw_bytes_is_passed_over():
     # \binN: N raw bytes follow (a picture's), which may hold braces and backslashes; read as tokens,
     # a brace among them would end the document's groups early
