@@ -134,3 +134,28 @@ def test_the_spaces_typed_in_a_paragraph_are_kept(tmp_path):
     read = read_attachment((tmp_path / "c004.docx").read_bytes(), "docx", "c004.docx").text
     assert "发表时间:2022-01-29 13:51来源:国家文化和旅游部 根据《中华人民共和国政府信息公开条例》" in read
     assert read.splitlines()[0] == "文化和旅游部政府信息公开工作2021年度报告 二维码"
+
+
+def test_tracked_changes_and_hidden_text_read_as_shown(tmp_path):
+    # the 20 requests of natural persons typed as a tracked insertion, after a tracked deletion (15) and
+    # a hidden run (9): python-docx's paragraph text leaves inserted runs out and keeps hidden ones, so
+    # the cell read 9
+    import re
+
+    source = WORD / "pingtan_2020.docx"
+    with zipfile.ZipFile(source) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    label = xml.index("一、本年新收政府信息公开申请数量")
+    run = re.compile(r"<w:r>(?:(?!</w:r>).)*?<w:t[^>]*>20</w:t></w:r>", re.S).search(xml, label)
+    edited = (xml[: run.start()]
+              + '<w:del w:id="901" w:author="x"><w:r><w:delText>15</w:delText></w:r></w:del>'
+              + '<w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r>'
+              + f'<w:ins w:id="902" w:author="x">{run.group(0)}</w:ins>' + xml[run.end():])
+    parts["word/document.xml"] = edited.encode("utf-8")
+    with zipfile.ZipFile(tmp_path / "tracked.docx", "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    text = read_attachment((tmp_path / "tracked.docx").read_bytes(), "docx", "tracked.docx").text
+    assert "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21" in text.splitlines()
+    assert text == read_attachment(source.read_bytes(), "docx", "tracked.docx").text

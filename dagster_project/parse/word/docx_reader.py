@@ -35,11 +35,47 @@ def _row_cells(row) -> list:
     return [_Cell(tc, row) for tc in row._tr.tc_lst if not _is_vmerge_continuation(tc)]
 
 
+# what a paragraph holds that is not its text as shown: properties, deleted and moved-away revisions,
+# field codes, text boxes (drawn elsewhere on the page)
+_NOT_SHOWN = frozenset(f"{_W}{tag}" for tag in ("pPr", "rPr", "del", "moveFrom", "instrText", "delText",
+                                                  "txbxContent"))
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val") not in ("false", "0", "off")
+
+
+def paragraph_text(p) -> str:
+    """The text of a ``w:p`` as Word shows it: the runs inside hyperlinks, inserted revisions
+    (``w:ins``), smart tags, content controls and simple fields too (python-docx's ``Paragraph.text``
+    reads runs and hyperlinks only: a figure typed as a tracked insertion was lost), and not the
+    deleted revisions nor hidden runs (``w:vanish``: a hidden 99 before 12 read as 9912)."""
+    out: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _NOT_SHOWN or (tag == f"{_W}r" and _hidden(child)):
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
 def _table_lines(table) -> list[str]:
     lines = []
     for row in table.rows:
         cells = _row_cells(row)
-        texts = [clean_cell("\n".join(p.text for p in cell.paragraphs)) for cell in cells]
+        texts = [clean_cell("\n".join(paragraph_text(p._p) for p in cell.paragraphs)) for cell in cells]
         if any(texts):
             lines.append(" | ".join(texts))
         for cell in cells:  # tables nested in a cell follow their row
@@ -51,7 +87,6 @@ def _table_lines(table) -> list[str]:
 def read_docx(data: bytes, name: str) -> ReaderResult:
     import docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -60,7 +95,7 @@ def read_docx(data: bytes, name: str) -> ReaderResult:
     lines: list[str] = []
     for child in document.element.body.iterchildren():
         if child.tag == f"{_W}p":
-            text = typed_text(Paragraph(child, document).text)
+            text = typed_text(paragraph_text(child))
             if text:
                 lines.append(text)
         elif child.tag == f"{_W}tbl":
