@@ -149,3 +149,11 @@ def test_a_vertical_merge_mark_drops_the_continuing_cell_not_the_first():
         return sorted(flags.continued)
 
     assert (continued(1), continued(3)) == ([0], [])
+
+
+def test_deleted_and_hidden_text_is_not_read():
+    # a tracked deletion (15) and a hidden run (9) before the 20 requests of natural persons, kept by
+    # Word 97's format as character properties: read as text, the cell gave 15920
+    text = read_attachment((WORD / "pingtan_2020_tracked.doc").read_bytes(), "doc", "x").text
+    assert "一、本年新收政府信息公开申请数量 | 20 | 0 | 0 | 0 | 0 | 1 | 21" in text.splitlines()
+    assert text == read_attachment((WORD / "pingtan_2020.doc").read_bytes(), "doc", "x").text

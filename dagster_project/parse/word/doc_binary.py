@@ -38,8 +38,12 @@ _TC_VERT_MERGE, _TC_VERT_RESTART = 0x0020, 0x0040  # a TC80's flags: a vertical 
 _SPRM_CHG_TABS = 0xC615  # its operand's size byte may be 255, then the size is computed: ends the walk
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's top three bits; 6 is variable
 _FKP_PAGE = 512
+# character properties of text not shown: a tracked deletion (sprmCFRMarkDel), hidden text (sprmCFVanish)
+_SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
+_TOGGLE_ON = (0x01, 0x81)  # on, and the opposite of a style that has it off
 # characters that are markup, not text: footnote and comment references, pictures, drawn objects,
 # an optional hyphen
+_MARKS = "\x07\r\x0c"
 _DROPPED = dict.fromkeys(map(ord, "\x01\x02\x05\x08\x1f"), None) | {0x1E: "-", 0xA0: " ", 0x0B: "\n"}
 
 
@@ -71,6 +75,8 @@ class _Fib:
     lcb_clx: int
     fc_papx: int
     lcb_papx: int
+    fc_chpx: int = 0
+    lcb_chpx: int = 0
 
 
 def table_stream_name(word: bytes) -> str:
@@ -98,11 +104,12 @@ def _read_fib(word: bytes) -> _Fib:
     def pair(index: int) -> tuple[int, int]:
         return _u32(word, pairs + 8 * index), _u32(word, pairs + 8 * index + 4)
 
+    fc_chpx, lcb_chpx = pair(12)
     fc_papx, lcb_papx = pair(13)
     fc_clx, lcb_clx = pair(33)
     if ccp_text > len(word):  # every character takes a byte of the stream at least
         raise DocFormatError(f"a damaged header: {ccp_text:,} characters in a {len(word):,}-byte stream")
-    return _Fib(table_stream_name(word), ccp_text, fc_clx, lcb_clx, fc_papx, lcb_papx)
+    return _Fib(table_stream_name(word), ccp_text, fc_clx, lcb_clx, fc_papx, lcb_papx, fc_chpx, lcb_chpx)
 
 
 def _pieces(table: bytes, fib: _Fib) -> list[_Piece]:
@@ -174,6 +181,41 @@ def _table_marks(word: bytes, table: bytes, data: bytes, fib: _Fib) -> _TableMar
                 inner_cell_end.append((fcs[r], fcs[r + 1]))
     return _TableMarks(sorted(in_table), sorted(row_end), sorted(nested), sorted(inner_cell_end),
                        sorted(inner_row_end))
+
+
+def _unseen_ranges(word: bytes, table: bytes, fib: _Fib) -> list[tuple[int, int]]:
+    """Byte ranges (in WordDocument) of text Word does not show: tracked deletions and hidden text,
+    read off the character properties (``PlcBteChpx`` and its formatted disk pages). Read as text,
+    a deleted 15 and a hidden 9 before 20 gave 15920."""
+    plc = table[fib.fc_chpx:fib.fc_chpx + fib.lcb_chpx]
+    count = (len(plc) - 4) // 8
+    unseen = []
+    for i in range(max(count, 0)):
+        pn = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
+        page = word[pn * _FKP_PAGE:(pn + 1) * _FKP_PAGE]
+        if len(page) < _FKP_PAGE:
+            continue
+        runs = page[511]
+        if 4 * (runs + 1) + runs > 511:
+            continue
+        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
+        for r in range(runs):
+            offset = 2 * page[4 * (runs + 1) + r]
+            if offset and _hides(page[offset + 1:offset + 1 + page[offset]]):
+                unseen.append((fcs[r], fcs[r + 1]))
+    return sorted(unseen)
+
+
+def _hides(sprms: bytes) -> bool:
+    at = 0
+    while at + 2 < len(sprms):
+        sprm = _u16(sprms, at)
+        at += 2
+        if sprm in (_SPRM_DELETED, _SPRM_HIDDEN) and sprms[at] in _TOGGLE_ON:
+            return True
+        kind = sprm >> 13
+        at += _OPERAND_SIZE[kind] if kind != 6 else 1 + sprms[at]
+    return False
 
 
 def _papx_sprms(page: bytes, offset: int) -> bytes:
@@ -275,6 +317,7 @@ def doc_lines(word: bytes, table: bytes, data: bytes = b"") -> list[tuple[str, l
     fib = _read_fib(word)
     pieces = _pieces(table, fib)
     marks = _table_marks(word, table, data, fib)
+    unseen = _unseen_ranges(word, table, fib)
     out: list[tuple[str, list[str] | None]] = []
     text: list[str] = []  # the paragraph being read
     cell: list[str] = []  # the paragraphs of the cell being read
@@ -294,6 +337,8 @@ def doc_lines(word: bytes, table: bytes, data: bytes = b"") -> list[tuple[str, l
                 fields.pop()
         elif fields and not fields[-1]:
             continue  # a field's instruction (PAGE, HYPERLINK "…")
+        elif unseen and char not in _MARKS and _range_of(fc, unseen):
+            continue  # deleted or hidden: the marks that end a cell, a row or a paragraph still count
         elif char == CELL_MARK:
             if row := _range_of(fc, marks.row_end):
                 out.append(("", [c for n, c in enumerate(cells) if n not in row[2]]))
