@@ -306,3 +306,14 @@ def test_a_pdf_cut_short_is_refused_as_damaged(share):
     result = read_attachment(data[: int(len(data) * share)], "pdf", "raw/d/cut.pdf")
     assert result.status == "refused"
     assert result.reason.startswith("raw/d/cut.pdf: damaged PDF, cut short or corrupt (")
+
+
+def test_what_a_browser_prints_in_the_margins_is_page_furniture():
+    # the address and 3/16 at the foot of a page, the date and the title at its head: set wider than
+    # the text, they stopped its lines from being joined, and a sentence cut after 2602条(其中… gave
+    # the part 其他应主动公开政府信息1053条 as the year's count
+    text = read("pingtan_2020_browser_margins.pdf").text
+    assert "file://" not in text and "2:32 AM" not in text
+    assert "全年我区政府信息公开单位共公布政府信息2602条(其中机构职能类信息82条" in text
+    prose = {f.indicator_code: f.value for f in parse_document(text, "x").figures if f.indicator_code.startswith("n.")}
+    assert prose == {"n.active.items": 2602}

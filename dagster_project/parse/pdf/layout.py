@@ -18,6 +18,8 @@ _PAGE_NUMBER = re.compile(
 # a quotation mark alone on a line: a glyph of another font whose box sits between two lines of a
 # paragraph; kept, it would cut the paragraph in two
 _STRAY_QUOTES = re.compile(r"[“”‘’\"'「」]+")
+# what a browser prints in a page's margins: the page's address, its page count (3/16), the date and time
+_PRINTED_BY_BROWSER = re.compile(r"(?:https?|file)://|(?<![\d/])\d{1,4}/\d{1,4}$|\d{1,4}/\d{1,2}/\d{1,4},?\s*\d{1,2}:\d{2}")
 FURNITURE_BAND = 0.09  # share of the page height at the top and at the bottom where furniture lives
 
 
@@ -136,11 +138,17 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def is_page_furniture(text: str, top: float, bottom: float, page_height: float) -> bool:
-    """A page number or footer line near the top or bottom edge of the page."""
+def is_page_furniture(text: str, top: float, bottom: float, page_height: float, size: float = 0.0,
+                      body_size: float = 0.0) -> bool:
+    """A page number near the top or bottom edge of the page, or what a browser prints there, set
+    smaller than the page's body: the date and time with the page's title at the top, its address
+    and 3/16 at the bottom. Glued to the paragraphs a page break cuts, those lines stopped them from
+    being joined, and a sentence cut there gave a part's count (其他应主动公开政府信息1053条) for the
+    year's (2602)."""
     band = page_height * FURNITURE_BAND
     near_edge = top < band or bottom > page_height - band
-    return near_edge and bool(_PAGE_NUMBER.match(text.strip()))
+    return near_edge and (bool(_PAGE_NUMBER.match(text.strip()))
+                          or 0 < size < 0.8 * body_size and bool(_PRINTED_BY_BROWSER.search(text)))
 
 
 def _open_edges(page) -> list[float]:
@@ -217,12 +225,14 @@ def page_blocks(page, gap_em: float = COLUMN_GAP_EM) -> list[Block]:
             table_boxes.append(box)
             blocks.append(Block(top=box[1], kind="table", rows=rows, bbox=tuple(box)))
     text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, table_boxes))
-    for line in text_page.extract_text_lines(layout=False, strip=True, return_chars=True):
+    lines = text_page.extract_text_lines(layout=False, strip=True, return_chars=True)
+    sizes_of = [max((c.get("size", 0.0) for c in line.get("chars", [])), default=0.0) for line in lines]
+    body_size = sorted(sizes_of)[len(sizes_of) // 2] if sizes_of else 0.0
+    for line, size in zip(lines, sizes_of):
         text = clean_cell(line["text"])
-        if not text or is_page_furniture(text, line["top"], line["bottom"], page.height) or _STRAY_QUOTES.fullmatch(text):
+        if not text or _STRAY_QUOTES.fullmatch(text) \
+                or is_page_furniture(text, line["top"], line["bottom"], page.height, size, body_size):
             continue
-        sizes = [c.get("size", 0.0) for c in line.get("chars", [])]
-        size = max(sizes) if sizes else 0.0
         cells = gap_cells(line.get("chars", []), size, gap_em)
         if cells:
             blocks.append(Block(top=line["top"], kind="table", rows=[cells],
