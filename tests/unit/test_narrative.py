@@ -1448,3 +1448,12 @@ def test_a_cumulative_count_in_a_paragraph_of_the_report_year_is_the_years():
     filler = "本局认真贯彻落实各项工作要求，切实加强组织领导，不断完善工作机制，持续提升公开质量和水平。" * 8
     assert _values("自2015年以来，本局依法依规进行办理和答复。" + filler
                    + "2022年，本局持续做好依申请公开工作。累计收到政府信息公开申请35件。", 2022) == {}
+
+
+def test_the_kind_left_after_the_others_is_a_part():
+    # the Pingtan 2020 page read off a PDF whose line was cut inside the sentence's 其中 (…2602条(其中机构职能类信
+    # / 息82条，…): the last kind, 其他应主动公开政府信息1053条, was read as the year's count
+    text = ("一、总体情况\n全年我区政府信息公开单位共公布政府信息2602条(其中机构职能类信\n"
+            "息82条，政策、规范性文件类信息80条，安全生产、应急管理类信息271条，其他应主动公开政府信息1053条)，"
+            "对于主动公开的政府信息，主要通过政府门户网站、政务新媒体等媒介进行公开。")
+    assert _values(text, 2020).get("n.active.items") != 1053
