@@ -1457,3 +1457,6 @@ def test_the_kind_left_after_the_others_is_a_part():
             "息82条，政策、规范性文件类信息80条，安全生产、应急管理类信息271条，其他应主动公开政府信息1053条)，"
             "对于主动公开的政府信息，主要通过政府门户网站、政务新媒体等媒介进行公开。")
     assert _values(text, 2020).get("n.active.items") != 1053
+    # but what is left after the withheld (除…外，其他应主动公开…) is the whole, as is 其他应… before any count
+    whole = "（一）主动公开情况\n2022年，除依法不予公开的信息外，其他应主动公开政府信息共2602条全部予以公开。"
+    assert _values(whole, 2022)["n.active.items"] == 2602

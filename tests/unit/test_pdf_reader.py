@@ -317,3 +317,15 @@ def test_what_a_browser_prints_in_the_margins_is_page_furniture():
     assert "全年我区政府信息公开单位共公布政府信息2602条(其中机构职能类信息82条" in text
     prose = {f.indicator_code: f.value for f in parse_document(text, "x").figures if f.indicator_code.startswith("n.")}
     assert prose == {"n.active.items": 2602}
+
+
+def test_a_line_that_only_mentions_an_address_or_a_date_is_not_furniture():
+    from dagster_project.parse.pdf.layout import is_page_furniture
+
+    def at_foot(text: str) -> bool:  # a 7-point line at the foot of a page of 12-point text
+        return is_page_furniture(text, 780.0, 790.0, 842.0, 7.0, 12.0)
+
+    assert at_foot("file:///tmp/fmt/src/202103_80595.html 2/16") and at_foot("12/7/26, 2:32 AM平潭综合实验区2020年度报告")
+    assert not at_foot("注：全年通过县政府门户网站（http://www.mx.gov.cn）主动公开政府信息2602条。")
+    assert not at_foot("发布时间：2023/01/15 10:30来源：县政府办公室网址：http://www.mx.gov.cn/art/2023/1/15/art_1.html")
+    assert not is_page_furniture("file:///tmp/fmt/src/202103_80595.html 2/16", 780.0, 790.0, 842.0, 12.0, 12.0)

@@ -18,8 +18,9 @@ _PAGE_NUMBER = re.compile(
 # a quotation mark alone on a line: a glyph of another font whose box sits between two lines of a
 # paragraph; kept, it would cut the paragraph in two
 _STRAY_QUOTES = re.compile(r"[“”‘’\"'「」]+")
-# what a browser prints in a page's margins: the page's address, its page count (3/16), the date and time
-_PRINTED_BY_BROWSER = re.compile(r"(?:https?|file)://|(?<![\d/])\d{1,4}/\d{1,4}$|\d{1,4}/\d{1,2}/\d{1,4},?\s*\d{1,2}:\d{2}")
+# what a browser prints in a page's margins: a line of the page's address (and its page count, 3/16),
+# or one that opens on the date and time (and the page's title)
+_PRINTED_BY_BROWSER = re.compile(r"(?:https?|file)://\S*(?:\s+\d{1,4}/\d{1,4})?|\d{1,4}/\d{1,2}/\d{1,4},?\s*\d{1,2}:\d{2}.*")
 FURNITURE_BAND = 0.09  # share of the page height at the top and at the bottom where furniture lives
 
 
@@ -148,7 +149,7 @@ def is_page_furniture(text: str, top: float, bottom: float, page_height: float, 
     band = page_height * FURNITURE_BAND
     near_edge = top < band or bottom > page_height - band
     return near_edge and (bool(_PAGE_NUMBER.match(text.strip()))
-                          or 0 < size < 0.8 * body_size and bool(_PRINTED_BY_BROWSER.search(text)))
+                          or 0 < size < 0.8 * body_size and bool(_PRINTED_BY_BROWSER.fullmatch(text.strip())))
 
 
 def _open_edges(page) -> list[float]:

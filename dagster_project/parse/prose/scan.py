@@ -199,8 +199,11 @@ def _emit_received(cands: list[Candidate], m: re.Match, clause: str, order: int)
 
 # a breakdown of the year's disclosures into kinds follows (具体情况是:政策信息1条、…), as after 其中
 _BREAKDOWN = re.compile(r"(?:具体(?:情况)?(?:是|为|如下)|分别(?:是|为))[:：]?")
-# (其他主动公开信息3条, 其他应主动公开政府信息1053条: the kind left after the others, a part)
-_OTHER_KIND = re.compile(r"(?:其他|其它)应?$")
+_OTHER_KIND = re.compile(r"(?:其他|其它)$")
+# 其他应主动公开政府信息1053条 after the other kinds' counts: the kind left after them, a part (a line
+# cut inside the sentence's 其中 leaves it without); but 除…外，其他应主动公开政府信息共2602条 is the whole
+_LEFT_AFTER_THE_OTHERS = re.compile(r"(?:其他|其它)应?$")
+_A_COUNT = re.compile(r"\d+(?:条|件|项|篇)")
 
 
 # a none of the year before (上年度未发生行政复议案件…, 去年无提起行政复议诉讼情况), not of the report's: the clause
@@ -416,8 +419,12 @@ def scan_sentence(
                 continue
             if SUBUNIT.search(head) and not TOTAL_MARK.search(head):
                 continue
-            if TOPIC.search(head) or _OTHER_KIND.search(head):
+            if TOPIC.search(head):
                 continue
+            if _LEFT_AFTER_THE_OTHERS.search(head):
+                said = sent.text_before(i) + head
+                if _A_COUNT.search(said) and "除" not in said:
+                    continue
             if kind == "A":
                 before = "".join(sent.clauses[:i])
                 if _NEW_OF_THE_YEAR.search(head) and not channel \

@@ -40,7 +40,9 @@ _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # by the sprm's top 
 _FKP_PAGE = 512
 # character properties of text not shown: a tracked deletion (sprmCFRMarkDel), hidden text (sprmCFVanish)
 _SPRM_DELETED, _SPRM_HIDDEN = 0x0800, 0x083C
-_TOGGLE_ON = (0x01, 0x81)  # on, and the opposite of a style that has it off
+# on; 0x81, the opposite of the style's, is left alone: a style that hides text is rare, and the
+# text would then be shown
+_TOGGLE_ON = (0x01,)
 # characters that are markup, not text: footnote and comment references, pictures, drawn objects,
 # an optional hyphen
 _MARKS = "\x07\r\x0c"
