@@ -154,33 +154,41 @@ class _TableMarks:
     inner_row_end: list[tuple[int, int, frozenset[int]]]
 
 
-def _table_marks(word: bytes, table: bytes, data: bytes, fib: _Fib) -> _TableMarks:
-    plc = table[fib.fc_papx:fib.fc_papx + fib.lcb_papx]
+def _formatted_runs(word: bytes, plc: bytes, entry_size: int):
+    """(start, end, page, offset) of each run of text the formatted disk pages a ``PlcBte`` names
+    describe: the run's byte range in WordDocument, and where on its page its properties are (0:
+    none). A paragraph's entry (BxPap) takes 13 bytes of the page, a character run's one."""
     count = (len(plc) - 4) // 8
-    in_table, row_end, nested, inner_cell_end, inner_row_end = [], [], [], [], []
     for i in range(max(count, 0)):
         pn = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
         page = word[pn * _FKP_PAGE:(pn + 1) * _FKP_PAGE]
         if len(page) < _FKP_PAGE:
             continue
         runs = page[511]
+        if 4 * (runs + 1) + entry_size * runs > 511:
+            continue
         fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
         for r in range(runs):
-            offset = 2 * page[4 * (runs + 1) + 13 * r]
-            if not offset:
-                continue
-            flags = _TableFlags()
-            flags.read(_papx_sprms(page, offset), data)
-            if flags.inside or flags.ends:
-                in_table.append((fcs[r], fcs[r + 1]))
-            if flags.ends:
-                row_end.append((fcs[r], fcs[r + 1], frozenset(flags.continued)))
-            if flags.depth > 1 or flags.inner_cell or flags.inner_ends:
-                nested.append((fcs[r], fcs[r + 1]))
-            if flags.inner_ends:
-                inner_row_end.append((fcs[r], fcs[r + 1], frozenset(flags.continued)))
-            elif flags.inner_cell:
-                inner_cell_end.append((fcs[r], fcs[r + 1]))
+            yield fcs[r], fcs[r + 1], page, 2 * page[4 * (runs + 1) + entry_size * r]
+
+
+def _table_marks(word: bytes, table: bytes, data: bytes, fib: _Fib) -> _TableMarks:
+    in_table, row_end, nested, inner_cell_end, inner_row_end = [], [], [], [], []
+    for start, end, page, offset in _formatted_runs(word, table[fib.fc_papx:fib.fc_papx + fib.lcb_papx], 13):
+        if not offset:
+            continue
+        flags = _TableFlags()
+        flags.read(_papx_sprms(page, offset), data)
+        if flags.inside or flags.ends:
+            in_table.append((start, end))
+        if flags.ends:
+            row_end.append((start, end, frozenset(flags.continued)))
+        if flags.depth > 1 or flags.inner_cell or flags.inner_ends:
+            nested.append((start, end))
+        if flags.inner_ends:
+            inner_row_end.append((start, end, frozenset(flags.continued)))
+        elif flags.inner_cell:
+            inner_cell_end.append((start, end))
     return _TableMarks(sorted(in_table), sorted(row_end), sorted(nested), sorted(inner_cell_end),
                        sorted(inner_row_end))
 
@@ -189,23 +197,9 @@ def _unseen_ranges(word: bytes, table: bytes, fib: _Fib) -> list[tuple[int, int]
     """Byte ranges (in WordDocument) of text Word does not show: tracked deletions and hidden text,
     read off the character properties (``PlcBteChpx`` and its formatted disk pages). Read as text,
     a deleted 15 and a hidden 9 before 20 gave 15920."""
-    plc = table[fib.fc_chpx:fib.fc_chpx + fib.lcb_chpx]
-    count = (len(plc) - 4) // 8
-    unseen = []
-    for i in range(max(count, 0)):
-        pn = _u32(plc, 4 * (count + 1) + 4 * i) & 0x3FFFFF
-        page = word[pn * _FKP_PAGE:(pn + 1) * _FKP_PAGE]
-        if len(page) < _FKP_PAGE:
-            continue
-        runs = page[511]
-        if 4 * (runs + 1) + runs > 511:
-            continue
-        fcs = struct.unpack_from(f"<{runs + 1}I", page, 0)
-        for r in range(runs):
-            offset = 2 * page[4 * (runs + 1) + r]
-            if offset and _hides(page[offset + 1:offset + 1 + page[offset]]):
-                unseen.append((fcs[r], fcs[r + 1]))
-    return sorted(unseen)
+    return sorted((start, end) for start, end, page, offset
+                  in _formatted_runs(word, table[fib.fc_chpx:fib.fc_chpx + fib.lcb_chpx], 1)
+                  if offset and _hides(page[offset + 1:offset + 1 + page[offset]]))
 
 
 def _hides(sprms: bytes) -> bool:
