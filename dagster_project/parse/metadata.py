@@ -21,7 +21,9 @@ _DATE_LABELLED = re.compile(
     r"(?:发布时间|发布日期|发文日期|成文日期|PubDate|时间|日期)\s*[:：|]?\s*\|?\s*" + _YEAR + r"\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 _CHROME_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关(?:文章|链接|信息|阅读|报告)|往年|历年|推荐|热点|猜你|延伸阅读)")
-_FIELDS_AFTER_TITLE = re.compile(r"\s+(?=(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|浏览次数|点击数|字号)\s*[:：])")
+# the labels of a page's fields that follow its title (发布日期:2016-03-15, 来源:…)
+_FIELD_NAMES = r"发布(?:日期|时间)|信息来源|来源|作者|编辑|浏览次数|点击数|字号"
+_FIELDS_AFTER_TITLE = re.compile(r"\s+(?=(?:" + _FIELD_NAMES + r")\s*[:：])")
 _RELATED_HEADING = re.compile(r"^\s*(?:相关(?:文章|链接|信息|资讯|阅读|报告|新闻)|延伸阅读|推荐阅读)\s*[:：]?\s*$")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DATE_SOMEWHERE = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -41,7 +43,7 @@ def cn_year(text: str) -> int | None:
 
 _CRUMBS_LABEL = re.compile(r"^\s*(?:当前位置|您的位置|你的位置|您当前的位置|当前所在位置|所在位置)\s*[:：]?\s*$")
 _CRUMB_ITEM = re.compile(r"^[^\d|]{1,12}$")
-_FIELD_FIRST = re.compile(r"^\s*(?:发布(?:日期|时间)|信息来源|来源|作者|编辑|浏览次数|点击数|字号|栏目|时间|日期)\s*[:：]")
+_FIELD_FIRST = re.compile(r"^\s*(?:" + _FIELD_NAMES + r"|栏目|时间|日期)\s*[:：]")
 _TITLE_FIELD = re.compile(r"^\s*(?:标题|文章标题|信息标题)\s*[:：]\s*([^\s|][^|]{3,80})$")
 _COLUMN_FIELD = re.compile(r"^\s*(?:栏目|所属栏目|栏目名称)\s*[:：]")
 

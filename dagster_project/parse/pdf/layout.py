@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..tables.row_names import names_a_row
 from .cells import clean_cell, row_line
 
 # page numbers and running footers: "- 3 -", "—3—", "第 3 页", "第3页 共5页", "3 / 5", a lone "3"
@@ -77,8 +78,6 @@ def continued_rows(rows: list[list[str | None]], cells: list[str | None]) -> boo
     it), and it is one cell of text that names no row of the national tables itself: a row whose
     figure cell is merged with the one above (行政处罚 / 行政强制) stays a row.
     """
-    from ..tables.row_names import names_a_row
-
     if not rows:
         return False
     above = rows[-1]

@@ -54,6 +54,7 @@ class _Group:
 
 
 _NESTED = "\x1e"  # marks where a nested table's row stands among the paragraphs of its cell
+_NESTED_MARK = re.compile(_NESTED + r"\d+" + _NESTED)
 
 
 class _Document:
@@ -137,8 +138,6 @@ class _Document:
         self.end_paragraph()
         return "\n".join(self.lines)
 
-
-_NESTED_MARK = re.compile(_NESTED + r"\d+" + _NESTED)
 
 
 def _codepage(data: bytes) -> str:
@@ -257,10 +256,11 @@ def rtf_text(data: bytes) -> str:
         flush()
         if word is not None:
             name = word.decode("ascii")
-            if fallback and name not in _STRUCTURE:
+            if name in _STRUCTURE:
+                fallback = 0  # a writer that left the stand-ins out: the cell still ends
+            elif fallback:
                 fallback -= 1  # a control word stands for one of them
                 continue
-            fallback = 0 if name in _STRUCTURE else fallback  # a writer that left them out: the cell still ends
             if opening and name in _SKIPPED:
                 skip_depth = depth
                 continue
