@@ -63,13 +63,15 @@ def _sniff(data: bytes, url_ext: str | None) -> str:
     if head.startswith(b"<!doctype html") or b"<html" in head:
         return ".html"
     # Office files are zip (docx, xlsx, ofd) or OLE (doc, wps, xls) containers: the bytes say which
-    # family, the link's extension says which member of it
+    # family, the link's extension which member of a zip, an OLE file's streams which of it
     if data.startswith(b"PK\x03\x04"):
         if url_ext in (".docx", ".xlsx", ".ofd"):
             return url_ext
         return ".docx" if b"word/" in data[:4096] else ".xlsx" if b"xl/" in data[:4096] else ".bin"
     if data.startswith(_OLE):
-        return url_ext if url_ext in (".doc", ".wps", ".xls") else ".doc"
+        from ..ingest.sniff import ole_kind
+
+        return "." + ole_kind(data, url_ext or "")
     if data.startswith(b"{\\rtf"):
         return ".rtf"
     return ".bin"

@@ -34,9 +34,10 @@ def _preload() -> None:
     import docx  # noqa: F401
     import openpyxl  # noqa: F401
     import pdfplumber  # noqa: F401
+    import xlrd  # noqa: F401
 
     from ..parse.pdf import reader  # noqa: F401
-    from ..parse.sheet import xlsx_reader  # noqa: F401
+    from ..parse.sheet import xls_reader, xlsx_reader  # noqa: F401
     from ..parse.word import docx_reader, legacy, rtf_reader  # noqa: F401
     from ..settings import get_settings
 

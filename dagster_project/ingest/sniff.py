@@ -74,6 +74,23 @@ _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<t
 _OLE_BY_SUFFIX = {".wps": "wps", ".xls": "xls", ".et": "xls", ".doc": "doc", ".dot": "doc"}
 
 
+def ole_kind(data: bytes, suffix: str) -> str:
+    """An OLE file's kind by the streams it holds (a workbook named .doc is a spreadsheet: sites
+    rename files), else by its name."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            streams = {entry[0].lower() for entry in ole.listdir(streams=True, storages=False) if len(entry) == 1}
+    except Exception:  # damaged: the reader its name points to says why
+        streams = set()
+    if streams & {"workbook", "book"}:
+        return "xls"
+    if "worddocument" in streams:
+        return "wps" if suffix == ".wps" else "doc"
+    return _OLE_BY_SUFFIX.get(suffix, "doc")
+
+
 def _plausible(magic: bytes, data: bytes) -> bool:
     """Short magic numbers that plain text may begin with need a second sign."""
     if magic == b"BM":  # bitmap: its DIB header size
@@ -126,7 +143,7 @@ def sniff(data: bytes, name: str) -> str:
     head = data[:_HEAD]
     suffix = PurePosixPath(name).suffix.lower()
     if head.startswith(_OLE2):
-        return _OLE_BY_SUFFIX.get(suffix, "doc")
+        return ole_kind(data, suffix)
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _zip_kind(data)
     # '%PDF' may follow a few bytes of junk (the spec allows the header within the first 1 KiB)

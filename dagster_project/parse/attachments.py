@@ -97,6 +97,10 @@ def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
             from .sheet.xlsx_reader import read_xlsx
 
             return read_xlsx(data, name)
+        if kind == "xls":
+            from .sheet.xls_reader import read_xls
+
+            return read_xls(data, name)
     except MemoryError:  # a limit, not a damaged file: whoever set the limit says which
         raise
     except Exception as exc:  # a damaged file must not stop the run: refuse it with the reason

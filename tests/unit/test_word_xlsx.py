@@ -1,4 +1,4 @@
-"""Spreadsheet attachments (.xlsx) as rows of cells; a statistics table published as a workbook."""
+"""Spreadsheet attachments (.xlsx) as rows of cells; a statistics table published as a workbook (.xls: test_sheet_xls.py)."""
 from __future__ import annotations
 
 import io
@@ -29,7 +29,7 @@ def test_xlsx_rows_become_lines_of_cells():
                                         "其中：主动公开规范性文件数 | 条 | 0", "（四）政府信息公开专项经费 | 万元 | 1.5"]
 
 
-def test_a_broken_or_legacy_spreadsheet_is_refused():
+def test_a_broken_spreadsheet_is_refused():
     assert read_attachment(b"PK\x03\x04", "xlsx", "bad.xlsx").status == "refused"
     legacy = read_attachment(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "xls", "old.xls")
     assert legacy.status == "refused" and "old.xls" in legacy.reason

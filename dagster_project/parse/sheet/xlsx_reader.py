@@ -1,11 +1,9 @@
 """Read an .xlsx attachment (a statistics table published as a spreadsheet) into the flattening.
 
-Each sheet is a heading line (its name) followed by one line per row, cells joined by `` | ``.
-Formulas are read as their cached values (what the agency saw); a merged cell's value sits in its
-first cell, the cells it covers are empty and dropped at the ends of the row. A file saved by a
-program that does not calculate (a script, an export) holds formulas without cached values: those
-cells are read as empty, never computed (a total computed from its parts is not a printed figure),
-and the result's note counts them.
+Sheets become lines as ``rows`` lays them out. Formulas are read as their cached values (what the
+agency saw). A file saved by a program that does not calculate (a script, an export) holds formulas
+without cached values: those cells are read as empty, never computed (a total computed from its
+parts is not a printed figure), and the result's note counts them.
 """
 from __future__ import annotations
 
@@ -13,15 +11,7 @@ import io
 import re
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return clean_cell(str(value))
+from .rows import sheet_lines
 
 
 def read_xlsx(data: bytes, name: str) -> ReaderResult:
@@ -38,22 +28,34 @@ def read_xlsx(data: bytes, name: str) -> ReaderResult:
     lines: list[str] = []
     try:
         for sheet in workbook.worksheets:
-            lines.append(clean_cell(sheet.title))
-            for n, row in enumerate(sheet.iter_rows(values_only=True)):
-                if n >= max_rows:
-                    break
-                cells = [_cell_text(v) for v in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                while cells and not cells[0]:
-                    cells.pop(0)
-                if cells:
-                    lines.append(" | ".join(cells))
+            rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)  # positions as the merges name them
+            lines.extend(sheet_lines(sheet.title, rows, max_rows, _merged_ranges(sheet)))
     finally:
         workbook.close()
     if len(lines) <= len(workbook.sheetnames):
         return refused("xlsx", f"{name}: spreadsheet with no cells")
     return ReaderResult("\n".join(lines), "xlsx", STATUS_OK, None, _uncached_formulas(data, max_rows))
+
+
+_MERGE = re.compile(rb'<mergeCell\b[^>]*?\bref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+
+
+def _column(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number - 1
+
+
+def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
+    """The sheet's merged cells (0-based, ends exclusive), read off its XML: a read-only worksheet
+    does not parse them."""
+    source = sheet._get_source()
+    try:
+        xml = source.read()
+    finally:
+        source.close()
+    return [(int(r1) - 1, int(r2), _column(c1), _column(c2) + 1) for c1, r1, c2, r2 in _MERGE.findall(xml)]
 
 
 # a cell element: its attributes and what it holds (a formula <f>, its cached value <v>)

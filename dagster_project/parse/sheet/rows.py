@@ -1,0 +1,66 @@
+"""A spreadsheet's sheets as lines of the flattening, whatever program wrote the file.
+
+Each sheet is a heading line (its name) followed by one line per row, cells joined by `` | ``. A
+merged cell is one cell: its value sits in its first position, and the positions it covers are no
+cells of their own, so they are left out (as the PDF and Word readers leave out a merged cell's
+covered positions). Empty cells at the ends of a row are dropped; an empty cell between two printed
+ones stays, so the columns keep their places.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime, time
+
+from ..pdf.cells import clean_cell
+
+# (first row, last row + 1, first column, last column + 1) of a merged cell, 0-based
+MergedRange = tuple[int, int, int, int]
+
+
+def cell_text(value) -> str:
+    """The text a spreadsheet program shows for a stored value: whole numbers without the ``.0`` of
+    a float, a date without a midnight time."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return clean_cell(str(value))
+
+
+def covered_positions(merged: Iterable[MergedRange], max_rows: int) -> dict[int, list[tuple[int, int]]]:
+    """{row: [(first, last + 1) columns covered by a merged cell]}, each merged cell's first position
+    excepted, for the rows that are read."""
+    covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for first_row, end_row, first_col, end_col in merged:
+        for row in range(first_row, min(end_row, max_rows)):
+            start = first_col + 1 if row == first_row else first_col
+            if start < end_col:
+                covered[row].append((start, end_col))
+    return covered
+
+
+def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
+                merged: Iterable[MergedRange] = ()) -> list[str]:
+    """The heading line and the row lines of one sheet; ``rows`` (from the sheet's first row and
+    column) past ``max_rows`` are not read."""
+    covered = covered_positions(merged, max_rows)
+    lines = [clean_cell(title)]
+    for n, row in enumerate(rows):
+        if n >= max_rows:
+            break
+        spans = covered.get(n, ())
+        cells = [cell_text(v) for c, v in enumerate(row) if not any(a <= c < b for a, b in spans)]
+        while cells and not cells[-1]:
+            cells.pop()
+        while cells and not cells[0]:
+            cells.pop(0)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines

@@ -1,0 +1,55 @@
+"""Read an .xls attachment (Excel 97-2003, and WPS's .et saved that way) into the flattening.
+
+Sites published the 2008-2018 statistics tables (政府信息公开情况统计表) as .xls files beside or
+instead of the report page. Sheets become lines as ``rows`` lays them out, each cell as the value the
+file stores: a formula's result as last calculated (BIFF files always store it), a date as a date.
+A cell whose formula ended in an error (``#DIV/0!``) is read as empty, never as a figure.
+"""
+from __future__ import annotations
+
+from ..attachments import STATUS_OK, ReaderResult, refused
+from .rows import sheet_lines
+
+
+def _values(book, sheet, max_rows: int):
+    import xlrd
+
+    for r in range(min(sheet.nrows, max_rows)):
+        row = []
+        for cell in sheet.row(r):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    row.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                    row.append(cell.value)  # a number formatted as a date that is no date: the number
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                row.append(bool(cell.value))
+            elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                row.append(None)
+            else:
+                row.append(cell.value)
+        yield row
+
+
+def read_xls(data: bytes, name: str) -> ReaderResult:
+    import xlrd
+
+    from ...settings import get_settings
+
+    max_rows = get_settings().attachments.xlsx_max_rows_per_sheet  # bounds the work on a data dump
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True)
+    except Exception as exc:  # xlrd raises its own errors, and struct/index errors on damaged files
+        return refused("xls", f"{name}: not a readable .xls ({type(exc).__name__}: {exc})")
+    lines: list[str] = []
+    try:
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            lines.extend(sheet_lines(sheet.name, _values(book, sheet, max_rows), max_rows, sheet.merged_cells))
+            book.unload_sheet(index)  # one sheet in memory at a time
+        sheets = book.nsheets
+    finally:
+        book.release_resources()
+    if len(lines) <= sheets:
+        return refused("xls", f"{name}: spreadsheet with no cells")
+    return ReaderResult("\n".join(lines), "xls", STATUS_OK)
