@@ -234,6 +234,19 @@ def test_a_row_cut_by_a_page_break_is_finished_on_its_page():
     assert score("pingtan_2025_office.pdf")[:2] == (1.0, 1.0)
 
 
+def test_a_row_cut_into_a_page_whose_table_has_other_columns_is_finished_by_its_label():
+    # 5.要求行政机 ends page 2; 关确认或重新出具已获取信息 opens page 3, whose table (table three's
+    # end, then table four) has 23 columns, not 10: the label, not the columns, says it is the rest
+    text = read("pingtan_2019_tables_office.pdf").text
+    lines = text.splitlines()
+    assert "5 .要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0" in lines
+    assert not [line for line in lines if line.startswith("关确认")]
+    gold = json.loads((PDF.parent / "pingtan_site" / "gold" / "202001_80576.gold.json").read_text(encoding="utf-8"))
+    tables = {(v["indicator"], v["applicant_type"]): v["value"] for v in gold["values"] if v["indicator"][:3] in ("t2.", "t3.", "t4.")}
+    got = {(f.indicator_code, f.applicant_type): f.value for f in parse_document(text, "x").figures}
+    assert len(tables) == 198 and {key: got.get(key) for key in tables} == tables
+
+
 def _turned(name: str, rotate: int) -> bytes:
     """The PDF with each page set on a page turned a quarter by its /Rotate, the content turned back
     the other way, as printer drivers make a landscape page: it shows as the original does."""

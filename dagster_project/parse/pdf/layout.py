@@ -94,6 +94,37 @@ def continued_rows(rows: list[list[str | None]], cells: list[str | None]) -> boo
     return True
 
 
+_ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])")
+
+
+def completes_a_label(rows: list[list[str | None]], cells: list[str | None]) -> bool:
+    """Whether ``cells``, the first row of a table on a new page whose columns are not those of the
+    page before (another table begins below it there), is the rest of the last row of ``rows``, and if
+    so add its text to that row's label.
+
+    Columns cannot say it here, so the label must: the row above is an item (``5.``) whose label ends
+    short of a row name (``5.要求行政机``), the rest prints one cell of text and no figure, and the two
+    together name a row of the national tables (``5.要求行政机关确认或重新出具已获取信息``). The rest
+    may look like a row name of its own (``关确认或重新出具已获取信息`` ends like one), but a cut item
+    above it can only be continued.
+    """
+    if not rows or len(cells) == len(rows[-1]):  # the same columns: continued_rows decides
+        return False
+    above = rows[-1]
+    figures = [i for i, c in enumerate(above) if _is_number(c)]
+    texts = [c for c in cells if c and c.strip()]
+    if not figures or len(texts) != 1 or _is_number(texts[0]) or any(_is_number(c) for c in cells):
+        return False
+    labels = [i for i, c in enumerate(above[:figures[0]]) if c and c.strip()]
+    if not labels:
+        return False
+    label = above[labels[-1]]
+    if not _ITEM.match(label) or names_a_row(label) or not names_a_row(clean_cell(f"{label}\n{texts[0]}")):
+        return False
+    above[labels[-1]] = f"{label}\n{texts[0]}"
+    return True
+
+
 def _invisible(page):
     """A test of the page's graphics: does the object paint only in white where the page is white?
 

@@ -15,7 +15,7 @@ import io
 import re
 
 from ..attachments import STATUS_NEEDS_OCR, STATUS_OK, ReaderResult, refused
-from .layout import Block, continued_rows, page_blocks, table_lines
+from .layout import Block, completes_a_label, continued_rows, page_blocks, table_lines
 from .paragraphs import HEADING, continues, margins
 
 PAGE_BREAK = "\f"
@@ -91,7 +91,7 @@ def _finish_split_row(prev_table: Block | None, table: Block, prev_lines: list[s
     rest = [None if c is not None and not c.strip() else c for c in table.rows[0]]
     if any(HEADING.match(c.strip()) for c in rest if c):
         return
-    if continued_rows(prev_table.rows, rest):
+    if continued_rows(prev_table.rows, rest) or completes_a_label(prev_table.rows, rest):
         del table.rows[0]
         prev_lines[-len(before):] = table_lines(prev_table)
 
