@@ -11,7 +11,7 @@ from .assets.dbt import warehouse_dbt_models
 from .assets.dbt_cli import WarehouseDbtCli
 from .assets.dbt_project import dbt_project
 from .assets.fetch import fetched_documents
-from .assets.ingest import raw_documents, refused_documents
+from .assets.ingest import attachment_pages, raw_documents, refused_documents
 from .assets.stage import SHARDS, report_shards_asset, staged_reports
 from .checks.reconciliation import reconciliation_checks
 from .resources.warehouse import WarehouseResource
@@ -43,7 +43,7 @@ def build_definitions() -> dg.Definitions:
     """The definitions for the settings in force (``GOVINFO_*`` environment variables)."""
     settings = get_settings()
     return dg.Definitions(
-        assets=[fetched_documents, raw_documents, refused_documents, report_shards_asset(settings.parse_shards),
+        assets=[fetched_documents, raw_documents, refused_documents, attachment_pages, report_shards_asset(settings.parse_shards),
                 staged_reports, warehouse_dbt_models],
         asset_checks=reconciliation_checks(),
         jobs=[warehouse_job, parse_job],

@@ -44,14 +44,17 @@ def _unchanged(settings, log) -> dict | None:
     ),
 )
 def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    from ..fetch.provenance import source_url_by_path
+    from ..fetch.provenance import FETCH_SUBDIR
+    from ..fetch.provenance_index import load_state
+    from ..ingest.attachment_pages import write_attachment_pages
 
     settings = get_settings()
     raw_dir = settings.raw_dir
     if not raw_dir.is_dir():
         raise dg.Failure(f"ingest stopped: the raw folder {raw_dir} does not exist or is not a folder "
                          f"(check GOVINFO_RAW_DIR). Nothing was changed.")
-    urls = source_url_by_path(raw_dir)
+    provenance = load_state(raw_dir / FETCH_SUBDIR)
+    urls = provenance.first_url
     context.log.info(f"ingest: scanning {raw_dir}" + (" (full content rescan)" if settings.full_rescan else ""))
     with warehouse.connect(row_group_size=settings.documents_row_group_size) as con:
         bound_memory(con, settings)
@@ -61,6 +64,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                                     unchanged=_unchanged(settings, context.log.info))
         except IngestStopped as exc:
             raise dg.Failure(str(exc)) from None
+        linked = write_attachment_pages(con, provenance.page)
         total = con.execute("select count(*) from staging.documents").fetchone()[0]
         preview = con.execute(
             "select source_path, size_bytes, reader, encoding, source_url from staging.documents "
@@ -89,6 +93,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
         "removed": summary.removed,
         "refused": len(refused),
         "refused_kept_as_stored": summary.kept,
+        "attachments_with_their_page": linked,
         "refused_by_reason": dg.MetadataValue.json(summary.refused_by_reason),
         "full_rescan": settings.full_rescan,
         "bytes_read": summary.bytes_read,
@@ -112,5 +117,21 @@ refused_documents = dg.AssetSpec(
         "Files under GOVINFO_RAW_DIR that were not ingested (links out of the folder, binary files, archives, "
         "undecodable or unreadable files), one row each with the reason; written by staging/documents, whose "
         "`refused` metadata counts them. Published as marts.refused_documents."
+    ),
+)
+
+
+# Replaced by staging/documents on every run: declared here so the UI shows it in the ingest group
+# with what writes it (dbt reads it as a source: stg_attachment_pages)
+attachment_pages = dg.AssetSpec(
+    key=dg.AssetKey(["staging", "attachment_pages"]),
+    group_name="ingest",
+    kinds={"duckdb"},
+    deps=[raw_documents.key],
+    description=(
+        "For each attachment the fetch took from a report page (a PDF, Word or spreadsheet file linked from "
+        "it), that page's URL, as the fetch provenance log says now; written by staging/documents, whose "
+        "`attachments_with_their_page` metadata counts them. dbt reads a file with no year or agency of its own "
+        "as its page's, and a page's statistics tables published as a file as a part of the page's report."
     ),
 )

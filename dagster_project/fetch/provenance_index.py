@@ -26,7 +26,7 @@ from .provenance import LOG_NAME, STORED_OUTCOMES, parse_line
 
 INDEX_NAME = ".provenance.index.json"
 DIGEST_NAME = ".provenance.digest.json"
-FORMAT = 2
+FORMAT = 3
 HEAD_BYTES = 64 * 1024
 # what the fetch reads of a URL's last stored record: where its bytes are, the validators it asks
 # with, and what the manifest said of it; the rest of the line (titles, list pages, statuses) is the
@@ -44,10 +44,16 @@ class ProvenanceState:
     first_url: dict[str, str] = field(default_factory=dict)  # stored path -> the first URL that brought it
     agency: dict[str, str] = field(default_factory=dict)  # stored path -> the last manifest agency named for it
     offset: int = 0
+    # stored path of an attachment -> the URL of the report page that links to it
+    page: dict[str, str] = field(default_factory=dict)
 
     def ingest_digest(self) -> str:
-        """A digest of what ingest and staging read off the log: each stored path's URL and agency."""
-        payload = json.dumps([sorted(self.first_url.items()), sorted(self.agency.items())], ensure_ascii=True)
+        """A digest of what ingest and staging read off the log: each stored path's URL, agency and,
+        for an attachment, its page."""
+        parts = [sorted(self.first_url.items()), sorted(self.agency.items())]
+        if self.page:  # (a log without attachments keeps the digest it had before pages were read)
+            parts.append(sorted(self.page.items()))
+        payload = json.dumps(parts, ensure_ascii=True)
         return hashlib.sha256(payload.encode("ascii")).hexdigest()[:16]
 
     def fold(self, record: dict) -> None:
@@ -65,6 +71,10 @@ class ProvenanceState:
                 self.agency[path] = record["agency"]
             else:
                 self.agency.pop(path, None)
+            if record.get("kind") == "attachment" and isinstance(record.get("parent_url"), str):
+                self.page[path] = record["parent_url"]
+            else:
+                self.page.pop(path, None)
 
 
 def _identity(log: Path) -> list | None:
@@ -91,7 +101,7 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
     try:
         saved = json.loads((fetch_dir / INDEX_NAME).read_text(encoding="utf-8"))
         identity, offset = saved["log"], saved["offset"]
-        state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset)
+        state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset, saved["page"])
         if saved.get("format") != FORMAT or not _well_formed(state, identity) \
                 or not _of_this_log(log, identity, offset):
             return ProvenanceState()
@@ -102,9 +112,9 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
 
 def _well_formed(state: ProvenanceState, identity) -> bool:
     return (isinstance(state.offset, int) and state.offset >= 0
-            and all(isinstance(part, dict) for part in (state.latest_stored, state.first_url, state.agency))
+            and all(isinstance(part, dict) for part in (state.latest_stored, state.first_url, state.agency, state.page))
             and all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in state.latest_stored.values())
-            and all(isinstance(v, str) for part in (state.first_url, state.agency) for v in part.values())
+            and all(isinstance(v, str) for part in (state.first_url, state.agency, state.page) for v in part.values())
             and _identity_well_formed(identity))
 
 
@@ -163,7 +173,8 @@ def save_state(fetch_dir: Path, state: ProvenanceState) -> None:
     header = {"format": FORMAT, "log": identity, "offset": state.offset}
     # (ASCII escapes: a line the log holds with a lone surrogate in it is written as it was read)
     _replace(fetch_dir / INDEX_NAME, json.dumps({**header, "latest_stored": state.latest_stored,
-                                                 "first_url": state.first_url, "agency": state.agency}))
+                                                 "first_url": state.first_url, "agency": state.agency,
+                                                 "page": state.page}))
     _replace(fetch_dir / DIGEST_NAME, json.dumps({**header, "digest": state.ingest_digest()}))
 
 

@@ -276,7 +276,9 @@ def record_and_publish(work: Path, published: Path, fingerprint: Fingerprint) ->
 def _changed_files(con, settings) -> str | None:
     """What differs between the raw folder and the published staging.documents, or None."""
     from ..assets.ingest_options import ingest_options
-    from ..fetch.provenance import source_url_by_path
+    from ..fetch.provenance import FETCH_SUBDIR
+    from ..fetch.provenance_index import load_state
+    from ..ingest.attachment_pages import stored_attachment_pages
     from ..ingest.refused import known_refusals, still_refused
     from ..ingest.scan import edge_hash
     from ..ingest.walk import open_checked, walk_raw
@@ -286,7 +288,10 @@ def _changed_files(con, settings) -> str | None:
         "select report_id, size_bytes, mtime_ns, sha256, source_url, edge_sha256 from staging.documents").fetchall()}
     refused_before = known_refusals(con)
     refused_paths = {row[0] for row in con.execute("select source_path from staging.refused_documents").fetchall()}
-    urls = source_url_by_path(settings.raw_dir)
+    provenance = load_state(settings.raw_dir / FETCH_SUBDIR)
+    urls = provenance.first_url
+    if stored_attachment_pages(con) != provenance.page:
+        return "the fetch provenance log names another page for an attachment"
     files, refused = walk_raw(settings.raw_dir, options.skip)
     seen_refused = {r.source_path for r in refused}
     listed: set[str] = set()

@@ -95,6 +95,11 @@ STAGING_DDL = [
         county varchar,
         adcode varchar
     )""",
+    # an attachment fetched from a report page: that page's URL (ingest/attachment_pages.py)
+    """create table if not exists staging.attachment_pages (
+        source_path varchar primary key,
+        page_url varchar not null
+    )""",
 ]
 
 # Tables holding one or more rows per report: replaced as a whole when a report is re-parsed.

@@ -2,6 +2,8 @@
 after it; a log replaced or cut is read again from its start; a run's own lines are read from the end."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 
@@ -166,3 +168,25 @@ def test_the_ingest_digest_is_the_saved_one_until_the_log_grows(tmp_path, monkey
     (tmp_path / DIGEST_NAME).write_text('{"format": 2, "digest": 7}', encoding="ascii")
     assert ingest_digest(tmp_path) == load_state(tmp_path).ingest_digest()
     assert ingest_digest(tmp_path / "no-log") is None
+
+
+def test_an_attachments_page_is_read_off_the_log_kept_by_the_index_and_part_of_the_digest(tmp_path):
+    log = ProvenanceLog(tmp_path)
+    page_url, sheet_url = URL.format("t20230220_80629"), "http://127.0.0.1:8000/attach/tables2022.xls"
+    log.append(ProvenanceRecord(url=page_url, outcome=prov.DOWNLOADED, sha256="a" * 64, path="_fetched/aa/a.html"))
+    before = load_state(tmp_path).ingest_digest()
+    payload = json.dumps([[["_fetched/aa/a.html", page_url]], []], ensure_ascii=True)
+    assert before == hashlib.sha256(payload.encode("ascii")).hexdigest()[:16]  # as before pages were read
+    log.append(ProvenanceRecord(url=sheet_url, outcome=prov.DOWNLOADED, kind="attachment", sha256="b" * 64,
+                                path="_fetched/bb/b.xls", parent_url=page_url))
+    state = load_state(tmp_path)
+    assert state.page == {"_fetched/bb/b.xls": page_url}  # the page only for the attachment
+    save_state(tmp_path, state)
+    assert load_state(tmp_path).page == state.page  # kept by the index
+    # the digest names the link, so a build notices it; a log without attachments keeps its digest
+    assert state.ingest_digest() != before
+    assert load_state(tmp_path).ingest_digest() == ingest_digest(tmp_path) == state.ingest_digest()
+    # the same bytes fetched later as a page of their own: the first URL's kind stays what it was
+    log.append(ProvenanceRecord(url="http://127.0.0.1:8000/other.xls", outcome=prov.DOWNLOADED, sha256="b" * 64,
+                                path="_fetched/bb/b.xls"))
+    assert load_state(tmp_path).page == {"_fetched/bb/b.xls": page_url}

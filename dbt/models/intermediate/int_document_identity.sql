@@ -57,7 +57,8 @@ documents as (
 ),
 
 reports as (
-    select report_id, content_hash, doc_type, published_date, is_region_summary, title from {{ ref('stg_reports') }}
+    select report_id, content_hash, doc_type, published_date, is_region_summary, title, attached_to_report_id
+    from {{ ref('stg_reports') }}
 ),
 
 context as (
@@ -97,6 +98,7 @@ keyed as (
         coalesce('text:' || reports.content_hash, 'bytes:' || documents.sha256) as text_key,
         reports.doc_type,
         reports.title,
+        reports.attached_to_report_id,
         reports.published_date,
         coalesce(reports.is_region_summary, false) as is_region_summary,
         context.agency_id,
@@ -186,6 +188,64 @@ copies as (
     from same_bytes
 ),
 
+-- a report page and the files it links to (its statistics tables as a spreadsheet, a PDF or a Word
+-- file) are one report when each prints figures and no two print the same one: the page its prose, the
+-- files its tables. A page that only links to its report's file, or a file that repeats the page, is
+-- another version of the report and competes as one (the version with the national tables is kept)
+attached_members as (
+    select
+        report_id,
+        coalesce(attached_to_report_id, report_id) as page_report_id,
+        attached_to_report_id is null as is_page,
+        agency_id,
+        report_year,
+        is_region_summary,
+        figures
+    from copies
+    where report_id = content_report_id
+      and doc_type = 'annual_report'
+      and agency_id is not null
+      and report_year is not null
+      and (attached_to_report_id is not null
+           or report_id in (select attached_to_report_id from copies where attached_to_report_id is not null))
+),
+
+attached_shared as (
+    select
+        members.page_report_id,
+        members.agency_id,
+        members.report_year,
+        members.is_region_summary,
+        count(distinct (members.report_id, printed.indicator_code, printed.applicant_type))
+            - count(distinct (printed.indicator_code, printed.applicant_type)) as shared_figures
+    from attached_members as members
+    inner join {{ ref('stg_figures') }} as printed using (report_id)
+    group by all
+),
+
+attached_groups as (
+    select members.page_report_id, members.agency_id, members.report_year, members.is_region_summary
+    from attached_members as members
+    inner join attached_shared using (page_report_id, agency_id, report_year, is_region_summary)
+    group by all
+    having count(*) > 1
+       and count(*) filter (where members.is_page) = 1
+       and min(members.figures) > 0
+       and any_value(attached_shared.shared_figures) = 0
+),
+
+attached_parts as (
+    select
+        members.report_id,
+        'attached|' || members.page_report_id as part_title,
+        case when members.is_page then 0
+            else row_number() over (partition by members.page_report_id, members.is_page order by copies.source_path)
+        end as part_order
+    from attached_members as members
+    inner join attached_groups using (page_report_id, agency_id, report_year, is_region_summary)
+    inner join copies using (report_id)
+),
+
 -- one report published in parts is one report: pages of one agency and year whose titles mark them as
 -- parts (…年度报告（上） and …（下）, （一）/（二）, （上篇）, 上篇/下篇), or pages of one title whose files a site's
 -- pager numbers (t20220208_80613.htm, then t20220208_80613_1.htm: 共2页). The first part stands for the
@@ -214,23 +274,26 @@ part_pages as (
       and doc_type = 'annual_report'
       and agency_id is not null
       and report_year is not null
-      and title is not null
+      and (title is not null or report_id in (select report_id from attached_parts))
 ),
 
 part_keys as (
     select
-        *,
+        part_pages.*,
         case
+            when attached_parts.report_id is not null then attached_parts.part_title
             when part_mark is not null then
                 'marked|' || regexp_replace(trim(title), '(?:[（(][上中下一二三四五]篇?[）)]|[上中下]篇)$', '')
             when regexp_matches(location, '\.s?html?$') then
                 'paged|' || title || '|' || regexp_replace(location, '(?:_[0-9]{1,2})?\.s?html?$', '')
         end as part_title,
         case
+            when attached_parts.report_id is not null then attached_parts.part_order
             when part_mark is not null then strpos('上一中二下三四五', part_mark)
             else coalesce(page_number, 0)
         end as part_order
     from part_pages
+    left join attached_parts using (report_id)
 ),
 
 -- parts print different cells: two pages that both print one cell of the national tables are two

@@ -78,7 +78,8 @@ assembled as (
             then identity.identities_failed end, 0) as rules_failed,
         documents.size_bytes,
         documents.encoding,
-        documents.reader
+        documents.reader,
+        reports.taken_from_page
     from documents
     inner join identity using (report_id)
     left join reports using (report_id)
@@ -144,5 +145,6 @@ select
         end, 3) end as quality_score,
     size_bytes,
     encoding,
-    reader
+    reader,
+    taken_from_page
 from quarantined

@@ -2,25 +2,64 @@ with source as (
     select * from {{ source('staging', 'reports') }}
 ),
 
+documents as (
+    select report_id, source_path, source_url from {{ source('staging', 'documents') }}
+),
+
+attachment_pages as (
+    select * from {{ ref('stg_attachment_pages') }}
+),
+
+-- the report of the page each attachment was fetched from: the first document stored from the page's
+-- URL, when it is an annual report and not itself an attachment (links are followed one level deep)
+pages as (
+    select attached.report_id, min(page_reports.report_id) as page_report_id
+    from documents as attached
+    inner join attachment_pages using (source_path)
+    inner join documents as page_documents on page_documents.source_url = attachment_pages.page_url
+    inner join source as page_reports on page_reports.report_id = page_documents.report_id
+    where page_reports.doc_type = 'annual_report'
+      and page_documents.source_path not in (select source_path from attachment_pages)
+      and page_documents.report_id <> attached.report_id
+    group by attached.report_id
+),
+
+linked as (
+    select
+        source.*,
+        pages.page_report_id,
+        source.doc_type = 'annual_report' and pages.page_report_id is not null as inherits
+    from source
+    left join pages using (report_id)
+),
+
 renamed as (
     select
-        report_id,
-        sha256,
-        title,
-        agency_id,
-        agency_name,
-        report_year,
-        published_date,
-        doc_type,
-        doc_type_reason,
-        template_code,
-        is_region_summary,
-        page_url,
-        content_hash,
-        nullif(warnings, '') as parse_warnings,
-        parser_version,
-        parsed_at
-    from source
+        source.report_id,
+        source.sha256,
+        source.title,
+        -- a file read as an annual report that names no agency or year of its own (a page's statistics
+        -- tables alone name neither) is its page's: the page is the report it was published with
+        case when inherits then coalesce(source.agency_id, page.agency_id) else source.agency_id end as agency_id,
+        case when inherits and source.agency_id is null then page.agency_name else source.agency_name end as agency_name,
+        case when inherits then coalesce(source.report_year, page.report_year) else source.report_year end as report_year,
+        source.published_date,
+        source.doc_type,
+        source.doc_type_reason,
+        source.template_code,
+        source.is_region_summary,
+        source.page_url,
+        source.content_hash,
+        nullif(source.warnings, '') as parse_warnings,
+        source.parser_version,
+        source.parsed_at,
+        source.page_report_id as attached_to_report_id,
+        case when inherits then nullif(concat_ws(', ',
+            case when source.report_year is null and page.report_year is not null then 'report_year' end,
+            case when source.agency_id is null and page.agency_id is not null then 'agency' end
+        ), '') end as taken_from_page
+    from linked as source
+    left join source as page on page.report_id = source.page_report_id
 )
 
 select * from renamed

@@ -1,0 +1,12 @@
+with source as (
+    select * from {{ source('staging', 'attachment_pages') }}
+),
+
+renamed as (
+    select
+        source_path,
+        page_url
+    from source
+)
+
+select * from renamed
