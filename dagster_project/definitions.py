@@ -43,8 +43,8 @@ def build_definitions() -> dg.Definitions:
     """The definitions for the settings in force (``GOVINFO_*`` environment variables)."""
     settings = get_settings()
     return dg.Definitions(
-        assets=[fetched_documents, raw_documents, refused_documents, attachment_pages, report_shards_asset(settings.parse_shards),
-                staged_reports, warehouse_dbt_models],
+        assets=[fetched_documents, raw_documents, refused_documents, attachment_pages,
+                report_shards_asset(settings.parse_shards), staged_reports, warehouse_dbt_models],
         asset_checks=reconciliation_checks(),
         jobs=[warehouse_job, parse_job],
         resources={

@@ -46,7 +46,7 @@ def _unchanged(settings, log) -> dict | None:
 def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     from ..fetch.provenance import FETCH_SUBDIR
     from ..fetch.provenance_index import load_state
-    from ..ingest.attachment_pages import write_attachment_pages
+    from ..ingest.attachment_pages import links, write_attachment_pages
 
     settings = get_settings()
     raw_dir = settings.raw_dir
@@ -64,7 +64,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
                                     unchanged=_unchanged(settings, context.log.info))
         except IngestStopped as exc:
             raise dg.Failure(str(exc)) from None
-        linked = write_attachment_pages(con, provenance.page)
+        linked = write_attachment_pages(con, links(provenance))
         total = con.execute("select count(*) from staging.documents").fetchone()[0]
         preview = con.execute(
             "select source_path, size_bytes, reader, encoding, source_url from staging.documents "

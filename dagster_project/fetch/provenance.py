@@ -52,6 +52,7 @@ class ProvenanceRecord:
     listing_url: str | None = None
     title: str | None = None  # anchor text when found via a listing or on a report page
     parent_url: str | None = None  # for an attachment: the report page that links to it
+    parent_path: str | None = None  # and the stored version of that page (relative to raw_dir, posix)
     agency: str | None = None
     year: int | None = None
 

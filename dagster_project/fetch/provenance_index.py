@@ -44,15 +44,17 @@ class ProvenanceState:
     first_url: dict[str, str] = field(default_factory=dict)  # stored path -> the first URL that brought it
     agency: dict[str, str] = field(default_factory=dict)  # stored path -> the last manifest agency named for it
     offset: int = 0
-    # stored path of an attachment -> the URL of the report page that links to it
+    # stored path of an attachment -> the URL of the report page that links to it, and the stored
+    # version of that page that does (a page fetched again is another file; an older log has no path)
     page: dict[str, str] = field(default_factory=dict)
+    page_path: dict[str, str] = field(default_factory=dict)
 
     def ingest_digest(self) -> str:
         """A digest of what ingest and staging read off the log: each stored path's URL, agency and,
         for an attachment, its page."""
         parts = [sorted(self.first_url.items()), sorted(self.agency.items())]
         if self.page:  # (a log without attachments keeps the digest it had before pages were read)
-            parts.append(sorted(self.page.items()))
+            parts += [sorted(self.page.items()), sorted(self.page_path.items())]
         payload = json.dumps(parts, ensure_ascii=True)
         return hashlib.sha256(payload.encode("ascii")).hexdigest()[:16]
 
@@ -75,6 +77,10 @@ class ProvenanceState:
                 self.page[path] = record["parent_url"]
             else:
                 self.page.pop(path, None)
+            if path in self.page and isinstance(record.get("parent_path"), str):
+                self.page_path[path] = record["parent_path"]
+            else:
+                self.page_path.pop(path, None)
 
 
 def _identity(log: Path) -> list | None:
@@ -101,7 +107,8 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
     try:
         saved = json.loads((fetch_dir / INDEX_NAME).read_text(encoding="utf-8"))
         identity, offset = saved["log"], saved["offset"]
-        state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset, saved["page"])
+        state = ProvenanceState(saved["latest_stored"], saved["first_url"], saved["agency"], offset, saved["page"],
+                                saved["page_path"])
         if saved.get("format") != FORMAT or not _well_formed(state, identity) \
                 or not _of_this_log(log, identity, offset):
             return ProvenanceState()
@@ -112,9 +119,11 @@ def _stored_state(fetch_dir: Path, log: Path) -> ProvenanceState:
 
 def _well_formed(state: ProvenanceState, identity) -> bool:
     return (isinstance(state.offset, int) and state.offset >= 0
-            and all(isinstance(part, dict) for part in (state.latest_stored, state.first_url, state.agency, state.page))
+            and all(isinstance(part, dict)
+                    for part in (state.latest_stored, state.first_url, state.agency, state.page, state.page_path))
             and all(isinstance(r, dict) and isinstance(r.get("path"), str) for r in state.latest_stored.values())
-            and all(isinstance(v, str) for part in (state.first_url, state.agency, state.page) for v in part.values())
+            and all(isinstance(v, str) for part in (state.first_url, state.agency, state.page, state.page_path)
+                    for v in part.values())
             and _identity_well_formed(identity))
 
 
@@ -174,7 +183,7 @@ def save_state(fetch_dir: Path, state: ProvenanceState) -> None:
     # (ASCII escapes: a line the log holds with a lone surrogate in it is written as it was read)
     _replace(fetch_dir / INDEX_NAME, json.dumps({**header, "latest_stored": state.latest_stored,
                                                  "first_url": state.first_url, "agency": state.agency,
-                                                 "page": state.page}))
+                                                 "page": state.page, "page_path": state.page_path}))
     _replace(fetch_dir / DIGEST_NAME, json.dumps({**header, "digest": state.ingest_digest()}))
 
 

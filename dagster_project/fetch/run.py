@@ -41,6 +41,7 @@ class Target:
     title: str | None = None
     kind: str = "report"
     parent_url: str | None = None  # an attachment's report page
+    parent_path: str | None = None  # the stored version of that page that links to it (relative to raw_dir)
 
 
 ATTACHMENT = "attachment"  # kind of a file linked from a fetched report page (PDF, Word, …)
@@ -281,7 +282,7 @@ class _Run:
     def fetch_report(self, target: Target) -> ProvenanceRecord:
         base = ProvenanceRecord(url=target.url, outcome=prov.FAILED, kind=target.kind, listing_url=target.listing_url,
                                 title=target.title, agency=target.agency, year=target.year,
-                                parent_url=target.parent_url)
+                                parent_url=target.parent_url, parent_path=target.parent_path)
         try:
             return self.record(self._fetch_report(target, base))
         except Exception as exc:  # a bug must cost one document, not the run
@@ -354,13 +355,19 @@ class _Run:
                 text = decode_bytes(stored.read_bytes()).text
             except OSError:
                 return
-        page_url = target.url
+        page_url, page_path = target.url, self._relative(stored)
         links = attachment_links(text, page_url, self.fs.max_attachments_per_page)
         with self._lock:
             for link in links:
-                self.attachments.setdefault(link.url, Target(
+                noted = self.attachments.get(link.url)
+                # a file two pages link to keeps the first page by URL, whichever worker noted it first:
+                # the same page run after run, so the warehouse's link does not move when nothing changed
+                if noted is not None and (noted.parent_url, noted.parent_path) <= (page_url, page_path):
+                    continue
+                self.attachments[link.url] = Target(
                     url=link.url, agency=target.agency, year=target.year or year_hint(link.text),
-                    listing_url=target.listing_url, title=link.text or None, kind=ATTACHMENT, parent_url=page_url))
+                    listing_url=target.listing_url, title=link.text or None, kind=ATTACHMENT, parent_url=page_url,
+                    parent_path=page_path)
 
     def _unchanged(self, record: ProvenanceRecord, previous: dict, reason: str) -> ProvenanceRecord:
         # A 304 may omit the validators; keep the stored ones so the next run can ask again.

@@ -278,7 +278,7 @@ def _changed_files(con, settings) -> str | None:
     from ..assets.ingest_options import ingest_options
     from ..fetch.provenance import FETCH_SUBDIR
     from ..fetch.provenance_index import load_state
-    from ..ingest.attachment_pages import stored_attachment_pages
+    from ..ingest.attachment_pages import links, stored_attachment_pages
     from ..ingest.refused import known_refusals, still_refused
     from ..ingest.scan import edge_hash
     from ..ingest.walk import open_checked, walk_raw
@@ -290,7 +290,7 @@ def _changed_files(con, settings) -> str | None:
     refused_paths = {row[0] for row in con.execute("select source_path from staging.refused_documents").fetchall()}
     provenance = load_state(settings.raw_dir / FETCH_SUBDIR)
     urls = provenance.first_url
-    if stored_attachment_pages(con) != provenance.page:
+    if stored_attachment_pages(con) != links(provenance):
         return "the fetch provenance log names another page for an attachment"
     files, refused = walk_raw(settings.raw_dir, options.skip)
     seen_refused = {r.source_path for r in refused}

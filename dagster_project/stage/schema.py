@@ -95,10 +95,11 @@ STAGING_DDL = [
         county varchar,
         adcode varchar
     )""",
-    # an attachment fetched from a report page: that page's URL (ingest/attachment_pages.py)
+    # an attachment fetched from a report page: that page's URL and stored version (ingest/attachment_pages.py)
     """create table if not exists staging.attachment_pages (
         source_path varchar primary key,
-        page_url varchar not null
+        page_url varchar not null,
+        page_path varchar
     )""",
 ]
 

@@ -178,11 +178,12 @@ def test_an_attachments_page_is_read_off_the_log_kept_by_the_index_and_part_of_t
     payload = json.dumps([[["_fetched/aa/a.html", page_url]], []], ensure_ascii=True)
     assert before == hashlib.sha256(payload.encode("ascii")).hexdigest()[:16]  # as before pages were read
     log.append(ProvenanceRecord(url=sheet_url, outcome=prov.DOWNLOADED, kind="attachment", sha256="b" * 64,
-                                path="_fetched/bb/b.xls", parent_url=page_url))
+                                path="_fetched/bb/b.xls", parent_url=page_url, parent_path="_fetched/aa/a.html"))
     state = load_state(tmp_path)
     assert state.page == {"_fetched/bb/b.xls": page_url}  # the page only for the attachment
+    assert state.page_path == {"_fetched/bb/b.xls": "_fetched/aa/a.html"}  # and the version that links it
     save_state(tmp_path, state)
-    assert load_state(tmp_path).page == state.page  # kept by the index
+    assert (load_state(tmp_path).page, load_state(tmp_path).page_path) == (state.page, state.page_path)  # kept
     # the digest names the link, so a build notices it; a log without attachments keeps its digest
     assert state.ingest_digest() != before
     assert load_state(tmp_path).ingest_digest() == ingest_digest(tmp_path) == state.ingest_digest()

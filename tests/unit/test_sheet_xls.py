@@ -79,3 +79,11 @@ def test_a_damaged_xls_is_refused_with_its_name():
     data = (SHEET / "pingtan_2022.xls").read_bytes()
     result = read_attachment(data[: len(data) // 3], "xls", "cut.xls")
     assert result.status == "refused" and result.reason.startswith("cut.xls: not a readable .xls")
+
+
+def test_a_fraction_is_read_as_a_spreadsheet_shows_it():
+    from dagster_project.parse.sheet.rows import cell_text
+
+    # a formula's result is stored as a double: 9116.3 + 0.06 is 9116.359999999999 in binary
+    assert cell_text(9116.3 + 0.06) == "9116.36" and cell_text(0.1 + 0.2) == "0.3"
+    assert cell_text(88.0) == "88" and cell_text(1.5) == "1.5"

@@ -20,13 +20,16 @@ MergedRange = tuple[int, int, int, int]
 
 def cell_text(value) -> str:
     """The text a spreadsheet program shows for a stored value: whole numbers without the ``.0`` of
-    a float, a date without a midnight time."""
+    a float, fractions to 15 significant digits (9116.36, not 9116.359999999999), a date without a
+    midnight time."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float):  # as a spreadsheet shows it: 15 significant digits, not a sum's float noise
+        return format(value, ".15g")
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date):

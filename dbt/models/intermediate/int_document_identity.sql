@@ -194,20 +194,26 @@ copies as (
 -- another version of the report and competes as one (the version with the national tables is kept)
 attached_members as (
     select
-        report_id,
-        coalesce(attached_to_report_id, report_id) as page_report_id,
-        attached_to_report_id is null as is_page,
-        agency_id,
-        report_year,
-        is_region_summary,
-        figures
+        copies.report_id,
+        -- a page kept as several copies (fetched again with other bytes, posted at two addresses) is
+        -- its canonical copy, whichever copy links the file
+        coalesce(page_copy.content_report_id, copies.report_id) as page_report_id,
+        copies.attached_to_report_id is null as is_page,
+        copies.agency_id,
+        copies.report_year,
+        copies.is_region_summary,
+        copies.figures,
+        copies.source_path
     from copies
-    where report_id = content_report_id
-      and doc_type = 'annual_report'
-      and agency_id is not null
-      and report_year is not null
-      and (attached_to_report_id is not null
-           or report_id in (select attached_to_report_id from copies where attached_to_report_id is not null))
+    left join copies as page_copy on page_copy.report_id = copies.attached_to_report_id
+    where copies.report_id = copies.content_report_id
+      and copies.doc_type = 'annual_report'
+      and copies.agency_id is not null
+      and copies.report_year is not null
+      and (copies.attached_to_report_id is not null or copies.report_id in (
+          select linked_page.content_report_id
+          from copies as linking
+          inner join copies as linked_page on linked_page.report_id = linking.attached_to_report_id))
 ),
 
 attached_shared as (
@@ -237,13 +243,12 @@ attached_groups as (
 attached_parts as (
     select
         members.report_id,
-        'attached|' || members.page_report_id as part_title,
-        case when members.is_page then 0
-            else row_number() over (partition by members.page_report_id, members.is_page order by copies.source_path)
-        end as part_order
+        members.page_report_id,
+        members.is_page,
+        row_number() over (partition by members.page_report_id, members.is_page order by members.source_path)
+            as attachment_number
     from attached_members as members
     inner join attached_groups using (page_report_id, agency_id, report_year, is_region_summary)
-    inner join copies using (report_id)
 ),
 
 -- one report published in parts is one report: pages of one agency and year whose titles mark them as
@@ -277,23 +282,38 @@ part_pages as (
       and (title is not null or report_id in (select report_id from attached_parts))
 ),
 
-part_keys as (
+part_keys_of_pages as (
     select
         part_pages.*,
         case
-            when attached_parts.report_id is not null then attached_parts.part_title
             when part_mark is not null then
                 'marked|' || regexp_replace(trim(title), '(?:[（(][上中下一二三四五]篇?[）)]|[上中下]篇)$', '')
             when regexp_matches(location, '\.s?html?$') then
                 'paged|' || title || '|' || regexp_replace(location, '(?:_[0-9]{1,2})?\.s?html?$', '')
         end as part_title,
         case
-            when attached_parts.report_id is not null then attached_parts.part_order
             when part_mark is not null then strpos('上一中二下三四五', part_mark)
             else coalesce(page_number, 0)
         end as part_order
     from part_pages
+),
+
+-- the files a page links to join the page's parts (its （上）/（下） or its pager's pages), after all of them
+part_keys as (
+    select
+        keys.* replace (
+            case
+                when attached_parts.report_id is null then keys.part_title
+                else coalesce(page_keys.part_title, 'attached|' || attached_parts.page_report_id)
+            end as part_title,
+            case
+                when attached_parts.report_id is null or attached_parts.is_page then keys.part_order
+                else 1000 + coalesce(page_keys.part_order, 0) * 100 + attached_parts.attachment_number
+            end as part_order
+        )
+    from part_keys_of_pages as keys
     left join attached_parts using (report_id)
+    left join part_keys_of_pages as page_keys on page_keys.report_id = attached_parts.page_report_id
 ),
 
 -- parts print different cells: two pages that both print one cell of the national tables are two

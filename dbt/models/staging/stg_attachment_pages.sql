@@ -5,7 +5,8 @@ with source as (
 renamed as (
     select
         source_path,
-        page_url
+        page_url,
+        page_path
     from source
 )
 

@@ -3,24 +3,37 @@ with source as (
 ),
 
 documents as (
-    select report_id, source_path, source_url from {{ source('staging', 'documents') }}
+    select report_id, source_path, source_url, ingested_at from {{ source('staging', 'documents') }}
 ),
 
 attachment_pages as (
     select * from {{ ref('stg_attachment_pages') }}
 ),
 
--- the report of the page each attachment was fetched from: the first document stored from the page's
--- URL, when it is an annual report and not itself an attachment (links are followed one level deep)
-pages as (
-    select attached.report_id, min(page_reports.report_id) as page_report_id
-    from documents as attached
-    inner join attachment_pages using (source_path)
+-- the page each attachment was fetched from: the stored version of the page that links to it (an older
+-- provenance log names its URL only: then that URL's latest stored version), when it is an annual
+-- report and no attachment itself (links are followed one level deep)
+page_candidates as (
+    select attachment_pages.source_path, page_documents.report_id, page_documents.ingested_at
+    from attachment_pages
+    inner join documents as page_documents on page_documents.source_path = attachment_pages.page_path
+    union all
+    select attachment_pages.source_path, page_documents.report_id, page_documents.ingested_at
+    from attachment_pages
     inner join documents as page_documents on page_documents.source_url = attachment_pages.page_url
-    inner join source as page_reports on page_reports.report_id = page_documents.report_id
+    where attachment_pages.page_path is null
+),
+
+pages as (
+    select attached.report_id, arg_max(candidates.report_id, (candidates.ingested_at, candidates.report_id))
+        as page_report_id
+    from documents as attached
+    inner join page_candidates as candidates using (source_path)
+    inner join source as page_reports on page_reports.report_id = candidates.report_id
     where page_reports.doc_type = 'annual_report'
-      and page_documents.source_path not in (select source_path from attachment_pages)
-      and page_documents.report_id <> attached.report_id
+      and candidates.report_id not in (
+          select report_id from documents where source_path in (select source_path from attachment_pages))
+      and candidates.report_id <> attached.report_id
     group by attached.report_id
 ),
 
@@ -47,7 +60,9 @@ renamed as (
         source.doc_type,
         source.doc_type_reason,
         source.template_code,
-        source.is_region_summary,
+        -- a region's summary report is one with its files: tables alone do not say what they sum up
+        case when inherits then source.is_region_summary or coalesce(page.is_region_summary, false)
+            else source.is_region_summary end as is_region_summary,
         source.page_url,
         source.content_hash,
         nullif(source.warnings, '') as parse_warnings,
