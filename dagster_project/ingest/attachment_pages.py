@@ -2,9 +2,10 @@
 
 A site often publishes a report as a page and its statistics tables (or the whole report) as a file
 linked from it. The fetch records the page of each attachment in the provenance log (its URL, and
-the stored version of the page that links to it); ingest keeps that link beside the documents, so that the warehouse can read the file as part of the page's report
-(its year and agency when the file names none: a table alone names neither) rather than as a report
-of its own. The table is replaced whole on every ingest: it holds what the log says now.
+the stored version of the page that links to it); ingest keeps that link beside the documents, so
+that the warehouse can read the file as part of the page's report (its year and agency when the
+file names none: a table alone names neither) rather than as a report of its own. The table is
+replaced whole on every ingest: it holds what the log says now.
 """
 from __future__ import annotations
 
