@@ -5,17 +5,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from fetch_testkit import FaultServer, free_port
+from fetch_testkit import FaultServer, free_port, serving
 
 
 @pytest.fixture
 def server() -> Iterator[FaultServer]:
-    srv = FaultServer()
-    srv.thread.start()
-    yield srv
-    srv.release.set()
-    srv.shutdown()
-    srv.server_close()
+    with serving() as srv:
+        yield srv
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ import struct
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -70,6 +71,21 @@ class FaultServer(ThreadingHTTPServer):
             self.close_request(request)
             return
         super().shutdown_request(request)
+
+
+@contextmanager
+def serving(routes: dict[str, Callable[[BaseHTTPRequestHandler], None]] | None = None) -> Iterator[FaultServer]:
+    """A started server answering ``routes``; at the end, stalled handlers are let go and the port is closed."""
+    server = FaultServer()
+    for path, fn in (routes or {}).items():
+        server.route(path, fn)
+    server.thread.start()
+    try:
+        yield server
+    finally:
+        server.release.set()
+        server.shutdown()
+        server.server_close()
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -6,11 +6,10 @@ build; the page is the real Pingtan 2022 report page with its tables in a linked
 from __future__ import annotations
 
 import hashlib
-from contextlib import contextmanager
 
 import duckdb
 
-from fetch_testkit import FIXTURES, FaultServer, conditional, reply, write_manifest
+from fetch_testkit import FIXTURES, conditional, reply, serving, write_manifest
 from test_attachment_tables_warehouse import PAGE, SHEET, _page_without_tables
 from warehouse_job import materialize
 
@@ -36,21 +35,12 @@ def _sorting_first(base: bytes, make) -> bytes:
     return variant
 
 
-@contextmanager
 def _site(pages: dict[str, dict]):
     """Serve each path's current ``body`` (a dict, so a test can change it between runs) and the tables file."""
-    server = FaultServer()
-    server.thread.start()
-    for path, page in pages.items():
-        server.route(path, lambda h, page=page: conditional(h, page["body"], "text/html; charset=utf-8",
-                                                            etag=f'"{hashlib.sha1(page["body"]).hexdigest()}"'))
-    server.route(SHEET, lambda h: reply(h, 200, SHEET_BYTES, "application/vnd.ms-excel"))
-    try:
-        yield server
-    finally:
-        server.release.set()
-        server.shutdown()
-        server.server_close()
+    routes = {path: (lambda h, page=page: conditional(h, page["body"], "text/html; charset=utf-8",
+                                                      etag=f'"{hashlib.sha1(page["body"]).hexdigest()}"'))
+              for path, page in pages.items()}
+    return serving({**routes, SHEET: lambda h: reply(h, 200, SHEET_BYTES, "application/vnd.ms-excel")})
 
 
 def _concepts(warehouse) -> dict:

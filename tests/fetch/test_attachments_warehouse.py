@@ -13,7 +13,7 @@ import math
 import duckdb
 import pytest
 
-from fetch_testkit import FIXTURES, conditional, reply, write_manifest
+from fetch_testkit import FIXTURES, conditional, reply, serving, write_manifest
 from warehouse_job import materialize
 
 PAGE, PDF = "/xxgk/ndbg/t20250225_1.html", "/attach/2025/0225/hzq2024.pdf"
@@ -21,23 +21,14 @@ PAGE, PDF = "/xxgk/ndbg/t20250225_1.html", "/attach/2025/0225/hzq2024.pdf"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from fetch_testkit import FaultServer
-
-    server = FaultServer()
-    server.thread.start()
     page = (FIXTURES / "pdf" / "web" / "report_page.html").read_bytes()
     pdf = (FIXTURES / "pdf" / "hongze_2024.pdf").read_bytes()
-    server.route(PAGE, lambda h: conditional(h, page, "text/html; charset=utf-8", etag='"p"'))
-    server.route(PDF, lambda h: reply(h, 200, pdf, "application/octet-stream"))
     root = tmp_path_factory.mktemp("attachments")
-    sources = write_manifest(root / "sources.csv", [{"url": server.url(PAGE)}])
-    try:
+    with serving({PAGE: lambda h: conditional(h, page, "text/html; charset=utf-8", etag='"p"'),
+                  PDF: lambda h: reply(h, 200, pdf, "application/octet-stream")}) as server:
+        sources = write_manifest(root / "sources.csv", [{"url": server.url(PAGE)}])
         result = materialize(root / "raw", root / "wh.duckdb", GOVINFO_SOURCES=sources,
                              GOVINFO_FETCH_MAX_BYTES=str(2 * 1024 * 1024), GOVINFO_FETCH_PER_HOST_MIN_INTERVAL_S="0")
-    finally:
-        server.release.set()
-        server.shutdown()
-        server.server_close()
     con = duckdb.connect(str(root / "wh.duckdb"), read_only=True)
     try:
         reports = {row[0]: row for row in con.execute(

@@ -12,7 +12,6 @@ from dagster_project.fetch.run import fetch_all
 from dagster_project.ingest.decode import decode_bytes
 
 from fetch_testkit import (
-    FaultServer,
     free_port,
     ListLog,
     conditional,
@@ -20,6 +19,7 @@ from fetch_testkit import (
     report_html,
     reply,
     reset,
+    serving,
     snapshot,
     stall,
     write_manifest,
@@ -115,12 +115,8 @@ def _install_faults(server) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def fault_server():
-    srv = FaultServer()
-    srv.thread.start()
-    yield srv
-    srv.release.set()
-    srv.shutdown()
-    srv.server_close()
+    with serving() as srv:
+        yield srv
 
 
 @pytest.fixture(scope="module")
