@@ -177,7 +177,7 @@ same_bytes as (
     from content
 ),
 
-copies as (
+text_copies as (
     select
         same_bytes.*,
         first_value(report_id) over (
@@ -186,6 +186,73 @@ copies as (
         list(coalesce(source_url, source_path) order by source_path) over (partition by bytes_key) as content_locations,
         count(*) over (partition by bytes_key) as copies
     from same_bytes
+),
+
+-- a page that links its tables twice (an .xls and a PDF of them) links one content in two formats: a
+-- file whose every figure another file of the same page prints with the same value, and that prints no
+-- more, is a copy of it ('duplicate', the file with more figures, then the first source_path, kept).
+-- Without this the two files printed the same cells, so page and files competed as versions and the
+-- page's prose figures were lost
+linked_files as (
+    select
+        files.report_id,
+        coalesce(page_copy.content_report_id, files.attached_to_report_id) as page_report_id,
+        files.figures,
+        files.source_path
+    from text_copies as files
+    left join text_copies as page_copy on page_copy.report_id = files.attached_to_report_id
+    where files.report_id = files.content_report_id
+      and files.attached_to_report_id is not null
+      and files.figures > 0
+),
+
+linked_file_figures as (
+    select distinct linked_files.report_id, printed.indicator_code, printed.applicant_type, printed.value
+    from linked_files
+    inner join {{ ref('stg_figures') }} as printed using (report_id)
+),
+
+-- for two files of one page: how many of the first's figures the second prints with the same value
+repeated_figures as (
+    select
+        repeated.report_id,
+        keeping.report_id as keeping_report_id,
+        count(*) as figures_repeated
+    from linked_files as repeated
+    inner join linked_files as keeping
+        on keeping.page_report_id = repeated.page_report_id and keeping.report_id <> repeated.report_id
+    inner join linked_file_figures as cell on cell.report_id = repeated.report_id
+    inner join linked_file_figures as same
+        on same.report_id = keeping.report_id
+        and same.indicator_code = cell.indicator_code
+        and same.applicant_type is not distinct from cell.applicant_type
+        and same.value = cell.value
+    group by all
+),
+
+format_copies as (
+    select
+        repeated.report_id,
+        arg_min(keeping.report_id, (-keeping.figures, keeping.source_path)) as kept_report_id
+    from repeated_figures
+    inner join (select report_id, count(*) as cells from linked_file_figures group by report_id) as printed
+        using (report_id)
+    inner join linked_files as repeated using (report_id)
+    inner join linked_files as keeping on keeping.report_id = repeated_figures.keeping_report_id
+    where repeated_figures.figures_repeated = printed.cells
+      and (keeping.figures > repeated.figures
+           or (keeping.figures = repeated.figures and keeping.source_path < repeated.source_path))
+    group by repeated.report_id
+),
+
+copies as (
+    select
+        text_copies.* replace (
+            coalesce(format_copies.kept_report_id, text_copies.content_report_id) as content_report_id
+        ),
+        format_copies.kept_report_id is not null as is_format_copy
+    from text_copies
+    left join format_copies on format_copies.report_id = text_copies.content_report_id
 ),
 
 -- a report page and the files it links to (its statistics tables as a spreadsheet, a PDF or a Word
@@ -422,6 +489,8 @@ select
     case
         when copies.report_id <> copies.content_report_id and copies.sha256 = original.sha256
             then 'same bytes as ' || original.source_path
+        when copies.is_format_copy
+            then 'every figure it prints is printed with the same value by ' || original.source_path || ', another file linked from the same page'
         when copies.report_id <> copies.content_report_id
             then 'same normalised text as ' || original.source_path
         when parts.first_part_id <> copies.report_id and ranked.kept_report_id = parts.first_part_id then
