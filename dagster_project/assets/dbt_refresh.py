@@ -14,6 +14,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resources.duckdb_file import has_table
+
 # What the dbt tables are computed from besides the staged rows (data tests only check them).
 MODEL_INPUTS = ("models", "macros", "seeds", "dbt_project.yml")
 BUILD_STATE = "intermediate.int_build_state"
@@ -40,9 +42,7 @@ def models_digest(dbt_project_dir: Path, build_vars: dict) -> str:
 
 def last_build(con) -> tuple[str, str] | None:
     """(models_digest, parser_version) of the last complete build, or None when there is none."""
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = 'intermediate' and table_name = 'int_build_state'").fetchone()[0]
-    if not exists:
+    if not has_table(con, "intermediate", "int_build_state"):
         return None
     return con.execute(f"select models_digest, parser_version from {BUILD_STATE} limit 1").fetchone()
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..resources.duckdb_file import has_table
+
 CHANGES = "intermediate.int_report_changes"
 
 
@@ -42,9 +44,7 @@ class Totals:
 
 
 def validation_scope(con) -> Scope:
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = 'intermediate' and table_name = 'int_report_changes'").fetchone()[0]
-    if not exists:
+    if not has_table(con, "intermediate", "int_report_changes"):
         return Scope(False, "every report")
     full = con.execute(f"select count(*) filter (where change = 'full build') = count(*) from {CHANGES}").fetchone()[0]
     return Scope(not full, "every report (full build)" if full else "the reports this build changed")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resources.duckdb_file import has_table
 from .html import STYLE, escape
 
 SERIES = {  # concept code: (label, indicator codes summed in a warehouse without fct_agency_year_concept)
@@ -33,11 +34,6 @@ class DashboardData:
     rules: object
     series: object
     series_source: str
-
-
-def _has_table(con, schema: str, table: str) -> bool:
-    return con.execute("select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
-                       [schema, table]).fetchone()[0] > 0
 
 
 def _has_column(con, schema: str, table: str, column: str) -> bool:
@@ -67,7 +63,7 @@ def read_data(con) -> DashboardData:
                count(distinct report_id)::integer as reports, count(*)::integer as failing_rows
         from marts.fct_reconciliation where status = 'fail'
         group by rule_id order by reports desc, failing_rows desc, rule_id""").df()
-    if _has_table(con, "marts", "fct_agency_year_concept"):
+    if has_table(con, "marts", "fct_agency_year_concept"):
         series = con.execute("""
             select report_year::integer as year, concept_code, sum(value)::double as value,
                    count(distinct agency_id)::integer as agencies

@@ -9,6 +9,8 @@ replaced whole on every ingest: it holds what the log says now.
 """
 from __future__ import annotations
 
+from ..resources.duckdb_file import has_table
+
 
 def links(state) -> dict[str, tuple[str, str | None]]:
     """{stored path of an attachment: (its page's URL, the stored version of the page that links to it)}
@@ -33,9 +35,7 @@ def write_attachment_pages(con, pages: dict[str, tuple[str, str | None]]) -> int
 
 def stored_attachment_pages(con) -> dict[str, tuple[str, str | None]]:
     """The links a warehouse holds, as :func:`links` ({} for one built before the table existed)."""
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = 'staging' and table_name = 'attachment_pages'").fetchone()[0]
-    if not exists:
+    if not has_table(con, "staging", "attachment_pages"):
         return {}
     rows = con.execute("select source_path, page_url, page_path from staging.attachment_pages").fetchall()
     return {path: (url, page_path) for path, url, page_path in rows}

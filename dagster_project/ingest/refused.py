@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from ..resources.duckdb_file import has_table
 from .reader_process import SERVER_ENDED
 from .walk import Refusal
 
@@ -57,8 +58,7 @@ def _limit_raised(category: str, limits) -> bool:
 def _parser_changed(con) -> bool:
     from ..stage.write_reports import parser_version
 
-    if not con.execute("select count(*) from information_schema.tables "
-                       "where table_schema = 'staging' and table_name = 'build_state'").fetchone()[0]:
+    if not has_table(con, "staging", "build_state"):
         return False  # never built: no refusal of another parser's
     built = con.execute("select parser_version from staging.build_state").fetchone()
     return built is not None and built[0] != parser_version()

@@ -68,3 +68,9 @@ def storage_version(con: "duckdb.DuckDBPyConnection") -> str | None:  # noqa: F8
     row = con.execute("select tags['storage_version'] from duckdb_databases() where database_name = current_database()"
                       ).fetchone()
     return row[0] if row else None
+
+
+def has_table(con: "duckdb.DuckDBPyConnection", schema: str, table: str) -> bool:  # noqa: F821
+    """Whether the warehouse holds ``schema.table``: a warehouse built by an older version may not yet."""
+    return con.execute("select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+                       [schema, table]).fetchone()[0] > 0

@@ -96,7 +96,7 @@ def record_build(con, parser: str, models: str) -> None:
 def check_unchanged(published: Path, settings, parser: str, models: str) -> Decision:
     """Would a build over ``settings.raw_dir`` change ``published``? Opens it read-only, writes nothing."""
     from ..fetch.provenance import LOG_NAME
-    from ..resources.duckdb_file import STORAGE_VERSION, open_warehouse, storage_version
+    from ..resources.duckdb_file import STORAGE_VERSION, has_table, open_warehouse, storage_version
 
     if not published.exists():
         return Decision(False, "no warehouse yet")
@@ -112,8 +112,7 @@ def check_unchanged(published: Path, settings, parser: str, models: str) -> Deci
     try:
         if not (storage_version(con) or "").startswith(STORAGE_VERSION):
             return Decision(False, "the warehouse is in an older storage format")
-        has_state = con.execute("select count(*) from information_schema.tables "
-                                "where table_schema = 'staging' and table_name = 'build_state'").fetchone()[0]
+        has_state = has_table(con, "staging", "build_state")
         state = con.execute("select strftime(built_at, '%Y-%m-%d %H:%M:%S UTC'), documents_digest, parser_version, "
                             "models_digest from staging.build_state").fetchone() if has_state else None
         if state is None:
