@@ -123,3 +123,52 @@ def test_tables_linked_twice_count_once_with_the_page(built_twice):
     wanted, got = _gold_values(built_twice)
     assert got == wanted
     assert built_twice["concepts"]["requests_received"] == 74 and built_twice["concepts"]["proactive_items"] == 14571
+
+
+
+REPORT_PAGE, FILES_BY_YEAR = "/zwgk/ndbg/t20220120_1.htm", {2021: "/attach/cgz2021.docx", 2020: "/attach/cgz2020.docx"}
+
+
+def _town_report(year: int) -> bytes:
+    """A small town's report as a Word file: 2020's figures (all 0) are all among 2021's."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(f"平潭县城关镇人民政府{year}年政府信息公开工作年度报告")
+    document.add_paragraph(f"{year}年，本镇未收到政府信息公开申请，未发生政府信息公开行政复议和行政诉讼案件。")
+    if year == 2021:
+        document.add_paragraph("本镇2021年主动公开政府信息12条。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_pages_files_of_two_years_stay_two_reports(tmp_path):
+    """A report page links its Word copy and, as many sites do, the year before's report; 2020's figures
+    (0 requests, 0 reviews, 0 lawsuits) are all printed by 2021's file, and 2020's report is its own still."""
+    page = ("<html><head><meta charset='utf-8'><title>平潭县城关镇人民政府2021年政府信息公开工作年度报告</title></head>"
+            "<body><h1>平潭县城关镇人民政府2021年政府信息公开工作年度报告</h1>"
+            "<p>本镇2021年主动公开政府信息12条。</p>" + "".join(
+                f'<p>附件：<a href="{path}">平潭县城关镇人民政府{year}年政府信息公开工作年度报告.docx</a></p>'
+                for year, path in FILES_BY_YEAR.items()) + "</body></html>").encode("utf-8")
+    word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    routes = {REPORT_PAGE: lambda h: conditional(h, page, "text/html; charset=utf-8", etag='"r"')}
+    for year, path in FILES_BY_YEAR.items():
+        routes[path] = lambda h, data=_town_report(year): reply(h, 200, data, word)
+    with serving(routes) as server:
+        sources = write_manifest(tmp_path / "sources.csv", [{"url": server.url(REPORT_PAGE)}])
+        result = materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources,
+                             GOVINFO_FETCH_PER_HOST_MIN_INTERVAL_S="0")
+    assert result.success
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True)
+    try:
+        last_year = con.execute("select duplicate_status from marts.dim_report where source_url = ?",
+                                [server.url(FILES_BY_YEAR[2020])]).fetchone()
+        requests = con.execute("select report_year, value from marts.fct_agency_year_concept "
+                               "where concept_code = 'requests_received' order by report_year").fetchall()
+    finally:
+        con.close()
+    assert last_year == ("canonical",)
+    assert requests == [(2020, 0), (2021, 0)]

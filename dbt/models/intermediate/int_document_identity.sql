@@ -189,14 +189,16 @@ text_copies as (
 ),
 
 -- a page that links its tables twice (an .xls and a PDF of them) links one content in two formats: a
--- file whose every figure another file of the same page prints with the same value, and that prints no
--- more, is a copy of it ('duplicate', the file with more figures, then the first source_path, kept).
+-- file whose every figure another file of the same page, agency and year prints with the same value, and
+-- that prints no more, is a copy of it ('duplicate', the file with more figures, then the first source_path, kept).
 -- Without this the two files printed the same cells, so page and files competed as versions and the
 -- page's prose figures were lost
 linked_files as (
     select
         files.report_id,
         coalesce(page_copy.content_report_id, files.attached_to_report_id) as page_report_id,
+        files.agency_id,
+        files.report_year,
         files.figures,
         files.source_path
     from text_copies as files
@@ -219,8 +221,12 @@ repeated_figures as (
         keeping.report_id as keeping_report_id,
         count(*) as figures_repeated
     from linked_files as repeated
+    -- of one agency and year: a page listing an agency's reports links years whose figures may all be 0
     inner join linked_files as keeping
-        on keeping.page_report_id = repeated.page_report_id and keeping.report_id <> repeated.report_id
+        on keeping.page_report_id = repeated.page_report_id
+        and keeping.agency_id is not distinct from repeated.agency_id
+        and keeping.report_year is not distinct from repeated.report_year
+        and keeping.report_id <> repeated.report_id
     inner join linked_file_figures as cell on cell.report_id = repeated.report_id
     inner join linked_file_figures as same
         on same.report_id = keeping.report_id
