@@ -24,5 +24,6 @@ def ingest_options(settings: Settings) -> IngestOptions:
         progress_seconds=settings.progress_seconds,
         skip=frozenset(skip),
         parse_max_chars=settings.parse_max_chars,
-        reader_limits=ReaderLimits(settings.attachments.reader_max_seconds, settings.attachments.reader_max_mb),
+        reader_limits=ReaderLimits(settings.attachments.reader_max_seconds, settings.attachments.reader_max_mb,
+                                   settings.parse_max_chars),
     )

@@ -29,10 +29,13 @@ _PROJECT = str(Path(__file__).resolve().parents[2])
 
 @dataclass(frozen=True)
 class ReaderLimits:
-    """What one attachment's reader may take (AttachmentSettings.reader_max_seconds, reader_max_mb)."""
+    """What one attachment's reader may take (AttachmentSettings.reader_max_seconds, reader_max_mb), and
+    the most text it may give (Settings.parse_max_chars): a few kilobytes of spreadsheet can spell out
+    hundreds of megabytes of empty cells, which would be stored only to be refused by the parse."""
 
     seconds: float = 120.0
     memory_mb: int = 2048
+    max_chars: int = 2_000_000
 
 
 class _Server:
@@ -125,7 +128,7 @@ def read_attachment_within(data: bytes, kind: str, source_path: str, limits: Rea
     for _ in range(2):
         server = _borrow()
         try:
-            result = server.ask((data, kind, source_path, limits.seconds, limits.memory_mb, env))
+            result = server.ask((data, kind, source_path, limits.seconds, limits.memory_mb, env, limits.max_chars))
         except (EOFError, OSError, pickle.UnpicklingError) as exc:
             _drop(server)
             ended = exc

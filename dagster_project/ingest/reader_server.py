@@ -21,7 +21,8 @@ import sys
 import time
 from dataclasses import replace
 
-from ..parse.attachments import ReaderResult, read_attachment, refused
+from ..parse.attachments import ReaderResult, over_parse_budget, read_attachment, refused
+from ..parse.text.blanks import folded_blanks
 
 WALL_CLOCK_FACTOR = 2.0  # a loaded machine gives a child less than a core: the wall clock allows twice the CPU limit
 WALL_CLOCK_GRACE = 2.0
@@ -78,19 +79,24 @@ def over_memory(kind: str, source_path: str, memory_mb: int, reason: str | None 
 
 
 def _child(write_end: int, data: bytes, kind: str, source_path: str, seconds: float, memory_mb: int,
-           env: dict[str, str], server: int) -> None:
+           env: dict[str, str], server: int, max_chars: int | None = None) -> None:
     _die_with(server)
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     cpu = max(1, int(seconds + 0.999))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))  # SIGXCPU at the soft limit, SIGKILL at the hard one
-    _settings_of(env)
+    _settings_of(env if max_chars is None else {**env, "GOVINFO_PARSE_MAX_CHARS": str(max_chars)})
     try:
         result = read_attachment(data, kind, source_path)
     except MemoryError:
         result = over_memory(kind, source_path, memory_mb)
     if result.status == "refused" and _peak_address_space() > memory * MEMORY_NEAR_LIMIT:
         result = over_memory(kind, source_path, memory_mb)  # refused inside C code, it surfaces as another error
+    if max_chars is not None and result.text and len(folded_blanks(result.text, max_chars)) > max_chars:
+        # judged here, in the child, as ingest judges a text file's: such a text never reaches the ingest
+        # process or the warehouse, where hundreds of megabytes of it stopped the run (the spreadsheet
+        # readers stop at the budget themselves)
+        result = over_parse_budget(kind, source_path, max_chars)
     payload = _pickled(result)
     with os.fdopen(write_end, "wb") as pipe:
         pipe.write(payload)
@@ -101,7 +107,7 @@ class RequesterGone(Exception):
 
 
 def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memory_mb: int,
-                  env: dict[str, str], requests: int | None = None) -> bytes:
+                  env: dict[str, str], max_chars: int | None = None, requests: int | None = None) -> bytes:
     """One file read in a forked child under the limits: the pickled ReaderResult (the child's own
     bytes, passed on unread); never raises on the file. ``requests``: the server's stdin, watched
     meanwhile: the requester sends nothing while it waits, so anything there is its end (raises
@@ -113,7 +119,7 @@ def read_in_child(data: bytes, kind: str, source_path: str, seconds: float, memo
         code = 0
         try:
             os.close(read_end)
-            _child(write_end, data, kind, source_path, seconds, memory_mb, env, server)
+            _child(write_end, data, kind, source_path, seconds, memory_mb, env, server, max_chars)
         except BaseException:  # noqa: BLE001 - the exit status is the only word left
             code = 70
         finally:

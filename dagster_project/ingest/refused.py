@@ -27,10 +27,12 @@ def still_refused(refusal: Refusal | None, size: int, mtime_ns: int, edge: str |
 
 # the category of a file an attachment reader refused ("doc: refused by reader"): judged by the readers'
 # code, so judged again after the parser changed (a .doc refused before the .doc reader is read by it).
-# A reader stopped by a limit says which ("pdf: refused by reader (over 120 s)", "(over 2048 MB)"): judged
-# again once that limit is raised; one whose server ended ("(over reader server ended)") at the next run.
+# A reader stopped by a limit says which ("pdf: refused by reader (over 120 s)", "(over 2048 MB)", "(over
+# 2000000 characters)"): judged again once that limit is raised; one whose server ended ("(over reader
+# server ended)") at the next run.
 BY_A_READER = ": refused by reader"
-_OVER_LIMIT = re.compile(rf"\(over (?:([0-9.]+) (s|MB)|({re.escape(SERVER_ENDED)}))\)$")
+_OVER_LIMIT = re.compile(rf"\(over (?:([0-9.]+) (s|MB|characters)|({re.escape(SERVER_ENDED)}))\)$")
+_LIMIT_OF_UNIT = {"s": "seconds", "MB": "memory_mb", "characters": "max_chars"}
 
 
 def known_refusals(con, limits=None) -> dict[str, Refusal]:
@@ -52,7 +54,7 @@ def _limit_raised(category: str, limits) -> bool:
     value, unit, ended = over.groups()
     if ended:
         return True
-    return float(value) < (limits.seconds if unit == "s" else limits.memory_mb)
+    return float(value) < getattr(limits, _LIMIT_OF_UNIT[unit])
 
 
 def _parser_changed(con) -> bool:

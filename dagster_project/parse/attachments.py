@@ -31,13 +31,21 @@ class ReaderResult:
     status: str
     reason: str | None = None
     note: str | None = None  # what the reader could not take from a file it read (shown in the report's warnings)
-    # the limit a refused read ran into ("120 s", "2048 MB", or "reader server ended"): the refusal is
-    # judged again once the limit is raised (ingest/refused.py)
+    # the limit a refused read ran into ("120 s", "2048 MB", "2000000 characters" or "reader server
+    # ended"): the refusal is judged again once the limit is raised (ingest/refused.py)
     limit: str | None = None
 
 
 def refused(reader: str, reason: str) -> ReaderResult:
     return ReaderResult("", reader, STATUS_REFUSED, reason)
+
+
+def over_parse_budget(reader: str, name: str, max_chars: int) -> ReaderResult:
+    """A file whose text runs past the parse budget: never parsed, so not kept; read again once the
+    budget is raised."""
+    reason = (f"{name}: not read: the {reader} reader's text runs past the parse budget of {max_chars:,} "
+              f"characters (GOVINFO_PARSE_MAX_CHARS)")
+    return ReaderResult("", reader, STATUS_REFUSED, reason, limit=f"{max_chars} characters")
 
 
 def unpacked_too_large(data: bytes, max_xml_bytes: int, max_bytes: int) -> str | None:

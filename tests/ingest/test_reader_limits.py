@@ -75,3 +75,70 @@ def test_a_refusal_at_a_limit_stands_until_the_limit_is_raised(tmp_path, monkeyp
     summary = ingest_folder(con, raw, options=IngestOptions(reader_limits=ReaderLimits(seconds=120, memory_mb=2048)))
     assert summary.refused == [] and summary.new == 1 and read == ["a/hongze_2024.pdf"] * 2
     assert "洪泽区" in con.execute("select text from staging.documents").fetchone()[0]
+
+
+def _wide_workbook(rows: int) -> bytes:
+    """An .xlsx whose rows each hold a cell in column A and one in XFD, the last of 16,384: a few
+    kilobytes of zip that spell out 16,382 empty cells a row (an outside trial's file: 106 KB, 491
+    million characters, stored whole, stopped every later run in DuckDB)."""
+    import io
+    import zipfile
+
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
+         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    cells = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="XFD{r}"><v>1</v></c></row>' for r in range(1, rows + 1))
+    relationships = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '</Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships {relationships}><Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook {ns}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships {relationships}><Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {ns}><sheetData>{cells}</sheetData></worksheet>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as workbook:
+        for name, xml in parts.items():
+            workbook.writestr(name, xml)
+    return out.getvalue()
+
+
+def test_a_reader_text_over_the_parse_budget_is_refused_in_the_reader(tmp_path):
+    """The text is judged in the reader's child, as ingest judges a text file's: it never reaches the
+    ingest process or the warehouse; the refusal stands until the budget is raised."""
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    (raw / "a" / "wide.xlsx").write_bytes(_wide_workbook(60))
+    shutil.copy(REPORT_DOC, raw / "a" / REPORT_DOC.name)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    for _ in range(2):
+        summary = ingest_folder(con, raw, options=IngestOptions(reader_limits=ReaderLimits(max_chars=1_000_000)))
+        assert [(r.source_path, r.reason, r.category) for r in summary.refused] == [(
+            "a/wide.xlsx",
+            "a/wide.xlsx: not read: the xlsx reader's text runs past the parse budget of 1,000,000 characters "
+            "(GOVINFO_PARSE_MAX_CHARS)",
+            "xlsx: refused by reader (over 1000000 characters)")]
+        assert [path for (path,) in con.execute("select source_path from staging.documents").fetchall()] == [
+            "a/pingtan_2020.doc"]
+    summary = ingest_folder(con, raw, options=IngestOptions(reader_limits=ReaderLimits(max_chars=4_000_000)))
+    assert summary.refused == [] and summary.new == 1
+
+
+def test_any_readers_text_over_the_parse_budget_is_refused(tmp_path):
+    """A Word file's text (6,701 characters) over a budget of 5,000: the readers that do not stop at the
+    budget themselves are judged in the child all the same."""
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    shutil.copy(REPORT_DOC, raw / "a" / REPORT_DOC.name)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    summary = ingest_folder(con, raw, options=IngestOptions(reader_limits=ReaderLimits(max_chars=5_000)))
+    assert [(r.reason, r.category) for r in summary.refused] == [(
+        "a/pingtan_2020.doc: not read: the doc reader's text runs past the parse budget of 5,000 characters "
+        "(GOVINFO_PARSE_MAX_CHARS)", "doc: refused by reader (over 5000 characters)")]
+    assert con.execute("select count(*) from staging.documents").fetchone()[0] == 0

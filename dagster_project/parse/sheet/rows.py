@@ -50,13 +50,16 @@ def covered_positions(merged: Iterable[MergedRange], max_rows: int) -> dict[int,
 
 
 def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
-                merged: Iterable[MergedRange] = ()) -> list[str]:
+                merged: Iterable[MergedRange] = (), max_chars: int | None = None) -> list[str]:
     """The heading line and the row lines of one sheet; ``rows`` (from the sheet's first row and
-    column) past ``max_rows`` are not read."""
+    column) past ``max_rows`` are not read, nor rows after the lines pass ``max_chars`` characters (the
+    parse budget: the text is refused then, and a few kilobytes of sheet can spell out hundreds of
+    megabytes of empty cells)."""
     covered = covered_positions(merged, max_rows)
     lines = [clean_cell(title)]
+    chars = len(lines[0])
     for n, row in enumerate(rows):
-        if n >= max_rows:
+        if n >= max_rows or (max_chars is not None and chars > max_chars):
             break
         spans = covered.get(n, ())
         cells = [cell_text(v) for c, v in enumerate(row) if not any(a <= c < b for a, b in spans)]
@@ -66,4 +69,5 @@ def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
             cells.pop(0)
         if cells:
             lines.append(" | ".join(cells))
+            chars += len(lines[-1]) + 1
     return lines

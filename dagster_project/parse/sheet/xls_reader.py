@@ -7,7 +7,7 @@ A cell whose formula ended in an error (``#DIV/0!``) is read as empty, never as 
 """
 from __future__ import annotations
 
-from ..attachments import STATUS_OK, ReaderResult, refused
+from ..attachments import STATUS_OK, ReaderResult, over_parse_budget, refused
 from .rows import sheet_lines
 
 
@@ -37,19 +37,28 @@ def read_xls(data: bytes, name: str) -> ReaderResult:
     from ...settings import get_settings
 
     max_rows = get_settings().attachments.xlsx_max_rows_per_sheet  # bounds the work on a data dump
+    max_chars = get_settings().parse_max_chars  # a text past it is refused: reading on is wasted
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True)
     except Exception as exc:  # xlrd raises its own errors, and struct/index errors on damaged files
         return refused("xls", f"{name}: not a readable .xls ({type(exc).__name__}: {exc})")
     lines: list[str] = []
+    chars = 0
     try:
         for index in range(book.nsheets):
+            if chars > max_chars:
+                break
             sheet = book.sheet_by_index(index)
-            lines.extend(sheet_lines(sheet.name, _values(book, sheet, max_rows), max_rows, sheet.merged_cells))
+            read = sheet_lines(sheet.name, _values(book, sheet, max_rows), max_rows, sheet.merged_cells,
+                               max_chars - chars)
+            lines.extend(read)
+            chars += sum(len(line) + 1 for line in read)
             book.unload_sheet(index)  # one sheet in memory at a time
         sheets = book.nsheets
     finally:
         book.release_resources()
+    if chars > max_chars:
+        return over_parse_budget("xls", name, max_chars)
     if len(lines) <= sheets:
         return refused("xls", f"{name}: spreadsheet with no cells")
     return ReaderResult("\n".join(lines), "xls", STATUS_OK)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 
-from ..attachments import STATUS_OK, ReaderResult, refused
+from ..attachments import STATUS_OK, ReaderResult, over_parse_budget, refused
 from .rows import sheet_lines
 
 
@@ -20,18 +20,26 @@ def read_xlsx(data: bytes, name: str) -> ReaderResult:
     from ...settings import get_settings
 
     max_rows = get_settings().attachments.xlsx_max_rows_per_sheet  # bounds the work on a data dump
+    max_chars = get_settings().parse_max_chars  # a text past it is refused: reading on is wasted
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         return refused("xlsx", f"{name}: not a readable .xlsx ({type(exc).__name__}: {exc})")
     lines: list[str] = []
+    chars = 0
     try:
         for sheet in workbook.worksheets:
+            if chars > max_chars:
+                break
             rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)  # positions as the merges name them
-            lines.extend(sheet_lines(sheet.title, rows, max_rows, _merged_ranges(sheet)))
+            read = sheet_lines(sheet.title, rows, max_rows, _merged_ranges(sheet), max_chars - chars)
+            lines.extend(read)
+            chars += sum(len(line) + 1 for line in read)
     finally:
         workbook.close()
+    if chars > max_chars:
+        return over_parse_budget("xlsx", name, max_chars)
     if len(lines) <= len(workbook.sheetnames):
         return refused("xlsx", f"{name}: spreadsheet with no cells")
     return ReaderResult("\n".join(lines), "xlsx", STATUS_OK, None, _uncached_formulas(data, max_rows))
