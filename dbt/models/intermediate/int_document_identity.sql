@@ -188,23 +188,28 @@ text_copies as (
     from same_bytes
 ),
 
--- a page that links its tables twice (an .xls and a PDF of them) links one content in two formats: a
--- file whose every figure another file of the same page, agency and year prints with the same value, and
--- that prints no more, is a copy of it ('duplicate', the file with more figures, then the first source_path, kept).
--- Without this the two files printed the same cells, so page and files competed as versions and the
--- page's prose figures were lost
+-- a page that links its tables twice (an .xls and a PDF of them) links one content in two formats: of two
+-- annual reports a page links, of one agency, year and kind (a region's summary or not), one whose every
+-- figure the other prints with the same value, and that prints no more, is a copy of it ('duplicate'; the
+-- file with more figures is kept, then the first source_path). Without this the two files printed the same
+-- cells, so page and files competed as versions and the page's prose figures were lost. A look-alike (a
+-- report's 解读 repeating its figures) and a file of no known agency or year are never the copy kept
 linked_files as (
     select
         files.report_id,
         coalesce(page_copy.content_report_id, files.attached_to_report_id) as page_report_id,
         files.agency_id,
         files.report_year,
+        files.is_region_summary,
         files.figures,
         files.source_path
     from text_copies as files
     left join text_copies as page_copy on page_copy.report_id = files.attached_to_report_id
     where files.report_id = files.content_report_id
       and files.attached_to_report_id is not null
+      and files.doc_type = 'annual_report'
+      and files.agency_id is not null
+      and files.report_year is not null
       and files.figures > 0
 ),
 
@@ -214,18 +219,19 @@ linked_file_figures as (
     inner join {{ ref('stg_figures') }} as printed using (report_id)
 ),
 
--- for two files of one page: how many of the first's figures the second prints with the same value
+-- for two such files of one page, agency and year: how many of the first's figures the second prints with the same value
 repeated_figures as (
     select
         repeated.report_id,
         keeping.report_id as keeping_report_id,
         count(*) as figures_repeated
     from linked_files as repeated
-    -- of one agency and year: a page listing an agency's reports links years whose figures may all be 0
+    -- a page may link the year before's report too, whose figures (all 0) the year's may all print
     inner join linked_files as keeping
         on keeping.page_report_id = repeated.page_report_id
-        and keeping.agency_id is not distinct from repeated.agency_id
-        and keeping.report_year is not distinct from repeated.report_year
+        and keeping.agency_id = repeated.agency_id
+        and keeping.report_year = repeated.report_year
+        and keeping.is_region_summary = repeated.is_region_summary
         and keeping.report_id <> repeated.report_id
     inner join linked_file_figures as cell on cell.report_id = repeated.report_id
     inner join linked_file_figures as same
