@@ -77,16 +77,13 @@ def test_a_refusal_at_a_limit_stands_until_the_limit_is_raised(tmp_path, monkeyp
     assert "洪泽区" in con.execute("select text from staging.documents").fetchone()[0]
 
 
-def _wide_workbook(rows: int) -> bytes:
-    """An .xlsx whose rows each hold a cell in column A and one in XFD, the last of 16,384: a few
-    kilobytes of zip that spell out 16,382 empty cells a row (an outside trial's file: 106 KB, 491
-    million characters, stored whole, stopped every later run in DuckDB)."""
+def _workbook(rows_xml: str, extra_parts: dict[str, str] | None = None) -> bytes:
+    """A minimal .xlsx of one sheet holding ``rows_xml``, and any other parts."""
     import io
     import zipfile
 
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-    cells = "".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="XFD{r}"><v>1</v></c></row>' for r in range(1, rows + 1))
     relationships = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
     parts = {
         "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -100,13 +97,22 @@ def _wide_workbook(rows: int) -> bytes:
         "xl/workbook.xml": f'<?xml version="1.0"?><workbook {ns}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
         "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships {relationships}><Relationship Id="rId1" '
         'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {ns}><sheetData>{cells}</sheetData></worksheet>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet {ns}><sheetData>{rows_xml}</sheetData></worksheet>',
+        **(extra_parts or {}),
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as workbook:
         for name, xml in parts.items():
             workbook.writestr(name, xml)
     return out.getvalue()
+
+
+def _wide_workbook(rows: int) -> bytes:
+    """Rows each holding a cell in column A and one in XFD, the last of 16,384: a few kilobytes of zip
+    that spell out 16,382 empty cells a row (an outside trial's file: 106 KB, 491 million characters,
+    stored whole, stopped every later run in DuckDB)."""
+    return _workbook("".join(f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="XFD{r}"><v>1</v></c></row>'
+                             for r in range(1, rows + 1)))
 
 
 def test_a_reader_text_over_the_parse_budget_is_refused_in_the_reader(tmp_path):
@@ -142,3 +148,17 @@ def test_any_readers_text_over_the_parse_budget_is_refused(tmp_path):
         "a/pingtan_2020.doc: not read: the doc reader's text runs past the parse budget of 5,000 characters "
         "(GOVINFO_PARSE_MAX_CHARS)", "doc: refused by reader (over 5000 characters)")]
     assert con.execute("select count(*) from staging.documents").fetchone()[0] == 0
+
+
+def test_a_part_of_unclosed_cells_is_read_within_the_limit(tmp_path):
+    """A 2 KB workbook with a part of 200,000 unclosed <c> (an outside trial's file) held the .xlsx
+    reader for its whole time limit: the scan for formula cells without a stored value ran each <c> to
+    the end of the part. It is read now, well within 5 s."""
+    raw = tmp_path / "raw"
+    (raw / "a").mkdir(parents=True)
+    rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>行政许可</t></is></c><c r="B1"><f>10000+690</f><v>10690</v></c></row>'
+    (raw / "a" / "cells.xlsx").write_bytes(_workbook(rows, {"xl/worksheets/zz.xml": "<f" + "<c>" * 200_000}))
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    summary = ingest_folder(con, raw, options=IngestOptions(reader_limits=ReaderLimits(seconds=5)))
+    assert summary.refused == []
+    assert con.execute("select text from staging.documents").fetchone()[0] == "S\n行政许可 | 10690"

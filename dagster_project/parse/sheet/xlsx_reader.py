@@ -66,8 +66,10 @@ def _merged_ranges(sheet) -> list[tuple[int, int, int, int]]:
     return [(int(r1) - 1, int(r2), _column(c1), _column(c2) + 1) for c1, r1, c2, r2 in _MERGE.findall(xml)]
 
 
-# a cell element: its attributes and what it holds (a formula <f>, its cached value <v>)
-_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+# a cell element: its attributes and what it holds (a formula <f>, its cached value <v>), which never
+# runs past the next cell: an unclosed <c> then costs one step, not a scan to the end of the part (a
+# 2 KB file of "<c>" repeated held the reader for its whole time limit)
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>((?:(?!<c[\s/>]).)*?)</c>)", re.S)
 _REFERENCE = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _VALUE = re.compile(rb"<v>(.+?)</v>", re.S)
