@@ -18,6 +18,7 @@ TEXT_KINDS = frozenset({"html", "text"})
 # Kinds that are never read as documents, with the words a refusal uses for them.
 REFUSED_KINDS: dict[str, str] = {
     "zip": "a zip archive holding no office document",
+    "zip_many_parts": "a zip archive of more than 10,000 parts (no office document has so many)",
     "gzip": "a gzip archive",
     "bzip2": "a bzip2 archive",
     "xz": "an xz archive",
@@ -104,7 +105,28 @@ def _plausible(magic: bytes, data: bytes) -> bool:
     return True
 
 
+MAX_ZIP_PARTS = 10_000  # an office document holds tens of parts; listing millions took 1.26 GB here
+
+
+def _declared_parts(data: bytes) -> int | None:
+    """How many entries a zip's end-of-central-directory record declares (its ZIP64 record's when it
+    has one), read without listing them; None when there is no such record."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    declared = int.from_bytes(data[end + 10:end + 12], "little")
+    locator = end - 20
+    if declared == 0xFFFF and locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":
+        record = int.from_bytes(data[locator + 8:locator + 16], "little")
+        if data[record:record + 4] == b"PK\x06\x06":
+            declared = int.from_bytes(data[record + 32:record + 40], "little")
+    return declared
+
+
 def _zip_kind(data: bytes) -> str:
+    # the count first: zipfile builds every entry's record to list the names, in the ingest's process
+    if (_declared_parts(data) or 0) > MAX_ZIP_PARTS:
+        return "zip_many_parts"
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
