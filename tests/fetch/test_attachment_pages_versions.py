@@ -75,6 +75,24 @@ def test_a_page_fetched_again_with_other_bytes_keeps_its_tables(tmp_path):
     assert _sheet_row(tmp_path / "wh.duckdb")[:2] == (2022, "part")
 
 
+def test_a_page_edited_after_a_fetch_keeps_its_tables(tmp_path):
+    """The site edits the page's text (a line added) after the first fetch: two stored versions of one
+    address, which are versions, not a pager's two parts. Before, both were taken for parts of one
+    report at one place, no group formed, the file won as a version with tables and both pages were
+    superseded: the page's 4 prose figures (proactive_items 14571) were lost."""
+    first = _page_without_tables()
+    edited = first.replace("<p>附件：".encode(), "<p>（本页附件已更新）</p><p>附件：".encode())
+    assert edited != first
+    page = {"body": first}
+    with _site({PAGE: page}) as server:
+        sources = write_manifest(tmp_path / "sources.csv", [{"url": server.url(PAGE)}])
+        assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
+        page["body"] = edited
+        assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
+    assert _concepts(tmp_path / "wh.duckdb") == {(2022, "requests_received"): 74, (2022, "proactive_items"): 14571}
+    assert _sheet_row(tmp_path / "wh.duckdb")[:2] == (2022, "part")
+
+
 def test_one_report_at_two_addresses_linking_one_file_is_one_report(tmp_path):
     first = _page_without_tables()
     second = _sorting_first(first, lambda n: first + f"<!-- column 2 ({n}) -->".encode())

@@ -352,7 +352,11 @@ part_pages as (
         ) as part_mark,
         coalesce(source_url, source_path) as location,
         try_cast(nullif(regexp_extract(coalesce(source_url, source_path), '_([0-9]{1,2})\.s?html?$', 1), '') as integer)
-            as page_number
+            as page_number,
+        -- a page fetched again after the site edited it is stored twice at one address: its versions,
+        -- not two parts; the latest fetched stands for the address among the parts, the others compete
+        row_number() over (partition by coalesce(source_url, source_path) order by ingested_at desc, source_path desc)
+            as version_at_location
     from copies
     where report_id = content_report_id
       and doc_type = 'annual_report'
@@ -363,8 +367,9 @@ part_pages as (
 
 part_keys_of_pages as (
     select
-        part_pages.*,
+        part_pages.* exclude (version_at_location),
         case
+            when version_at_location > 1 then null
             when part_mark is not null then
                 'marked|' || regexp_replace(trim(title), '(?:[（(][上中下一二三四五]篇?[）)]|[上中下]篇)$', '')
             when regexp_matches(location, '\.s?html?$') then
