@@ -15,10 +15,11 @@ from pathlib import PurePosixPath
 from .decode import wide_unicode_by_content
 
 TEXT_KINDS = frozenset({"html", "text"})
+MAX_ZIP_PARTS = 10_000  # an office document holds tens of parts; listing millions took 1.26 GB here
 # Kinds that are never read as documents, with the words a refusal uses for them.
 REFUSED_KINDS: dict[str, str] = {
     "zip": "a zip archive holding no office document",
-    "zip_many_parts": "a zip archive of more than 10,000 parts (no office document has so many)",
+    "zip_many_parts": f"a zip archive of more than {MAX_ZIP_PARTS:,} parts (no office document has so many)",
     "gzip": "a gzip archive",
     "bzip2": "a bzip2 archive",
     "xz": "an xz archive",
@@ -105,9 +106,6 @@ def _plausible(magic: bytes, data: bytes) -> bool:
     return True
 
 
-MAX_ZIP_PARTS = 10_000  # an office document holds tens of parts; listing millions took 1.26 GB here
-
-
 def _declared_parts(data: bytes) -> int | None:
     """How many entries a zip's end-of-central-directory record declares (its ZIP64 record's when it
     has one), read without listing them; None when there is no such record."""
@@ -116,11 +114,14 @@ def _declared_parts(data: bytes) -> int | None:
         return None
     declared = int.from_bytes(data[end + 10:end + 12], "little")
     locator = end - 20
-    if declared == 0xFFFF and locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":
+    if declared != 0xFFFF:
+        return declared
+    # 0xFFFF: the count is in the ZIP64 record, which a locator just before this one points to
+    if locator >= 0 and data[locator:locator + 4] == b"PK\x06\x07":
         record = int.from_bytes(data[locator + 8:locator + 16], "little")
         if data[record:record + 4] == b"PK\x06\x06":
-            declared = int.from_bytes(data[record + 32:record + 40], "little")
-    return declared
+            return int.from_bytes(data[record + 32:record + 40], "little")
+    return None
 
 
 def _zip_kind(data: bytes) -> str:
