@@ -62,15 +62,20 @@ def _sheet_row(warehouse) -> tuple:
         con.close()
 
 
-def test_a_page_fetched_again_with_other_bytes_keeps_its_tables(tmp_path):
-    first = _page_without_tables()
-    again = _sorting_first(first, lambda n: first + f"<!-- visit {n} -->".encode())
+def _fetched_twice(tmp_path, first: bytes, then: bytes) -> None:
+    """The page at PAGE served as ``first``, fetched and built; then served as ``then``, fetched and built again."""
     page = {"body": first}
     with _site({PAGE: page}) as server:
         sources = write_manifest(tmp_path / "sources.csv", [{"url": server.url(PAGE)}])
         assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
-        page["body"] = again  # a view counter: the same text, a second stored copy of the page
+        page["body"] = then
         assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
+
+
+def test_a_page_fetched_again_with_other_bytes_keeps_its_tables(tmp_path):
+    first = _page_without_tables()
+    again = _sorting_first(first, lambda n: first + f"<!-- visit {n} -->".encode())
+    _fetched_twice(tmp_path, first, again)  # a view counter: the same text, a second stored copy of the page
     assert _concepts(tmp_path / "wh.duckdb") == {(2022, "requests_received"): 74, (2022, "proactive_items"): 14571}
     assert _sheet_row(tmp_path / "wh.duckdb")[:2] == (2022, "part")
 
@@ -83,12 +88,7 @@ def test_a_page_edited_after_a_fetch_keeps_its_tables(tmp_path):
     first = _page_without_tables()
     edited = first.replace("<p>附件：".encode(), "<p>（本页附件已更新）</p><p>附件：".encode())
     assert edited != first
-    page = {"body": first}
-    with _site({PAGE: page}) as server:
-        sources = write_manifest(tmp_path / "sources.csv", [{"url": server.url(PAGE)}])
-        assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
-        page["body"] = edited
-        assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
+    _fetched_twice(tmp_path, first, edited)
     assert _concepts(tmp_path / "wh.duckdb") == {(2022, "requests_received"): 74, (2022, "proactive_items"): 14571}
     assert _sheet_row(tmp_path / "wh.duckdb")[:2] == (2022, "part")
 
@@ -109,12 +109,7 @@ def test_a_corrected_page_gives_its_year_to_the_file_it_links(tmp_path):
     # the first version named 2021 and linked no file; the stored first version sorts first by its id
     wrong_year = _sorting_first(corrected, lambda n: corrected.decode().replace("2022", "2021")
                                 .replace(SHEET, "").encode() + f"<!-- {n} -->".encode())
-    page = {"body": wrong_year}
-    with _site({PAGE: page}) as server:
-        sources = write_manifest(tmp_path / "sources.csv", [{"url": server.url(PAGE)}])
-        assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
-        page["body"] = corrected
-        assert materialize(tmp_path / "raw", tmp_path / "wh.duckdb", GOVINFO_SOURCES=sources, **RUN).success
+    _fetched_twice(tmp_path, wrong_year, corrected)
     year, status, canonical, _ = _sheet_row(tmp_path / "wh.duckdb")
     assert (year, status, canonical) == (2022, "part", _report_id(corrected))
     assert _concepts(tmp_path / "wh.duckdb")[(2022, "requests_received")] == 74

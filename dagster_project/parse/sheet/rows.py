@@ -52,12 +52,11 @@ def covered_positions(merged: Iterable[MergedRange], max_rows: int) -> dict[int,
 def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
                 merged: Iterable[MergedRange] = (), max_chars: int | None = None) -> list[str]:
     """The heading line and the row lines of one sheet; ``rows`` (from the sheet's first row and
-    column) past ``max_rows`` are not read, nor rows after the lines pass ``max_chars`` characters (the
-    parse budget: the text is refused then, and a few kilobytes of sheet can spell out hundreds of
-    megabytes of empty cells)."""
+    column) past ``max_rows`` are not read, nor rows after the lines pass ``max_chars`` characters
+    with their line breaks."""
     covered = covered_positions(merged, max_rows)
     lines = [clean_cell(title)]
-    chars = len(lines[0])
+    chars = len(lines[0]) + 1
     for n, row in enumerate(rows):
         if n >= max_rows or (max_chars is not None and chars > max_chars):
             break
@@ -70,4 +69,20 @@ def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
         if cells:
             lines.append(" | ".join(cells))
             chars += len(lines[-1]) + 1
+    return lines
+
+
+def workbook_lines(sheets: Iterable[tuple[str, Iterable[Iterable], Iterable[MergedRange]]], max_rows: int,
+                   max_chars: int) -> list[str] | None:
+    """The lines of every sheet ((title, rows, merged ranges), one after the other), or None once they
+    pass ``max_chars`` characters (the parse budget: such a text is refused, and a few kilobytes of
+    sheet can spell out hundreds of megabytes of empty cells, so reading stops there)."""
+    lines: list[str] = []
+    chars = 0
+    for title, rows, merged in sheets:
+        read = sheet_lines(title, rows, max_rows, merged, max_chars - chars)
+        lines.extend(read)
+        chars += sum(len(line) + 1 for line in read)
+        if chars > max_chars:
+            return None
     return lines

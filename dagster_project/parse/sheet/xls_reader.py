@@ -8,7 +8,7 @@ A cell whose formula ended in an error (``#DIV/0!``) is read as empty, never as 
 from __future__ import annotations
 
 from ..attachments import STATUS_OK, ReaderResult, over_parse_budget, refused
-from .rows import sheet_lines
+from .rows import workbook_lines
 
 
 def _values(book, sheet, max_rows: int):
@@ -42,23 +42,19 @@ def read_xls(data: bytes, name: str) -> ReaderResult:
         book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True)
     except Exception as exc:  # xlrd raises its own errors, and struct/index errors on damaged files
         return refused("xls", f"{name}: not a readable .xls ({type(exc).__name__}: {exc})")
-    lines: list[str] = []
-    chars = 0
-    try:
+
+    def sheets():
         for index in range(book.nsheets):
-            if chars > max_chars:
-                break
             sheet = book.sheet_by_index(index)
-            read = sheet_lines(sheet.name, _values(book, sheet, max_rows), max_rows, sheet.merged_cells,
-                               max_chars - chars)
-            lines.extend(read)
-            chars += sum(len(line) + 1 for line in read)
+            yield sheet.name, _values(book, sheet, max_rows), sheet.merged_cells
             book.unload_sheet(index)  # one sheet in memory at a time
-        sheets = book.nsheets
+
+    try:
+        lines = workbook_lines(sheets(), max_rows, max_chars)
     finally:
         book.release_resources()
-    if chars > max_chars:
+    if lines is None:
         return over_parse_budget("xls", name, max_chars)
-    if len(lines) <= sheets:
+    if len(lines) <= book.nsheets:
         return refused("xls", f"{name}: spreadsheet with no cells")
     return ReaderResult("\n".join(lines), "xls", STATUS_OK)

@@ -11,7 +11,7 @@ import io
 import re
 
 from ..attachments import STATUS_OK, ReaderResult, over_parse_budget, refused
-from .rows import sheet_lines
+from .rows import workbook_lines
 
 
 def read_xlsx(data: bytes, name: str) -> ReaderResult:
@@ -26,19 +26,14 @@ def read_xlsx(data: bytes, name: str) -> ReaderResult:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         return refused("xlsx", f"{name}: not a readable .xlsx ({type(exc).__name__}: {exc})")
-    lines: list[str] = []
-    chars = 0
+    # positions as the merges name them: from the sheet's first row and column
+    sheets = ((sheet.title, sheet.iter_rows(min_row=1, min_col=1, values_only=True), _merged_ranges(sheet))
+              for sheet in workbook.worksheets)
     try:
-        for sheet in workbook.worksheets:
-            if chars > max_chars:
-                break
-            rows = sheet.iter_rows(min_row=1, min_col=1, values_only=True)  # positions as the merges name them
-            read = sheet_lines(sheet.title, rows, max_rows, _merged_ranges(sheet), max_chars - chars)
-            lines.extend(read)
-            chars += sum(len(line) + 1 for line in read)
+        lines = workbook_lines(sheets, max_rows, max_chars)
     finally:
         workbook.close()
-    if chars > max_chars:
+    if lines is None:
         return over_parse_budget("xlsx", name, max_chars)
     if len(lines) <= len(workbook.sheetnames):
         return refused("xlsx", f"{name}: spreadsheet with no cells")
