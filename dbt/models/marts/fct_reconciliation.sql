@@ -8,7 +8,11 @@ with counted as (
 ),
 
 evaluations as (
-    select * from {{ ref('int_rule_report_residuals') }} where {{ changed_reports_only() }}
+    -- a report in parts is read whole (a table a pager cut between two parts is one table), others alone
+    select * from {{ ref('int_rule_report_residuals') }}
+    where {{ changed_reports_only() }} and report_id not in (select report_id from counted where in_parts)
+    union all by name
+    select * from {{ ref('int_rule_whole_report_residuals') }} where {{ changed_reports_only() }}
     union all by name
     select * from {{ ref('int_rule_applicant_residuals') }} where {{ changed_reports_only() }}
     union all by name
