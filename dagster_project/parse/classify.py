@@ -583,6 +583,16 @@ def national_template(cells: list[CellToken]) -> str | None:
     return None
 
 
+# the national forms by the year a report covers: the 2019 form for 2019 and 2020, the 2021 form after
+FIRST_YEAR_OF_FORM = {"gov2019": 2019, "gov2021": 2021}
+
+
+def national_form_of_year(year: int | None) -> str | None:
+    if year is None or year < FIRST_YEAR_OF_FORM["gov2019"]:
+        return None
+    return "gov2021" if year >= FIRST_YEAR_OF_FORM["gov2021"] else "gov2019"
+
+
 def older_template(cells: list[CellToken], gov2008_rows: int, other_table_rows: int = 0) -> str:
     """The format of cells that print no label of the national 2019/2021 tables."""
     if gov2008_rows >= 5:

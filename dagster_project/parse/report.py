@@ -4,16 +4,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .text.cells import cell_stream
-from .classify import (binary_reason, classify_doc_type, is_blank_template, names_a_document, national_template,
-                       older_template, unreadable_reason)
+from .classify import (binary_reason, classify_doc_type, is_blank_template, names_a_document,
+                       national_form_of_year, national_template, older_template, unreadable_reason)
 from .identity import content_hash
 from .labels import mainland_terms, normalise_label
 from .metadata import TWO_YEARS_HOW, find_agency, find_published, find_report_year, find_title, is_region_summary
 from .model import CUT_OFF_WARNING, DocumentParseError, ParsedReport, ReportMeta
-from .text.sections import find_regions
+from .text.sections import find_regions, tables_go_on
 from .tables.statistics_table import parse_statistics_table
 from .tables.table_four import parse_table_four
-from .tables.table_three import parse_table_three
+from .tables.table_three import parse_table_three, rows_go_on_at
 from .tables.table_two import parse_table_two
 
 MIN_TEXT_CHARS = 40
@@ -109,10 +109,14 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         figures, unplaced = parse_statistics_table(cells)
         uncoded = [] if figures else parse_other_tables(cells, page.tables)
         template = older_template(cells, len(figures), len(uncoded))
+        # the later page of a report a site's pager cut inside its tables prints none of the labels that
+        # name the form: its year does (7 of 8 cuts inside table three lost every figure after the cut)
+        if template == "narrative" and not unplaced and tables_go_on(cells, rows_go_on_at):
+            template = national_form_of_year(year) or template
     warnings: list[str] = []
     regions = None
     if template in ("gov2019", "gov2021"):
-        regions = find_regions(cells)
+        regions = find_regions(cells, rows_go_on_at)
         for region, parse in ((regions.t2, lambda c: parse_table_two(c, template)),
                               (regions.t3, lambda c: parse_table_three(c, template)),
                               (regions.t4, parse_table_four)):

@@ -1,7 +1,9 @@
 """A report published in parts is one report, in a real build: 平潭's 2022 report as （上） and （下）
-pages, and its 2021 report cut by a site's pager into t20220208_80613.htm and _1.htm. Before, the
-parts competed as versions of the agency's year: one superseded the other, and the year kept 190 of
-204 figures (2022) and 190 of 203 (2021). The second part arrives in a later run: the build that
+pages, its 2021 report cut by a site's pager into t20220208_80613.htm and _1.htm, and its 2024 report cut
+by a pager inside table three (t20250327_97791.htm and _1.htm). Before, the parts competed as versions of
+the agency's year: one superseded the other, and the year kept 190 of 204 figures (2022) and 190 of 203
+(2021); the 2024 report's second part, which opens on table three's rows without the table's heading or
+header, gave none of its 106 figures. The second part of 2022 arrives in a later run: the build that
 takes it in is incremental."""
 import shutil
 from pathlib import Path
@@ -13,7 +15,7 @@ from seed_gold import PINGTAN, gold_values
 from warehouse_job import materialize
 
 PARTS = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "report_in_parts"
-GOLD = {2022: "202302_80629", 2021: "202202_80613", 2023: "202403_87885"}  # the whole reports' pages, hand-checked
+GOLD = {2022: "202302_80629", 2021: "202202_80613", 2023: "202403_87885", 2024: "202503_97791"}  # the whole reports' pages, hand-checked
 # the real 2023 page and a revision of it on the pager's next page name: both print every cell, so
 # they are two versions of the report (one superseded), not two parts
 WHOLE_2023 = PINGTAN / "reports" / "202403_87885.html"
@@ -44,7 +46,8 @@ def whole_pages(tmp_path_factory):
 def warehouse(tmp_path_factory):
     raw = tmp_path_factory.mktemp("raw")
     (raw / "pingtan").mkdir()
-    for name in ("2022_shang.html", "t20220208_80613.htm", "t20220208_80613_1.htm"):
+    for name in ("2022_shang.html", "t20220208_80613.htm", "t20220208_80613_1.htm",
+                 "t20250327_97791.htm", "t20250327_97791_1.htm"):
         shutil.copy(PARTS / name, raw / "pingtan" / name)
     page = WHOLE_2023.read_text(encoding="utf-8")
     (raw / "pingtan" / "t20240325_87885.htm").write_text(page, encoding="utf-8")
@@ -73,10 +76,13 @@ def test_the_later_parts_count_with_the_first(warehouse):
         ("pingtan/t20240325_87885_1.htm", "superseded", "pingtan/t20240325_87885.htm",
          "another annual report of the agency for 2023 is kept (pingtan/t20240325_87885.htm): "
          "equal by every rule; the first source path is kept"),
+        ("pingtan/t20250327_97791.htm", "canonical", "pingtan/t20250327_97791.htm", None),
+        ("pingtan/t20250327_97791_1.htm", "part", "pingtan/t20250327_97791.htm",
+         "part 2 of 2 of one report, counted with its first part (pingtan/t20250327_97791.htm)"),
     ]
 
 
-@pytest.mark.parametrize("year", [2022, 2021, 2023])
+@pytest.mark.parametrize("year", [2022, 2021, 2023, 2024])
 def test_every_figure_of_the_whole_report_is_counted_once(warehouse, year):
     counted = warehouse.execute(
         "select indicator_code, applicant_type, value from marts.fct_indicator_value where report_year = ?",
@@ -126,6 +132,6 @@ def test_the_mart_rows_are_the_whole_reports(warehouse, whole_pages):
         "select m.report_year, r.source_path from marts.mart_agency_year m join marts.dim_report r using (report_id) "
         "order by 1").fetchall()
     assert first_parts == [(2021, "pingtan/t20220208_80613.htm"), (2022, "pingtan/2022_shang.html"),
-                           (2023, "pingtan/t20240325_87885.htm")]
+                           (2023, "pingtan/t20240325_87885.htm"), (2024, "pingtan/t20250327_97791.htm")]
     fit = "select report_year from marts.mart_reports_fit_for_analysis order by 1"
     assert warehouse.execute(fit).fetchall() == whole_pages.execute(fit).fetchall()

@@ -102,6 +102,30 @@ def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: b
     return None, 1
 
 
+# a label that starts table three's rows where the page holds no heading or header of it: none of the
+# first-column words a row of another table or a heading could share (总计, 其他)
+_GOES_ON_LABEL_CHARS = 40
+_SENTENCE = re.compile(r"[0-9。]")  # a sentence that names a row (共处理信访举报投诉类申请12件。), not a row label
+_ROW_CELLS_AHEAD = 3
+
+
+def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
+    """The first cell from ``start`` that is a label of table three's rows with a figure after it: where
+    the table goes on when a site's pager cut it and the next page opens on its rows (with neither the
+    section heading nor the applicants' header that mark the table otherwise)."""
+    for i in range(start, len(cells)):
+        key = label_key(cells[i].text)
+        if not key or len(key) > _GOES_ON_LABEL_CHARS or _SENTENCE.search(key) or not _is_label(cells[i].text):
+            continue
+        code = _match(key, "gov2021", False)
+        if code is None or code == "t3.total_processed":
+            continue
+        ahead = cells[i + 1:i + 1 + _ROW_CELLS_AHEAD]
+        if any(parse_number(c.text) is not None for c in ahead):
+            return i
+    return None
+
+
 def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
     rows: list[MatrixRow] = []
     in_other_group = False

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .cells import CellToken
@@ -45,14 +46,22 @@ def _table_four_header(cells: list[CellToken], start: int) -> int | None:
     return None
 
 
-def find_regions(cells: list[CellToken]) -> TableRegions:
+def find_regions(cells: list[CellToken],
+                 table_three_goes_on: Callable[[list[CellToken], int], int | None] | None = None) -> TableRegions:
+    """``table_three_goes_on(cells, start)``: where table three's rows go on without its heading and
+    header, which a site's pager leaves on the page before (the first of its rows here), or None."""
     t2 = _first(cells, _T2, 0)
     t3 = _first(cells, _T3, t2 or 0)
     if t3 is None:
         t3 = _first(cells, _T3_CELLS, t2 or 0)
-    t4 = _first(cells, _T4, t3 or 0) if t3 is not None else None
-    if t3 is not None and t4 is None:
-        t4 = _table_four_header(cells, t3)
+    if t3 is None and table_three_goes_on is not None:
+        t3 = table_three_goes_on(cells, t2 or 0)
+    # without table three, table four is looked for only on the rest of a cut report (its heading or
+    # header there follows no other table)
+    cut = t3 is None and table_three_goes_on is not None
+    t4 = _first(cells, _T4, t3 or t2 or 0) if t3 is not None or cut else None
+    if (t3 is not None or cut) and t4 is None:
+        t4 = _table_four_header(cells, t3 or t2 or 0)
     end = _first(cells, _END, (t4 or t3 or 0) + 1)
     stop = end if end is not None else len(cells)
 
@@ -63,3 +72,9 @@ def find_regions(cells: list[CellToken]) -> TableRegions:
         return (a, min(later) if later else stop)
 
     return TableRegions(t2=span(t2, t3, t4, stop), t3=span(t3, t4, stop), t4=span(t4, stop))
+
+
+def tables_go_on(cells: list[CellToken], table_three_goes_on: Callable[[list[CellToken], int], int | None]) -> bool:
+    """Whether cells that print no label only the national forms print hold the rest of their tables: the
+    rows of table three or the header of table four, where a site's pager cut the report before them."""
+    return table_three_goes_on(cells, 0) is not None or _table_four_header(cells, 0) is not None
