@@ -111,8 +111,9 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         template = older_template(cells, len(figures), len(uncoded))
         # the later page of a report a site's pager cut inside its tables prints none of the labels that
         # name the form: its year does (7 of 8 cuts inside table three lost every figure after the cut)
-        if template == "narrative" and not unplaced and tables_go_on(cells, rows_go_on_at):
-            template = national_form_of_year(year) or template
+        form = national_form_of_year(year) if template == "narrative" and not unplaced else None
+        if form and tables_go_on(cells, rows_go_on_at):
+            template = form
     warnings: list[str] = []
     regions = None
     if template in ("gov2019", "gov2021"):
