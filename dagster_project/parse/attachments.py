@@ -58,15 +58,35 @@ def unpacked_too_large(data: bytes, max_xml_bytes: int, max_bytes: int) -> str |
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
+            xml = sum(part.file_size for part in parts if _holds_xml(archive, part))
     except (zipfile.BadZipFile, ValueError, OSError):
         return None  # not a zip: the reader says what it is
-    xml = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
     total = sum(part.file_size for part in parts)
     if xml > max_xml_bytes:
         return f"its XML unpacks to {xml:,} bytes, more than {max_xml_bytes:,} (GOVINFO_ATTACHMENTS_ZIP_MAX_XML_BYTES)"
     if total > max_bytes:
         return f"it unpacks to {total:,} bytes, more than {max_bytes:,} (GOVINFO_ATTACHMENTS_ZIP_MAX_UNPACKED_BYTES)"
     return None
+
+
+# a part named otherwise (a sheet as xl/worksheets/sheet1.bin) is XML to a reader that follows the package's
+# relationships to it: a large one is judged by its first bytes (an image or a printer's settings are not)
+_XML_NAMES = (".xml", ".rels")
+_PEEK_FROM_BYTES = 1024 * 1024
+_XML_START = (b"<", b"\xef\xbb\xbf<", b"\xff\xfe<\x00", b"\xfe\xff\x00<")
+
+
+def _holds_xml(archive, part) -> bool:
+    if part.filename.endswith(_XML_NAMES):
+        return True
+    if part.file_size < _PEEK_FROM_BYTES or part.is_dir():
+        return False
+    try:
+        with archive.open(part) as stream:
+            head = stream.read(64).lstrip(b" \t\r\n")
+    except Exception:  # a part that cannot be unpacked (encrypted, damaged) is read by no reader either
+        return False
+    return head.startswith(_XML_START)
 
 
 def read_attachment(data: bytes, kind: str, source_path: str) -> ReaderResult:
