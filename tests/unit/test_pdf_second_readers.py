@@ -46,8 +46,9 @@ def spelled(name: str | None) -> str:
     ("issuer_f__c018", "湖南省人民政府外事侨务办公室"),
     # 来源:宣城市残疾人联合会字体:[ ]: the field's value ends where the next label begins
     ("issuer_f__c016", "宣城市残疾人联合会"),
-    # 来源:国家文化和旅游部根据《中华人民共和国…: or where a sentence begins
-    ("issuer_d__c004", "国家文化和旅游部"),
+    # 文化和旅游部政府信息公开工作2021年度报告: the title names the body before the work and its year (before,
+    # the title gave none, and the field 来源:国家文化和旅游部根据《…, cut where its sentence begins, stood for it)
+    ("issuer_d__c004", "文化和旅游部"),
     # 一、总体情况2020年,国家广播电视总局坚持…: the subject after the heading with no space before the year
     ("issuer_d__c050", "国家广播电视总局"),
     # -项目中心 is an item of the site's menu, as - 项目中心 is

@@ -280,6 +280,11 @@ _COVER_OF_A_REPORT = re.compile(r"^[^《》]{2,30}?关于(?:发布|印发|公布
 _ITS_OFFICE = re.compile(r"(?:人民政府|政府)?(?:办公厅|办公室)")
 
 
+_WORK_BEFORE_YEAR = re.compile(r"(?:信息公开|政务公开)(?:工作)?$")
+# 县卫生局信息公开2010年度工作报告: a sample essay's body, a level and no place
+_LEVEL_ONLY = re.compile(r"^[省市县区乡镇]")
+
+
 def _title_issuer(title: str) -> str:
     # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name, unless it
     # names the body (【苑坑乡】2023年…) and the title does not name it again (【沙坪镇】沙坪镇2023年…)
@@ -298,8 +303,10 @@ def _title_issuer(title: str) -> str:
     if cover and issuer.startswith(cover.group(1)) and _ITS_OFFICE.fullmatch(issuer[len(cover.group(1)):]) \
             and (_ENDS_AS_NAME.search(cover.group(1)) or cover.group(1).endswith(_PLACE_ENDS)):
         return _government_whole(cover.group(1))
-    # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年)
-    after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) if "报告" in issuer else None
+    # the year after the title: 张家口市宣化区政府信息公开工作年度报告(2019年); or after the work it reports on:
+    # 中国地震局政府信息公开工作2010年度报告
+    after_title = re.search(r"(?:政府)?信息公开|政务公开", issuer) \
+        if "报告" in issuer or _WORK_BEFORE_YEAR.search(issuer) and not _LEVEL_ONLY.match(issuer) else None
     if after_title:
         issuer = _government_whole(issuer[:after_title.start()])
     # the year inside the name: 崇义县2015年教育局信息公开工作年度报告
