@@ -110,16 +110,18 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         uncoded = [] if figures else parse_other_tables(cells, page.tables)
         template = older_template(cells, len(figures), len(uncoded))
         # the later page of a report a site's pager cut inside its tables prints none of the labels that
-        # name the form: its year does (7 of 8 cuts inside table three lost every figure after the cut)
+        # name the form: its year does (7 of 8 cuts inside table three lost every figure after the cut),
+        # when the page is the report on its own evidence (its title): a month's or a half-year's page of
+        # request counts, or a 法治政府建设 report with a table of reviews, is none
         form = national_form_of_year(year) if template == "narrative" and not unplaced else None
-        if form and tables_go_on(cells, rows_go_on_at):
+        if form and tables_go_on(cells, rows_go_on_at) and classify_doc_type(title, text)[0] == "annual_report":
             template = form
     warnings: list[str] = []
     regions = None
     if template in ("gov2019", "gov2021"):
         regions = find_regions(cells, rows_go_on_at)
         for region, parse in ((regions.t2, lambda c: parse_table_two(c, template)),
-                              (regions.t3, lambda c: parse_table_three(c, template)),
+                              (regions.t3, lambda c: parse_table_three(c, template, not regions.t3_goes_on)),
                               (regions.t4, parse_table_four)):
             if region is None:
                 continue

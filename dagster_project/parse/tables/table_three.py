@@ -45,6 +45,7 @@ _ROWS = [
 ]
 _ROW_RES = [(code, re.compile(p)) for code, p in _ROWS]
 _OTHER_GROUP = re.compile(r"^其他处理")
+_OTHER_GROUP_ROWS = {"t3.other.no_correction", "t3.other.fee_unpaid"}  # rows of the 2021 form's (六)其他处理 only
 _OTHER_OTHER = re.compile(r"^其他$")
 MAX_LABEL_CHARS = 70
 MAX_LABEL_PIECES = 3
@@ -106,13 +107,14 @@ def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: b
 # first-column words a row of another table or a heading could share (总计, 其他)
 _GOES_ON_LABEL_CHARS = 40
 _SENTENCE = re.compile(r"[0-9。]")  # a sentence that names a row (共处理信访举报投诉类申请12件。), not a row label
-_ROW_CELLS_AHEAD = 3
 
 
 def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
-    """The first cell from ``start`` that is a label of table three's rows with a figure after it: where
-    the table goes on when a site's pager cut it and the next page opens on its rows (with neither the
-    section heading nor the applicants' header that mark the table otherwise)."""
+    """The first cell from ``start`` that is a label of table three's rows with its figures right after
+    it: where the table goes on when a site's pager cut it and the next page opens on its rows (with
+    neither the section heading nor the applicants' header that mark the table otherwise). A label whose
+    next cell is another label is passed over: the figures further on may be another row's, whose label
+    is not known here (3.其他 without the group label (六)其他处理 left on the page before)."""
     for i in range(start, len(cells)):
         key = label_key(cells[i].text)
         if not key or len(key) > _GOES_ON_LABEL_CHARS or _SENTENCE.search(key) or not _is_label(cells[i].text):
@@ -120,8 +122,8 @@ def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
         code = _match(key, "gov2021", False)
         if code is None or code == "t3.total_processed":
             continue
-        ahead = cells[i + 1:i + 1 + _ROW_CELLS_AHEAD]
-        if any(parse_number(c.text) is not None for c in ahead):
+        following = next((c.text for c in cells[i + 1:] if not is_blank(c.text)), "")
+        if parse_number(following) is not None:
             return i
     return None
 
@@ -146,6 +148,8 @@ def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
             code, used = _label_code(cells, i, template, in_other_group)
             if code == "t3.total_processed" and not any(r.code in OUTCOME_CODES_2021 + OUTCOME_CODES_2019 for r in rows):
                 code = None  # 总计 as the applicant column header, before any outcome row
+        if code in _OTHER_GROUP_ROWS:
+            in_other_group = True  # its group label may be on the page before a pager's cut
         if code:
             label = "".join(c.text for c in cells[i:i + used])
             # a repeated label (a second copy of the table): its cells are ignored
@@ -159,7 +163,15 @@ def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
     return [r for r in rows if r.code]
 
 
-def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figure], list[UnplacedFigure]]:
+# a row that lost cells is placed by its sums: where the page holds no header of the table, the rows may be
+# of another table of outcomes (by district: 1 + 2 + 3 = 6 read a district's cell as a total)
+WITHOUT_HEADER = "a row of table three on a page without the table's header: its figures' columns are not certain"
+
+
+def parse_table_three(cells: list[CellToken], template: str,
+                      header_seen: bool = True) -> tuple[list[Figure], list[UnplacedFigure]]:
+    """``header_seen``: the table's heading or header is on the page; without it (the rest of a table a
+    pager cut) only the rows that print one cell per column are read."""
     from .placement import place_matrix
 
     rows = read_rows(cells, template)
@@ -199,6 +211,9 @@ def parse_table_three(cells: list[CellToken], template: str) -> tuple[list[Figur
             lost.extend(UnplacedFigure("t3", row.label, n.value, "|".join(APPLICANT_COLUMNS),
                                        f"the row holds a garbled cell ({unreadable}): its figures' columns cannot be told",
                                        raw, row.code) for raw, n in numbers)
+        elif numbers and not header_seen:
+            lost.extend(UnplacedFigure("t3", row.label, n.value, "|".join(APPLICANT_COLUMNS), WITHOUT_HEADER, raw, row.code)
+                        for raw, n in numbers)
         elif numbers:
             partial[row.code] = numbers
     complete = {(f.indicator_code, f.applicant_type): f.value for f in figures}

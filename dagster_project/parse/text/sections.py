@@ -21,6 +21,7 @@ class TableRegions:
     t2: tuple[int, int] | None
     t3: tuple[int, int] | None
     t4: tuple[int, int] | None
+    t3_goes_on: bool = False  # table three found by its rows only: no heading or header of it on the page
 
 
 def _first(cells: list[CellToken], rx: re.Pattern, start: int) -> int | None:
@@ -54,8 +55,10 @@ def find_regions(cells: list[CellToken],
     t3 = _first(cells, _T3, t2 or 0)
     if t3 is None:
         t3 = _first(cells, _T3_CELLS, t2 or 0)
+    goes_on = False
     if t3 is None and table_three_goes_on is not None:
         t3 = table_three_goes_on(cells, t2 or 0)
+        goes_on = t3 is not None
     # without table three, table four is looked for only on the rest of a cut report (its heading or
     # header there follows no other table)
     cut = t3 is None and table_three_goes_on is not None
@@ -71,7 +74,7 @@ def find_regions(cells: list[CellToken],
         later = [n for n in nexts if n is not None and n > a]
         return (a, min(later) if later else stop)
 
-    return TableRegions(t2=span(t2, t3, t4, stop), t3=span(t3, t4, stop), t4=span(t4, stop))
+    return TableRegions(t2=span(t2, t3, t4, stop), t3=span(t3, t4, stop), t4=span(t4, stop), t3_goes_on=goes_on)
 
 
 def tables_go_on(cells: list[CellToken], table_three_goes_on: Callable[[list[CellToken], int], int | None]) -> bool:
