@@ -26,11 +26,12 @@ terms as (
 ),
 
 reports as (
+{%- if whole_reports %}
+    {{ whole_report_forms('wholes') }}
+{%- else %}
     select report_id, template_code from {{ ref('int_report_context') }}
     where {{ changed_reports_only() }}
-    {%- if whole_reports %}
-      and report_id in (select whole_report_id from wholes)
-    {%- endif %}
+{%- endif %}
 ),
 
 applicants as (

@@ -3,8 +3,9 @@ pages, its 2021 report cut by a site's pager into t20220208_80613.htm and _1.htm
 by a pager inside table three (t20250327_97791.htm and _1.htm). Before, the parts competed as versions of
 the agency's year: one superseded the other, and the year kept 190 of 204 figures (2022) and 190 of 203
 (2021); the 2024 report's second part, which opens on table three's rows without the table's heading or
-header, gave none of its 106 figures. The second part of 2022 arrives in a later run: the build that
-takes it in is incremental."""
+header, gave none of its 106 figures. The 2020 report is cut before its first table (t20210305_80595.htm, prose
+only, and _1.htm): the rules read its tables under its first part. The second part of 2022 arrives in a later
+run: the build that takes it in is incremental."""
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from seed_gold import PINGTAN, gold_values
 from warehouse_job import materialize
 
 PARTS = Path(__file__).resolve().parents[1] / "fixtures" / "quirks" / "report_in_parts"
-GOLD = {2022: "202302_80629", 2021: "202202_80613", 2023: "202403_87885", 2024: "202503_97791"}  # the whole reports' pages, hand-checked
+GOLD = {2022: "202302_80629", 2021: "202202_80613", 2023: "202403_87885", 2024: "202503_97791",
+        2020: "202103_80595"}  # the whole reports' pages, hand-checked
 # the real 2023 page and a revision of it on the pager's next page name: both print every cell, so
 # they are two versions of the report (one superseded), not two parts
 WHOLE_2023 = PINGTAN / "reports" / "202403_87885.html"
@@ -47,7 +49,7 @@ def warehouse(tmp_path_factory):
     raw = tmp_path_factory.mktemp("raw")
     (raw / "pingtan").mkdir()
     for name in ("2022_shang.html", "t20220208_80613.htm", "t20220208_80613_1.htm",
-                 "t20250327_97791.htm", "t20250327_97791_1.htm"):
+                 "t20250327_97791.htm", "t20250327_97791_1.htm", "t20210305_80595.htm", "t20210305_80595_1.htm"):
         shutil.copy(PARTS / name, raw / "pingtan" / name)
     page = WHOLE_2023.read_text(encoding="utf-8")
     (raw / "pingtan" / "t20240325_87885.htm").write_text(page, encoding="utf-8")
@@ -69,6 +71,9 @@ def test_the_later_parts_count_with_the_first(warehouse):
         ("pingtan/2022_shang.html", "canonical", "pingtan/2022_shang.html", None),
         ("pingtan/2022_xia.html", "part", "pingtan/2022_shang.html",
          "part 2 of 2 of one report, counted with its first part (pingtan/2022_shang.html)"),
+        ("pingtan/t20210305_80595.htm", "canonical", "pingtan/t20210305_80595.htm", None),
+        ("pingtan/t20210305_80595_1.htm", "part", "pingtan/t20210305_80595.htm",
+         "part 2 of 2 of one report, counted with its first part (pingtan/t20210305_80595.htm)"),
         ("pingtan/t20220208_80613.htm", "canonical", "pingtan/t20220208_80613.htm", None),
         ("pingtan/t20220208_80613_1.htm", "part", "pingtan/t20220208_80613.htm",
          "part 2 of 2 of one report, counted with its first part (pingtan/t20220208_80613.htm)"),
@@ -82,7 +87,7 @@ def test_the_later_parts_count_with_the_first(warehouse):
     ]
 
 
-@pytest.mark.parametrize("year", [2022, 2021, 2023, 2024])
+@pytest.mark.parametrize("year", [2022, 2021, 2023, 2024, 2020])
 def test_every_figure_of_the_whole_report_is_counted_once(warehouse, year):
     counted = warehouse.execute(
         "select indicator_code, applicant_type, value from marts.fct_indicator_value where report_year = ?",
@@ -116,7 +121,7 @@ RULES = """select r.report_year, f.rule_id, f.applicant_type, f.subject, f.statu
 def test_the_rules_read_the_parts_as_one_report(warehouse, whole_pages):
     """Each rule's outcome as on the whole pages: the year before's carried-forward requests are in the
     下 part (X-CARRY), the prose in the first part and the tables in the next (X-NARRATIVE: 75 said,
-    74 in the table)."""
+    74 in the table), a table cut between two parts (2024), and tables all in the second part (2020)."""
     in_parts = warehouse.execute(RULES).fetchall()
     assert in_parts == whole_pages.execute(RULES).fetchall()
     assert (2022, "X-NARRATIVE", "total", "requests_received", "fail", 75, 74) in in_parts
@@ -131,7 +136,7 @@ def test_the_mart_rows_are_the_whole_reports(warehouse, whole_pages):
     first_parts = warehouse.execute(
         "select m.report_year, r.source_path from marts.mart_agency_year m join marts.dim_report r using (report_id) "
         "order by 1").fetchall()
-    assert first_parts == [(2021, "pingtan/t20220208_80613.htm"), (2022, "pingtan/2022_shang.html"),
+    assert first_parts == [(2020, "pingtan/t20210305_80595.htm"), (2021, "pingtan/t20220208_80613.htm"), (2022, "pingtan/2022_shang.html"),
                            (2023, "pingtan/t20240325_87885.htm"), (2024, "pingtan/t20250327_97791.htm")]
     fit = "select report_year from marts.mart_reports_fit_for_analysis order by 1"
     assert warehouse.execute(fit).fetchall() == whole_pages.execute(fit).fetchall()

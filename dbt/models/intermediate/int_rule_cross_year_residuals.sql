@@ -10,11 +10,16 @@ wholes as (
     select report_id, whole_report_id from {{ ref('int_document_identity') }} where is_counted
 ),
 
+forms as (
+    {{ whole_report_forms('wholes') }}
+),
+
 context as (
-    select * from {{ ref('int_report_context') }}
-    where doc_type = 'annual_report' and agency_id is not null and report_year is not null
+    select context.* replace (forms.template_code as template_code)
+    from {{ ref('int_report_context') }} as context
+    inner join forms using (report_id)
+    where context.doc_type = 'annual_report' and context.agency_id is not null and context.report_year is not null
       -- the year before is the agency's counted report of that year, never a copy or a superseded version
-      and report_id in (select whole_report_id from wholes)
 ),
 
 

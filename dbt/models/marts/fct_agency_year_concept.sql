@@ -47,11 +47,17 @@ table_figures as (
 
 -- The identity model keeps one canonical report per agency and year; should two remain, the one
 -- with more table figures (then the later published) is read, so no figure is counted twice.
+-- (a report in parts is of the form its parts print: its first part may print no table)
+forms as (
+    {{ whole_report_forms('usable_reports') }}
+),
+
 year_reports as (
     select
-        usable_reports.* exclude (whole_report_id, source_path),
+        usable_reports.* exclude (whole_report_id, source_path) replace (forms.template_code as template_code),
         count(*) over (partition by agency_id, report_year) as canonical_reports
     from usable_reports
+    inner join forms using (report_id)
     left join table_figures using (report_id)
     where usable_reports.report_id = usable_reports.whole_report_id
     qualify row_number() over (

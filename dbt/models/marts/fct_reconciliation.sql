@@ -23,8 +23,16 @@ evaluations as (
     select * from {{ ref('int_lineage_residuals') }} where {{ changed_reports_only() }}
 ),
 
+-- a report in parts is of the form its parts print (its first part may print no table)
+forms as (
+    {{ whole_report_forms('counted') }}
+),
+
 context as (
-    select report_id, agency_id, agency_name, report_year, template_code from {{ ref('int_report_context') }}
+    select context.report_id, context.agency_id, context.agency_name, context.report_year,
+           coalesce(forms.template_code, context.template_code) as template_code
+    from {{ ref('int_report_context') }} as context
+    left join forms using (report_id)
 ),
 
 -- the rule's words for the report's template (R-T3-OUTCOMES differs between 2019 and 2021)

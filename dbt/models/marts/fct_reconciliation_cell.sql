@@ -22,8 +22,20 @@ concepts as (
     where indicator_code in ('t4.suit_direct.total', 't4.suit_after_review.total')
 ),
 
+-- the documents the facts count, each under the report it counts for (a report in parts: its first part)
+wholes as (
+    select report_id, whole_report_id from {{ ref('int_document_identity') }} where is_counted
+),
+
+forms as (
+    {{ whole_report_forms('wholes') }}
+),
+
+-- the counted reports, each of the form its parts print
 context as (
-    select * from {{ ref('int_report_context') }}
+    select context.* replace (forms.template_code as template_code)
+    from {{ ref('int_report_context') }} as context
+    inner join forms using (report_id)
 ),
 
 -- last year's report of the same agency, chosen as int_rule_cross_year_residuals chooses it
@@ -37,16 +49,28 @@ previous as (
         and prev.is_region_summary is not distinct from cur.is_region_summary
         and prev.doc_type = 'annual_report'
         and prev.template_code in ('gov2019', 'gov2021')
-    where cur.doc_type = 'annual_report' and {{ changed_reports_only('cur.report_id') }}
+    where cur.doc_type = 'annual_report' and cur.template_code in ('gov2019', 'gov2021')
+      and {{ changed_reports_only('cur.report_id') }}
     qualify row_number() over (partition by cur.report_id order by prev.report_id) = 1
 ),
 
+-- the failing reports' figures and those of the reports of the year before, under the document that
+-- prints them (key_report_id: that document) and, for a later part, under its report as well (a rule
+-- of a report in parts reads the cells of all its parts)
+figure_rows as (
+    select figures.report_id, wholes.whole_report_id, figures.indicator_code, figures.applicant_type,
+           figures.value, figures.value_status, figures.evidence, figures.figure_source
+    from {{ ref('fct_indicator_value') }} as figures
+    inner join wholes using (report_id)
+    where wholes.whole_report_id in (select report_id from failing)
+       or wholes.whole_report_id in (select prev_report_id from previous where report_id in (select report_id from failing))
+       or figures.report_id in (select report_id from failing)
+),
+
 figures as (
-    select report_id, indicator_code, applicant_type, value, value_status, evidence, figure_source
-    from {{ ref('fct_indicator_value') }}
-    -- the failing reports' figures and those of the reports of the year before
-    where report_id in (select report_id from failing)
-       or report_id in (select prev_report_id from previous where report_id in (select report_id from failing))
+    select report_id as key_report_id, * from figure_rows
+    union all
+    select whole_report_id as key_report_id, * from figure_rows where whole_report_id <> report_id
 ),
 
 cells as (
@@ -64,7 +88,7 @@ cells as (
     select failing.*, case when figures.applicant_type = 'total' then 'lhs' else 'rhs' end,
            failing.report_id, failing.subject, figures.applicant_type
     from failing
-    inner join figures on figures.report_id = failing.report_id and figures.indicator_code = failing.subject
+    inner join figures on figures.key_report_id = failing.report_id and figures.indicator_code = failing.subject
     where failing.rule_id = 'R-T3-APPLICANTS'
 
     union all
@@ -74,7 +98,7 @@ cells as (
     from failing
     inner join concepts on concepts.concept_code = failing.subject
     inner join figures
-        on figures.report_id = failing.report_id
+        on figures.key_report_id = failing.report_id
         and figures.indicator_code = concepts.indicator_code
         and figures.applicant_type = 'total'
     where failing.rule_id = 'X-NARRATIVE'
@@ -107,7 +131,8 @@ select
     cells.agency_id,
     cells.report_year,
     cells.side,
-    cells.cell_report_id,
+    -- the document that prints the cell: a later part of a report in parts where that part prints it
+    coalesce(figures.report_id, cells.cell_report_id) as cell_report_id,
     documents.source_path,
     documents.source_url,
     cells.indicator_code,
@@ -118,8 +143,9 @@ select
     figures.evidence
 from cells
 left join figures
-    on figures.report_id = cells.cell_report_id
+    on figures.key_report_id = cells.cell_report_id
     and figures.indicator_code = cells.indicator_code
     and figures.applicant_type = cells.cell_applicant_type
-left join {{ ref('stg_documents') }} as documents on documents.report_id = cells.cell_report_id
+left join {{ ref('stg_documents') }} as documents
+    on documents.report_id = coalesce(figures.report_id, cells.cell_report_id)
 -- an addend printed blank has no figure: it counted as zero and is shown as a blank cell
