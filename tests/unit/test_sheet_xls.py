@@ -87,3 +87,18 @@ def test_a_fraction_is_read_as_a_spreadsheet_shows_it():
     # a formula's result is stored as a double: 9116.3 + 0.06 is 9116.359999999999 in binary
     assert cell_text(9116.3 + 0.06) == "9116.36" and cell_text(0.1 + 0.2) == "0.3"
     assert cell_text(88.0) == "88" and cell_text(1.5) == "1.5"
+
+
+@pytest.mark.parametrize("offset, byte, words", [
+    (43244, 162, "error: unpack requires a buffer of"),  # xlrd wrote 22,304 bytes of record dumps
+    (26102, 157, "AssertionError, a check of xlrd on its records"),  # a bare assert: no message of its own
+])
+def test_a_damaged_xls_is_refused_in_words_and_writes_nothing(capfd, offset, byte, words):
+    # one byte changed in a real .xls: xlrd wrote its diagnostics to the run's console, and the refusal
+    # read "xls reader failed: AssertionError: "
+    data = bytearray((SHEET / "pingtan_2020.xls").read_bytes())
+    data[offset] = byte
+    result = read_attachment(bytes(data), "xls", "raw/p/damaged.xls")
+    assert result.status == "refused"
+    assert result.reason.startswith("raw/p/damaged.xls: a damaged .xls: its sheets cannot be read (") and words in result.reason
+    assert capfd.readouterr() == ("", "")

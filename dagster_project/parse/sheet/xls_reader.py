@@ -7,8 +7,26 @@ A cell whose formula ended in an error (``#DIV/0!``) is read as empty, never as 
 """
 from __future__ import annotations
 
+import io
+
 from ..attachments import STATUS_OK, ReaderResult, over_parse_budget, refused
 from .rows import workbook_lines
+
+
+class _Discard(io.TextIOBase):
+    """xlrd's log: on a damaged file it writes its diagnostics (record dumps of kilobytes) to stdout, which
+    in the reader's process is the run's console; the refusal says what failed."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+
+_DISCARD = _Discard()
+
+
+def _why(exc: Exception) -> str:
+    # xlrd's own checks are bare asserts: their message is empty
+    return f"{type(exc).__name__}: {exc}" if str(exc).strip() else f"{type(exc).__name__}, a check of xlrd on its records"
 
 
 def _values(book, sheet, max_rows: int):
@@ -39,9 +57,9 @@ def read_xls(data: bytes, name: str) -> ReaderResult:
     max_rows = get_settings().attachments.xlsx_max_rows_per_sheet  # bounds the work on a data dump
     max_chars = get_settings().parse_max_chars  # a text past it is refused: reading on is wasted
     try:
-        book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True)
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True, logfile=_DISCARD)
     except Exception as exc:  # xlrd raises its own errors, and struct/index errors on damaged files
-        return refused("xls", f"{name}: not a readable .xls ({type(exc).__name__}: {exc})")
+        return refused("xls", f"{name}: not a readable .xls ({_why(exc)})")
 
     def sheets():
         for index in range(book.nsheets):
@@ -51,6 +69,8 @@ def read_xls(data: bytes, name: str) -> ReaderResult:
 
     try:
         lines = workbook_lines(sheets(), max_rows, max_chars)
+    except Exception as exc:  # a sheet's records damaged past what xlrd reads
+        return refused("xls", f"{name}: a damaged .xls: its sheets cannot be read ({_why(exc)})")
     finally:
         book.release_resources()
     if lines is None:
