@@ -408,6 +408,13 @@ def _issuer(text: str, title: str | None = None) -> str | None:
     # what a report reflects about its body (反映了我局…) names no other body
     ("该报告客观全面反映了我局2011年度政府信息公开工作取得的成效。\n", "吉林市工业和信息化局2011年政府信息公开工作年度报告",
      "吉林市工业和信息化局"),
+    # real titles (2010, 2016-2017, 2010; second readers issuer_g c019, doc_type_pages batch_17/13, issuer_b c100): the
+    # year after the work the report is on; a sample essay's 县卫生局 names no body; and, in a title made for the
+    # test, 市南区 is a place, not a level
+    ("根据《条例》有关规定,编制本年度工作报告并依法公开。\n", "中国地震局政府信息公开工作2010年度报告", "中国地震局"),
+    ("本报告根据《高等学校信息公开办法》编制。\n", "辽宁中医药大学杏林学院信息公开工作2016-2017年度报告", "辽宁中医药大学杏林学院"),
+    ("依据《条例》要求,结合县卫生局2010年政务信息公开工作实际编制。\n", "县卫生局信息公开2010年度工作报告", None),
+    ("根据《条例》编制本报告。\n", "市南区人民政府政府信息公开工作2010年度报告", "青岛市市南区人民政府"),
 ])
 def test_issuers_of_real_openings(text, title, issuer):
     assert _issuer(text, title) == issuer

@@ -281,8 +281,8 @@ _ITS_OFFICE = re.compile(r"(?:人民政府|政府)?(?:办公厅|办公室)")
 
 
 _WORK_BEFORE_YEAR = re.compile(r"(?:信息公开|政务公开)(?:工作)?$")
-# 县卫生局信息公开2010年度工作报告: a sample essay's body, a level and no place
-_LEVEL_ONLY = re.compile(r"^[省市县区乡镇]")
+# 县卫生局信息公开2010年度工作报告: a sample essay's body, a level and no place (市南区, 市中区 are places)
+_LEVEL_ONLY = re.compile(r"^[省市县区乡镇](?![南中北]区)")
 
 
 def _title_issuer(title: str) -> str:
