@@ -47,6 +47,19 @@ def _table_four_header(cells: list[CellToken], start: int) -> int | None:
     return None
 
 
+# the header's second row (结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计), where a pager cut the first away
+_T4_SECOND_ROW = re.compile(r"^结果维持$")
+
+
+def _table_four_second_row(cells: list[CellToken], start: int) -> int | None:
+    i = _first(cells, _T4_SECOND_ROW, start)
+    while i is not None:
+        if any(normalise_label(c.text) == "结果纠正" for c in cells[i + 1:i + 3]):
+            return i
+        i = _first(cells, _T4_SECOND_ROW, i + 1)
+    return None
+
+
 def find_regions(cells: list[CellToken],
                  table_three_goes_on: Callable[[list[CellToken], int], int | None] | None = None) -> TableRegions:
     """``table_three_goes_on(cells, start)``: where table three's rows go on without its heading and
@@ -65,6 +78,8 @@ def find_regions(cells: list[CellToken],
     t4 = _first(cells, _T4, t3 or t2 or 0) if t3 is not None or cut else None
     if (t3 is not None or cut) and t4 is None:
         t4 = _table_four_header(cells, t3 or t2 or 0)
+    if (cut or goes_on) and t4 is None:
+        t4 = _table_four_second_row(cells, t3 or t2 or 0)
     end = _first(cells, _END, (t4 or t3 or 0) + 1)
     stop = end if end is not None else len(cells)
 
@@ -80,4 +95,5 @@ def find_regions(cells: list[CellToken],
 def tables_go_on(cells: list[CellToken], table_three_goes_on: Callable[[list[CellToken], int], int | None]) -> bool:
     """Whether cells that print no label only the national forms print hold the rest of their tables: the
     rows of table three or the header of table four, where a site's pager cut the report before them."""
-    return table_three_goes_on(cells, 0) is not None or _table_four_header(cells, 0) is not None
+    return (table_three_goes_on(cells, 0) is not None or _table_four_header(cells, 0) is not None
+            or _table_four_second_row(cells, 0) is not None)
