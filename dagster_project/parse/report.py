@@ -13,8 +13,8 @@ from .model import CUT_OFF_WARNING, DocumentParseError, ParsedReport, ReportMeta
 from .text.sections import find_regions, tables_go_on
 from .tables.statistics_table import parse_statistics_table
 from .tables.table_four import parse_table_four
-from .tables.table_three import parse_table_three, rows_go_on_at
-from .tables.table_two import parse_table_two
+from .tables.table_three import parse_table_three, rows_go_on_at as table_three_rows_at
+from .tables.table_two import parse_table_two, rows_go_on_at as table_two_rows_at
 
 MIN_TEXT_CHARS = 40
 
@@ -114,12 +114,12 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         # when the page is the report on its own evidence (its title): a month's or a half-year's page of
         # request counts, or a 法治政府建设 report with a table of reviews, is none
         form = national_form_of_year(year) if template == "narrative" and not unplaced else None
-        if form and tables_go_on(cells, rows_go_on_at) and classify_doc_type(title, text)[0] == "annual_report":
+        if form and tables_go_on(cells, table_three_rows_at) and classify_doc_type(title, text)[0] == "annual_report":
             template = form
     warnings: list[str] = []
     regions = None
     if template in ("gov2019", "gov2021"):
-        regions = find_regions(cells, rows_go_on_at)
+        regions = find_regions(cells, table_three_rows_at, table_two_rows_at)
         for region, parse in ((regions.t2, lambda c: parse_table_two(c, template)),
                               (regions.t3, lambda c: parse_table_three(c, template, not regions.t3_goes_on)),
                               (regions.t4, parse_table_four)):

@@ -83,6 +83,26 @@ def _label_at(cells: list[CellToken], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
+    """The first row of table two from ``start`` whose figures follow its label right away (规章 | 0 | 0 | 5):
+    where the table goes on when a site's pager cut it inside a section (第二十条第（一）项 left on the page
+    before). Each row's label names its columns, so the row reads without its section's header."""
+    for i in range(start, len(cells)):
+        text = cells[i].text
+        if len(text) > MAX_LABEL_CHARS_OF_A_ROW or is_blank(text) or parse_number(text) is not None:
+            continue
+        label = _label_at(cells, i)
+        if label is None:
+            continue
+        following = next((c.text for c in cells[i + label[2]:] if not is_blank(c.text)), "")
+        if parse_number(following) is not None:
+            return i
+    return None
+
+
+MAX_LABEL_CHARS_OF_A_ROW = 30
+
+
 def _is_money(raw: str, number: ParsedNumber) -> bool:
     return number.unit in ("万元", "元", "亿元") or "." in normalise_label(raw)
 

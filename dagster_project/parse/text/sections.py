@@ -9,6 +9,7 @@ from .cells import CellToken
 from ..labels import normalise_label
 
 _T2 = re.compile(r"主动公开政府信息情况|第二十条第")
+_T2_HEADING = re.compile(r"主动公开政府信息情况")
 _T3 = re.compile(r"收到和处理政府信息公开申请情况")
 # tolerant of typos seen in the wild (行政法复议)
 _T4 = re.compile(r"政府信息公开行政.{0,2}复议[、,，]?行政.{0,2}诉讼情况|^四、.{0,16}复议.{0,4}诉讼")
@@ -60,11 +61,20 @@ def _table_four_second_row(cells: list[CellToken], start: int) -> int | None:
     return None
 
 
-def find_regions(cells: list[CellToken],
-                 table_three_goes_on: Callable[[list[CellToken], int], int | None] | None = None) -> TableRegions:
-    """``table_three_goes_on(cells, start)``: where table three's rows go on without its heading and
-    header, which a site's pager leaves on the page before (the first of its rows here), or None."""
+GoesOn = Callable[[list[CellToken], int], int | None]
+
+
+def find_regions(cells: list[CellToken], table_three_goes_on: GoesOn | None = None,
+                 table_two_goes_on: GoesOn | None = None) -> TableRegions:
+    """``table_three_goes_on(cells, start)`` and ``table_two_goes_on``: where a table's rows go on without
+    its heading and header, which a site's pager leaves on the page before (the first of its rows here),
+    or None."""
     t2 = _first(cells, _T2, 0)
+    if table_two_goes_on is not None and _first(cells, _T2_HEADING, 0) is None:
+        # no section heading of table two: a row before its next 第二十条 section is the rest of a cut one
+        rows = table_two_goes_on(cells, 0)
+        if rows is not None and (t2 is None or rows < t2):
+            t2 = rows
     t3 = _first(cells, _T3, t2 or 0)
     if t3 is None:
         t3 = _first(cells, _T3_CELLS, t2 or 0)
