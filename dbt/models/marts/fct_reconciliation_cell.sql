@@ -5,7 +5,7 @@
 -- to the figures on each side of the identity, with the document they were read from and their
 -- evidence. Only failing rows are expanded, so the table stays as small as the problems.
 with failing as (
-    select report_id, rule_id, applicant_type, subject, template_code, agency_id, report_year
+    select report_id, rule_id, applicant_type, subject, template_code, agency_id, report_year, lhs
     from {{ ref('fct_reconciliation') }}
     where status = 'fail' and {{ changed_reports_only() }}
 ),
@@ -54,9 +54,9 @@ previous as (
     qualify row_number() over (partition by cur.report_id order by prev.report_id) = 1
 ),
 
--- the failing reports' figures and those of the reports of the year before, under the document that
--- prints them (key_report_id: that document) and, for a later part, under its report as well (a rule
--- of a report in parts reads the cells of all its parts)
+-- the failing reports' figures and those of the reports of the year before, keyed twice: under the
+-- document that prints them ('own') and under the report they count for ('whole': a report in parts is
+-- its first part, and a rule evaluated on a report reads the cells of all its parts)
 figure_rows as (
     select figures.report_id, wholes.whole_report_id, figures.indicator_code, figures.applicant_type,
            figures.value, figures.value_status, figures.evidence, figures.figure_source
@@ -68,14 +68,15 @@ figure_rows as (
 ),
 
 figures as (
-    select report_id as key_report_id, * from figure_rows
+    select report_id as key_report_id, 'own' as key_kind, * from figure_rows
     union all
-    select whole_report_id as key_report_id, * from figure_rows where whole_report_id <> report_id
+    select whole_report_id as key_report_id, 'whole' as key_kind, * from figure_rows
 ),
 
 cells as (
     -- identities within one report: the terms of the failing part, in the row's applicant column
-    select failing.*, terms.side, failing.report_id as cell_report_id, terms.indicator_code, failing.applicant_type as cell_applicant_type
+    select failing.*, terms.side, failing.report_id as cell_report_id, 'whole' as cell_key_kind, terms.indicator_code,
+           failing.applicant_type as cell_applicant_type
     from failing
     inner join terms
         on terms.rule_id = failing.rule_id
@@ -84,39 +85,42 @@ cells as (
     where starts_with(failing.subject, 'part ')
 
     union all
-    -- R-T3-APPLICANTS: the row's total column against its applicant columns
+    -- R-T3-APPLICANTS (a document's own rows): the row's total column against its applicant columns
     select failing.*, case when figures.applicant_type = 'total' then 'lhs' else 'rhs' end,
-           failing.report_id, failing.subject, figures.applicant_type
+           failing.report_id, 'own', failing.subject, figures.applicant_type
     from failing
-    inner join figures on figures.key_report_id = failing.report_id and figures.indicator_code = failing.subject
+    inner join figures
+        on figures.key_kind = 'own' and figures.key_report_id = failing.report_id and figures.indicator_code = failing.subject
     where failing.rule_id = 'R-T3-APPLICANTS'
 
     union all
-    -- X-NARRATIVE: the prose figure against the table figure(s) of the same concept
+    -- X-NARRATIVE: the prose figure the row compared (its lhs: two parts may state the concept, one of them
+    -- as the table does) against the table figure(s) of the same concept, each in the document that prints it
     select failing.*, case when figures.figure_source = 'prose' then 'lhs' else 'rhs' end,
-           failing.report_id, figures.indicator_code, 'total'
+           figures.report_id, 'own', figures.indicator_code, 'total'
     from failing
     inner join concepts on concepts.concept_code = failing.subject
     inner join figures
-        on figures.key_report_id = failing.report_id
+        on figures.key_kind = 'whole'
+        and figures.key_report_id = failing.report_id
         and figures.indicator_code = concepts.indicator_code
         and figures.applicant_type = 'total'
-    where failing.rule_id = 'X-NARRATIVE'
+    where failing.rule_id = 'X-NARRATIVE' and (figures.figure_source <> 'prose' or figures.value = failing.lhs)
 
     union all
     -- X-CARRY: this year's carried over against last year's carried forward
-    select failing.*, 'lhs', failing.report_id, 't3.carried_over', failing.applicant_type
+    select failing.*, 'lhs', failing.report_id, 'whole', 't3.carried_over', failing.applicant_type
     from failing where failing.rule_id = 'X-CARRY'
     union all
-    select failing.*, 'rhs', previous.prev_report_id, 't3.carried_forward', failing.applicant_type
+    select failing.*, 'rhs', previous.prev_report_id, 'whole', 't3.carried_forward', failing.applicant_type
     from failing inner join previous using (report_id) where failing.rule_id = 'X-CARRY'
 
     union all
     -- X-T2-ITEMS: this year's items at the start against last year's items and change
-    select failing.*, 'lhs', failing.report_id, failing.subject, 'total'
+    select failing.*, 'lhs', failing.report_id, 'whole', failing.subject, 'total'
     from failing where failing.rule_id = 'X-T2-ITEMS'
     union all
-    select failing.*, 'rhs', previous.prev_report_id, t.indicator_code, 'total'
+    select failing.*, 'rhs', previous.prev_report_id, 'whole', t.indicator_code, 'total'
     from failing
     inner join previous using (report_id)
     cross join unnest([failing.subject, replace(failing.subject, '.prev_items', '.change')]) as t(indicator_code)
@@ -143,7 +147,8 @@ select
     figures.evidence
 from cells
 left join figures
-    on figures.key_report_id = cells.cell_report_id
+    on figures.key_kind = cells.cell_key_kind
+    and figures.key_report_id = cells.cell_report_id
     and figures.indicator_code = cells.indicator_code
     and figures.applicant_type = cells.cell_applicant_type
 left join {{ ref('stg_documents') }} as documents
