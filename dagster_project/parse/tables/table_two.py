@@ -83,6 +83,9 @@ def _label_at(cells: list[CellToken], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+MAX_LABEL_CHARS_OF_A_ROW = 30
+
+
 def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
     """The first row of table two from ``start`` whose figures follow its label right away (规章 | 0 | 0 | 5):
     where the table goes on when a site's pager cut it inside a section (第二十条第（一）项 left on the page
@@ -99,8 +102,6 @@ def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
             return i
     return None
 
-
-MAX_LABEL_CHARS_OF_A_ROW = 30
 
 
 def _is_money(raw: str, number: ParsedNumber) -> bool:

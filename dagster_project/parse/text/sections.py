@@ -38,14 +38,19 @@ _T3_CELLS = re.compile(r"^申请人情况$|本年新收政府信息公开申请�
 _T4_CELLS = re.compile(r"^行政复议$")
 
 
+def _first_followed_by(cells: list[CellToken], rx: re.Pattern, following: str, within: int, start: int) -> int | None:
+    """The first cell from ``start`` that ``rx`` finds with a cell reading ``following`` among the next ``within``."""
+    i = _first(cells, rx, start)
+    while i is not None:
+        if any(normalise_label(c.text) == following for c in cells[i + 1:i + 1 + within]):
+            return i
+        i = _first(cells, rx, i + 1)
+    return None
+
+
 def _table_four_header(cells: list[CellToken], start: int) -> int | None:
     """The 行政复议 header cell with 行政诉讼 right after it."""
-    i = _first(cells, _T4_CELLS, start)
-    while i is not None:
-        if any(normalise_label(c.text) == "行政诉讼" for c in cells[i + 1:i + 4]):
-            return i
-        i = _first(cells, _T4_CELLS, i + 1)
-    return None
+    return _first_followed_by(cells, _T4_CELLS, "行政诉讼", 3, start)
 
 
 # the header's second row (结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计), where a pager cut the first away
@@ -53,12 +58,7 @@ _T4_SECOND_ROW = re.compile(r"^结果维持$")
 
 
 def _table_four_second_row(cells: list[CellToken], start: int) -> int | None:
-    i = _first(cells, _T4_SECOND_ROW, start)
-    while i is not None:
-        if any(normalise_label(c.text) == "结果纠正" for c in cells[i + 1:i + 3]):
-            return i
-        i = _first(cells, _T4_SECOND_ROW, i + 1)
-    return None
+    return _first_followed_by(cells, _T4_SECOND_ROW, "结果纠正", 2, start)
 
 
 GoesOn = Callable[[list[CellToken], int], int | None]
