@@ -150,6 +150,9 @@ def _in_requests_section(sent: Sentence, i: int) -> bool:
     return heading is not None and "申请" in heading and not re.search(r"复议|诉讼|收费", heading)
 
 
+_HANDLED = re.compile(r"(?:办理|处理)")
+
+
 def _emit(cands: list[Candidate], code: str, m: re.Match, clause: str, order: int, priority: int = 0) -> bool:
     value = read_value(m)
     if value is None:
@@ -528,7 +531,9 @@ def scan_sentence(
                 m = None  # 通过政府门户网站…答复信息公开申请3件、纸质申请36件: one channel's count
             if m and not qizhong and not NOT_REQUEST.search(clause) and sent.cumulative_ok(clause) \
                     and sent.year_ok(i, m.start()):
-                _emit(cands, "n.requests.closed", m, clause, order)
+                # 办理/处理 (handled) gives way to a count closed (办结/答复) elsewhere: 指导和办理依申请公开9件 among
+                # a channel's tasks, then 共收到…申请9件，共办结8件 in the requests' own paragraph
+                _emit(cands, "n.requests.closed", m, clause, order, priority=1 if _HANDLED.match(m.group(0)) else 0)
             elif qizhong and (m := ANSWERED_PART.match(clause)) and i + 1 < len(sent.clauses) \
                     and _CARRIED_FORWARD.match(sent.clauses[i + 1]) and sent.year_ok(i, m.start()):
                 # …其中43件已在法定时限内答复，3件结转下年度办理: the closed count is the part answered
