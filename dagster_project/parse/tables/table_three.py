@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..catalog import APPLICANT_COLUMNS
-from ..text.cells import CellToken
+from ..text.cells import CellToken, next_filled
 from ..labels import label_key
 from ..model import Figure, UnplacedFigure
 from ..numbers import ParsedNumber, is_blank, is_garbled_figure, parse_number
@@ -122,8 +122,7 @@ def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
         code = _match(key, "gov2021", False)
         if code is None or code == "t3.total_processed":
             continue
-        following = next((c.text for c in cells[i + 1:] if not is_blank(c.text)), "")
-        if parse_number(following) is not None:
+        if parse_number(next_filled(cells, i + 1)) is not None:
             return i
     return None
 

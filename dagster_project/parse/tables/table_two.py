@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..catalog import unit_of
-from ..text.cells import CellToken
+from ..text.cells import CellToken, next_filled
 from ..labels import label_key, normalise_label
 from ..model import Figure, UnplacedFigure
 from ..numbers import ParsedNumber, is_blank, parse_number, to_unit
@@ -97,8 +97,7 @@ def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
         label = _label_at(cells, i)
         if label is None:
             continue
-        following = next((c.text for c in cells[i + label[2]:] if not is_blank(c.text)), "")
-        if parse_number(following) is not None:
+        if parse_number(next_filled(cells, i + label[2])) is not None:
             return i
     return None
 

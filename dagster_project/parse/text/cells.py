@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..numbers import is_blank
+
 
 @dataclass(frozen=True)
 class CellToken:
@@ -36,3 +38,12 @@ def cell_stream(text: str) -> list[CellToken]:
         if last.strip():
             cells.append(CellToken(last.strip(), lineno))
     return cells
+
+
+def next_filled(cells: list[CellToken], start: int) -> str:
+    """The text of the first cell from ``start`` that is not blank, or ''. (A row label's figures follow
+    it past the empty cells a flattening keeps.)"""
+    for i in range(start, len(cells)):
+        if not is_blank(cells[i].text):
+            return cells[i].text
+    return ""

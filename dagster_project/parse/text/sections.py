@@ -70,7 +70,9 @@ def find_regions(cells: list[CellToken], table_three_goes_on: GoesOn | None = No
     its heading and header, which a site's pager leaves on the page before (the first of its rows here),
     or None."""
     t2 = _first(cells, _T2, 0)
-    if table_two_goes_on is not None and _first(cells, _T2_HEADING, 0) is None:
+    # (a table two found by its section heading has one: the cells need no second scan)
+    heading = t2 is not None and _T2_HEADING.search(normalise_label(cells[t2].text)) is not None
+    if table_two_goes_on is not None and not heading and _first(cells, _T2_HEADING, 0) is None:
         # no section heading of table two: a row before its next 第二十条 section is the rest of a cut one
         rows = table_two_goes_on(cells, 0)
         if rows is not None and (t2 is None or rows < t2):
