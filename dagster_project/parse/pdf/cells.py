@@ -25,9 +25,13 @@ def row_line(cells: list[str | None]) -> str:
     """One table row as one line of the flattening: cells joined by `` | ``.
 
     ``None`` marks a position covered by a merged cell: it is not a cell of its own, so it is left
-    out; an empty string is a printed empty cell and stays (the parser reads it as blank).
+    out; an empty string is a printed empty cell and stays (the parser reads it as blank). A row
+    ending in an empty cell is terminated by ``|``, as the HTML reader does: text after the last
+    ``|`` is a cell only when it is not empty, and a row that lost its last cell (a blank 总计) no
+    longer has a cell per column, so its figures would be placed by their sums instead of their columns.
     """
     kept = [clean_cell(c) for c in cells if c is not None]
     if not any(kept):
         return ""
-    return " | ".join(kept)
+    line = " | ".join(kept)
+    return line + "|" if not kept[-1] else line

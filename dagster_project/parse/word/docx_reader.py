@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell
+from ..pdf.cells import clean_cell, row_line
 from .paragraphs import typed_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -75,9 +75,9 @@ def _table_lines(table) -> list[str]:
     lines = []
     for row in table.rows:
         cells = _row_cells(row)
-        texts = [clean_cell("\n".join(paragraph_text(p._p) for p in cell.paragraphs)) for cell in cells]
-        if any(texts):
-            lines.append(" | ".join(texts))
+        line = row_line(["\n".join(paragraph_text(p._p) for p in cell.paragraphs) for cell in cells])
+        if line:
+            lines.append(line)
         for cell in cells:  # tables nested in a cell follow their row
             for inner in cell.tables:
                 lines.extend(_table_lines(inner))

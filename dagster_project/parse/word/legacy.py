@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell
+from ..pdf.cells import row_line
 from .paragraphs import typed_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -52,8 +52,8 @@ def _read_word_binary(data: bytes, kind: str, name: str) -> ReaderResult:
     for paragraph, cells in rows:
         if cells is None:
             lines.extend(line for line in (typed_text(part) for part in paragraph.split("\n")) if line)
-        elif any(texts := [clean_cell(cell) for cell in cells]):
-            lines.append(" | ".join(texts))
+        elif line := row_line(cells):
+            lines.append(line)
     if not lines:
         return refused(kind, f"{name}: Word file with no text")
     return ReaderResult("\n".join(lines), kind, STATUS_OK, None)

@@ -15,7 +15,7 @@ import codecs
 import re
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell
+from ..pdf.cells import clean_cell, row_line
 from .paragraphs import typed_text
 
 _TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]+", re.S)
@@ -97,11 +97,11 @@ class _Document:
 
     def end_nested_row(self) -> None:
         kept = [c for i, c in enumerate(self.inner_cells) if not (i < len(self.inner_merged) and self.inner_merged[i])]
-        texts = [clean_cell(cell) for cell in kept]
-        if any(texts):
+        line = row_line(kept)
+        if line:
             # where the row stands among the paragraphs of the cell that holds it
             self.outer.append(f"\n{_NESTED}{len(self.nested_lines)}{_NESTED}\n")
-            self.nested_lines.append(" | ".join(texts))
+            self.nested_lines.append(line)
         self.inner_cells, self.inner_merged, self.inner_next_merged = [], [], False
 
     def end_row(self) -> None:
@@ -115,9 +115,9 @@ class _Document:
                 elif line := typed_text(piece):
                     self.lines.append(line)
         else:
-            texts = [clean_cell(_NESTED_MARK.sub("", cell)) for cell in kept]
-            if any(texts):
-                self.lines.append(" | ".join(texts))
+            line = row_line([_NESTED_MARK.sub("", cell) for cell in kept])
+            if line:
+                self.lines.append(line)
             self.lines.extend(self.nested_lines)
         self.cells, self.outer, self.nested_lines, self.level = [], [], [], 0
 
