@@ -60,3 +60,16 @@ def test_a_bare_town_the_page_does_not_place_is_partial_not_guessed():
     row = next(r for r in ROWS if r["file"].startswith("p01_"))
     got = identify(row)
     assert (got.agency_name, got.agency_resolution, got.adcode, got.county) == ("太平镇人民政府", "partial", None, None)
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # issuer_h c028: the zone's report published under its name, then the work (信息公开) and the year
+    ("根据《中华人民共和国政府信息公开条例》和《政府信息公开工作年度报告》编制格式的要求,现公开来凤经济开发区信息公开2018年度报告。"
+     "本报告由概述,主动公开政府信息情况,依申请公开政府信息办理情况组成。\n一、概述\n2018年,我区按照《条例》的规定做好信息公开工作。",
+     "来凤经济开发区管理委员会"),
+    # issuer_h c009: a report without its title whose body says what it is
+    ("一、总体情况\n绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门,按照《中华人民共和国政府信息公开条例》的要求开展政府信息公开工作。"
+     "2020年,我委配备了1名兼职工作人员开展政府信息公开工作。", "绍兴市卫生健康委员会"),
+])
+def test_a_body_named_in_the_opening_sentence(text, issuer):
+    assert parse_document(text, "opening.txt").meta.agency_name == issuer
