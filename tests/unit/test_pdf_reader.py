@@ -95,6 +95,9 @@ def test_evidence_names_the_page():
     assert figures[("t3.unable.unclear", "total")].evidence.startswith("p.4: ")
     assert figures[("t4.suit_after_review.upheld", "total")].evidence == "p.4: 表四 upheld | 5"
     assert figures[("n.requests.received", "total")].evidence == "p.1: 2023年全区受理政府信息公开申请21件"
+    # a table figure's label and value in a sentence of an earlier page (新增公开市政府规章1件, p.1) are not its row
+    huaian = {(f.indicator_code, f.applicant_type): f for f in parse_document(read("huaian_2024.pdf").text, "x").figures}
+    assert huaian[("t2.rules.made", "total")].evidence == "p.3: 规章 | 1"
     # text without page breaks (HTML, plain text, Word) is left as it was
     assert with_pages("行政许可 | 550", list(figures.values()))[0] is list(figures.values())[0]
 

@@ -26,12 +26,17 @@ def _norm(text: str) -> str:
     return "".join(text.split())
 
 
-def _find(lines: list[str], label: str, raw: str, start: int) -> int | None:
-    for order in (range(start, len(lines)), range(0, start)):
-        for i in order:
-            line = lines[i]
-            if label in line and (not raw or raw in line):
-                return i
+def _find(lines: list[str], label: str, raw: str, start: int, in_a_row: bool = False) -> int | None:
+    """The first line from ``start`` on (then from the top) holding ``label`` and ``raw``; with ``in_a_row``
+    a table row's line (cells joined by |) first: a table figure's label and value are also a sentence's
+    words (新增公开市政府规章1件 on page 1; 规章 | 1 | 0 | 11 on page 3)."""
+    kinds = ((lambda line: "|" in line), (lambda line: True)) if in_a_row else ((lambda line: True),)
+    for kind in kinds:
+        for order in (range(start, len(lines)), range(0, start)):
+            for i in order:
+                line = lines[i]
+                if label in line and (not raw or raw in line) and kind(line):
+                    return i
     return None
 
 
@@ -67,7 +72,7 @@ def with_pages(text: str, figures: list) -> list:
             t4 = _table_four_row(raw_lines) if t4 is None else t4
             index = t4
         else:
-            index = _find(lines, _norm(label), _norm(raw), cursor)
+            index = _find(lines, _norm(label), _norm(raw), cursor, in_a_row=True)
         if index is None:
             out.append(figure)
             continue
