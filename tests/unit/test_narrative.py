@@ -229,14 +229,6 @@ def test_wan_multiplies() -> None:
     assert _values("全年主动公开政府信息28万条。") == {"n.active.items": 280000}
 
 
-def test_a_count_in_wan_is_rounded() -> None:
-    # 扎赉特旗's city, 2025 (prose_g): 全市主动公开政府信息9.9万条 is rounded to a thousand, not a count
-    for text, value in (("全市主动公开政府信息9.9万条。", 99000), ("全年主动公开政府信息28万条。", 280000)):
-        f = _figures(text, 2017)["n.active.items"]
-        assert (f.value, f.value_status) == (value, "approximate")
-    assert _figures("全年主动公开政府信息2800条。")["n.active.items"].value_status == "reported"
-
-
 def test_chinese_numerals() -> None:
     assert parse_cn_number("一") == 1
     assert parse_cn_number("两") == 2

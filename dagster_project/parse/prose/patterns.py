@@ -49,8 +49,7 @@ def read_value(m: re.Match) -> Value | None:
     if m.group("wan"):
         value = round(value * 10000, 6)
     groups = m.groupdict()
-    # a count in 万 (9.9万条) is rounded to the unit it is written in: not the exact count a table prints
-    approx = bool(m.group("pre") or m.group("apx") or groups.get("apx2") or m.group("wan"))
+    approx = bool(m.group("pre") or m.group("apx") or groups.get("apx2"))
     return Value(value, approx)
 
 
