@@ -51,3 +51,21 @@ def test_an_rtf_row_ending_in_a_blank_cell_keeps_its_seven_columns():
     rtf = ("{\\rtf1\\ansi\\uc1 \\pard 2019\\u24180?\\par \\trowd " + bounds + " " + text + "\\row }").encode()
     lines = read_attachment(rtf, "rtf", "x.rtf").text.splitlines()
     assert "1.属于国家秘密 | 14 |  |  |  |  |  | |" in lines
+
+
+def test_a_text_copy_that_lost_the_blank_cells_takes_no_lone_figure_for_a_total():
+    # the same page copied as text, every blank cell gone (三、…（一）予以公开 | 258 | 12 | 1 | 1, 1.属于国家秘密 | 14):
+    # 258, 12, 1, 1 do not add up, so this table leaves 总计 blank, and 14 may stand in any column
+    from dagster_project.parse.html.page import extract_page
+    from dagster_project.parse.tables.placement import LONE_WITHOUT_TOTALS
+
+    page = extract_page((WORD / "shanghai_office_2019.html").read_text(encoding="utf-8"))
+    text = "\n".join(" | ".join(c.strip() for c in line.split("|") if c.strip()) if "|" in line else line
+                     for line in page.text.splitlines())
+    assert any(line.endswith("1.属于国家秘密 | 14") for line in text.splitlines())
+    report = parse_document(text, "shanghai_office_2019.txt")
+    got = _tables(report)
+    assert ("t3.denied.state_secret", "total") not in got and ("t3.partially_granted", "total") not in got
+    assert got[("t3.total_processed", "total")] == 805 and got[("t3.new_received", "natural_person")] == 821
+    lone = {(u.row_label, u.value) for u in report.unplaced if u.reason == LONE_WITHOUT_TOTALS}
+    assert ("1.属于国家秘密", 14) in lone and ("3.补正后申请内容仍不明确", 25) in lone and len(lone) == 4

@@ -52,6 +52,7 @@ def place_matrix(
 
     figures: list[Figure] = []
     unplaced: list[UnplacedFigure] = []
+    partial, unknown_rows, unplaced = _lone_figures_of_a_table_without_totals(partial, labels, unknown_rows)
     rows: dict[str, PartialRow] = {}
     opaque: set[str] = set(unknown_rows)
     for code, numbers in partial.items():
@@ -74,6 +75,27 @@ def place_matrix(
     return _place_by_natural_column(partial, complete, labels, template, unknown_rows)
 
 
+LONE_WITHOUT_TOTALS = "a lone figure, in a table whose rows leave their 总计 blank: its column is not known"
+
+
+def _adds_up(values: list[float]) -> bool:
+    return len(values) == 1 or math.isclose(sum(values[:-1]), values[-1], abs_tol=1e-9)
+
+
+def _lone_figures_of_a_table_without_totals(
+    partial: dict[str, list[tuple[str, ParsedNumber]]], labels: dict[str, str], unknown_rows: set[str],
+) -> tuple[dict[str, list[tuple[str, ParsedNumber]]], set[str], list[UnplacedFigure]]:
+    """A lone figure stands for its row's total only where the table prints totals. A row whose figures
+    do not add up to its last one shows a table that leaves 总计 blank (上海市人民政府办公厅 2019: 予以公开
+    258 | 12 | 1 | 1, and 1.属于国家秘密 14 under 自然人 alone): there a lone figure may be any column's."""
+    if not any(len(numbers) >= 2 and not _adds_up([n.value for _, n in numbers]) for numbers in partial.values()):
+        return partial, unknown_rows, []
+    lone = {code for code, numbers in partial.items() if len(numbers) == 1}
+    unplaced = [UnplacedFigure("t3", labels.get(code, code), n.value, "|".join(APPLICANT_COLUMNS), LONE_WITHOUT_TOTALS,
+                               raw, code) for code in sorted(lone) for raw, n in partial[code]]
+    return {c: n for c, n in partial.items() if c not in lone}, set(unknown_rows) | lone, unplaced
+
+
 def _place_by_natural_column(
     partial: dict[str, list[tuple[str, ParsedNumber]]],
     complete: dict[tuple[str, str], float],
@@ -82,7 +104,7 @@ def _place_by_natural_column(
     unknown_rows: set[str] = frozenset(),
 ) -> tuple[list[Figure], list[UnplacedFigure]]:
     figures: list[Figure] = []
-    unplaced: list[UnplacedFigure] = []
+    partial, unknown_rows, unplaced = _lone_figures_of_a_table_without_totals(partial, labels, unknown_rows)
     natural: dict[str, float] = {code: v for (code, app), v in complete.items()
                                  if app == "natural_person" and code not in unknown_rows}
     # code -> (value if natural, raw evidence, printed?) for rows whose natural cell is undecided
