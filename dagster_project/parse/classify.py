@@ -451,7 +451,15 @@ _BETTING = re.compile(r"下注|彩金|返水|首充|注册送|博彩平台|线�
 BETTING_KINDS = 3
 
 
+# a document-sharing site's bundle of model essays, told by its heading (…工作报告(共6篇)) or its parts' headings
+# (篇1:2016大学信息公开工作报告), not by a report's counts (公开信息共79篇)
+_ESSAY_BUNDLE = re.compile(r"[(（](?:共|精选)(?:\d+|[一二三四五六七八九十]+)篇[)）]|^篇(?:\d+|[一二三四五六七八九十]+)[:：]", re.M)
+ESSAY_BUNDLE_OPENING_CHARS = 2000
+
+
 def _look_alike_body(text: str) -> str | None:
+    if _ESSAY_BUNDLE.search(text[:ESSAY_BUNDLE_OPENING_CHARS]):
+        return "a bundle of model essays (…(共6篇), 篇1:…), not a report"
     if len(set(_BETTING.findall(text))) >= BETTING_KINDS:
         return "a gambling site's advertising (its words of betting) under a report's title, not a report"
     if _INTERPRETS.search(text[:INTERPRETATION_OPENING_CHARS]):

@@ -649,3 +649,15 @@ def test_a_correction_that_prints_the_corrected_report_is_the_report(title):
     original = "平潭综合实验区2022年度政府信息公开工作年度报告"
     report = parse_document(page.read_text(encoding="utf-8").replace(original, title), page.name)
     assert report.meta.doc_type == "annual_report" and len(report.figures) >= 200
+
+
+def test_a_bundle_of_model_essays_is_no_report() -> None:
+    # gate_h c027 and doc_type_pages batch_10/23: an essay site's page headed like a university's report
+    text = ("2016大学信息公开工作报告\n\n2024-05-07\n\n2016大学信息公开工作报告(共6篇)\n\n篇1:2016大学信息公开工作报告\n\n"
+            "浙江工业大学2016年工作总结\n\n2016年,是学校“十三五”规划的开局之年,是全面深化改革的攻坚之年。")
+    meta = parse_document(text, "essays.txt").meta
+    assert meta.doc_type == "other" and "model essays" in meta.doc_type_reason
+    # a report's count in 篇 is no bundle
+    report = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年,通过政府门户网站公开信息共79篇,"
+              "其中动态要闻35条。本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。")
+    assert parse_document(report, "report.txt").meta.doc_type == "annual_report"
