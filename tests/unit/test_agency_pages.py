@@ -73,3 +73,9 @@ def test_a_bare_town_the_page_does_not_place_is_partial_not_guessed():
 ])
 def test_a_body_named_in_the_opening_sentence(text, issuer):
     assert parse_document(text, "opening.txt").meta.agency_name == issuer
+
+
+def test_the_body_leading_the_areas_disclosure_is_not_the_issuer():
+    text = ("XX区人民政府办公室\n一、总体情况\n区数据资源管理局是负责全区政府信息公开工作的区政府工作部门。"
+            "2021年,区政府办公室高度重视政府信息公开工作。")
+    assert parse_document(text, "lead.txt").meta.agency_name != "区数据资源管理局"

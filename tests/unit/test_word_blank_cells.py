@@ -69,3 +69,53 @@ def test_a_text_copy_that_lost_the_blank_cells_takes_no_lone_figure_for_a_total(
     assert got[("t3.total_processed", "total")] == 805 and got[("t3.new_received", "natural_person")] == 821
     lone = {(u.row_label, u.value) for u in report.unplaced if u.reason == LONE_WITHOUT_TOTALS}
     assert ("1.属于国家秘密", 14) in lone and ("3.补正后申请内容仍不明确", 25) in lone and len(lone) == 4
+
+
+_T3_HEADER = ["三、收到和处理政府信息公开申请情况",
+              row_line(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况"]),
+              row_line(["自然人", "法人或其他组织", "总计"]),
+              row_line(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"])]
+
+
+def _report(lines: list[str]) -> str:
+    return ("2020年某某县财政局政府信息公开工作年度报告\n一、总体情况\n2020年,某某县财政局认真贯彻《条例》。\n" + "\n".join(lines)
+            + "\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。")
+
+
+def test_a_grid_one_column_wider_than_the_table_pads_every_row_at_its_end():
+    # a PDF's or Word's table with an empty column after 总计: 予以公开 prints 6 under 商业企业 and nothing under 自然人
+    def row(labels, values):
+        return row_line(labels + values + [""])
+
+    rows = [row(["一、本年新收政府信息公开申请数量"], ["10", "6", "0", "0", "0", "0", "16"]),
+            row(["三、本年度办理结果", "（一）予以公开"], ["", "6", "0", "0", "0", "0", "6"]),
+            row(["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"], ["4", "0", "0", "0", "0", "0", "4"]),
+            row(["（七）总计"], ["10", "6", "0", "0", "0", "0", "16"])]
+    got = _tables(parse_document(_report(_T3_HEADER + rows), "padded.txt"))
+    assert got[("t3.granted", "commercial_enterprise")] == 6 and got[("t3.granted", "total")] == 6
+    assert ("t3.granted", "natural_person") not in got
+
+
+def test_a_misprinted_row_does_not_unsettle_the_lone_totals_of_the_others():
+    # 7 + 2 is not 10: a misprint, not a table without totals (its last figure is no smaller than its parts)
+    labels = ["（三）不予公开 | 1.属于国家秘密", "2.其他法律行政法规禁止公开", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+              "（四）无法提供 | 1.本机关不掌握相关政府信息", "（五）不予处理 | 1.信访举报投诉类申请"]
+    rows = ["一、本年新收政府信息公开申请数量 | 33", "三、本年度办理结果 | （一）予以公开 | 7 | 2 | 10",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形） | 9"] + [f"{label} | 1 | 1" for label in labels] \
+        + ["（六）其他处理 | 2 | 2", "（七）总计 | 30 | 3 | 2 | 35"]
+    report = parse_document(_report(_T3_HEADER + rows), "misprint.txt")
+    got = _tables(report)
+    assert got[("t3.partially_granted", "total")] == 9 and got[("t3.new_received", "total")] == 33
+    assert [u.value for u in report.unplaced if u.row_label == "（一）予以公开"] == [7, 2, 10]
+
+
+def test_a_two_column_block_of_table_two_in_a_four_column_grid():
+    # the 2019 table two's fees and procurement blocks, their last column not merged: 行政事业性收费 |  | 0 | |
+    from dagster_project.parse.tables.table_two import parse_table_two
+    from dagster_project.parse.text.cells import cell_stream
+
+    rows = [["第二十条第（八）项", "", "", ""], ["信息内容", "上一年项目数量", "本年增/减", ""], ["行政事业性收费", "", "0", ""],
+            ["第二十条第（九）项", "", "", ""], ["信息内容", "采购项目数量", "采购总金额", ""], ["政府集中采购", "", "0", ""]]
+    figures, unplaced = parse_table_two(cell_stream("\n".join(row_line(r) for r in rows)), "gov2019")
+    got = {f.indicator_code: f.value for f in figures}
+    assert got == {"t2.fees.change": 0, "t2.procurement.amount": 0} and not unplaced

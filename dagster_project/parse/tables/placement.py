@@ -51,7 +51,7 @@ def place_matrix(
     from .column_solver import PartialRow, place_by_columns
 
     figures: list[Figure] = []
-    unplaced: list[UnplacedFigure] = []
+    whole, all_unknown = partial, unknown_rows  # the fallback below sets the lone figures aside again
     partial, unknown_rows, unplaced = _lone_figures_of_a_table_without_totals(partial, labels, unknown_rows)
     rows: dict[str, PartialRow] = {}
     opaque: set[str] = set(unknown_rows)
@@ -72,23 +72,21 @@ def place_matrix(
     placed = place_by_columns(rows, complete, opaque, _outcomes(template))
     if placed is not None:
         return figures + placed[0], unplaced + placed[1]
-    return _place_by_natural_column(partial, complete, labels, template, unknown_rows)
+    return _place_by_natural_column(whole, complete, labels, template, all_unknown)
 
 
 LONE_WITHOUT_TOTALS = "a lone figure, in a table whose rows leave their 总计 blank: its column is not known"
 
 
-def _adds_up(values: list[float]) -> bool:
-    return len(values) == 1 or math.isclose(sum(values[:-1]), values[-1], abs_tol=1e-9)
-
-
 def _lone_figures_of_a_table_without_totals(
     partial: dict[str, list[tuple[str, ParsedNumber]]], labels: dict[str, str], unknown_rows: set[str],
 ) -> tuple[dict[str, list[tuple[str, ParsedNumber]]], set[str], list[UnplacedFigure]]:
-    """A lone figure stands for its row's total only where the table prints totals. A row whose figures
-    do not add up to its last one shows a table that leaves 总计 blank (上海市人民政府办公厅 2019: 予以公开
-    258 | 12 | 1 | 1, and 1.属于国家秘密 14 under 自然人 alone): there a lone figure may be any column's."""
-    if not any(len(numbers) >= 2 and not _adds_up([n.value for _, n in numbers]) for numbers in partial.values()):
+    """A lone figure stands for its row's total only where the table prints totals. A row whose last figure
+    is smaller than another of its figures has no total printed (上海市人民政府办公厅 2019: 予以公开 258 | 12 | 1 | 1):
+    its table leaves 总计 blank, and a lone figure (1.属于国家秘密 14, under 自然人 alone) may be any column's.
+    (A row that only fails to add up, 7 | 2 | 10, may be a misprinted total: that says nothing of the others.)"""
+    if not any(len(numbers) >= 2 and numbers[-1][1].value < max(n.value for _, n in numbers[:-1])
+               for numbers in partial.values()):
         return partial, unknown_rows, []
     lone = {code for code, numbers in partial.items() if len(numbers) == 1}
     unplaced = [UnplacedFigure("t3", labels.get(code, code), n.value, "|".join(APPLICANT_COLUMNS), LONE_WITHOUT_TOTALS,

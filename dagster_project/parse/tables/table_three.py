@@ -180,6 +180,11 @@ def parse_table_three(cells: list[CellToken], template: str,
     # a row with a garbled cell has a figure nobody can read: its other cells are read where their
     # column is certain, but the row tells the column identities nothing
     garbled = {row.code for row in rows if any(is_garbled_figure(c) for c in row.cells)}
+    width = len(APPLICANT_COLUMNS)
+    # a table with an empty column after 总计 (a PDF's or Word's grid one column wider): a row that fills its
+    # 自然人 cell shows it, and then a row whose 自然人 cell is blank has the same padding at its end
+    padded = any(row.on_one_line() and len(row.cells) > width and not is_blank(row.cells[0])
+                 and all(is_blank(c) for c in row.cells[width:]) for row in rows)
     for row in rows:
         pending = list(row.cells)
         if row.code == "t3.other" and template == "gov2021":
@@ -188,8 +193,7 @@ def parse_table_three(cells: list[CellToken], template: str,
             lost.extend(UnplacedFigure("t3", row.label, n.value, OTHER_2021, "其他处理 printed as one row in the 2021 format", raw)
                         for raw in pending if (n := parse_number(raw)) is not None)
             continue
-        width = len(APPLICANT_COLUMNS)
-        if (row.on_one_line() and len(pending) > width and not is_blank(pending[0])
+        if (row.on_one_line() and len(pending) > width and (padded or not is_blank(pending[0]))
                 and all(is_blank(c) for c in pending[width:])):
             # a rendered row that starts at its 自然人 cell: empty cells after 总计 are padding
             pending = pending[:width]

@@ -190,9 +190,10 @@ def parse_table_two(cells: list[CellToken], template: str) -> tuple[list[Figure]
         # Empty cells are positional only when the row kept exactly one cell per column on one
         # line: a cell-per-line flattening may have moved them to the end of the row.
         positional = len(lines) <= 1 or len(numbers) == len(pending)
-        if (len(lines) <= 1 and len(pending) > len(codes) and not is_blank(pending[0])
+        if (len(lines) <= 1 and len(pending) > len(codes)
                 and all(is_blank(c) for c in pending[len(codes):])):
-            # a rendered row that starts at its first column: empty cells after the last are padding
+            # a rendered row starts at its first column, after its label: empty cells after the last are
+            # padding (行政事业性收费 |  | 0 | |: a block of two columns in the four of the 2019 table's grid)
             pending = pending[:len(codes)]
         if len(pending) == len(codes) and positional:
             placed = [(code, raw, parse_number(raw)) for code, raw in zip(codes, pending)]
