@@ -85,16 +85,43 @@ def continued_rows(rows: list[list[str | None]], cells: list[str | None]) -> boo
     if not figures or len(cells) != len(above) or any(cells[i] is not None for i in figures):
         return False
     texts = [(i, c) for i, c in enumerate(cells) if c and c.strip()]
+    if len(texts) > 1:
+        return _continued_labels(above, texts, figures[0])
     if len(texts) != 1:
         return False
     i, rest = texts[0]
-    if _is_number(rest) or above[i] is None or names_a_row(rest):
+    if _is_number(rest) or above[i] is None or names_a_row(rest) and not _cut_item(above[i], rest):
         return False
     above[i] = f"{above[i]}\n{rest}"  # clean_cell joins the lines of a cell
     return True
 
 
+def _continued_labels(above: list[str | None], texts: list[tuple[int, str]], first_figure: int) -> bool:
+    """The rest of a row whose label cells were all cut (a page break inside the row: ``（四 | 1.本 | 31 | …``,
+    then ``）无法提供 | 机关不掌握相关政府信息`` atop the next page): each rest is text under a label cell of the
+    row above, and the last label, cut short of a row name, names one with its rest
+    (1.本机关不掌握相关政府信息)."""
+    if any(i >= first_figure or _is_number(rest) or above[i] is not None and _is_number(above[i]) for i, rest in texts):
+        return False
+    # (理结果 under the cell of 三、本年度办理结果 that spans the rows: the rest of that cell, printed on its first row)
+    texts = [(i, rest) for i, rest in texts if above[i] is not None]
+    if not texts:
+        return False
+    i, rest = texts[-1]
+    if names_a_row(clean_cell(above[i])) or not names_a_row(clean_cell(f"{above[i]}\n{rest}")):
+        return False
+    for i, rest in texts:
+        above[i] = f"{above[i]}\n{rest}"
+    return True
+
+
 _ITEM = re.compile(r"\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])")
+
+
+def _cut_item(label: str, rest: str) -> bool:
+    """An item cut short of its row's name (1.申请人无正当理), which its rest completes (由逾期不补正、行政机关不再
+    处理其政府信息公开申请): the rest may end like a row's name, but a cut item can only be continued."""
+    return bool(_ITEM.match(label)) and not names_a_row(clean_cell(label)) and names_a_row(clean_cell(f"{label}\n{rest}"))
 
 
 def completes_a_label(rows: list[list[str | None]], cells: list[str | None]) -> bool:
@@ -103,7 +130,7 @@ def completes_a_label(rows: list[list[str | None]], cells: list[str | None]) -> 
     so add its text to that row's label.
 
     Columns cannot say it here, so the label must: the row above is an item (``5.``) whose label ends
-    short of a row name (``5.要求行政机``), the rest prints one cell of text and no figure, and the two
+    short of a row name (``5.要求行政机``), the rest prints no figure, and its last cell of text and the label
     together name a row of the national tables (``5.要求行政机关确认或重新出具已获取信息``). The rest
     may look like a row name of its own (``关确认或重新出具已获取信息`` ends like one), but a cut item
     above it can only be continued.
@@ -113,13 +140,15 @@ def completes_a_label(rows: list[list[str | None]], cells: list[str | None]) -> 
     above = rows[-1]
     figures = [i for i, c in enumerate(above) if _is_number(c)]
     texts = [c for c in cells if c and c.strip()]
-    if not figures or len(texts) != 1 or _is_number(texts[0]) or any(_is_number(c) for c in cells):
+    # (理结果 | 开（区分处理的…）: the rest of a cell that spans the rows, then the rest of the label)
+    if not figures or not texts or any(_is_number(c) for c in cells):
         return False
+    texts = texts[-1:]
     labels = [i for i, c in enumerate(above[:figures[0]]) if c and c.strip()]
     if not labels:
         return False
     label = above[labels[-1]]
-    if not _ITEM.match(label) or names_a_row(label) or not names_a_row(clean_cell(f"{label}\n{texts[0]}")):
+    if not _cut_item(label, texts[0]):
         return False
     above[labels[-1]] = f"{label}\n{texts[0]}"
     return True
