@@ -1,4 +1,4 @@
-"""Do the office readers give a page's table figures? Each HTML page rebuilt as Word, PDF, .doc, RTF and .xlsx.
+"""Do the office readers give a page's table figures? Each HTML page rebuilt as Word, PDF, .doc, RTF, .xlsx and .xls.
 
     .venv/bin/python scripts/compare_readers.py [PAGE.html ...] [--keep DIR]
 
@@ -6,7 +6,7 @@ Needs LibreOffice (``soffice``: Debian's libreoffice-writer-nogui and libreoffic
 arguments every .html/.htm page under tests/fixtures whose parse gives five or more table figures is used.
 Each page becomes a .docx cell by cell (tests/fixtures/word/build_from_page.py: its tables as Word tables with
 the page's merged cells); LibreOffice exports that to PDF, .doc and RTF, as agencies publish their reports, and
-opens the page itself as a spreadsheet (its HTML import) to save .xlsx. Every file is read by the reader of its
+opens the page itself as a spreadsheet (its HTML import) to save .xlsx and .xls. Every file is read by the reader of its
 kind and parsed; its table figures (t2, t3, t4) are compared with the page's. Prints, per kind, the pages read
 as the page reads, the figures right, read otherwise, extra and missed, and one line for each page that differs.
 Asserts nothing.
@@ -33,6 +33,7 @@ EXPORTS = {
     "doc": ["--convert-to", "doc:MS Word 97"],
     "rtf": ["--convert-to", "rtf"],
     "xlsx": ["--infilter=HTML (StarCalc)", "--convert-to", "xlsx:Calc MS Excel 2007 XML"],
+    "xls": ["--infilter=HTML (StarCalc)", "--convert-to", "xls:MS Excel 97"],
 }
 
 
@@ -96,7 +97,7 @@ def main() -> int:
     for kind in ("docx", *EXPORTS):
         if kind != "docx":
             (work / kind).mkdir(exist_ok=True)
-            sources = sorted((work / ("html" if kind == "xlsx" else "docx")).glob("*.*"))
+            sources = sorted((work / ("html" if kind.startswith("xls") else "docx")).glob("*.*"))
             soffice(EXPORTS[kind], sources, work / kind)
         totals, differ = Counter(), []
         for stem, (path, want) in sorted(pages.items()):

@@ -119,3 +119,43 @@ def test_a_two_column_block_of_table_two_in_a_four_column_grid():
     figures, unplaced = parse_table_two(cell_stream("\n".join(row_line(r) for r in rows)), "gov2019")
     got = {f.indicator_code: f.value for f in figures}
     assert got == {"t2.fees.change": 0, "t2.procurement.amount": 0} and not unplaced
+
+
+def test_a_spreadsheet_row_keeps_its_blank_cells_up_to_its_headers_last_column(tmp_path):
+    # the page's tables saved as a workbook, every cell in its column and every blank cell empty, as a
+    # spreadsheet program saves them: empty cells at a row's end are no cells of the sheet
+    import openpyxl
+
+    from dagster_project.parse.html.page import extract_page
+
+    page = extract_page((WORD / "shanghai_office_2019.html").read_text(encoding="utf-8"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.cell(row=1, column=1, value="2019年上海市人民政府办公厅政府信息公开工作年度报告")
+    at = 2
+    for table in page.tables:
+        for row in table.rows:
+            for cell in row:
+                if cell.is_span_copy:
+                    continue
+                sheet.cell(row=at, column=cell.col + 1, value=cell.text or None)
+                if cell.rowspan > 1 or cell.colspan > 1:  # the page's merged cells, merged in the sheet
+                    sheet.merge_cells(start_row=at, start_column=cell.col + 1,
+                                      end_row=at + cell.rowspan - 1, end_column=cell.col + cell.colspan)
+            at += 1
+        at += 1  # an empty row between the tables
+    book.save(tmp_path / "tables.xlsx")
+    result = read_attachment((tmp_path / "tables.xlsx").read_bytes(), "xlsx", "tables.xlsx")
+    assert any(line.endswith("1.属于国家秘密 | 14 |  |  |  |  |  | |") for line in result.text.splitlines())
+    got = _tables(parse_document(result.text, "tables.xlsx"))
+    page_figures = _tables(parse_document((WORD / "shanghai_office_2019.html").read_text(encoding="utf-8"), "x.html"))
+    assert {k: v for k, v in got.items() if k[0].startswith("t3.")} == {k: v for k, v in page_figures.items() if k[0].startswith("t3.")}
+
+
+def test_a_header_cell_far_to_the_right_pads_no_row():
+    from dagster_project.parse.sheet.rows import MAX_PADDED_COLUMNS, sheet_lines
+
+    far = [None] * (MAX_PADDED_COLUMNS + 10)
+    lines = sheet_lines("s", [["自然人", "总计", *far, "备注"], ["1.属于国家秘密", "14"]], max_rows=10)
+    assert lines[-1] == "1.属于国家秘密 | 14"
+    assert sheet_lines("s", [["自然人", "法人", "总计"], ["1.属于国家秘密", "14"]], max_rows=10)[-1] == "1.属于国家秘密 | 14 | |"
