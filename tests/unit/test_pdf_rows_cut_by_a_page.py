@@ -36,3 +36,19 @@ def test_a_pdf_made_from_word_gives_the_figures_of_its_page(pdf, page, cut_row):
     got = _tables(parse_document(text, pdf))
     assert len(want) >= 198 and got == want
     assert {applicant for code, applicant in got if code == cut_row} >= {"natural_person", "total"}
+
+
+def test_table_four_whose_header_a_page_break_cut_in_two():
+    # a 2019 page rebuilt as Word at 10 pt and exported by LibreOffice: the header's cells print 结果 | 结果 | 其他 …
+    # above the break and 维持 | 纠正 | 结果 | 审结 | 果维持 … below it, then the data row
+    from dagster_project.parse.tables.table_four import parse_table_four
+    from dagster_project.parse.text.cells import cell_stream
+
+    text = "\n".join(["行政复议 | 行政诉讼", "结果 | 结果 | 其他 | 尚未 | 总计 | 未经复议直接起诉 | 复议后起诉",
+                      "结 | 结 | 其 | 尚 | 总 | 结 | 结 | 其 | 尚 | 总", "\f",
+                      "维持 | 纠正 | 结果 | 审结 | 果维持 | 果纠正 | 他结果 | 未审结 | 计 | 果维持 | 果纠正 | 他结果 | 未审结 | 计",
+                      "1 |  |  |  | 1 |  |  |  |  | 0 |  |  |  |  | 0"])
+    figures, unplaced = parse_table_four(cell_stream(text))
+    assert {f.indicator_code: f.value for f in figures} == {
+        "t4.review.upheld": 1, "t4.review.total": 1, "t4.suit_direct.total": 0, "t4.suit_after_review.total": 0}
+    assert not unplaced

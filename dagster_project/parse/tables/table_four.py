@@ -24,6 +24,15 @@ CODES = [f"{g}.{p}" for g in GROUPS for p in PARTS]
 _HEADER_KEYS = ("行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉")
 
 
+# the header's words cut into pieces: 总 / 计 one a line, or a header row a PDF page break cut in two
+# (结果 | 结果 | 其他 … on one page, 维持 | 纠正 | 结果 | 审结 | 果维持 | 果纠正 … atop the next)
+_HEADER_CHARS = frozenset("".join(_HEADER_KEYS))
+
+
+def _header_fragment(key: str) -> bool:
+    return len(key) <= 2 or len(key) <= 4 and set(key) <= _HEADER_CHARS
+
+
 def _is_figure(text: str) -> bool:
     return is_blank(text) or parse_number(text) is not None
 
@@ -37,7 +46,7 @@ def _data_cells(cells: list[CellToken]) -> list[CellToken]:
     if last is None:
         return []
     i = last + 1
-    while i < len(cells) and not _is_figure(cells[i].text) and len(label_key(cells[i].text)) <= 2:
+    while i < len(cells) and not _is_figure(cells[i].text) and _header_fragment(label_key(cells[i].text)):
         i += 1
     data = []
     # a garbled figure (3x, l3) holds its cell: the row goes on after it
