@@ -30,12 +30,11 @@ def _find(lines: list[str], label: str, raw: str, start: int, in_a_row: bool = F
     """The first line from ``start`` on (then from the top) holding ``label`` and ``raw``; with ``in_a_row``
     a table row's line (cells joined by |) first: a table figure's label and value are also a sentence's
     words (新增公开市政府规章1件 on page 1; 规章 | 1 | 0 | 11 on page 3)."""
-    kinds = ((lambda line: "|" in line), (lambda line: True)) if in_a_row else ((lambda line: True),)
-    for kind in kinds:
+    for rows_only in (True, False) if in_a_row else (False,):
         for order in (range(start, len(lines)), range(0, start)):
             for i in order:
                 line = lines[i]
-                if label in line and (not raw or raw in line) and kind(line):
+                if label in line and (not raw or raw in line) and ("|" in line or not rows_only):
                     return i
     return None
 

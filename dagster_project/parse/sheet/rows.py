@@ -57,6 +57,10 @@ MAX_PADDED_COLUMNS = 64
 _FIGURE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 
 
+def _covered(column: int, spans) -> bool:
+    return any(a <= column < b for a, b in spans)
+
+
 def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
                 merged: Iterable[MergedRange] = (), max_chars: int | None = None) -> list[str]:
     """The heading line and the row lines of one sheet; ``rows`` (from the sheet's first row and
@@ -75,7 +79,7 @@ def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
         if n >= max_rows or (max_chars is not None and chars > max_chars):
             break
         spans = covered.get(n, ())
-        cells = [(c, cell_text(v)) for c, v in enumerate(row) if not any(a <= c < b for a, b in spans)]
+        cells = [(c, cell_text(v)) for c, v in enumerate(row) if not _covered(c, spans)]
         filled = [i for i, (_, text) in enumerate(cells) if text]
         if not filled:
             header_end, after_figures = None, True
@@ -85,7 +89,7 @@ def sheet_lines(title: str, rows: Iterable[Iterable], max_rows: int,
             after_figures = True
             kept = [text for _, text in cells[filled[0]: filled[-1] + 1]]
             if header_end is not None and last < header_end and header_end - last <= MAX_PADDED_COLUMNS:
-                kept += ["" for c in range(last + 1, header_end + 1) if not any(a <= c < b for a, b in spans)]
+                kept += ["" for c in range(last + 1, header_end + 1) if not _covered(c, spans)]
             line = " | ".join(kept)
             lines.append(line + "|" if not kept[-1] else line)
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell, row_line
+from ..pdf.cells import row_line
 from .paragraphs import typed_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -15,7 +15,7 @@ import codecs
 import re
 
 from ..attachments import STATUS_OK, ReaderResult, refused
-from ..pdf.cells import clean_cell, row_line
+from ..pdf.cells import row_line
 from .paragraphs import typed_text
 
 _TOKEN = re.compile(rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|([^\\{}\r\n]+)|[\r\n]+", re.S)
@@ -80,7 +80,7 @@ class _Document:
         if self.level > 1:
             self.inner.append("\n")
         elif self.level == 1:
-            self.outer.append("\n")  # a line of a cell: clean_cell joins them
+            self.outer.append("\n")  # a line of a cell: row_line joins them
         else:
             line = typed_text("".join(self.outer))
             if line:
