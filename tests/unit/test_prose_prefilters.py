@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.parse.prose.patterns import FIGURE_CHAR, NEEDS, SUBPERIOD, may_match, names_subperiod
+from dagster_project.parse.prose.patterns import FIGURE, NEEDS, SUBPERIOD, may_match, names_subperiod
 from dagster_project.parse.prose.sentences import Sentence, may_state_figure, prose_blocks, split_sentences
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -32,12 +32,12 @@ def test_fixtures_give_many_clauses() -> None:
 def test_a_pattern_matches_only_where_its_needs_are() -> None:
     # what search_clause, may_match and may_state_figure skip on
     wrong = [(rx.pattern[:30], c) for c in CLAUSES for rx, (figure, words) in NEEDS.items()
-             if rx.search(c) and ((figure and not FIGURE_CHAR.search(c)) or not any(w in c for w in words))]
+             if rx.search(c) and ((figure and not FIGURE.search(c)) or not any(w in c for w in words))]
     assert wrong == []
 
 
 def test_a_clause_may_match_wherever_a_pattern_does() -> None:
-    missed = [c for c in CLAUSES if not may_match(c, bool(FIGURE_CHAR.search(c)))
+    missed = [c for c in CLAUSES if not may_match(c, bool(FIGURE.search(c)))
               and any(rx.search(c) for rx in NEEDS)]
     assert missed == []
 
@@ -46,7 +46,7 @@ def test_a_sentence_is_skipped_only_when_no_clause_may_match() -> None:
     skipped = [s for s in SENTENCES if not may_state_figure(s)]
     assert skipped  # most sentences of a report state no figure
     assert [s for s in skipped for c in Sentence(s, "", None).clauses
-            if may_match(c, bool(FIGURE_CHAR.search(c)))] == []
+            if may_match(c, bool(FIGURE.search(c)))] == []
 
 
 @pytest.mark.parametrize("clause", ["第一季度收到申请3件", "上半年", "下半年共办结", "半年来", "1月份以来",

@@ -381,8 +381,11 @@ JOINT_CASES_BEFORE = {
 # What a clause must hold before a pattern is tried
 # ---------------------------------------------------------------------------------------------
 
-# A figure: a digit or a Chinese numeral (every pattern built on the figure fragment needs one).
-FIGURE_CHAR = re.compile(r"[\d零〇一二两三四五六七八九十百千]")
+# A figure as the patterns read it: a digit or a Chinese numeral right before its unit (万 and 余/多
+# may stand between), which every pattern built on the figure fragment needs, or a none written
+# 为零/为0 (JOINT_ZERO_CASES). A numeral alone is in too many words (一些, 统一, 进一步) and a digit
+# alone in every date to tell a sentence that may state a figure.
+FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千]万?[余多]{0,2}[条件个份宗项起次例篇案场]|为[零0]")
 # pattern -> (needs a figure, words of which the clause must hold one): a clause that fails these
 # cannot match, so the (much slower) search is skipped. Read off the patterns above.
 NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
@@ -414,6 +417,7 @@ NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
     ZERO_REQUESTS_OTHER: (False, ("未", "没有")),
     ZERO_REQUESTS_NONE: (False, ("无", "没有")),
     CLOSE_3: (True, ("答复", "办结")),
+    JOINT_ZERO_CASES: (True, ("行政复议",)),
     ZERO_REVIEW_SUIT: (False, ("未", "没有", "无", "不存在")),
     ZERO_REQUESTS_IN_SECTION: (False, ("未", "没有", "无")),
 }

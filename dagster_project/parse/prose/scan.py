@@ -55,7 +55,7 @@ from .patterns import (
     JOINT_ZERO_CASES,
     CASES_ANSWERED_NONE,
     JOINT_CASES_BEFORE,
-    FIGURE_CHAR,
+    FIGURE,
     may_match,
     names_subperiod,
     read_value,
@@ -396,7 +396,7 @@ def scan_sentence(
         if subperiod:
             prev_clause = clause
             continue
-        fig = bool(FIGURE_CHAR.search(clause))
+        fig = bool(FIGURE.search(clause))
         if not may_match(clause, fig):
             # no pattern can match it: only "均已答复" right after a received count is read
             anchor = received_in_sentence or (carried if i == 0 else None)

@@ -11,7 +11,7 @@ import re
 from functools import cached_property
 from typing import Callable
 
-from .patterns import CUMULATIVE, FIGURE_CHAR, may_match
+from .patterns import CUMULATIVE, FIGURE, may_match
 from ..labels import nfkc_text
 from ..traditional import TONED, has_traditional_marks, strip_pinyin, to_simplified
 
@@ -175,7 +175,7 @@ def may_state_figure(raw: str) -> bool:
     """False when no clause of the sentence ``raw`` can match a pattern (see patterns.NEEDS): the
     check runs on the whole sentence with whitespace removed, of which every clause is a part."""
     text = _squash(raw)
-    return may_match(text, bool(FIGURE_CHAR.search(text)))
+    return may_match(text, bool(FIGURE.search(text)))
 
 
 class Sentence:
