@@ -74,12 +74,9 @@ _SHORT_STATEMENT = re.compile(r"(?:19|20)\d{2}年度?[^|:：]{6,}$"
                               r"|\d{1,2}[.、．][^|:：]{4,40}的(?:情况|数量)[:：][^|:：]{1,10}$")
 
 
-def _is_prose_line(line: str) -> bool:
-    """A line of sentences, not a cell of a flattened table."""
-    stripped = line.strip()
-    if not stripped or _is_table_line(stripped):
-        return False
-    return bool(_SENTENCE_PUNCT.search(stripped)) or len(stripped) >= 60 or bool(_SHORT_STATEMENT.match(stripped))
+def _is_prose_line(stripped: str) -> bool:
+    """A line (stripped, not a table line) of sentences, not a cell of a flattened table."""
+    return len(stripped) >= 60 or bool(_SENTENCE_PUNCT.search(stripped)) or bool(_SHORT_STATEMENT.match(stripped))
 
 
 def _layout_cell(line: str) -> str | None:
@@ -93,15 +90,18 @@ def _layout_cell(line: str) -> str | None:
     return None
 
 
+# what ends a line that is not wrapped: the end of a sentence, a clause or a lead-in
+_CLOSING_MARKS = tuple("。！？!?；;:：|")
+
+
 def prose_blocks(text: str) -> list[tuple[str, str]]:
     """(block, context_before) pairs: prose blocks (wrapped lines re-joined) and the text before."""
-    lines = [ln.rstrip() for ln in _normalise(text).splitlines()]
     blocks: list[tuple[str, str]] = []
     history = ""  # every non-table line seen so far (headings included), for context
     current: str | None = None
     current_ctx = ""
     previous = ""  # the last line that was not blank
-    for line in lines:
+    for line in _normalise(text).splitlines():
         stripped = line.strip()
         if not stripped:
             if current is not None:
@@ -120,7 +120,7 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
         if (
             current is not None
             and len(current) >= 30
-            and not re.search(r"[。！？!?；;:：|]$", current)
+            and not current.endswith(_CLOSING_MARKS)
             and len(stripped) >= 10
             and not _HEADING_START.match(stripped)
             and not re.fullmatch(r"[\d.,%\s]+", stripped)
@@ -131,7 +131,7 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
             blocks.append((current, current_ctx))
             history += current + "\n"
             current = None
-        if _NONE_ANSWER.fullmatch(stripped) and _HEADING_START.match(before) and _CASES_HEADING.search(before):
+        if len(stripped) <= 3 and _NONE_ANSWER.fullmatch(stripped) and _HEADING_START.match(before) and _CASES_HEADING.search(before):
             # the old format's section on reviews and suits answered by one word on the next line
             # (五、因政府信息公开申请行政复议、提起行政诉讼的情况 / 无。): read as one statement, heading:无
             blocks.append((_HEADING_START.sub("", before) + ":无", history[-300:]))
@@ -146,9 +146,8 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
     return blocks
 
 
-# a full stop typed as ASCII after a Chinese character ends a sentence too (未收到依申请公开事项. (三)…);
-# after a digit it is a decimal point or a list number
-_SENT_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=[\u4e00-\u9fff]\.)")
+# the marks that end a sentence, and the ASCII full stop, which ends one only after a Chinese character
+_SENT_END = re.compile(r"[。！？!?.]")
 _CLAUSE_SPLIT = re.compile(r"[；;，]|(?<!\d),|,(?!\d)")
 # the same split when no comma sits between two digits (every comma then splits): a plain
 # character class, which the regex engine scans many times faster than the alternation above
@@ -164,7 +163,19 @@ def _clauses(text: str) -> list[str]:
 
 def split_sentences(block: str) -> list[str]:
     """The sentences of a prose block, each keeping its final 。！？ (empty pieces included)."""
-    return _SENT_SPLIT.split(block)
+    # (one scan for the marks: a split at a lookbehind tries it at every position of the block)
+    pieces = []
+    start = 0
+    for m in _SENT_END.finditer(block):
+        end = m.end()
+        # a full stop typed as ASCII after a Chinese character ends a sentence too (未收到依申请公开事项. (三)…);
+        # after a digit it is a decimal point or a list number
+        if m.group() == "." and not (end >= 2 and "\u4e00" <= block[end - 2] <= "\u9fff"):
+            continue
+        pieces.append(block[start:end])
+        start = end
+    pieces.append(block[start:])
+    return pieces
 
 
 def _squash(text: str) -> str:
