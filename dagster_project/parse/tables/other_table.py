@@ -56,7 +56,8 @@ def _uncoded_from_text(cells: list[CellToken], title: str) -> list[UncodedRow]:
 
 
 def parse_other_tables(cells: list[CellToken], tables: list | None = None) -> list[UncodedRow]:
-    title = next((c.text for c in cells if _TITLE.search(normalise_label(c.text)) and len(c.text) <= 60), "")
+    # (the length first: a long line of prose is folded for nothing)
+    title = next((c.text for c in cells if len(c.text) <= 60 and _TITLE.search(normalise_label(c.text))), "")
     if not tables:
         found = _uncoded_from_text(cells, title)
         if found:
