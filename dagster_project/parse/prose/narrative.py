@@ -67,8 +67,9 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
         return []
     cands: list[Candidate] = []
     order = 0
-    # (sentence, text before it, first of its block, its block's text before it)
-    pieces: list[tuple[str, str, bool, str]] = []
+    # (sentence, text before it, first of its block, its block, where it starts in its block): the
+    # block's text before it is cut only for the few sentences read
+    pieces: list[tuple[str, str, bool, str, int]] = []
     for block, context in prose_blocks(text):
         running_ctx = context
         first = True
@@ -77,15 +78,15 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
             start += len(raw)
             if not raw.strip():
                 continue
-            pieces.append((raw, running_ctx, first, block[:start - len(raw)]))
+            pieces.append((raw, running_ctx, first, block, start - len(raw)))
             first = False
             running_ctx = (running_ctx + raw)[-300:]
 
     def following(k: int) -> str:
-        return "".join(raw for raw, _, _, _ in pieces[k + 1: k + 8])[:_FOLLOWING_CHARS]
+        return "".join(piece[0] for piece in pieces[k + 1: k + 8])[:_FOLLOWING_CHARS]
 
     carried: Candidate | None = None
-    for k, (raw, running_ctx, first, paragraph) in enumerate(pieces):
+    for k, (raw, running_ctx, first, block, at) in enumerate(pieces):
         if first:
             carried = None
         if carried is None and not may_state_figure(raw):
@@ -93,7 +94,7 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
             # it is not cut into clauses; one order step keeps the order of what follows
             order += 1
             continue
-        sent = Sentence(raw, running_ctx, report_year, partial(following, k), paragraph)
+        sent = Sentence(raw, running_ctx, report_year, partial(following, k), block[:at])
         carried = scan_sentence(sent, cands, order, carried)
         order += len(sent.clauses) + 1
     best: dict[str, Candidate] = {}
