@@ -107,9 +107,9 @@ def _match_row(key: str, section: str | None) -> tuple[str, str] | None:
 
 def find_table_start(cells: list[CellToken]) -> int | None:
     """Index of the first cell of the statistics table (its 统计指标 header or first section row)."""
-    # A cell's normalised text is a piece of the whole stream's (NFKC keeps line breaks, and no
-    # Taiwan-term rewrite touches these words): a stream without the words has no such cell.
-    stream = normalise_label("\n".join(cell.text for cell in cells))
+    # The cells' normalised texts joined: a stream without the words has no cell that holds them.
+    # (Each cell is normalised alone: the short ones, nearly all, were already, by other readers.)
+    stream = "".join([normalise_label(cell.text) for cell in cells])
     for i, cell in enumerate(cells if "统计指标" in stream else ()):
         norm = normalise_label(cell.text)
         if norm.startswith("统计指标") or (len(norm) < 40 and "统计指标" in norm and "单位" not in norm[:2]):
