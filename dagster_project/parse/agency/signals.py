@@ -16,6 +16,25 @@ from .names import SECOND_NAME, ZONE_WORDS, clean_name
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2}"
 _ANY_YEAR = r"(?:" + _YEAR + "|" + _CN_YEAR + ")"
+
+
+class _FromLineStarts:
+    """The matches of ``(?:^|\\n)`` + ``rest``, as ``re.compile(r"(?:^|\\n)" + rest).finditer`` gives them.
+    The regex engine tries that opening at every character; a pattern that opens with a line break
+    alone lets it skip from one line break to the next, so only the text's start is tried with the
+    whole pattern."""
+
+    def __init__(self, rest: str):
+        self._whole = re.compile(r"(?:^|\n)" + rest)
+        self._after_break = re.compile(r"\n" + rest)
+
+    def finditer(self, text: str):
+        first = self._whole.match(text)
+        if first:
+            yield first
+        yield from self._after_break.finditer(text, first.end() if first else 0)
+
+
 _YEAR_END = r"(?:年|(?=度|政府|政务|信息)|(?=[-—–~至](?:19|20)\d\d))"  # 2013-2014学年度: a school year
 # a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
 SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|研究室|参事室|办|中心|院|署|所|站|队|部|处"
@@ -65,11 +84,13 @@ _CLAUSE_COMPILED = re.compile(r"(?:^|[。,，;；\n])([^。,，;；\n]{2,32}?)(?
                               + _OWN + _ANY_YEAR + r"年")
 _COMPILED_YEAR = re.compile(r"编制(?:了)?《?" + _OWN + _ANY_YEAR + r"年")
 # 郑州高新区沟赵办事处向社会公布2021年度本级政府信息公开年度报告 (the opening's first words); it
-# tries every line start, so it runs only on a head that has 向社会
-_LINE_PUBLISHES = re.compile(r"(?:^|\n)([^\s,，。;；《》]{2,30}?)向社会(?:公布|公开|发布)" + _ANY_YEAR)
+# tries every line start, so it runs only on a head that has _PUBLISHES_YEAR's words
+_PUBLISHES_YEAR = re.compile(r"向社会(?:公布|公开|发布)" + _ANY_YEAR)
+_LINE_PUBLISHES = _FromLineStarts(r"([^\s,，。;；《》]{2,30}?)" + _PUBLISHES_YEAR.pattern)
 # 鄂州市临空经济区办公室(以下简称“区办公室”)编制本报告; it tries every clause start, so it runs
-# only on a head that has 以下简称
-_NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)[(（]以下简称[^)）]{1,12}[)）](?:负责)?编制")
+# only on a head that has _SHORT_NAME_COMPILES's words (most reports say 以下简称《条例》, then no 编制)
+_SHORT_NAME_COMPILES = re.compile(r"[(（]以下简称[^)）]{1,12}[)）](?:负责)?编制")
+_NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)" + _SHORT_NAME_COMPILES.pattern)
 # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself; an address at a
 # 中心 is the building of a service hall: 地址:广德市便民服务中心; one on a road is a building's:
 # 地址:海口市长滨路第二行政办公区6号楼, though a street office may be named for its road, 湖南路街道)
@@ -81,14 +102,21 @@ _GUIDE = re.compile(r"《([^《》]{2,30}?)(?:信息公开|政务公开)(?:工�
 # a guide the report follows, cited with the rules (认真贯彻《条例》《陕西省政府信息公开指南》): its own
 # (认真贯彻落实《天津港保税区管理委员会政府信息公开指南》) or another body's
 _CITED = re.compile(r"(?:贯彻|根据|依据|按照|依照)[^。,，;；]*$|》[、和及与]?$")
+# a body saying what it is: 绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门
+# (not the body that leads the area's disclosure: 区数据资源管理局是负责全区政府信息公开工作的区政府工作部门)
+_SAYS_WHAT_IT_IS = _FromLineStarts(r"([^\s,，。;；《》\d]{2,30}?)是(?:主管|负责|主责)(?:(?!信息公开|政务公开)[^。\n]){2,40}?"
+                                   r"的[^。\n,，]{0,8}?(?:职能部门|工作部门|组成部门|直属机构|直属特设机构|派出机构)")
+# 北京市重大项目建设指挥部办公室依据《中华人民共和国政府信息公开条例》…编制本报告: the opening's first words
+# (…要求,编制2017年政府信息公开工作年度报告: the year's report, named)
+_COMPILES_UNDER_THE_RULES = _FromLineStarts(
+    r"([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:(?:本|此)(?:年度)?报告"
+    r"|(?:了)?" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告)")
+_SUMS_UP = re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作")
 _SENTENCES = [
     # (现公开来凤经济开发区信息公开2018年度报告: the body, then the work the year's report is of)
     re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)"
                r"(?:政府信息公开|信息公开|政务公开)?(?:工作)?" + _ANY_YEAR),
-    # a body saying what it is: 绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门
-    # (not the body that leads the area's disclosure: 区数据资源管理局是负责全区政府信息公开工作的区政府工作部门)
-    re.compile(r"(?:^|\n)([^\s,，。;；《》\d]{2,30}?)是(?:主管|负责|主责)(?:(?!信息公开|政务公开)[^。\n]){2,40}?的[^。\n,，]{0,8}?"
-               r"(?:职能部门|工作部门|组成部门|直属机构|直属特设机构|派出机构)"),
+    _SAYS_WHAT_IT_IS,
     _NAMED_SHORT_COMPILES,
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
@@ -97,12 +125,9 @@ _SENTENCES = [
     re.compile(r"编制(?:了)?([^\s,，。;；《》\d]{2,30}?)" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)"),
     # 编制2021年铁岭市应急管理局信息公开工作年度报告: the title with its year first
     re.compile(r"编制(?:了)?" + _ANY_YEAR + r"年度?([^\s,，。;；《》\d]{2,30}?)(?:政府信息公开|政务公开|信息公开)"),
-    # 北京市重大项目建设指挥部办公室依据《中华人民共和国政府信息公开条例》…编制本报告: the opening's first words
-    # (…要求,编制2017年政府信息公开工作年度报告: the year's report, named)
-    re.compile(r"(?:^|\n)([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:(?:本|此)(?:年度)?报告"
-               r"|(?:了)?" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告)"),
+    _COMPILES_UNDER_THE_RULES,
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
-    re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"),
+    _SUMS_UP,
     # (结合县政府政务公开工作要求: the body that asks, not the one that reports; 结合…工作要点落实情况 is its own)
     re.compile(r"结合(?:" + _ANY_YEAR + r"年度?)?([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
                r"(?!的?(?:有关|相关|新的?|最新)?(?:要求|部署|安排|精神|(?:要点|任务|重点)(?![^，,。;；]{0,4}?(?:落实|完成|情况|推进))))"),
@@ -124,6 +149,21 @@ _SENTENCES = [
     re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
+
+
+def _holds_one_of(*words: str):
+    return lambda text: any(word in text for word in words)
+
+
+# what every match of a slow pattern holds (it tries every line or clause start, or a long capture
+# after a frequent word): it runs only on an opening that has it
+_NEEDS = {
+    _SAYS_WHAT_IT_IS: _holds_one_of("是主管", "是负责", "是主责"),
+    _NAMED_SHORT_COMPILES: _SHORT_NAME_COMPILES.search,
+    _SUMS_UP: _holds_one_of("总结", "反映"),
+    _LINE_PUBLISHES: _PUBLISHES_YEAR.search,
+    _CLAUSE_COMPILED: _COMPILED_YEAR.search,
+}
 _FOLLOWS = re.compile(r"(?:按照|参照|根据|依据|依照|对照|仿照|借鉴|学习)$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
 # the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest); 年度 is
@@ -143,7 +183,7 @@ _SUBJECT_SAYS = (r"(?:" + _YEAR + r"年(?:以来|度)?|今年以来|本年度)[,
                  # (and these after a body's name alone: 宝鸡市深化统计领域政务公开 is the city's work, of which
                  # a department may write)
                  r"|(?<=[局委办厅镇乡府处道心会室部])(?:深化|紧扣|着力|扎实|聚焦|立足|强化|切实|全力|加强|加大|推进|贯彻|落实))")
-_SUBJECT = re.compile(r"(?:^|\n)\s*" + _SUBJECT_SAYS)
+_SUBJECT = _FromLineStarts(r"\s*" + _SUBJECT_SAYS)
 _A_LEVEL_ALONE = re.compile(r"(?:自治区|省|市|区|县|旗|州)(?:人民)?政府")
 # a subject of several bodies, or of the party committee with the government (县委县政府, 区直各部门、各街道,
 # 镇党委、镇政府): the area's work, not one issuer
@@ -407,12 +447,9 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         if not _FOLLOWS.search(body, max(0, m.start() - 12), m.start()):
             signals.add(m.group(1), "title")
     opening = body[:3000]
-    # the slow patterns run only on an opening that holds their words
-    skipped = {_CLAUSE_COMPILED: _COMPILED_YEAR.search(opening) is None, _LINE_PUBLISHES: "向社会" not in opening,
-               _NAMED_SHORT_COMPILES: "以下简称" not in opening}
     cited: list[str] = []
     for pattern in _SENTENCES:
-        if skipped.get(pattern):
+        if pattern in _NEEDS and not _NEEDS[pattern](opening):
             continue
         for m in pattern.finditer(opening):
             if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
