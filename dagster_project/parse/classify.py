@@ -332,16 +332,18 @@ def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_
 
 
 # the sections the national formats prescribe (2008: 概述 … 收费及减免; 2019/2021: 总体情况 … 收到和处理)
-_SECTION = re.compile(r"^\s*([一二三四五六七八])[、.．]\s*(?:总体情况|概述|主动公开(?:政府)?信息|收到和处理|依申请公开"
+_SECTION = re.compile(r"\n\s*([一二三四五六七八])[、.．]\s*(?:总体情况|概述|主动公开(?:政府)?信息|收到和处理|依申请公开"
                       r"|政府信息公开的?收费|因政府信息公开|(?:政府信息公开)?行政复议|(?:政府)?信息公开工作存在的主要问题"
-                      r"|存在的主要问题|其他需要报告)", re.M)
+                      r"|存在的主要问题|其他需要报告)")
 # (一、基本情况 / 一、情况概述: the 2008 format's 概述 as many bodies named it)
 _OPENING_SECTION = re.compile(r"^一[、.．]\s*(?:总体情况|概述|基本情况|情况概述|工作概述)")
 MIN_SECTIONS = 3
 
 
 def _national_sections(text: str) -> set[str]:
-    return {m.group(1) for m in _SECTION.finditer(text[:SAMPLE_CHARS])}
+    # a heading opens a line: after a line break, the text's first line given one (a pattern that opens
+    # with ^ in multi-line mode is tried at every character; one that opens with a line break, only at those)
+    return {m.group(1) for m in _SECTION.finditer("\n" + text[:SAMPLE_CHARS])}
 
 
 # a site's footer copied above the text: 版权所有:… 主办单位:… / 网站标识码 … ICP备…
@@ -421,16 +423,28 @@ def _lists_reports(text: str) -> int:
 
 
 # a statistics form to fill in: 本期实际 / 本年累计 columns and row codes (代码, 甲 乙 丙)
-_FORM_COLUMNS = re.compile(r"本期实际|本年累计|上年同期")
+_FORM_COLUMNS = ("本期实际", "本年累计", "上年同期")  # (found as words: faster than a pattern over the whole text)
 _FORM_CODES = re.compile(r"代\s*码|行\s*次|^\s*甲\s*\|?\s*$|甲[\s|]+乙[\s|]+丙|表\s*号|制定机关|填报单位|单位负责人", re.M)
 # placeholders of a model essay: 20xx年, xx乡, xxx局, ×××
 _PLACEHOLDER = re.compile(r"(?:19|20)[xX×Ｘｘ]{2}\s*年|(?<![A-Za-z])[xX×Ｘｘ]{2,}(?=[\u4e00-\u9fff])|×{2,}|[○〇]{2,}[乡镇县市区局]")
 MIN_PLACEHOLDERS = 2
-# every placeholder holds one of these, and ends in one followed by what each branch of _PLACEHOLDER
-# needs after it (年, a Chinese character, a second ×, a 乡 or 局): cheap tests first. 二〇二〇年 has
-# 〇, and the xx of a link (xxgk) is followed by a letter, so most texts stop here
-_PLACEHOLDER_CHAR = re.compile("[xX×Ｘｘ○〇]")
+# every placeholder holds one of these characters followed by what each branch of _PLACEHOLDER needs
+# after it (年, a Chinese character, a second ×, a 乡 or 局). 二〇二〇年 has 〇, and the xx of a link
+# (xxgk) is followed by a letter, so most texts stop here
+_PLACEHOLDER_CHARS = "xX×Ｘｘ○〇"
 _PLACEHOLDER_END = re.compile(r"[xX×Ｘｘ](?:\s*年|[\u4e00-\u9fff])|××|[○〇][乡镇县市区局]")
+
+
+def _may_hold_placeholders(text: str) -> bool:
+    """Whether _PLACEHOLDER_END matches somewhere: tried only where one of its characters is, found
+    by str.find (a pattern that opens with a set of characters is tried at every character, slowly)."""
+    for char in _PLACEHOLDER_CHARS:
+        at = text.find(char)
+        while at != -1:
+            if _PLACEHOLDER_END.match(text, at):
+                return True
+            at = text.find(char, at + 1)
+    return False
 
 
 # an interpretation that says so in its opening: 《…年度报告》已经编制完成…现就年报内容进行如下解读
@@ -458,7 +472,8 @@ ESSAY_BUNDLE_OPENING_CHARS = 2000
 
 
 def _look_alike_body(text: str) -> str | None:
-    if _ESSAY_BUNDLE.search(text[:ESSAY_BUNDLE_OPENING_CHARS]):
+    opening = text[:ESSAY_BUNDLE_OPENING_CHARS]
+    if "篇" in opening and _ESSAY_BUNDLE.search(opening):  # (each match holds 篇; the pattern tries every character)
         return "a bundle of model essays (…(共6篇), 篇1:…), not a report"
     if len(set(_BETTING.findall(text))) >= BETTING_KINDS:
         return "a gambling site's advertising (its words of betting) under a report's title, not a report"
@@ -466,10 +481,9 @@ def _look_alike_body(text: str) -> str | None:
         return "interpretation of a report (现就…进行如下解读), not the report"
     if _ASSISTANT_SIGN_OFF.search(text[-SIGN_OFF_CHARS:]):
         return "an essay signed off by a text-generating assistant (希望这篇内容能满足您的需求), not a body's report"
-    if _FORM_COLUMNS.search(text) and len(_FORM_CODES.findall(text)) >= 1:
+    if any(column in text for column in _FORM_COLUMNS) and len(_FORM_CODES.findall(text)) >= 1:
         return "statistics form to fill in (本期实际/本年累计 columns with row codes), not a report"
-    maybe = _PLACEHOLDER_CHAR.search(text) and _PLACEHOLDER_END.search(text)
-    placeholders = _PLACEHOLDER.findall(text) if maybe else []
+    placeholders = _PLACEHOLDER.findall(text) if _may_hold_placeholders(text) else []
     if len(placeholders) >= MIN_PLACEHOLDERS:
         return f"template essay with placeholders ({', '.join(sorted(set(placeholders))[:4])}), not a report"
     return None
@@ -488,6 +502,7 @@ COMMON_SAMPLE_CJK = 4000  # enough Chinese characters to tell text from noise
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_NOT_A_LATIN_LETTER = bytes(b for b in range(256) if not (b"A"[0] <= b <= b"Z"[0] or b"a"[0] <= b <= b"z"[0]))
 
 
 def _written_in_another_language(text: str) -> bool:
@@ -497,6 +512,10 @@ def _written_in_another_language(text: str) -> bool:
     if not start:
         return False
     end = start + OPENING_CHARS * 2
+    # each Latin word holds two letters or more: a page with too few to make 51 words is told by a count
+    # of its ASCII letters, without the pattern (tried at every character)
+    if len(text[start:end].encode("ascii", "ignore").translate(None, _NOT_A_LATIN_LETTER)) < 102:
+        return False
     latin = sum(1 for _ in _LATIN_WORD.finditer(text, start, end))
     if latin <= 50:  # a Chinese page: counted without listing its thousands of characters
         return False
@@ -505,7 +524,7 @@ def _written_in_another_language(text: str) -> bool:
 
 
 def _cjk_count(text: str) -> int:
-    return len(_CJK.findall(text[:SAMPLE_CHARS]))
+    return len(_NOT_CJK.sub("", text[:SAMPLE_CHARS]))  # (what is left is the Chinese characters)
 
 
 def _level_one() -> str:
