@@ -35,6 +35,29 @@ class _FromLineStarts:
         yield from self._after_break.finditer(text, first.end() if first else 0)
 
 
+class _AtWords:
+    """The matches of ``pattern.finditer``, for a pattern whose every match starts ``before`` characters
+    ahead of one of ``words``. The regex engine tries a pattern that opens with a set of characters (现
+    or 特) or with a year at every character, several times slower than str.find finds the words; the
+    pattern is tried only where they are."""
+
+    def __init__(self, pattern: re.Pattern, words: tuple[str, ...], before: int = 0):
+        self.pattern, self._words, self._before = pattern, words, before
+
+    def finditer(self, text: str):
+        starts = set()
+        for word in self._words:
+            at = text.find(word, self._before)
+            while at != -1:
+                starts.add(at - self._before)
+                at = text.find(word, at + 1)
+        end = 0
+        for start in sorted(starts):
+            if start >= end and (m := self.pattern.match(text, start)):
+                yield m
+                end = m.end()
+
+
 _YEAR_END = r"(?:年|(?=度|政府|政务|信息)|(?=[-—–~至](?:19|20)\d\d))"  # 2013-2014学年度: a school year
 # a name ends with a body, or with a place (a bare 镇 or 街道 is the town's government)
 SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|行政公署|办事处|街道|镇|乡|苏木|局|厅|委|办公室|办公厅|研究室|参事室|办|中心|院|署|所|站|队|部|处"
@@ -89,8 +112,8 @@ _PUBLISHES_YEAR = re.compile(r"向社会(?:公布|公开|发布)" + _ANY_YEAR)
 _LINE_PUBLISHES = _FromLineStarts(r"([^\s,，。;；《》]{2,30}?)" + _PUBLISHES_YEAR.pattern)
 # 鄂州市临空经济区办公室(以下简称“区办公室”)编制本报告; it tries every clause start, so it runs
 # only on a head that has _SHORT_NAME_COMPILES's words (most reports say 以下简称《条例》, then no 编制)
-_SHORT_NAME_COMPILES = re.compile(r"[(（]以下简称[^)）]{1,12}[)）](?:负责)?编制")
-_NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)" + _SHORT_NAME_COMPILES.pattern)
+_SHORT_NAME_COMPILES = re.compile(r"以下简称[^)）]{1,12}[)）](?:负责)?编制")  # (a literal opening is found fast)
+_NAMED_SHORT_COMPILES = re.compile(r"(?:^|[由,，。;；\n])([^由\s,，。;；《》()（）]{2,30}?)[(（]" + _SHORT_NAME_COMPILES.pattern)
 # 地址:浙江省永嘉县溪下乡人民政府党政综合办公室 (an address that is the body itself; an address at a
 # 中心 is the building of a service hall: 地址:广德市便民服务中心; one on a road is a building's:
 # 地址:海口市长滨路第二行政办公区6号楼, though a street office may be named for its road, 湖南路街道)
@@ -114,8 +137,8 @@ _COMPILES_UNDER_THE_RULES = _FromLineStarts(
 _SUMS_UP = re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作")
 _SENTENCES = [
     # (现公开来凤经济开发区信息公开2018年度报告: the body, then the work the year's report is of)
-    re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)"
-               r"(?:政府信息公开|信息公开|政务公开)?(?:工作)?" + _ANY_YEAR),
+    _AtWords(re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)"
+                        r"(?:政府信息公开|信息公开|政务公开)?(?:工作)?" + _ANY_YEAR), ("现", "特")),
     _SAYS_WHAT_IT_IS,
     _NAMED_SHORT_COMPILES,
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
@@ -146,7 +169,7 @@ _SENTENCES = [
     _GUIDE,
     _ADDRESS_OF_BODY,
     _CLAUSE_COMPILED,
-    re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"),
+    _AtWords(re.compile(r"(?:请|可)(?:与|向|直接与)(.{2,36}?)(?:联系|咨询)"), ("请", "可")),
     re.compile(r"请联系[:：]?\s*(.{2,36}?)[,，。;；(（]"),
 ]
 
@@ -158,7 +181,7 @@ def _holds_one_of(*words: str):
 # what every match of a slow pattern holds (it tries every line or clause start, or a long capture
 # after a frequent word): it runs only on an opening that has it
 _NEEDS = {
-    _SAYS_WHAT_IT_IS: _holds_one_of("是主管", "是负责", "是主责"),
+    _SAYS_WHAT_IT_IS: re.compile(r"是(?:主管|负责|主责)").search,
     _NAMED_SHORT_COMPILES: _SHORT_NAME_COMPILES.search,
     _SUMS_UP: _holds_one_of("总结", "反映"),
     _LINE_PUBLISHES: _PUBLISHES_YEAR.search,
@@ -168,7 +191,7 @@ _FOLLOWS = re.compile(r"(?:按照|参照|根据|依据|依照|对照|仿照|借�
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
 # the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest); 年度 is
 # read whole (2017年度旗政府信息公开工作 names no 度旗)
-_WORK_OF = re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作")
+_WORK_OF = _AtWords(re.compile(_YEAR + r"年度?(?!度)([^\s,，。;；、《》]{2,20}?)(?:政府信息公开|政务公开)工作"), ("年",), before=4)
 # the labels of the page's field that names the issuer
 _ISSUER_FIELD_WORDS = r"发布机构|发布单位|发文机关|发文单位|发布部门|信息来源|来源"
 # (the value ends where the next field's label begins, with no space between when a PDF or Word copy
@@ -191,14 +214,16 @@ _NOT_ONE_BODY = re.compile(r"各|、|(?:党|[省市县区州镇乡旗])委[、�
 # an opening copied flat keeps its first section's heading on the line: 一、总体情况 2022年,襄州区人民政府坚持…
 # (a pattern of its own: its words lead it, where an alternative at every line start would slow the other)
 # (or with no space before a year, where a PDF copy dropped it: 一、总体情况2020年,国家广播电视总局坚持…)
-_SUBJECT_AFTER_HEADING = re.compile(r"(?:概述|总体情况|基本情况)(?:[ \t]+\s*|(?=" + _YEAR + r"年))" + _SUBJECT_SAYS)
+_SUBJECT_AFTER_HEADING = _AtWords(re.compile(r"(?:概述|总体情况|基本情况)(?:[ \t]+\s*|(?=" + _YEAR + r"年))" + _SUBJECT_SAYS),
+                                  ("概", "总", "基"))
 # the overview's first words when no year opens it: 一、概述 / 江坡镇高度重视政府信息公开工作
 # (or under the first item's heading: 一、总体情况 / (一)组织领导 / 马家堡街道持续高度重视…)
-_OVERVIEW_SUBJECT = re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)(?:\s*[(（][一二三四五六][)）][^\n。]{0,12}\n)?"
-                               r"\s*([^\s,，。;；]{2,25}?)(?:持续|一直)?(?:高度重视|认真贯彻|始终坚持"
-                               # (东阿县人民政府办公室按照《中华人民共和国政府信息公开条例》第二十条规定,…: the regulations,
-                               # not a superior's notice, which its office may be named as sending)
-                               r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻|(?:按照|根据|依据)《(?:中华人民共和国)?政府信息公开条例》)")
+_OVERVIEW_SUBJECT = _AtWords(re.compile(r"(?:概述|总体情况|基本情况)(?:\s*\n|[ \t]+)(?:\s*[(（][一二三四五六][)）][^\n。]{0,12}\n)?"
+                                        r"\s*([^\s,，。;；]{2,25}?)(?:持续|一直)?(?:高度重视|认真贯彻|始终坚持"
+                                        # (东阿县人民政府办公室按照《中华人民共和国政府信息公开条例》第二十条规定,…: the regulations,
+                                        # not a superior's notice, which its office may be named as sending)
+                                        r"|以习近平|坚持以|认真落实|深入贯彻|全面贯彻|(?:按照|根据|依据)《(?:中华人民共和国)?政府信息公开条例》)"),
+                             ("概", "总", "基"))
 # a sentence whose subject works under its superiors' lead: 泗水县教育局在县委、县政府的正确领导下 (matched on
 # the sentence up to each 领导下, which holds no comma)
 _LED_SUBJECT = re.compile(r"\s*(?:" + _YEAR + r"年度?[,，]\s*)?([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
@@ -221,11 +246,14 @@ def _values_under_their_labels(lines: list[str]) -> list[str]:
     return values
 
 
+# a heading that names the year's report (道县文广新局2013年度信息公开工作)
+_DATED_HEADING = re.compile(r"^[^《]{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)")
+_SENTENCE_MARK = re.compile(r"[,，。:：]")
 _UNDATED_TITLE = re.compile(r"^(?!一图|图解|解读|关于)([^《》,，。:：\d]{2,30}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?年度报告$")
 _GOV_SITE = re.compile(r"((?:[A-Za-z0-9-]+\.)+gov\.cn)")
 # (- 项目中心; -项目中心 where a PDF copy dropped the space)
 _LIST_ITEM = re.compile(r"^[-•·*](?:\s|(?=[\u4e00-\u9fff]))")
-_SELF = re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)")
+_SELF = _AtWords(re.compile(r"我(局|委|办|厅|镇|乡|街道|街|区|县|市|中心|院)|本(机关|局|委|镇|乡|街道|单位)"), ("我", "本"))
 
 
 # an address read after 地址: (石城县行政中心三楼B区) ends like a place but names no body
@@ -264,6 +292,19 @@ def _starts_with_place(name: str) -> bool:
         or any(by_short.get(name[:k]) and _ZONE_AFTER_PLACE.match(name, k) for k in (2, 3))
 
 
+# 城口县人民政府机关: the government and its office; 永定县教育局机关: the bureau and its own offices
+_BODY_S_OWN_OFFICES = re.compile(r"(人民政府|局|委员会|委|厅|办公室)机关$")
+_AND_ITS_OFFICE = re.compile(r"及其?办公[室厅]$")  # 阿勒泰地区行政公署及办公室: the body and its office
+# 中共嵊泗县委嵊泗县人民政府办公室: the party committee's and the government's joint office, the government's
+_PARTY_COMMITTEE_BEFORE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区旗])委(?=\1)")
+# 2023年东新乡党委高度重视…: a town's or street's party committee speaks for the town in its report
+_TOWN_S_PARTY_COMMITTEE = re.compile(r"(镇|乡|苏木|街道)党(?:工)?委$")
+# 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
+_WITH_ITS_PARTY_COMMITTEE = re.compile(r"(管理委员会|人民政府)(?:党委|党工委|党组)[、和及与](?:管理委员会|人民政府)(?:办公室)?$")
+_GOVERNMENT_S_OFFICE = re.compile(r"(人民政府|管理委员会)办公[室厅]$")
+_GOVERNMENT_WORD = re.compile(r"(?:人民)?政府$")
+
+
 @dataclass
 class PageSignals:
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (cleaned name, source)
@@ -275,17 +316,16 @@ class PageSignals:
     sources: dict[str, set[str]] = field(default_factory=dict)  # every kind of signal that named each candidate
 
     def add(self, name: str | None, source: str, signed: bool = False) -> None:
-        # 城口县人民政府机关: the government and its office; 永定县教育局机关: the bureau and its own offices
-        name = re.sub(r"(人民政府|局|委员会|委|厅|办公室)机关$", r"\1", clean_name(name))
-        name = re.sub(r"及其?办公[室厅]$", "", name)  # 阿勒泰地区行政公署及办公室: the body and its office
-        # 中共嵊泗县委嵊泗县人民政府办公室: the party committee's and the government's joint office, the government's
-        name = re.sub(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市县区旗])委(?=\1)", "", name)
-        # 2023年东新乡党委高度重视…: a town's or street's party committee speaks for the town in its report
-        name = re.sub(r"(镇|乡|苏木|街道)党(?:工)?委$", r"\1", name)
-        # 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
-        name = re.sub(r"(管理委员会|人民政府)(?:党委|党工委|党组)[、和及与](?:管理委员会|人民政府)(?:办公室)?$", r"\1", name)
+        name = clean_name(name)
+        if not name:
+            return  # (nothing the steps below do makes a name of an empty one)
+        name = _BODY_S_OWN_OFFICES.sub(r"\1", name)
+        name = _AND_ITS_OFFICE.sub("", name)
+        name = _PARTY_COMMITTEE_BEFORE.sub("", name)
+        name = _TOWN_S_PARTY_COMMITTEE.sub(r"\1", name)
+        name = _WITH_ITS_PARTY_COMMITTEE.sub(r"\1", name)
         if signed:  # a government's office signs for the government
-            name = re.sub(r"(人民政府|管理委员会)办公[室厅]$", r"\1", name)
+            name = _GOVERNMENT_S_OFFICE.sub(r"\1", name)
         if source in ("sentence", "field"):
             name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _without_internal_office(name))
         # 嘉兴市人民防空办公室(民防局) / 省政府研究室(发展研究中心): the name or its second name ends as a name
@@ -294,7 +334,7 @@ class PageSignals:
         if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not _NOT_IN_A_NAME.search(name) \
-                and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(re.sub(r"(?:人民)?政府$", "", name)) \
+                and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(_GOVERNMENT_WORD.sub("", name)) \
                 and not _AN_OFFICE_ALONE.fullmatch(name):
             if all(n != name for n, _ in self.candidates):
                 self.candidates.append((name, source))
@@ -431,12 +471,12 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
         if _BREADCRUMB.search(compact) or _FIELD_LABELS.match(compact):
             continue  # a line of the page's fields (文件编号 发布机构 高桥镇) is no heading
         # (a sentence that cites another body's notice first is no heading: 根据靖远县人民政府办公室《关于做好2008年…》)
-        if re.match(r"^[^《]{2,30}?" + _ANY_YEAR + r"年度?.{0,6}(?:信息公开|政务公开)", compact):
+        if _DATED_HEADING.match(compact):
             signals.add(_title_issuer(compact), "heading")
         elif m := _UNDATED_TITLE.match(compact):  # 驼峰路街道办事处政府信息公开工作年度报告
             signals.add(_government_whole(m.group(1)), "heading")
         # (衡阳市人民防空办公室(民防局): a second name in brackets)
-        elif len(compact) <= 24 and _ENDS_AS_NAME.search(SECOND_NAME.sub("", compact)) and not re.search(r"[,，。:：]", compact) \
+        elif len(compact) <= 24 and _ENDS_AS_NAME.search(SECOND_NAME.sub("", compact)) and not _SENTENCE_MARK.search(compact) \
                 and strip_numbering(compact) == compact and not _LIST_ITEM.match(line):
             # (二)公共查阅场所 is a section of the report; - 项目中心, an item of the site's menu
             signals.add(compact, "heading")
