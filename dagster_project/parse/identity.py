@@ -20,11 +20,18 @@ _INVISIBLE = re.compile(r"[\s\u200b-\u200f\u2028\u2029\u3000\ufeff\xa0]+")
 _CHROME_SOMEWHERE = re.compile(r"浏览(?:次数|量)|阅读(?:次数|量)|点击(?:数|率|量)|访问量|打印|关闭窗口|分享到|当前位置|您的位置"
                                r"|[大中小]】?\s*【?[大中小]")
 _CHROME_STARTS = ("字号", "字体", "索引号", "发布", "来源", "信息来源", "时间", "日期")
-# _CHROME_SOMEWHERE as plain words and one character-led pattern, for the test over the whole text
-_CHROME_WORDS = ("浏览", "阅读", "点击", "访问量", "打印", "关闭窗口", "分享到", "当前位置", "您的位置")
-_SIZE_PAIR = re.compile(r"[大中小]】?\s*【?[大中小]")
+# _CHROME_SOMEWHERE as plain words, each with its rarest character (found by str.find several times
+# faster than the word, and most texts lack it), and as one pattern for each character a size pair
+# opens with (a pattern that opens with a set of characters is tried at every character, slowly),
+# for the test over the whole text
+_CHROME_WORDS = (("浏", "浏览"), ("阅", "阅读"), ("击", "点击"), ("访", "访问量"), ("印", "打印"), ("闭", "关闭窗口"),
+                 ("享", "分享到"), ("置", "当前位置"), ("您", "您的位置"))
+_SIZE_PAIRS = tuple(re.compile(size + r"】?\s*【?[大中小]") for size in "大中小")
+# a line that begins with one of _CHROME_STARTS (after a line break: the text's lines joined by one)
+_CHROME_START_LINE = re.compile(r"\n\s*(?:" + "|".join(_CHROME_STARTS) + ")")
 # the characters _INVISIBLE removes that str.split() does not (str.split() takes every \s)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200f\ufeff]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u200e\u200f\ufeff"
 # Below this many characters of body a hash would merge unrelated empty shells and stubs.
 MIN_HASHED_CHARS = 200
 
@@ -32,18 +39,23 @@ MIN_HASHED_CHARS = 200
 def normalised_body(text: str) -> str:
     """The main text with every width folded (NFKC), whitespace and line breaks removed, chrome lines dropped."""
     folded = nfkc_text(text)
-    anywhere = any(word in folded for word in _CHROME_WORDS) or _SIZE_PAIR.search(folded) is not None
-    kept = []
-    for line in folded.splitlines():
-        stripped = line.strip()
-        if (stripped.startswith(_CHROME_STARTS) or anywhere and _CHROME_SOMEWHERE.search(stripped)) \
-                and _CHROME_LINE.search(stripped):
-            continue
-        kept.append(line)
+    anywhere = any(char in folded and word in folded for char, word in _CHROME_WORDS) \
+        or any(pair.search(folded) for pair in _SIZE_PAIRS)
+    lines = folded.splitlines()
+    if anywhere or _CHROME_START_LINE.search("\n" + "\n".join(lines)):
+        kept = []
+        for line in lines:
+            stripped = line.strip()
+            if (stripped.startswith(_CHROME_STARTS) or anywhere and _CHROME_SOMEWHERE.search(stripped)) \
+                    and _CHROME_LINE.search(stripped):
+                continue
+            kept.append(line)
+    else:
+        kept = lines  # no line can be chrome
     # line breaks differ between copies (reflowed, CRLF): ignored. Removing every \s (str.split)
     # and then the zero-width characters removes what _INVISIBLE matches, line by line or at once.
     body = "".join("\n".join(kept).split())
-    return _ZERO_WIDTH.sub("", body) if _ZERO_WIDTH.search(body) else body
+    return _ZERO_WIDTH.sub("", body) if any(char in body for char in _ZERO_WIDTH_CHARS) else body
 
 
 def content_hash(text: str) -> str | None:
