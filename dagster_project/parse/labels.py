@@ -84,7 +84,22 @@ _normalise_line = lru_cache(maxsize=LINE_ENTRIES)(_normalise)
 # the opening of a document (its first 5,000 or 6,000 characters) is normalised by several readers
 # of one document (year, region summary, self-reference): the last few are kept
 RECENT_CHARS = 20000
-_normalise_recent = lru_cache(maxsize=8)(_normalise)
+RECENT_ENTRIES = 8
+_recent: dict[str, str] = {}  # text -> its label, the oldest first
+
+
+def _remember(text: str, label: str) -> None:
+    if len(_recent) >= RECENT_ENTRIES:
+        del _recent[next(iter(_recent))]
+    _recent[text] = label
+
+
+def _normalise_recent(text: str) -> str:
+    label = _recent.get(text)
+    if label is None:
+        label = _normalise(text)
+        _remember(text, label)
+    return label
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +119,23 @@ def _normalise_any(text: str) -> str:
 # normalise_label(text): NFKC (full-width to half-width), no whitespace (labels break into
 # 商 业 企 业), no zero-width chars, and 资讯 read as 信息 (see :data:`TAIWAN_TERMS`).
 normalise_label = _ShortMemo(_normalise_any).__getitem__
+
+
+def normalise_folded(text: str, folded: str) -> str:
+    """``normalise_label(text)`` given ``folded``, the ``nfkc(text)`` a caller holds already (folding a
+    long text twice is the cost). The same string: of the characters normalise_label takes out before
+    folding, NFKC makes the no-break space a space, which str.split() takes as well; a text with a
+    zero-width character, which may stand between two characters that would compose, is normalised
+    from the start."""
+    if "\u200b" in text or "\ufeff" in text:
+        return normalise_label(text)
+    if not LINE_CHARS < len(text) <= RECENT_CHARS:
+        return mainland_terms("".join(folded.split()))
+    label = _recent.get(text)
+    if label is None:  # (kept for the other readers of the opening, as normalise_label keeps it)
+        label = mainland_terms("".join(folded.split()))
+        _remember(text, label)
+    return label
 
 
 def strip_numbering(label: str) -> str:

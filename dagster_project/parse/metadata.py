@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import nfkc, nfkc_text, normalise_label
+from .labels import nfkc, nfkc_text, normalise_folded, normalise_label
 
 _YEAR = r"((?:19|20)\d{2})"
 _CN_YEAR = r"(二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2})"
@@ -195,12 +195,12 @@ def _title_year(title: str | None) -> int | None:
     return cn_year(m.group(1)) if m and cn_year(m.group(1)) else None
 
 
-def _text_years(head: str, head_nfkc: str):
-    """Years the text gives for the report, weakest last; a year citing a law is not one of them."""
+def _text_years(norm: str, head_nfkc: str):
+    """Years the text gives for the report, weakest last; a year citing a law is not one of them
+    (``norm``: the head's normalise_label, ``head_nfkc``: its fold with dates in digits)."""
     m = _FULL_YEAR.search(head_nfkc)
     if m and (m.group(2) is None or m.group(2) == m.group(1)):
         yield int(m.group(1)), "a whole calendar year named in the text"
-    norm = normalise_label(head)
     patterns = (
         (_YEAR + r"年度?(?:政府|政务)?信息公开", "text"),
         # the heading of a title-less look-alike: 关于印发2023年新余市政务公开工作要点的通知
@@ -224,6 +224,23 @@ def _text_years(head: str, head_nfkc: str):
                 yield int(m.group(1)), how
 
 
+# 2018年度政府信息公开工作年度报告 / 2009年年报根据《条例》编制
+# (not one item of a list the body published: 主动公开政府信息公开指南、2024年政府信息公开工作年度报告、机构概况)
+_REPORT_NAMED = re.compile(_YEAR + r"年度?(?:(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|年报)(?!、)")
+
+
+def _report_named(norm: str) -> re.Match | None:
+    """``_REPORT_NAMED.search(norm)``, tried only four characters ahead of each 年 (its year's digits):
+    a pattern that opens with a year is tried at every character, several times slower than
+    str.find finds the 年."""
+    at = norm.find("年", 4)
+    while at != -1:
+        if m := _REPORT_NAMED.match(norm, at - 4):
+            return m
+        at = norm.find("年", at + 1)
+    return None
+
+
 def find_report_year(title: str | None, text: str, published: str | None,
                      bounds: tuple[int, int] | None = None) -> tuple[int | None, str]:
     """The year reported on and how it was found.
@@ -237,10 +254,10 @@ def find_report_year(title: str | None, text: str, published: str | None,
     """
     lo, hi = bounds or report_year_bounds()
     head = text[:6000]
-    head_nfkc = digit_dates(nfkc(head))
-    # 2018年度政府信息公开工作年度报告 / 2009年年报根据《条例》编制
-    # (not one item of a list the body published: 主动公开政府信息公开指南、2024年政府信息公开工作年度报告、机构概况)
-    named = re.search(_YEAR + r"年度?(?:(?:政府|政务)?信息公开(?:工作)?(?:年度)?(?:报告|年报)|年报)(?!、)", normalise_label(head))
+    folded = nfkc(head)
+    head_nfkc = digit_dates(folded)
+    norm = normalise_folded(head, folded)
+    named = _report_named(norm)
     strong = ((_statistics_period(head_nfkc), "statistics period"), (_title_year(title), "title"),
               (int(named.group(1)) if named else None, "report named in the text"))
     school = _SCHOOL_YEAR.search(normalise_label(title or "") + "\n" + head_nfkc[:1000])
@@ -262,7 +279,7 @@ def find_report_year(title: str | None, text: str, published: str | None,
     opening = _OPENING_YEAR.search(head_nfkc[:3000])
     if opening and lo <= int(opening.group(1)) <= hi:
         return int(opening.group(1)), "the year the body opens with"
-    for year, how in _text_years(head, head_nfkc):
+    for year, how in _text_years(norm, head_nfkc):
         if lo <= year <= hi:
             return year, how
     if published and lo <= int(published[:4]) - 1 <= hi:
