@@ -228,6 +228,22 @@ _OVERVIEW_SUBJECT = _AtWords(re.compile(r"(?:概述|总体情况|基本情况)(?
 # the sentence up to each 领导下, which holds no comma)
 _LED_SUBJECT = re.compile(r"\s*(?:" + _YEAR + r"年度?[,，]\s*)?([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+# the same, as a line of lines joined by line breaks, after its line break (none of the lines holds one)
+_DATE_LINE_AFTER_BREAK = re.compile(r"\n[^\S\n]*" + _YEAR + r"[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月"
+                                    r"(?:[^\S\n]*\d{1,2}[^\S\n]*日)?[^\S\n]*(?=\n|\Z)")
+
+
+def _date_lines(lines: list[str]) -> list[int]:
+    """The indexes of the lines that read as a date once folded (NFKC) (_DATE_LINE): one fold of the
+    lines, and one search of it after each line break, where a line's own fold and match cost a
+    call each."""
+    folded = nfkc("\n".join(lines))
+    if len(folded.split("\n")) != len(lines):  # (no line break composes or decomposes: never so)
+        return [i for i, line in enumerate(lines) if _DATE_LINE.match(nfkc(line))]
+    if "月" not in folded:
+        return []
+    joined = "\n" + folded
+    return [joined.count("\n", 0, m.start()) for m in _DATE_LINE_AFTER_BREAK.finditer(joined)]
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
 _ISSUER_LABEL = re.compile(r"^(?:" + _ISSUER_FIELD_WORDS + r")$")
@@ -239,6 +255,9 @@ def _values_under_their_labels(lines: list[str]) -> list[str]:
     issuer's label."""
     values = []
     for above, below in zip(lines, lines[1:]):
+        bars = above.count("|")
+        if bars < 2 or below.count("|") != bars:
+            continue  # (not three labels over as many cells)
         labels, cells = [c.strip() for c in above.split("|")], [c.strip() for c in below.split("|")]
         if len(labels) >= 3 and len(labels) == len(cells) and _FIELD_LABELS.search(above) \
                 and not _FIELD_LABELS.search(below):
@@ -502,10 +521,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
     for name in cited:
         signals.add(_government_whole(_sentence_name(name)), "sentence")
     tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
-    # one fold of the tail, split where it was joined (no line break composes or decomposes)
-    folded = nfkc("\n".join(tail)).split("\n")
-    for i, line in enumerate(folded if len(folded) == len(tail) else [nfkc(line) for line in tail]):
-        if _DATE_LINE.match(line) and i > 0 and len(tail[i - 1]) <= 30:
+    for i in _date_lines(tail):
+        if i > 0 and len(tail[i - 1]) <= 30:
             signals.add(tail[i - 1], "signature", signed=True)
     for key in ("ContentSource", "contentsource", "source"):
         signals.add(meta.get(key), "field")
