@@ -558,6 +558,15 @@ def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table
     return first
 
 
+def _occurrences(word: str, text: str):
+    """Where ``word`` is in ``text``, left to right and not overlapping, as re.finditer(re.escape(word))
+    finds it, without compiling a pattern for each word."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + len(word))
+
+
 def _with_the_county_printed_before(name: str, place_text: str, table: DivisionTable) -> str:
     """A bare town or street (运河街道) with the county the page prints right before it (杭州市余杭区运河街道兴旺大道1号):
     the page's own county, where the table, which holds today's divisions, may place the town in another
@@ -568,7 +577,7 @@ def _with_the_county_printed_before(name: str, place_text: str, table: DivisionT
     town = parsed.places[0][0]
     if not name.startswith(town):
         return name  # (会理县云甸镇: the name prints a county the table no longer holds, 会理市 since 2021)
-    for at in (m.start() for m in re.finditer(re.escape(town), place_text)):
+    for at in _occurrences(town, place_text):
         before = table.places_in(place_text[max(0, at - 8):at], ("county",))
         if before and place_text[:at].endswith(before[-1].name):
             named = before[-1].name

@@ -390,6 +390,11 @@ _WORK_BEFORE_YEAR = re.compile(r"(?:信息公开|政务公开)(?:工作)?$")
 _LEVEL_ONLY = re.compile(r"^[省市县区乡镇](?![南中北]区)")
 
 
+_BEFORE_THE_YEAR = re.compile(r"^(.*?)" + _ANY_YEAR + _YEAR_END)
+# (read after the title's place: a pattern of its own, not one compiled for each title)
+_YEAR_THEN_A_BODY = re.compile(_ANY_YEAR + r"年度?([^\d年]{1,12}?)(?:政府信息公开|政务公开|信息公开)")
+
+
 def _title_issuer(title: str) -> str:
     # a list's tag before the title (【2019】马关县交通运输局2019年…, 【置顶】) is no part of the name, unless it
     # names the body (【苑坑乡】2023年…) and the title does not name it again (【沙坪镇】沙坪镇2023年…)
@@ -398,7 +403,7 @@ def _title_issuer(title: str) -> str:
     tag = re.match(r"【([^】]{1,8})】", norm)
     if tag and (not _ENDS_AS_NAME.search(tag.group(1)) or norm.startswith(tag.group(1), tag.end())):
         norm = norm[tag.end():]
-    m = re.match(r"^(.*?)" + _ANY_YEAR + _YEAR_END, norm)
+    m = _BEFORE_THE_YEAR.match(norm)
     issuer = m.group(1).split("关于")[0] if m else ""  # XX办公室关于做好2025年…的通知
     # a cover notice names the report's body in the report's title (教育部办公厅关于发布《2010年教育部政府信息公开
     # 工作年度报告》的公告): the report is that body's, its office only publishes it
@@ -415,8 +420,8 @@ def _title_issuer(title: str) -> str:
     if after_title:
         issuer = _government_whole(issuer[:after_title.start()])
     # the year inside the name: 崇义县2015年教育局信息公开工作年度报告
-    body = re.match(r"^" + re.escape(issuer) + _ANY_YEAR + r"年度?([^\d年]{1,12}?)(?:政府信息公开|政务公开|信息公开)", norm) \
-        if issuer.endswith(_PLACE_ENDS) else None
+    body = _YEAR_THEN_A_BODY.match(norm, len(issuer)) \
+        if issuer.endswith(_PLACE_ENDS) and norm.startswith(issuer) else None
     if body and _BODY_END.search(body.group(1)) and not body.group(1).startswith(_NOT_A_NAME_START):
         issuer += body.group(1)
     if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
