@@ -22,17 +22,34 @@ class _FromLineStarts:
     """The matches of ``(?:^|\\n)`` + ``rest``, as ``re.compile(r"(?:^|\\n)" + rest).finditer`` gives them.
     The regex engine tries that opening at every character; a pattern that opens with a line break
     alone lets it skip from one line break to the next, so only the text's start is tried with the
-    whole pattern."""
+    whole pattern. Given ``words``, for a pattern whose matches hold no line break after their own
+    and one of the words, only the lines that hold one are tried."""
 
-    def __init__(self, rest: str):
+    def __init__(self, rest: str, words: tuple[str, ...] = ()):
         self._whole = re.compile(r"(?:^|\n)" + rest)
         self._after_break = re.compile(r"\n" + rest)
+        self._words = words
 
     def finditer(self, text: str):
+        if self._words:
+            yield from self._in_lines_with_words(text)
+            return
         first = self._whole.match(text)
         if first:
             yield first
         yield from self._after_break.finditer(text, first.end() if first else 0)
+
+    def _in_lines_with_words(self, text: str):
+        starts = set()
+        for word in self._words:
+            at = text.find(word)
+            while at != -1:
+                starts.add(text.rfind("\n", 0, at) + 1)
+                at = text.find(word, at + 1)
+        for start in sorted(starts):
+            m = self._whole.match(text) if start == 0 else self._after_break.match(text, start - 1)
+            if m:
+                yield m
 
 
 class _AtWords:
@@ -133,7 +150,7 @@ _SAYS_WHAT_IT_IS = _FromLineStarts(r"([^\s,，。;；《》\d]{2,30}?)是(?:主�
 # (…要求,编制2017年政府信息公开工作年度报告: the year's report, named)
 _COMPILES_UNDER_THE_RULES = _FromLineStarts(
     r"([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:(?:本|此)(?:年度)?报告"
-    r"|(?:了)?" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告)")
+    r"|(?:了)?" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告)", ("据《", "照《"))
 _SUMS_UP = re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作")
 _SENTENCES = [
     # (现公开来凤经济开发区信息公开2018年度报告: the body, then the work the year's report is of)
