@@ -6,7 +6,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .text.cells import CellToken
-from .labels import normalise_label
+from .labels import normalise_label, without_pinyin
 from .numbers import parse_number
 from .traditional import strip_pinyin
 
@@ -158,7 +158,7 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     unreadable = unreadable_reason(text)
     if unreadable:
         return "other", unreadable
-    title, text = strip_pinyin(title or "") or None, strip_pinyin(text)
+    title, text = strip_pinyin(title or "") or None, without_pinyin(text)
     subject = _subject(title, text)
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)) \

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..labels import nfkc, strip_numbering
+from ..labels import nfkc, strip_numbering, without_pinyin
 from ..traditional import strip_pinyin
 from .names import SECOND_NAME, ZONE_WORDS, clean_name
 
@@ -500,7 +500,7 @@ def _inside_book_title(text: str, at: int) -> bool:
 def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
     meta = meta or {}
     signals = PageSignals(url=meta.get("Url") or meta.get("url") or None)
-    head = nfkc(strip_pinyin(text[:4000]))
+    head = nfkc(without_pinyin(text[:4000]))
     lines = [line.strip().strip("|").strip() for line in head.splitlines()]
     lines = [line for line in lines if line]
     if title:
