@@ -636,7 +636,7 @@ def is_blank_template(cells: list[CellToken], regions, has_figures: bool) -> boo
 
 
 def _short_labels(cells: list[CellToken]) -> str:
-    return "\n".join(normalise_label(c.text) for c in cells if len(c.text) <= 80)
+    return "\n".join([normalise_label(c.text) for c in cells if len(c.text) <= 80])
 
 
 def national_template(cells: list[CellToken]) -> str | None:

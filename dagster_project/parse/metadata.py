@@ -97,8 +97,9 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
                 candidates.append(re.sub(r"^(?:(?:信息|文件)?名\s*称|(?:公报|文章|信息)?标\s*题)\s*[:：]?\s*", "", cell))
     # a catalogue cell (县区政府信息公开年度报告) names no year; the report's own title does
     dated = [c for c in candidates if re.search(_YEAR + "|" + _CN_YEAR, normalise_label(c))]
-    # a page that lists other years' reports: the one whose year is the statistics period's
-    period = _PERIOD.search(nfkc("\n".join(lines[:200])))
+    # a page that lists other years' reports: the one whose year is the statistics period's (a choice
+    # among two dated titles or more: the page's 200 lines are folded only then)
+    period = _PERIOD.search(nfkc("\n".join(lines[:200]))) if len(dated) > 1 else None
     if period:
         dated = [c for c in dated if period.group(1) + "年" in normalise_label(c)] or dated
     return (dated or candidates or [None])[0]
