@@ -323,13 +323,19 @@ def find_agency(title: str | None, text: str, meta: dict[str, str]) -> str | Non
     return resolve_agency(read_signals(title, text, meta)).agency_name
 
 
+# 汇总南平市各县(市、区)、市政府各有关部门…编制而成 / 综合2017年度丽水市各县(市、区)政府…: one pattern for each
+# first word (a pattern that opens with a set of words is tried at every character; one that opens with a
+# character is scanned for it fast)
+_COMBINED_FROM_EACH = tuple(re.compile(word + r"[^。;；]{0,16}?各(?:县|区|市|乡|镇|街道|部门|级)[^。]{0,60}?(?:编制|汇总|形成|而成)")
+                            for word in ("综合", "汇总", "汇集"))
+
+
 def is_region_summary(text: str) -> bool:
     """A region's report that aggregates its own agencies (综合全区各镇、各部门 …)."""
     head = normalise_label(text[:5000])
     return bool(
         re.search(r"综合(?:了)?(?:全[省市区县州旗]|各(?:县|区|市|乡镇|镇|部门))", head)
-        # 汇总南平市各县(市、区)、市政府各有关部门…编制而成 / 综合2017年度丽水市各县(市、区)政府…
-        or re.search(r"(?:综合|汇总|汇集)[^。;；]{0,16}?各(?:县|区|市|乡|镇|街道|部门|级)[^。]{0,60}?(?:编制|汇总|形成|而成)", head)
+        or any(pattern.search(head) for pattern in _COMBINED_FROM_EACH)
         # 本报告所列数据来自全市编制发布政府信息公开工作年度报告的单位
         or re.search(r"数据来(?:自|源于)全[省市区县州]", head)
     )
