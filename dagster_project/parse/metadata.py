@@ -106,7 +106,7 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
 
 
 _CN_DATE = re.compile(r"(" + _CN_YEAR[1:-1] + r"|\d{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
-_CN_MONTH = re.compile(r"[一二三四五六七八九十]月")
+_CN_NUMERALS = "一二三四五六七八九十"
 _CN_MONTH_DAY = re.compile(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日")
 
 
@@ -116,9 +116,20 @@ def _cn_small(text: str) -> int:
     return parse_cn_number(text) or 0
 
 
+def _has_cn_month(text: str) -> bool:
+    """Whether a Chinese numeral comes before a 月: each 月 is found by str.find, where a pattern that
+    opens with a set of characters is tried at every character."""
+    at = text.find("月", 1)
+    while at != -1:
+        if text[at - 1] in _CN_NUMERALS:
+            return True
+        at = text.find("月", at + 1)
+    return False
+
+
 def digit_dates(text: str) -> str:
     """二〇二〇年一月一日至十二月三十一日 -> 2020年1月1日至12月31日, so periods read the same."""
-    if not _CN_MONTH.search(text):  # both patterns need a month in Chinese numerals
+    if not _has_cn_month(text):  # both patterns need a month in Chinese numerals
         return text
 
     def full(m: re.Match) -> str:
