@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 
@@ -93,12 +94,15 @@ _normalise_line = lru_cache(maxsize=LINE_ENTRIES)(_normalise)
 RECENT_CHARS = 20000
 RECENT_ENTRIES = 8
 _recent: dict[str, str] = {}  # text -> its label, the oldest first
+# (the ingest's reader threads may label texts too: evicting the oldest entry is two steps)
+_recent_lock = threading.Lock()
 
 
 def _remember(text: str, label: str) -> None:
-    if len(_recent) >= RECENT_ENTRIES:
-        del _recent[next(iter(_recent))]
-    _recent[text] = label
+    with _recent_lock:
+        if len(_recent) >= RECENT_ENTRIES:
+            del _recent[next(iter(_recent))]
+        _recent[text] = label
 
 
 def _normalise_recent(text: str) -> str:

@@ -561,6 +561,8 @@ def _written_out(first: AgencyIdentity, candidates: list[tuple[str, str]], table
 def _occurrences(word: str, text: str):
     """Where ``word`` is in ``text``, left to right and not overlapping, as re.finditer(re.escape(word))
     finds it, without compiling a pattern for each word."""
+    if not word:
+        return  # (an empty word is everywhere: no place of it says anything)
     at = text.find(word)
     while at != -1:
         yield at
