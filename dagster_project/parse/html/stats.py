@@ -36,12 +36,12 @@ class TextStats:
         self.has_table = [False] * n
         self.data_tables = set()
         self.tags = [el.tag for el in elements]
-        children = [len(el) for el in elements]
+        children = list(map(len, elements))
         if sum(children) == n - 1:  # every child is an element (no comment left): the fast pass
             self._aggregate_all(children)
         else:
             self._aggregate(range(n - 1, -1, -1))
-        self.end = [i + self.size[i] for i in range(n)]
+            self.end = [i + self.size[i] for i in range(n)]
 
     def _aggregate_all(self, children: list[int]) -> None:
         """:meth:`_aggregate` over every element, for a tree whose children are all elements: the
@@ -51,6 +51,7 @@ class TextStats:
         L, LL, A, W, T, P, size, has_table = self.L, self.LL, self.A, self.W, self.T, self.P, self.size, self.has_table
         block = BLOCK_TAGS
         tags = self.tags
+        self.end = end = list(range(1, len(elements) + 1))
         own = [len("".join(s.split())) if (s := el.text) else 0 for el in elements]
         tails = [len("".join(s.split())) if (s := el.tail) else 0 for el in elements]
         for i in range(len(elements) - 1, -1, -1):
@@ -77,19 +78,31 @@ class TextStats:
             for _ in range(children[i]):
                 tail = tails[j]
                 l += tail + L[j]
-                p += tail
+                p += tail + P[j]  # a block child's P is 0: its paragraph closed inside it
                 sz += size[j]
                 ll += LL[j]
                 a += A[j]
                 w += W[j]
                 t += T[j]
-                ctag = tags[j]
-                if ctag not in block:
-                    p += P[j]
-                if has_table[j] or ctag == "table":
+                if has_table[j] or tags[j] == "table":
                     ht = True
                 j += size[j]
-            self._close(i, tag, l, ll, a, w, t, p, ht, sz)
+            # _close, written out: this runs for every inner element of the page
+            if tag == "a":
+                a += 1
+                ll += l
+                l = 0
+                p = 0
+            elif tag == "table" and not ht and self._looks_like_data_table(elements[i]):
+                self.data_tables.add(elements[i])
+                t += 1
+                w = float(l)
+                p = 0
+            elif tag in block:
+                w += p if p >= 30 else p * 0.2
+                p = 0
+            L[i], LL[i], A[i], W[i], T[i], P[i] = l, ll, a, w, t, p
+            has_table[i], size[i], end[i] = ht, sz, i + sz
 
     def _aggregate(self, order) -> None:
         """Compute the elements at ``order`` (descending indices: children before parents) from
