@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from .content import attr_tokens, is_strong_container
+from .content import class_id_test, is_strong_container
 from .stats import TextStats
 from .text import text_len
 from .tree import drop_tree, text_content
@@ -50,15 +50,13 @@ def _search_chrome(attrs: str) -> bool:
 
 
 _hides_cached = lru_cache(maxsize=_STRING_CACHE)(_search_hidden)
-_names_chrome_cached = lru_cache(maxsize=_STRING_CACHE)(_search_chrome)
 
 
 def _hides(style: str) -> bool:
     return _hides_cached(style) if len(style) <= _CACHED_CHARS else _search_hidden(style)
 
 
-def _names_chrome(attrs: str) -> bool:
-    return _names_chrome_cached(attrs) if len(attrs) <= _CACHED_CHARS else _search_chrome(attrs)
+_names_chrome = class_id_test(_search_chrome)
 # a style that may hide its element holds one of these (searched in Python: an XPath contains() test
 # of every element's style costs more than the whole parse)
 _HIDDEN_MARKS = ("none", "NONE", "None", "idden", "IDDEN", "mso-hide")
@@ -123,7 +121,7 @@ def strip_chrome(body, st: TextStats) -> list[tuple[object, object]]:
             elif L[i] <= 0.15 * total_l or L[i] < 40:
                 if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
                     drop = True
-                elif tag in _HINT_TAGS and _names_chrome(" ".join(attr_tokens(el := elements[i]))):
+                elif tag in _HINT_TAGS and _names_chrome((el := elements[i]).get("class"), el.get("id")):
                     drop = not any(is_strong_container(x) for x in el.iter(etree.Element))
         if drop:
             to_drop.append(elements[i])

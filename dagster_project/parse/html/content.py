@@ -46,6 +46,33 @@ def attr_tokens(el) -> list[str]:
     return toks
 
 
+def _joined_tokens(klass: str | None, ident: str | None) -> str:
+    """``" ".join(attr_tokens(el))`` from the values of the element's class and id."""
+    toks = (klass or "").split()
+    if ident:
+        toks.append(ident.strip())
+    return " ".join(toks)
+
+
+def class_id_test(search):
+    """``search(" ".join(attr_tokens(el)))`` as a function of the element's class and id values,
+    cached: a site's pages repeat a few values on many elements, and most elements have neither
+    (``search("")`` must be false)."""
+
+    @lru_cache(maxsize=4096)
+    def cached(klass: str | None, ident: str | None) -> bool:
+        return search(_joined_tokens(klass, ident))
+
+    def test(klass: str | None, ident: str | None) -> bool:
+        if not klass and not ident:
+            return False
+        if len(klass or "") + len(ident or "") > 1000:  # rare long values are not kept in the cache
+            return search(_joined_tokens(klass, ident))
+        return cached(klass, ident)
+
+    return test
+
+
 def _tokens_name(tokens: list[str], names: frozenset[str]) -> bool:
     return any(t.lower() in names for t in tokens)
 

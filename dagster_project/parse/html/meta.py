@@ -6,9 +6,8 @@ heading at the main content, or the longest ``<title>`` segment (site name parts
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from .content import attr_tokens
+from .content import class_id_test
 from .stats import TextStats
 from .text import normalize_text
 from .tree import text_content
@@ -51,13 +50,7 @@ def _search_title(attrs: str) -> bool:
     return bool(_TITLE_CLASS_RE.search(attrs))
 
 
-_search_title_cached = lru_cache(maxsize=4096)(_search_title)  # class names repeat on a site's pages
-
-
-def _names_title(attrs: str) -> bool:
-    if not attrs:
-        return False
-    return _search_title_cached(attrs) if len(attrs) <= 1000 else _search_title(attrs)
+_names_title = class_id_test(_search_title)
 
 
 _TITLE_TAGS = frozenset(("h1", "h2", "h3", "div", "p", "span", "td", "strong"))
@@ -75,7 +68,7 @@ def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
         if tag not in _TITLE_TAGS or LL[i] > L[i] or L[i] + LL[i] <= 2:
             continue
         el = elements[i]
-        if tag in ("h1", "h2") or _names_title(" ".join(attr_tokens(el))):
+        if tag in ("h1", "h2") or _names_title(el.get("class"), el.get("id")):
             txt = normalize_text(text_content(el))
             if 5 <= len(txt) <= 150:
                 out.append((i, txt))
