@@ -148,15 +148,19 @@ def choose_content(body, st: TextStats):
     # one pass reads the class and id of every element pick() may take (some weight or a data
     # table) for both kinds of named container
     strong, weak = [], []
-    elements = st.elements
+    elements, tags = st.elements, st.tags
     for i, e in enumerate(elements):
         if W[i] > 0 or T[i] > 0:
-            names_strong, names_weak = _container_names(e.get("class"), e.get("id"))
-            tag = e.tag
-            if names_strong and tag != "article":
-                strong.append(e)  # is_strong_container
-            if names_weak or tag in ("article", "main"):
-                weak.append(e)  # _is_weak_container
+            klass, ident = e.get("class"), e.get("id")
+            tag = tags[i]
+            if klass or ident:  # most elements have neither
+                names_strong, names_weak = _container_names(klass, ident)
+                if names_strong and tag != "article":
+                    strong.append(e)  # is_strong_container
+                if names_weak or tag in ("article", "main"):
+                    weak.append(e)  # _is_weak_container
+            elif tag in ("article", "main"):
+                weak.append(e)
     chosen = pick(strong, True)
     if chosen is None:
         chosen = pick(weak, False)
