@@ -47,10 +47,15 @@ def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
         if j != ci:
             add(elements[j].tail)
 
+    # add() and close() are written out in the loop below: it runs for every element of the content
     i = ci
     while i < stop:
         while open_ and ends[open_[-1]] <= i:
-            close(open_.pop())
+            j = open_.pop()
+            if tags[j] in BLOCK_TAGS:
+                flush()
+            if j != ci and (s := elements[j].tail) and not is_layout_ws(s):
+                buf.append(s)
         if ends[i] <= start:
             i = ends[i]
             continue  # precedes the main block (tail too)
@@ -82,8 +87,9 @@ def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
             continue
         if tag in BLOCK_TAGS:
             flush()
-        if i >= start:
-            add(elements[i].text)  # else an ancestor of the start element: its leading text precedes the block
+        # (before start: an ancestor of the start element, whose leading text precedes the block)
+        if i >= start and (s := elements[i].text) and not is_layout_ws(s):
+            buf.append(s)
         open_.append(i)
         i += 1
     while open_:
