@@ -75,11 +75,16 @@ def title_candidates(body, st: TextStats) -> list[tuple[int, str]]:
     return out
 
 
+def meta_title(meta: dict[str, str]) -> str:
+    """The article title the page's metadata names ('' if none); when there is one it is the title."""
+    return _meta_get(meta, "ArticleTitle", "articletitle", "og:title", "dc.title")
+
+
 def pick_title(meta: dict[str, str], cands: list[tuple[int, str]], content_pos: int, content_end: int) -> str | None:
     """meta ArticleTitle; else a heading of the page that matches <title>; else the heading
     nearest before (or first inside) the main content when it is longer than the best <title>
     segment; else the longest <title> segment (site name parts split off)."""
-    t = _meta_get(meta, "ArticleTitle", "articletitle", "og:title", "dc.title")
+    t = meta_title(meta)
     if t:
         return t
     page_title = meta.get("title", "")

@@ -25,7 +25,7 @@ from lxml import etree
 from .chrome import strip_chrome, strip_junk
 from .content import choose_content
 from .grid import Cell, Table
-from .meta import pick_title, read_meta, title_candidates
+from .meta import meta_title, pick_title, read_meta, title_candidates
 from .nesting import flatten_deep_nesting
 from .render import render
 from .stats import TextStats
@@ -134,7 +134,8 @@ def extract_page(html: str) -> Page:
     strip_junk(body)
 
     st0 = TextStats(body)
-    title_cands = title_candidates(body, st0)
+    # the headings are read only when the metadata names no title (most pages name one)
+    title_cands = [] if meta_title(meta) else title_candidates(body, st0)
     st = st0.without(strip_chrome(body, st0))  # the numbers of the page without its chrome
     content, start = choose_content(body, st)
     cpos = st0.index.get(st.elements[start], 0)
