@@ -163,12 +163,15 @@ class TextStats:
 
     def without(self, dropped: list[tuple[object, object]]) -> "TextStats":
         """The statistics of the same tree after the ``(element, former parent)`` pairs were
-        removed with their subtrees (``drop_tree``), equal to computing them afresh.
+        removed with their subtrees (``drop_tree``), equal to computing them afresh (``self`` when
+        none was).
 
         Only the ancestors of a removed element change (a removed element's tail moves to its
         previous sibling's tail or its parent's text, both read by the parent); every other
         element keeps its numbers, so they are copied and the ancestors alone are recomputed.
         """
+        if not dropped:  # a page without chrome (one in ten): nothing changes
+            return self
         old_end, old_idx = self.end, self.index
         gone = sorted(old_idx[el] for el, _ in dropped)
         kept: list[tuple[int, int]] = []  # the ranges of positions kept
