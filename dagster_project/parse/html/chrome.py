@@ -101,7 +101,7 @@ def strip_chrome(body, st: TextStats) -> list[tuple[object, object]]:
     data table; innermost tables that are mostly links (lists of other documents).
 
     Returns the ``(element, former parent)`` pairs removed (see :meth:`TextStats.without`)."""
-    elements, tags, data_tables, L, T, end = st.elements, st.tags, st.data_tables, st.L, st.T, st.end
+    elements, tags, data_tables, L, A, T, end = st.elements, st.tags, st.data_tables, st.L, st.A, st.T, st.end
     total_l = max(L[st.index[body]], 1)
     to_drop = []
     i = 1 if elements and elements[0] is body else 0
@@ -119,7 +119,8 @@ def strip_chrome(body, st: TextStats) -> list[tuple[object, object]]:
                 # <nav>/<header>/<footer>/<aside>: chrome unless it holds most of the page
                 drop = L[i] < 0.5 * total_l
             elif L[i] <= 0.15 * total_l or L[i] < 40:
-                if tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
+                # (A first: most blocks hold fewer than the two links a link list needs)
+                if A[i] >= 2 and tag in _LINK_LIST_TAGS and _is_link_heavy(st, i):
                     drop = True
                 elif tag in _HINT_TAGS and _names_chrome((el := elements[i]).get("class"), el.get("id")):
                     drop = not any(is_strong_container(x) for x in el.iter(etree.Element))
