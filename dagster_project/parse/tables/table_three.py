@@ -14,7 +14,16 @@ from ..catalog import APPLICANT_COLUMNS
 from ..text.cells import CellToken, next_filled
 from ..labels import label_key
 from ..model import Figure, UnplacedFigure
-from ..numbers import ParsedNumber, is_blank, is_garbled_figure, parse_number
+from ..numbers import CACHE_ENTRIES, CACHED_CHARS, ParsedNumber, is_blank, parse_number
+from ..numbers import is_garbled_figure as _is_garbled_figure
+
+# every cell of the table's rows is asked whether it is garbled, and the cells repeat (0, 1, blanks):
+# a short one is folded and matched once per process, as parse_number does
+_garbled_cached = lru_cache(maxsize=CACHE_ENTRIES)(_is_garbled_figure)
+
+
+def is_garbled_figure(text: str) -> bool:
+    return _garbled_cached(text) if len(text) <= CACHED_CHARS else _is_garbled_figure(text)
 
 # (code, regex over the label without numbering, group the row belongs to or None)
 _ROWS = [
