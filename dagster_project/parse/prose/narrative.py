@@ -67,26 +67,26 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
         return []
     cands: list[Candidate] = []
     order = 0
-    # (sentence, text before it, first of its block, its block, where it starts in its block): the
-    # block's text before it is cut only for the few sentences read
+    # (sentence, text before its block, first of its block, its block, where it starts in its block):
+    # the text before it (the last 300 characters of the block's context and the block's sentences
+    # before it) is cut only for the few sentences read. (The only blank piece of a block is the empty
+    # one after its last mark: a block is made of stripped lines, so skipping it adds nothing.)
     pieces: list[tuple[str, str, bool, str, int]] = []
     for block, context in prose_blocks(text):
-        running_ctx = context
         first = True
         start = 0
         for raw in split_sentences(block):
             start += len(raw)
             if not raw.strip():
                 continue
-            pieces.append((raw, running_ctx, first, block, start - len(raw)))
+            pieces.append((raw, context, first, block, start - len(raw)))
             first = False
-            running_ctx = (running_ctx + raw)[-300:]
 
     def following(k: int) -> str:
         return "".join(piece[0] for piece in pieces[k + 1: k + 8])[:_FOLLOWING_CHARS]
 
     carried: Candidate | None = None
-    for k, (raw, running_ctx, first, block, at) in enumerate(pieces):
+    for k, (raw, context, first, block, at) in enumerate(pieces):
         if first:
             carried = None
         if carried is None and not may_state_figure(raw):
@@ -94,7 +94,8 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
             # it is not cut into clauses; one order step keeps the order of what follows
             order += 1
             continue
-        sent = Sentence(raw, running_ctx, report_year, partial(following, k), block[:at])
+        paragraph = block[:at]
+        sent = Sentence(raw, (context + paragraph)[-300:], report_year, partial(following, k), paragraph)
         carried = scan_sentence(sent, cands, order, carried)
         order += len(sent.clauses) + 1
     best: dict[str, Candidate] = {}
