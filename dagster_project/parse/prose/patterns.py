@@ -385,7 +385,16 @@ JOINT_CASES_BEFORE = {
 # may stand between), which every pattern built on the figure fragment needs, or a none written
 # 为零/为0 (JOINT_ZERO_CASES). A numeral alone is in too many words (一些, 统一, 进一步) and a digit
 # alone in every date to tell a sentence that may state a figure.
-FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十百千]万?[余多]{0,2}[条件个份宗项起次例篇案场]|为[零0]")
+#   [\d零〇一二两三四五六七八九十百千]万?[余多]{0,2}[条件个份宗项起次例篇案场]|为[零0]
+# Written as the unit with what must stand before it looked back at (one lookbehind for each of the
+# six lengths 万?[余多]{0,2} may take): it matches where the form above does, only the match is the
+# unit alone, and the callers ask only whether there is one. A search for the form above tries a
+# match at every digit and numeral, and numerals are in far more words than the units are.
+_NUMERAL = r"[\d零〇一二两三四五六七八九十百千]"
+_UNIT = r"[条件个份宗项起次例篇案场]"
+FIGURE = re.compile(_UNIT + "(?:" + "|".join(f"(?<={_NUMERAL}{between}{_UNIT})" for between in
+                                             ("", "万", "[余多]", "万[余多]", "[余多]{2}", "万[余多]{2}"))
+                    + r")|为[零0]")
 # pattern -> (needs a figure, words of which the clause must hold one): a clause that fails these
 # cannot match, so the (much slower) search is skipped. Read off the patterns above.
 NEEDS: dict[re.Pattern, tuple[bool, tuple[str, ...]]] = {
