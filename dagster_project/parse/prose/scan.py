@@ -632,8 +632,11 @@ _OWN = re.compile(r"本(?:局|机关|单位|部门|委|办)|我(?:局|委|办|�
 
 
 def _keep_the_bodys_own(sent: Sentence, cands: list[Candidate], first: int) -> None:
-    if first == len(cands):
-        return  # (most sentences read state no figure)
+    codes = [c.code for c in cands[first:]]
+    if len(set(codes)) == len(codes):
+        # (most sentences read state no figure, or one a code: an area's figure gives way only to
+        # the body's own of the same code)
+        return
     scope: dict[int, str] = {}  # the last scope word up to the figure's clause: the area's or the body's
     for index in range(first, len(cands)):
         at = sent.text.find(cands[index].evidence)
