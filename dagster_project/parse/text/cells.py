@@ -31,8 +31,9 @@ class CellToken:
 
 def cell_stream(text: str) -> list[CellToken]:
     cells: list[CellToken] = []
-    for lineno, raw in enumerate(text.splitlines()):
-        line = raw.replace("\xa0", " ").strip()
+    # (the no-break space is no line break: replaced in the whole text at once, not line by line)
+    for lineno, raw in enumerate(text.replace("\xa0", " ").splitlines()):
+        line = raw.strip()
         if not line:
             continue
         if "|" not in line:
