@@ -273,8 +273,10 @@ _CARRIED_FORWARD = re.compile(r"^(?:\d+件)?(?:结转|转)(?:至)?下一?年度?
 
 
 # the wordings of the items proactively disclosed, strongest first; the last (a count without 主动)
-# only near the section on proactive disclosure
-_ACTIVE_PATTERNS = ((ACTIVE_A, "A"), (ACTIVE_A_PIECES, "A"), (ACTIVE_B1, "B"), (ACTIVE_B2, "B"), (ACTIVE_S, "S"))
+# only near the section on proactive disclosure. Each with the unit its count is in: a clause without
+# it is not searched (ACTIVE_S counts in 条 or 篇, so it is searched on every clause)
+_ACTIVE_PATTERNS = ((ACTIVE_A, "A", "条"), (ACTIVE_A_PIECES, "A", "件"), (ACTIVE_B1, "B", "条"), (ACTIVE_B2, "B", "条"),
+                    (ACTIVE_S, "S", ""))
 _CASES = (("n.review", (REVIEW_1, REVIEW_2)), ("n.suit", (SUIT_1, SUIT_2)))
 
 # the parts of a count stated in the sentence before: carried over and new (其中，上年结转申请1件，本年新收申请2件)
@@ -410,7 +412,9 @@ def scan_sentence(
         # ---- n.active.items -------------------------------------------------------------
         active = () if not fig or ("信息" not in clause and "主动" not in clause) \
             else _ACTIVE_PATTERNS if sent.near_proactive else _ACTIVE_PATTERNS[:-1]
-        for rx, kind in active:
+        for rx, kind, unit in active:
+            if unit not in clause:
+                continue
             m = search_clause(rx, clause, fig)
             if not m:
                 continue
