@@ -161,8 +161,18 @@ def _clauses(text: str) -> list[str]:
     return _CLAUSE_SPLIT_ALL.split(text)
 
 
+# a sentence with its end mark, or the text after the last mark: in a block without an ASCII full stop
+# every mark ends a sentence, and findall cuts the pieces in one call
+_SENTENCE_PIECE = re.compile(r"[^。！？!?]*[。！？!?]|[^。！？!?]+\Z")
+
+
 def split_sentences(block: str) -> list[str]:
     """The sentences of a prose block, each keeping its final 。！？ (empty pieces included)."""
+    if "." not in block:
+        pieces = _SENTENCE_PIECE.findall(block)
+        if not block or block[-1] in "。！？!?":
+            pieces.append("")  # (the empty piece after the last mark)
+        return pieces
     # (one scan for the marks: a split at a lookbehind tries it at every position of the block)
     pieces = []
     start = 0
