@@ -204,6 +204,8 @@ _NEEDS = {
     _LINE_PUBLISHES: _PUBLISHES_YEAR.search,
     _CLAUSE_COMPILED: _COMPILED_YEAR.search,
 }
+# (paired once: a compiled pattern's hash, taken at each lookup, hashes its whole compiled code)
+_SENTENCES_AND_NEEDS = [(pattern, _NEEDS.get(pattern)) for pattern in _SENTENCES]
 _FOLLOWS = re.compile(r"(?:按照|参照|根据|依据|依照|对照|仿照|借鉴|学习)$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,30}?)" + _ANY_YEAR + r"年度?[^《》]{0,8}(?:政府信息公开|政务公开|信息公开)[^《》]{0,10}报告》")
 # the year's work of a body named in passing: 涵盖了2020年彝良县政府信息公开工作 (weakest); 年度 is
@@ -529,8 +531,8 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
             signals.add(m.group(1), "title")
     opening = body[:3000]
     cited: list[str] = []
-    for pattern in _SENTENCES:
-        if pattern in _NEEDS and not _NEEDS[pattern](opening):
+    for pattern, needs in _SENTENCES_AND_NEEDS:
+        if needs and not needs(opening):
             continue
         for m in pattern.finditer(opening):
             if pattern is _ADDRESS_OF_BODY and m.group(1).rstrip().endswith("中心"):
