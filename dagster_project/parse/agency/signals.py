@@ -499,12 +499,18 @@ def _inside_book_title(text: str, at: int) -> bool:
     return text.rfind("《", 0, at) > text.rfind("》", 0, at)
 
 
+def _kept_lines(text: str) -> list[str]:
+    """The text's lines without their edge spaces and table bars, the empty ones left out."""
+    if "|" not in text:  # (most openings and ends: a strip each, where a bar costs two more)
+        return [kept for line in text.splitlines() if (kept := line.strip())]
+    return [kept for line in text.splitlines() if (kept := line.strip().strip("|").strip())]
+
+
 def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
     meta = meta or {}
     signals = PageSignals(url=meta.get("Url") or meta.get("url") or None)
     head = nfkc(without_pinyin(text[:4000]))
-    lines = [line.strip().strip("|").strip() for line in head.splitlines()]
-    lines = [line for line in lines if line]
+    lines = _kept_lines(head)
     if title:
         signals.add(_title_issuer(title), "title")
     # the issuer's own line near the top: 桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告,
@@ -544,7 +550,7 @@ def read_signals(title: str | None, text: str, meta: dict[str, str] | None = Non
             signals.add(_government_whole(_sentence_name(m.group(1))), "sentence", signed=pattern is _REVIEWED_BY)
     for name in cited:
         signals.add(_government_whole(_sentence_name(name)), "sentence")
-    tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]
+    tail = _kept_lines(text[-3000:])
     for i in _date_lines(tail):
         if i > 0 and len(tail[i - 1]) <= 30:
             signals.add(tail[i - 1], "signature", signed=True)
