@@ -159,14 +159,17 @@ def _parse(name: str, table: DivisionTable) -> _Parsed:
     province = _province_by_short_name(name, table)
     if province:
         places, i = [province], len(province[0])
+    zones, by_name = table.zones, table.by_name
     while i < len(name):
         hit = None
         previous = places[-1][1] if places else []
         for length in range(min(table.longest, len(name) - i), 1, -1):
             piece = name[i:i + length]
-            if piece in table.zones:
-                hit = (piece, [table.zones[piece]])
+            if piece in zones:
+                hit = (piece, [zones[piece]])
                 break
+            if not by_name.get(piece) and piece[-1] not in _AUTONOMOUS_LEVELS:
+                continue  # (what _named finds nothing for: most pieces, tried at every length)
             found = _named(piece, previous, table)
             if found:
                 hit = (piece, found)
