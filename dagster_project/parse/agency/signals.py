@@ -81,6 +81,8 @@ SUFFIX = (r"(?:人民政府机关|人民政府|政府|管理委员会|委员会|
           r"|馆|社|台|会|分局|实验区|新区|开发区|高新区|示范区|试验区|合作区|园区|县|区|市|州|旗|盟|省|自治区|公司|医院|学校"
           r"|大学|学院|中学|小学|支行|分行|海关)")
 _ENDS_AS_NAME = re.compile(SUFFIX + "$")
+# the same words for str.endswith, on a name without white space (the pattern is tried at every character)
+_NAME_ENDS = tuple(SUFFIX[len("(?:"):-len(")")].split("|"))
 # an internal office that compiles or answers for the body: 两城镇人民政府党政办公室 -> 两城镇人民政府
 _INTERNAL_OFFICE = re.compile(
     r"(人民政府|街道办事处|街道|镇|乡|管理委员会|局|厅|委员会|委|中心|办公室|大学|学院|学校)(?:党政综合办公室|党政(?:和人大)?办公室|党政办|党政综合部|综合办公室"
@@ -96,7 +98,14 @@ _INTERNAL_OFFICE = re.compile(
 _ZONE_OFFICE = re.compile(rf"(新区|{ZONE_WORDS})(?:党政综合办公室|党政办公室|党政办)$")
 
 
+# the last characters of every internal office's name (an end anchored pattern is tried at every
+# character, str.endswith looks at the end; a line break after the end would match it too)
+_INTERNAL_OFFICE_ENDS = ("室", "办", "部", "科", "组", "\n")
+
+
 def _without_internal_office(name: str) -> str:
+    if not name.endswith(_INTERNAL_OFFICE_ENDS):
+        return name
     return _ZONE_OFFICE.sub(r"\1", _INTERNAL_OFFICE.sub(r"\1", name))
 
 
@@ -340,6 +349,7 @@ _TOWN_S_PARTY_COMMITTEE = re.compile(r"(镇|乡|苏木|街道)党(?:工)?委$")
 # 西咸新区空港新城管理委员会党委、管理委员会: the committee, named with its party committee
 _WITH_ITS_PARTY_COMMITTEE = re.compile(r"(管理委员会|人民政府)(?:党委|党工委|党组)[、和及与](?:管理委员会|人民政府)(?:办公室)?$")
 _GOVERNMENT_S_OFFICE = re.compile(r"(人民政府|管理委员会)办公[室厅]$")
+_OFFICE_ENDS = ("办公室", "办公厅")
 _GOVERNMENT_WORD = re.compile(r"(?:人民)?政府$")
 
 
@@ -357,19 +367,28 @@ class PageSignals:
         name = clean_name(name)
         if not name:
             return  # (nothing the steps below do makes a name of an empty one)
-        name = _BODY_S_OWN_OFFICES.sub(r"\1", name)
-        name = _AND_ITS_OFFICE.sub("", name)
-        name = _PARTY_COMMITTEE_BEFORE.sub("", name)
-        name = _TOWN_S_PARTY_COMMITTEE.sub(r"\1", name)
-        name = _WITH_ITS_PARTY_COMMITTEE.sub(r"\1", name)
-        if signed:  # a government's office signs for the government
+        # (each pattern only on a name that ends, or holds, as its matches do: clean_name leaves no
+        # white space, so no line break after the end)
+        if name.endswith("机关"):
+            name = _BODY_S_OWN_OFFICES.sub(r"\1", name)
+        if name.endswith(_OFFICE_ENDS):
+            name = _AND_ITS_OFFICE.sub("", name)
+        if "委" in name:
+            name = _PARTY_COMMITTEE_BEFORE.sub("", name)
+            if name.endswith("委"):
+                name = _TOWN_S_PARTY_COMMITTEE.sub(r"\1", name)
+        if name.endswith(("管理委员会", "人民政府", "办公室")):
+            name = _WITH_ITS_PARTY_COMMITTEE.sub(r"\1", name)
+        if signed and name.endswith(_OFFICE_ENDS):  # a government's office signs for the government
             name = _GOVERNMENT_S_OFFICE.sub(r"\1", name)
         if source in ("sentence", "field"):
-            name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", _without_internal_office(name))
+            name = _without_internal_office(name)
+            if name.endswith(("室", "心")):
+                name = _GOVERNMENT_DISCLOSURE_OFFICE.sub(r"\1人民政府", name)
         # 嘉兴市人民防空办公室(民防局) / 省政府研究室(发展研究中心): the name or its second name ends as a name
         named = SECOND_NAME.sub("", name)
-        ends = _ENDS_AS_NAME.search(named) or named != name and _ENDS_AS_NAME.search(name[:-1])
-        if 2 <= len(name) <= 32 and ends and not _ENDS_AS_NAME.fullmatch(named) \
+        ends = named.endswith(_NAME_ENDS) or named != name and name[:-1].endswith(_NAME_ENDS)
+        if 2 <= len(name) <= 32 and ends and named not in _NAME_ENDS \
                 and not (name.startswith(_NOT_A_NAME_START) and not _starts_with_place(name)) \
                 and not _NOT_IN_A_NAME.search(name) \
                 and not _ADDRESS.search(name) and not _LEVELS_ONLY.match(_GOVERNMENT_WORD.sub("", name)) \
