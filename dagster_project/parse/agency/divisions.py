@@ -100,18 +100,22 @@ class DivisionTable:
         found: list[Division] = []
         i, n = 0, len(text)
         firsts = self.place_firsts or re.compile("[" + "".join(sorted({re.escape(k[0]) for k in self.place_starts})) + "]")
-        for m in firsts.finditer(text):  # a position no name begins at only moves the scan on by one
-            if m.start() < i:
+        place_starts, zones, by_name, with_zones = self.place_starts, self.zones, self.by_name, "zone" in levels
+        # the positions whose first two characters begin a name (nearly every Chinese character begins
+        # one, few pairs do): one dict lookup each, where the scan below costs many
+        starts = [m.start() for m in firsts.finditer(text) if place_starts.get(text[m.start():m.start() + 2], 0) > 1]
+        for start in starts:
+            if start < i:
                 continue  # inside the name just found
-            i = m.start()
+            i = start
             hit = None
-            longest = self.place_starts.get(text[i:i + 2], 0)
+            longest = place_starts.get(text[i:i + 2], 0)
             for length in range(min(longest, n - i), 1, -1):
                 piece = text[i:i + length]
-                if piece in self.zones and "zone" in levels:
-                    hit = (length, [self.zones[piece]])
+                if piece in zones and with_zones:
+                    hit = (length, [zones[piece]])
                     break
-                ds = [d for d in self.by_name.get(piece, []) if d.level in levels]
+                ds = [d for d in by_name.get(piece, ()) if d.level in levels]
                 if ds and length == 2 and i > 0 and (_JOINED_LEVEL.match(text, i - 1) or _JOINED_LEVELS.match(text, i)):
                     continue  # (…》和县委、县政府, 省级和县级: 和 joins levels, it names no 和县)
                 if ds:
