@@ -5,15 +5,7 @@
 -- source group of concept_sources (a table cell or a sum of table cells, a local-table row, a
 -- prose figure). fct_agency_year_concept picks one candidate per agency, year and concept.
 with sources as (
-    select
-        concept_code,
-        unnest(string_split(template, '|')) as template_code,
-        source_kind,
-        source,
-        how,
-        sign,
-        priority
-    from {{ ref('concept_sources') }}
+    select * from {{ ref('int_concept_sources') }}
 ),
 
 -- how many cells a group has, so a sum can say how many of them were printed

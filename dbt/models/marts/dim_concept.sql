@@ -6,15 +6,7 @@ with concepts as (
 ),
 
 sources as (
-    select
-        concept_code,
-        unnest(string_split(template, '|')) as template_code,
-        source_kind,
-        source,
-        how,
-        sign,
-        priority
-    from {{ ref('concept_sources') }}
+    select * from {{ ref('int_concept_sources') }}
 ),
 
 groups as (
