@@ -23,7 +23,7 @@ _CHROME_STARTS = ("字号", "字体", "索引号", "发布", "来源", "信息�
 # _CHROME_SOMEWHERE as plain words, each with its rarest character (found by str.find several times
 # faster than the word, and most texts lack it), and as one pattern for each character a size pair
 # opens with (a pattern that opens with a set of characters is tried at every character, slowly),
-# for the test over the whole text
+# for the test over the whole text, and those the text holds for the test of each line
 _CHROME_WORDS = (("浏", "浏览"), ("阅", "阅读"), ("击", "点击"), ("访", "访问量"), ("印", "打印"), ("闭", "关闭窗口"),
                  ("享", "分享到"), ("置", "当前位置"), ("您", "您的位置"))
 _SIZE_PAIRS = tuple(re.compile(size + r"】?\s*【?[大中小]") for size in "大中小")
@@ -39,14 +39,18 @@ MIN_HASHED_CHARS = 200
 def normalised_body(text: str) -> str:
     """The main text with every width folded (NFKC), whitespace and line breaks removed, chrome lines dropped."""
     folded = nfkc_text(text)
-    anywhere = any(char in folded and word in folded for char, word in _CHROME_WORDS) \
-        or any(pair.search(folded) for pair in _SIZE_PAIRS)
+    # the words and size pairs the text holds (a line _CHROME_SOMEWHERE matches holds one of them), as
+    # one pattern whose every branch opens with a character: scanned for those characters fast, where
+    # _CHROME_SOMEWHERE is tried at every character of every line
+    held = [word for char, word in _CHROME_WORDS if char in folded and word in folded] \
+        + [pair.pattern for pair in _SIZE_PAIRS if pair.search(folded)]
     lines = folded.splitlines()
-    if anywhere or _CHROME_START_LINE.search("\n" + "\n".join(lines)):
+    if held or _CHROME_START_LINE.search("\n" + "\n".join(lines)):
+        somewhere = re.compile("|".join(held)) if held else None
         kept = []
         for line in lines:
             stripped = line.strip()
-            if (stripped.startswith(_CHROME_STARTS) or anywhere and _CHROME_SOMEWHERE.search(stripped)) \
+            if (stripped.startswith(_CHROME_STARTS) or somewhere and somewhere.search(stripped)) \
                     and _CHROME_LINE.search(stripped):
                 continue
             kept.append(line)

@@ -31,3 +31,33 @@ def test_width_whitespace_and_view_counters_do_not_change_the_hash():
 
 def test_short_texts_have_no_hash():
     assert content_hash("某某县2020年政府信息公开工作年度报告") is None  # an empty shell is told apart by its bytes
+
+
+# one line for each branch of identity._CHROME_LINE, in its order
+_CHROME_EXAMPLES = ("浏览次数：12", "阅读量 5", "点击率", "访问量:30", "打印本页", "关闭窗口", "【打印】", "分享到：",
+                    "当前位置：首页", "您的位置", "字号：大 中 小", "【大】【中】【小】", "发布时间：2020-01-01")
+
+
+def test_a_chrome_line_holds_what_the_line_test_looks_for_first():
+    """normalised_body tries _CHROME_LINE only on a line that opens with one of _CHROME_STARTS or holds one of
+    the words or size pairs the text holds: every line it matches must (a branch added without an example
+    here fails the count)."""
+    import re
+
+    from dagster_project.parse import identity
+    from dagster_project.parse.classify import _alternatives
+
+    branches = _alternatives(identity._CHROME_LINE)
+    assert len(branches) == len(_CHROME_EXAMPLES)
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    lines = [line.strip() for p in sorted(fixtures.rglob("*.txt"))
+             for line in p.read_text(encoding="utf-8", errors="replace").splitlines()]
+    for branch, example in zip(branches, _CHROME_EXAMPLES):
+        assert re.search(branch, example), (branch, example)
+    for line in [*_CHROME_EXAMPLES, *lines]:
+        if identity._CHROME_LINE.search(line):
+            assert line.startswith(identity._CHROME_STARTS) or any(word in line for _, word in identity._CHROME_WORDS) \
+                or any(pair.search(line) for pair in identity._SIZE_PAIRS), line
+        if identity._CHROME_SOMEWHERE.search(line):
+            assert any(word in line for _, word in identity._CHROME_WORDS) \
+                or any(pair.search(line) for pair in identity._SIZE_PAIRS), line
