@@ -147,15 +147,17 @@ def _is_sentence(norm: str) -> bool:
 
 
 def classify_doc_type(title: str | None, text: str, has_report_tables: bool = False,
-                      blank_template: bool = False, has_prose_figures: bool = False) -> tuple[str, str]:
+                      blank_template: bool = False, has_prose_figures: bool = False,
+                      readable: bool = False) -> tuple[str, str]:
     """``annual_report`` only on positive evidence, else ``other``; the reason says which.
 
     ``has_report_tables``: the body holds figures in a national template's tables, so a title
     that names no annual report (XX局2019年政府信息公开情况) does not make it a look-alike.
     ``blank_template``: the template's tables are there but not one figure is printed.
     ``has_prose_figures``: sentences of the body state figures (主动公开政府信息65条).
+    ``readable``: the caller has found :func:`unreadable_reason` None for the text.
     """
-    unreadable = unreadable_reason(text)
+    unreadable = None if readable else unreadable_reason(text)
     if unreadable:
         return "other", unreadable
     title, text = strip_pinyin(title or "") or None, without_pinyin(text)
@@ -533,7 +535,9 @@ MAX_BAD_SHARE = 0.02  # replacement, control and private-use characters in a rea
 MIN_COMMON_SHARE = 0.6  # GB2312 level-1 characters among the Chinese ones: ~0.97 in real text, ~0.2 in noise
 _BAD = re.compile(r"[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_CJK_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# (one character, then the rest of its run: a pattern that opens with a repeat is tried at every
+# character, one that opens with a set of characters is scanned for them)
+_CJK_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff]*")
 
 
 def _chinese_characters(text: str) -> str:
@@ -606,11 +610,14 @@ def unreadable_reason(text: str) -> str | None:
     return _unreadable_reason(text)
 
 
-@lru_cache(maxsize=4)  # the parser asks before reading the page and again when it classifies it
+@lru_cache(maxsize=4)  # (a caller may ask before reading a page and again when it classifies it)
 def _unreadable_reason(text: str) -> str | None:
-    binary = binary_reason(text)
-    if binary:
-        return binary
+    return binary_reason(text) or undecodable_reason(text)
+
+
+def undecodable_reason(text: str) -> str | None:
+    """:func:`unreadable_reason` of a text :func:`binary_reason` has passed (a plain-text page is the
+    raw text the parser checked first): too few of its Chinese characters are common ones."""
     sample = text[:SAMPLE_CHARS]
     # the sample's first Chinese characters, in order: read off its start when that holds enough
     cjk = _chinese_characters(sample[:2 * COMMON_SAMPLE_CJK])

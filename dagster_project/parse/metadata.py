@@ -306,7 +306,9 @@ def find_report_year(title: str | None, text: str, published: str | None,
     return None, ""
 
 
-def find_published(text: str, meta: dict[str, str]) -> str | None:
+def find_published(text: str, meta: dict[str, str], lines: list[str] | None = None) -> str | None:
+    """The page's publication date (YYYY-MM-DD), or None (``lines``: ``text.splitlines()``, when the
+    caller holds them)."""
     for key in ("PubDate", "pubdate", "publishdate", "firstpublishedtime"):
         m = re.search(_YEAR + r"[-/.年](\d{1,2})[-/.月](\d{1,2})", meta.get(key) or "")
         if m:
@@ -314,10 +316,14 @@ def find_published(text: str, meta: dict[str, str]) -> str | None:
     m = _DATE_LABELLED.search(nfkc(text[:3000]))
     if m:
         return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    lines = text.splitlines()
     # NFKC keeps lines (no line break composes or decomposes), so a line that reads as a date
-    # holds one in the folded text too: only those lines are read
-    folded = nfkc_text(text).splitlines()
+    # holds one in the folded text too: only those lines are read (none when the whole text holds
+    # no date, which a line's date would be)
+    whole = nfkc_text(text)
+    if _DATE_SOMEWHERE.search(whole) is None:
+        return None
+    lines = text.splitlines() if lines is None else lines
+    folded = whole.splitlines()
     candidates = (i for i, line in enumerate(folded) if _DATE_SOMEWHERE.search(line)) if len(folded) == len(lines) \
         else range(len(lines))
     for i in candidates:  # the date under the signature, the first standalone date

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 
 from .text.cells import cell_stream
 from .classify import (binary_reason, classify_doc_type, is_blank_template, names_a_document,
-                       national_form_of_year, national_template, older_template, unreadable_reason)
+                       national_form_of_year, national_template, older_template, undecodable_reason,
+                       unreadable_reason)
 from .identity import content_hash
 from .labels import mainland_terms, normalise_label
 from .metadata import TWO_YEARS_HOW, find_agency, find_published, find_report_year, find_title, is_region_summary
@@ -82,12 +83,14 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
 
     Raises :class:`DocumentParseError` when the document holds nothing a report could be read from.
     """
-    binary = binary_reason(raw or "")
+    raw = raw or ""
+    binary = binary_reason(raw)
     if binary:  # never read bytes as a report: the gate says what they are, nothing is parsed
         return _not_a_report(binary)
-    page = _read_page(raw or "")
-    _check_readable(page, raw or "", source_path)
-    unreadable = unreadable_reason(page.text)
+    page = _read_page(raw)
+    _check_readable(page, raw, source_path)
+    # (a plain-text page is the raw text itself, which the binary gate has read)
+    unreadable = undecodable_reason(page.text) if page.text is raw else unreadable_reason(page.text)
     if unreadable:
         return _not_a_report(unreadable, page.title)
 
@@ -99,7 +102,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     lines = text.splitlines()
     # a page title that names no document (the site's name) gives way to the report's heading
     title = page.title if names_a_document(page.title) else (find_title(lines, meta) or page.title)
-    published = find_published(text, meta)
+    published = find_published(text, meta, lines)
     year, year_how = find_report_year(title, text, published)
 
     figures, unplaced, uncoded = [], [], []
@@ -114,7 +117,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
         # when the page is the report on its own evidence (its title): a month's or a half-year's page of
         # request counts, or a 法治政府建设 report with a table of reviews, is none
         form = national_form_of_year(year) if template == "narrative" and not unplaced else None
-        if form and tables_go_on(cells, table_three_rows_at) and classify_doc_type(title, text)[0] == "annual_report":
+        if form and tables_go_on(cells, table_three_rows_at) and classify_doc_type(title, text, readable=True)[0] == "annual_report":
             template = form
     warnings: list[str] = []
     regions = None
@@ -133,7 +136,7 @@ def parse_document(raw: str, source_path: str = "") -> ParsedReport:
     prose = extract_prose_figures(text, year)
     blank = is_blank_template(cells, regions, has_figures=bool(figures or unplaced or uncoded or prose))
     doc_type, reason = classify_doc_type(title, text, has_report_tables=bool(figures) and template != "narrative",
-                                         blank_template=blank, has_prose_figures=bool(prose))
+                                         blank_template=blank, has_prose_figures=bool(prose), readable=True)
     figures += prose
     if "\f" in text:  # a PDF read page by page: name the page of every figure in its evidence
         from .pdf.evidence import with_pages
