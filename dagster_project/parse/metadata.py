@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .labels import nfkc, nfkc_text, normalise_folded, normalise_label
+from .labels import nfkc, nfkc_opening, nfkc_text, normalise_folded, normalise_label
 
 _YEAR = r"((?:19|20)\d{2})"
 _CN_YEAR = r"(二[〇○零Ｏ][一二三四五六七八九〇○零Ｏ]{2})"
@@ -266,7 +266,7 @@ def find_report_year(title: str | None, text: str, published: str | None,
     """
     lo, hi = bounds or report_year_bounds()
     head = text[:6000]
-    folded = nfkc(head)
+    folded = nfkc_opening(text, 6000)
     head_nfkc = digit_dates(folded)
     norm = normalise_folded(head, folded)
     named = _report_named(norm)
@@ -313,7 +313,7 @@ def find_published(text: str, meta: dict[str, str], lines: list[str] | None = No
         m = re.search(_YEAR + r"[-/.年](\d{1,2})[-/.月](\d{1,2})", meta.get(key) or "")
         if m:
             return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = _DATE_LABELLED.search(nfkc(text[:3000]))
+    m = _DATE_LABELLED.search(nfkc_opening(text, 3000))
     if m:
         return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     # NFKC keeps lines (no line break composes or decomposes), so a line that reads as a date
@@ -349,7 +349,7 @@ _COMBINED_FROM_EACH = tuple(re.compile(word + r"[^。;；]{0,16}?各(?:县|区|�
 
 def is_region_summary(text: str) -> bool:
     """A region's report that aggregates its own agencies (综合全区各镇、各部门 …)."""
-    head = normalise_label(text[:5000])
+    head = normalise_folded(text[:5000], nfkc_opening(text, 5000))
     return bool(
         re.search(r"综合(?:了)?(?:全[省市区县州旗]|各(?:县|区|市|乡镇|镇|部门))", head)
         or any(pattern.search(head) for pattern in _COMBINED_FROM_EACH)
