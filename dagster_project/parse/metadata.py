@@ -63,6 +63,8 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
     candidates = []
     head = [line.strip() for line in lines[:60] if line.strip()]
     for a, b in zip(head, head[1:]):
+        if "报" not in b:
+            continue  # (its second line names a 报告 or 年报; no other character folds to 报)
         # a title broken over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告
         na, nb = normalise_label(a), normalise_label(b)
         # (or inside 政府信息公开: 天津市审计局2014年度政府 / 信息公开年度报告; or the year first on a cover:
@@ -82,6 +84,8 @@ def find_title(lines: list[str], meta: dict[str, str]) -> str | None:
         crumbs = bool(_CRUMBS_LABEL.match(line)) or crumbs and (not line.strip() or bool(_CRUMB_ITEM.match(normalise_label(line))))
         if crumbs:
             continue
+        if "报" not in line:
+            continue  # (a title names a 报告 or 年报, and no other character folds to 报)
         if _BREADCRUMB.search(line) or _CHROME_LINE.match(line) or _COLUMN_FIELD.match(line):
             continue  # breadcrumbs and 栏目: name the column, not the report; 上一篇/相关 name other reports
         # (a full-width bar parts cells too: a PDF or Word copy keeps a page's | in its text as ｜)

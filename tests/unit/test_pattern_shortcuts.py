@@ -90,3 +90,13 @@ def test_the_text_shortcuts_agree_with_the_full_work() -> None:
         for taiwan, mainland in TAIWAN_TERMS:
             plain = plain.replace(taiwan, mainland) if taiwan in plain else plain
         assert mainland_terms(text) == plain
+
+
+def test_find_title_reads_only_the_lines_that_hold_the_character_every_report_word_holds():
+    """find_title passes over a line without 报: each of _REPORT_WORDS holds it, no other character folds
+    to it, and no mainland term brings it."""
+    import sys
+
+    assert all("报" in word for word in classify._alternatives(metadata._REPORT_WORDS))
+    assert [cp for cp in range(sys.maxunicode + 1) if chr(cp) != "报" and "报" in nfkc(chr(cp))] == []
+    assert not any("报" in mainland for _, mainland in TAIWAN_TERMS)
