@@ -70,3 +70,14 @@ def test_openings_folded_piece_by_piece_are_the_openings_folded() -> None:
         cuts = [3000, 6000, 5000] if len(text) > 100 else rnd.sample(range(1, 41), 6)
         for chars in cuts:
             assert nfkc_opening(text, chars) == _nfkc(text[:chars])
+
+
+def test_folding_keeps_the_lines() -> None:
+    # find_published reads a line of the raw text only where the same line of the folded text holds a
+    # date, and returns at once when the folded text holds none: that needs NFKC to make, drop and
+    # change no line break
+    breaks = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+    changed = [hex(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF
+               and (_nfkc(chr(cp)) != chr(cp) if chr(cp) in breaks else bool(breaks & set(_nfkc(chr(cp)))))]
+    assert changed == []
+    assert breaks == {c for c in map(chr, range(0x3000)) if len(("a" + c + "b").splitlines()) == 2}
