@@ -4,6 +4,8 @@ The chrome strip, the main-content pick, the title pick and the renderer all rea
 """
 from __future__ import annotations
 
+from operator import add
+
 from lxml import etree
 
 from .text import BLOCK_TAGS, text_len
@@ -25,7 +27,7 @@ class TextStats:
             return
         self.elements = elements = list(root.iter(etree.Element))
         n = len(elements)
-        self.index = {el: i for i, el in enumerate(elements)}
+        self.index = dict(zip(elements, range(n)))
         self.L = [0] * n
         self.LL = [0] * n
         self.A = [0] * n
@@ -41,7 +43,7 @@ class TextStats:
             self._aggregate_all(children)
         else:
             self._aggregate(range(n - 1, -1, -1))
-            self.end = [i + self.size[i] for i in range(n)]
+            self.end = list(map(add, range(n), self.size))
 
     def _aggregate_all(self, children: list[int]) -> None:
         """:meth:`_aggregate` over every element, for a tree whose children are all elements: the
@@ -186,7 +188,7 @@ class TextStats:
             for a, b in kept:
                 copy += values[a:b]
             setattr(new, name, copy)
-        new.index = {el: i for i, el in enumerate(new.elements)}
+        new.index = dict(zip(new.elements, range(len(new.elements))))
         changed: set[int] = set()
         for _, parent in dropped:
             while parent is not None and (j := new.index.get(parent)) is not None and j not in changed:
@@ -194,7 +196,7 @@ class TextStats:
                 parent = parent.getparent()
         new.data_tables = {t for t in self.data_tables if t in new.index and new.index[t] not in changed}
         new._aggregate(sorted(changed, reverse=True))
-        new.end = [i + new.size[i] for i in range(len(new.elements))]
+        new.end = list(map(add, range(len(new.elements)), new.size))
         return new
 
     def _looks_like_data_table(self, tbl) -> bool:
