@@ -75,11 +75,12 @@ def render(content, st: TextStats, start: int) -> tuple[list[str], list[Table]]:
             if t is not None:
                 tables.append(t)
                 for row in t.logical_rows():
-                    if any(c.text for c in row):
-                        line = " | ".join(c.text for c in row)
+                    texts = [c.text for c in row]
+                    if any(texts):
+                        line = " | ".join(texts)
                         # a trailing empty cell would vanish when the line is read back (text
                         # after the last '|' is a cell only when it is not empty): terminate it
-                        lines.append(line + "|" if not row[-1].text else line)
+                        lines.append(line + "|" if not texts[-1] else line)
                 last_text = ""
             if i != ci:
                 add(el.tail)
