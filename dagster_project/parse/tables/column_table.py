@@ -20,6 +20,8 @@ from ..numbers import is_blank, parse_number
 from ..text.cells import CellToken
 
 LABEL_HEADER = re.compile(r"^(?:指标名称|统计指标|指标|项目|项目名称|内容)$")
+# LABEL_HEADER's words: a normalised cell holds no whitespace, so matching it is membership
+_LABEL_HEADERS = frozenset(("指标名称", "统计指标", "指标", "项目", "项目名称", "内容"))
 UNIT_HEADER = re.compile(r"^(?:计量单位|单位)$")
 # the column of the year reported on, and the other columns a table may print beside it
 YEAR_COLUMN = re.compile(r"^(?:统计数|数量|数值|(?:19|20)\d{2}年度?(?:数|统计数)?|本年度?(?:数|统计数)?|本年累计|全年)$")
@@ -74,7 +76,7 @@ def _is_header_cell(norm: str) -> bool:
 def find_header(cells: list[CellToken], start: int = 0) -> Header | None:
     """The first label header (指标名称, 统计指标 …) followed by a unit header and value columns."""
     for i in range(start, len(cells)):
-        if not LABEL_HEADER.match(_norm(cells[i].text)):
+        if _norm(cells[i].text) not in _LABEL_HEADERS:
             continue
         columns: list[str] = []
         has_unit = False
@@ -144,8 +146,42 @@ def place_values(pending: list[CellToken], header: Header, label_line: int) -> R
     return row
 
 
+# what a cell is to read_rows, by its text: the end of the table, a row label, or neither
+_END, _LABEL, _OTHER = 0, 1, 2
+_CACHED_CHARS = 80  # cells and labels; longer texts are prose, read once
+_CACHE_ENTRIES = 1 << 14
+
+
+def _row_cell(text: str) -> tuple[int, str]:
+    """(what the cell is, its normalised text): the same for a text wherever it stands."""
+    norm = _norm(text)
+    if TABLE_END.match(norm) or len(norm) > MAX_LABEL_CHARS or norm in _LABEL_HEADERS:
+        return _END, norm
+    return (_LABEL if _is_label(text, norm) else _OTHER), norm
+
+
+_row_cells: dict[str, tuple[int, str]] = {}  # the cells of every table repeat the same labels and units
+
+
+def _row_cell_cached(text: str) -> tuple[int, str]:
+    found = _row_cells.get(text)
+    if found is None:
+        found = _row_cell(text)
+        if len(text) <= _CACHED_CHARS:
+            if len(_row_cells) >= _CACHE_ENTRIES:
+                _row_cells.clear()
+            _row_cells[text] = found
+    return found
+
+
 def read_rows(cells: list[CellToken], header: Header) -> list[Row]:
     """The rows after ``header`` up to the end of the table."""
+    return read_table(cells, header)[0]
+
+
+def read_table(cells: list[CellToken], header: Header) -> tuple[list[Row], int]:
+    """read_rows(), and the index of the cell the table ends at (len(cells) when it runs to the
+    end): no cell before it is a label header, so the next table's header is sought from there."""
     rows: list[Row] = []
     label: CellToken | None = None
     text = ""
@@ -153,19 +189,23 @@ def read_rows(cells: list[CellToken], header: Header) -> list[Row]:
 
     def close() -> None:
         if label is not None:
-            row = place_values(pending, header, label.line)
+            # (a label with nothing after it, as the footer links a table runs into, has no figure)
+            row = place_values(pending, header, label.line) if pending else Row("", "", label.line)
             row.label = text
             rows.append(row)
 
-    for cell in cells[header.end:]:
-        norm = _norm(cell.text)
+    end = len(cells)
+    for i in range(header.end, end):
+        cell = cells[i]
         if not cell.text:
             if label is not None and cell.line == label.line:
                 pending.append(cell)  # an explicit empty cell keeps its place on a one-line row
             continue
-        if TABLE_END.match(norm) or len(norm) > MAX_LABEL_CHARS or LABEL_HEADER.match(norm):
+        kind, norm = _row_cells.get(cell.text) or _row_cell_cached(cell.text)
+        if kind == _END:
+            end = i
             break
-        if _is_label(cell.text, norm):
+        if kind == _LABEL:
             if label is not None and not pending and norm.startswith(("(", "（")):
                 text += cell.text.strip()  # a label continued on its own line: (含…)
                 continue
@@ -174,4 +214,4 @@ def read_rows(cells: list[CellToken], header: Header) -> list[Row]:
         elif label is not None:
             pending.append(cell)
     close()
-    return rows
+    return rows, end

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..text.cells import CellToken
-from .column_table import expand_tabs, find_header, read_rows
+from .column_table import expand_tabs, find_header, read_table
 from ..labels import normalise_label
 from ..model import UncodedRow
 from ..numbers import parse_number
@@ -18,6 +18,7 @@ from ..numbers import parse_number
 _HEADER = re.compile(r"^(?:指标名称|统计指标|指标|项目|内容)$")
 _UNIT_HEADER = re.compile(r"^(?:计量单位|单位)$")
 _TITLE = re.compile(r"统计表|情况表")
+_TITLE_WORDS = ("统计表", "情况表")  # _TITLE's words: searching for it is finding either
 
 
 def _rows_from_html(tables: list) -> list[list[str]]:
@@ -46,18 +47,20 @@ def _uncoded_from_text(cells: list[CellToken], title: str) -> list[UncodedRow]:
     cells = expand_tabs(cells)
     header = find_header(cells)
     while header is not None:
-        for row in read_rows(cells, header):
+        rows, end = read_table(cells, header)
+        for row in rows:
             for column, value in row.values.items():
                 result.append(UncodedRow(title, row.label, column, row.unit, value, f"{row.label} | {row.raw[column]}"))
             for raw, value in row.unplaced:
                 result.append(UncodedRow(title, row.label, UNKNOWN_COLUMN, row.unit, value, f"{row.label} | {raw}"))
-        header = find_header(cells, header.end)
+        header = find_header(cells, end)
     return result
 
 
 def parse_other_tables(cells: list[CellToken], tables: list | None = None) -> list[UncodedRow]:
     # (the length first: a long line of prose is folded for nothing)
-    title = next((c.text for c in cells if len(c.text) <= 60 and _TITLE.search(normalise_label(c.text))), "")
+    title = next((c.text for c in cells if len(c.text) <= 60
+                  and (_TITLE_WORDS[0] in (norm := normalise_label(c.text)) or _TITLE_WORDS[1] in norm)), "")
     if not tables:
         found = _uncoded_from_text(cells, title)
         if found:
