@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass
+from operator import add, eq, le
 
 from ..catalog import APPLICANT_COLUMNS
 from ..model import Figure, UnplacedFigure
@@ -47,6 +48,17 @@ class PartialRow:
             return [(c,) for c in range(6)]
         return [(0, *rest) for rest in itertools.combinations(range(1, 6), k - 1)]
 
+    def cells(self, choice: tuple[int, ...]) -> tuple[float, ...]:
+        """``value(choice, col)`` of the six columns (a choice names each column once)."""
+        cells = [0.0] * 6
+        if not self.parts:
+            for c in choice:
+                cells[c] = self.total[1].value
+        else:
+            for c, (_, n) in zip(choice, self.parts):
+                cells[c] = n.value
+        return tuple(cells)
+
     def value(self, choice: tuple[int, ...], col: int) -> float:
         if not self.parts:
             return self.total[1].value if col in choice else 0.0
@@ -72,8 +84,7 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
     # so each row is read as its six column values, computed once per choice: the search visits
     # the same few choices hundreds of thousands of times.
     domains = {code: row.domain() for code, row in rows.items()}
-    by_choice = {code: {choice: tuple(row.value(choice, col) for col in range(6)) for choice in domains[code]}
-                 for code, row in rows.items()}
+    by_choice = {code: {choice: row.cells(choice) for choice in domains[code]} for code, row in rows.items()}
     fixed = {code: tuple(known.get((code, PART_COLUMNS[col]), 0.0) for col in range(6))
              for code in {*FLOW_ROWS, *outcomes} if code not in rows}
 
@@ -144,6 +155,19 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
                 return False
         return True
 
+    def flow_holds_exact(flow: list) -> bool:
+        """flow_holds() where no sum reaches 1e9: two different whole numbers are then never close."""
+        return None in flow or all(map(eq, map(add, flow[0], flow[1]), map(add, flow[2], flow[3])))
+
+    def ok_exact(flow: list, sums: tuple, missing: int, final: bool) -> bool:
+        """ok() where no sum reaches 1e9 (a whole number above a whole total is above it by 1 or more)."""
+        total = flow[2]
+        if total is None:
+            return True
+        if final and not missing:
+            return sums == total
+        return all(map(le, sums, total))
+
     def dfs_sums(i: int, flow: list, flow_fine: bool, sums: tuple, missing: int) -> None:
         """dfs() visiting the same nodes, with the identities' sums carried down the search instead of
         re-added at every node (exact, so only used when every cell is a whole number)."""
@@ -155,17 +179,15 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
             if flow_fine and ok(flow, sums, missing, True):
                 solutions.append(dict(assign))
             return
-        code = order[i]
-        k = flow_at.get(code)
-        is_outcome = code in outcome_set
-        for choice, cells in by_choice[code].items():
+        code, k, is_outcome, choices = levels[i]
+        for choice, cells in choices:
             assign[code] = choice
             row_flow, row_flow_fine = flow, flow_fine  # the flow identity changes only with a flow row
             if k is not None:
                 row_flow = list(flow)
                 row_flow[k] = cells
                 row_flow_fine = flow_holds(row_flow)
-            row_sums = tuple(a + b for a, b in zip(sums, cells)) if is_outcome else sums
+            row_sums = tuple(map(add, sums, cells)) if is_outcome else sums
             row_missing = missing - 1 if is_outcome else missing
             if row_flow_fine and ok(row_flow, row_sums, row_missing, False):
                 dfs_sums(i + 1, row_flow, row_flow_fine, row_sums, row_missing)
@@ -173,6 +195,9 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
 
     try:
         if _whole_numbers(by_choice, fixed):
+            levels = [(code, flow_at.get(code), code in outcome_set, by_choice[code].items()) for code in order]
+            if _sums_below(by_choice, fixed, 2 ** 29):
+                flow_holds, ok = flow_holds_exact, ok_exact
             flow = [None if code in opaque or code in rows else fixed[code] for code in FLOW_ROWS]
             known_parts = [fixed[code] for code in outcomes if code not in opaque and code not in rows]
             sums = tuple(sum(p[col] for p in known_parts) for col in range(6))
@@ -182,6 +207,13 @@ def solve_columns(rows: dict[str, PartialRow], known: dict[tuple[str, str], floa
     except _Budget:
         return None
     return solutions
+
+
+def _sums_below(by_choice: dict, fixed: dict, bound: float) -> bool:
+    """Every sum of cells of different rows in a column below ``bound``."""
+    largest = [max(map(abs, itertools.chain.from_iterable(choices.values())), default=0) for choices in by_choice.values()]
+    largest += [max(map(abs, row)) for row in fixed.values()]
+    return sum(largest) < bound
 
 
 def _whole_numbers(by_choice: dict, fixed: dict) -> bool:
