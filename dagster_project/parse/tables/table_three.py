@@ -89,8 +89,18 @@ def _match(key: str, template: str, in_other_group: bool) -> str | None:
     return None
 
 
+_label_texts: dict[str, bool] = {}  # text -> _is_label(text), for short texts (table cells repeat)
+
+
 def _is_label(text: str) -> bool:
-    return parse_number(text) is None and not is_blank(text)
+    found = _label_texts.get(text)
+    if found is None:
+        found = parse_number(text) is None and not is_blank(text)
+        if len(text) <= CACHED_CHARS:
+            if len(_label_texts) >= CACHE_ENTRIES:
+                _label_texts.clear()
+            _label_texts[text] = found
+    return found
 
 
 def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: bool) -> tuple[str | None, int]:
@@ -138,6 +148,7 @@ def rows_go_on_at(cells: list[CellToken], start: int) -> int | None:
 
 def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
     rows: list[MatrixRow] = []
+    codes: set[str] = set()  # the codes of ``rows``
     in_other_group = False
     i = 0
     while i < len(cells):
@@ -161,7 +172,8 @@ def read_rows(cells: list[CellToken], template: str) -> list[MatrixRow]:
         if code:
             label = "".join(c.text for c in cells[i:i + used])
             # a repeated label (a second copy of the table): its cells are ignored
-            rows.append(MatrixRow(code if code not in {r.code for r in rows} else "", label))
+            rows.append(MatrixRow(code if code not in codes else "", label))
+            codes.add(rows[-1].code)
         elif rows and rows[-1].cells:
             # header words, group labels (三、本年度办理结果, (六)其他处理 printed as one row in the 2021
             # format) or prose after a row's figures: the row is over, what follows is not its
