@@ -68,17 +68,18 @@ def parse_other_tables(cells: list[CellToken], tables: list | None = None) -> li
     rows = _rows_from_html(tables) if tables else _rows_from_text(cells)
     result: list[UncodedRow] = []
     header: list[str] | None = None
+    unit_col: int | None = None  # the header's unit column
     for row in rows:
-        norm = [normalise_label(c) for c in row]
         if not row:
             header = None
             continue
-        if norm and _HEADER.match(norm[0]):
+        norm = [normalise_label(c) for c in row]
+        if _HEADER.match(norm[0]):
             header = norm
+            unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
             continue
         if header is None or not norm[0] or parse_number(row[0]) is not None:
             continue
-        unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.match(h)), None)
         unit = norm[unit_col] if unit_col is not None and unit_col < len(norm) else ""
         for i, raw in enumerate(row[1:], start=1):
             if i == unit_col or i >= len(header):
