@@ -62,6 +62,26 @@ def test_a_shortcut_with_words_its_pattern_does_not_open_with_misses_matches() -
     assert any(_spans(narrowed.finditer(o)) != _spans(pattern.finditer(o)) for o in OPENINGS)
 
 
+def test_the_head_cut_from_the_whole_fold_is_the_head_folded() -> None:
+    for text in TEXTS:
+        for size in (4000, 1000):
+            assert signals._folded_head(text, size) == nfkc(without_pinyin(text[:size]))
+    # a fold that changes the length of the lines before the cut, and pinyin in the head
+    for text in ("ﬁ①\n㍿x\n" * 300, "申請(qǐng)\n" * 600, "a\u0301\n\u0308b" * 900, "no line break" * 400):
+        assert signals._folded_head(text, 4000) == nfkc(without_pinyin(text[:4000]))
+
+
+def test_the_forms_of_a_month_are_every_character_whose_fold_holds_one() -> None:
+    import sys
+    import unicodedata
+
+    forms = {chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF
+             and unicodedata.decomposition(chr(c)) and "月" in unicodedata.normalize("NFKD", chr(c))}
+    assert forms == set(signals._MONTH_FORMS)
+    for line in ("2023年㋀", "２０２３年１２月", "2023年12⽉5日", "㋀"):
+        assert signals._date_lines(["签发", line]) == [i for i, x in enumerate(["签发", line]) if signals._DATE_LINE.match(nfkc(x))]
+
+
 def test_the_date_lines_of_a_tail_are_those_that_read_as_a_date() -> None:
     for text in TEXTS:
         tail = [kept for line in text[-3000:].splitlines() if (kept := line.strip().strip("|").strip())]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..labels import nfkc, strip_numbering, without_pinyin
+from ..labels import nfkc, nfkc_text, strip_numbering, without_pinyin
 from ..traditional import strip_pinyin
 from .names import SECOND_NAME, ZONE_WORDS, clean_name
 
@@ -256,22 +256,22 @@ _OVERVIEW_SUBJECT = _AtWords(re.compile(r"(?:概述|总体情况|基本情况)(?
 # the sentence up to each 领导下, which holds no comma)
 _LED_SUBJECT = re.compile(r"\s*(?:" + _YEAR + r"年度?[,，]\s*)?([^\s,，。;；、《》]{2,25}?)在[^,，。;；]{2,20}?的(?:正确|坚强|统一)?领导下")
 _DATE_LINE = re.compile(r"^\s*" + _YEAR + r"\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
-# the same, as a line of lines joined by line breaks, after its line break (none of the lines holds one)
-_DATE_LINE_AFTER_BREAK = re.compile(r"\n[^\S\n]*" + _YEAR + r"[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月"
-                                    r"(?:[^\S\n]*\d{1,2}[^\S\n]*日)?[^\S\n]*(?=\n|\Z)")
+# the characters whose fold (NFKC) holds 月, besides 月 itself: ⽉, ㋀ (1月)… (read off the Unicode
+# database in the tests)
+_MONTH_FORMS = "⽉㈪㊊㋀㋁㋂㋃㋄㋅㋆㋇㋈㋉㋊㋋🈷"
 
 
 def _date_lines(lines: list[str]) -> list[int]:
-    """The indexes of the lines that read as a date once folded (NFKC) (_DATE_LINE): one fold of the
-    lines, and one search of it after each line break, where a line's own fold and match cost a
-    call each."""
-    folded = nfkc("\n".join(lines))
-    if len(folded.split("\n")) != len(lines):  # (no line break composes or decomposes: never so)
-        return [i for i, line in enumerate(lines) if _DATE_LINE.match(nfkc(line))]
-    if "月" not in folded:
+    """The indexes of the lines that read as a date once folded (NFKC) (_DATE_LINE). A line's fold
+    holds a 月 only where the line holds 月 or one of _MONTH_FORMS (a fold composes no 月, and keeps
+    every one it decomposes to), so only those lines, one or two of a page's end, are folded."""
+    joined = "\n".join(lines)
+    if any(form in joined for form in _MONTH_FORMS):  # (a page that writes ㋀: each line asked)
+        return [i for i, line in enumerate(lines) if ("月" in line or any(form in line for form in _MONTH_FORMS))
+                and _DATE_LINE.match(nfkc(line))]
+    if "月" not in joined:
         return []
-    joined = "\n" + folded
-    return [joined.count("\n", 0, m.start()) for m in _DATE_LINE_AFTER_BREAK.finditer(joined)]
+    return [i for i, line in enumerate(lines) if "月" in line and _DATE_LINE.match(nfkc(line))]
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
 _ISSUER_LABEL = re.compile(r"^(?:" + _ISSUER_FIELD_WORDS + r")$")
@@ -525,10 +525,30 @@ def _kept_lines(text: str) -> list[str]:
     return [kept for line in text.splitlines() if (kept := line.strip().strip("|").strip())]
 
 
+def _folded_head(text: str, size: int) -> str:
+    """``nfkc(without_pinyin(text[:size]))``, most of it cut from the whole text's fold, which the parse
+    makes anyway (nfkc_text keeps it for the content hash). NFKC makes no line break, takes none and
+    composes nothing with one, so the fold of the text up to a line break is the whole fold up to its
+    line break of the same number; only the rest of the head, a part of one line, is folded here."""
+    head = text[:size]
+    cut = head.rfind("\n")
+    if cut == -1 or without_pinyin(head) is not head:
+        return nfkc(without_pinyin(head))
+    breaks = head.count("\n", 0, cut)
+    folded = nfkc_text(text)
+    if folded.startswith("\n", cut) and folded.count("\n", 0, cut) == breaks:
+        at = cut  # (the usual case: the fold kept the length of the lines before)
+    else:
+        at = -1
+        for _ in range(breaks + 1):
+            at = folded.find("\n", at + 1)
+    return folded[:at] + nfkc(head[cut:])
+
+
 def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
     meta = meta or {}
     signals = PageSignals(url=meta.get("Url") or meta.get("url") or None)
-    head = nfkc(without_pinyin(text[:4000]))
+    head = _folded_head(text, 4000)
     lines = _kept_lines(head)
     if title:
         signals.add(_title_issuer(title), "title")
