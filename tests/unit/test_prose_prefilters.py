@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.parse.prose.patterns import FIGURE, NEEDS, SUBPERIOD, may_match, names_subperiod
+import re
+
+from dagster_project.parse.prose.patterns import FIGURE, NEEDS, SUBPERIOD, may_match, may_match_text, names_subperiod
 from dagster_project.parse.prose.sentences import Sentence, may_state_figure, prose_blocks, split_sentences
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -58,3 +60,28 @@ def test_sub_period_prefilter_matches_the_pattern(clause: str) -> None:
 def test_sub_period_prefilter_on_real_clauses() -> None:
     assert [c for c in CLAUSES if names_subperiod(c) != bool(SUBPERIOD.search(c))] == []
     assert any(names_subperiod(c) for c in CLAUSES)
+
+
+# the figure as its comment writes it, which FIGURE finds with its unit or its 为 first
+_FIGURE_AS_WRITTEN = re.compile(r"[\d零〇一二两三四五六七八九十百千]万?[余多]{0,2}[条件个份宗项起次例篇案场]|为[零0]")
+
+
+@pytest.mark.parametrize("text", ["收到申请3件", "1万余条", "30万多多件", "为零", "为0", "统一", "3万", "一二三", "件3", "为o"])
+def test_the_figure_is_found_where_its_written_form_is(text: str) -> None:
+    assert bool(FIGURE.search(text)) == bool(_FIGURE_AS_WRITTEN.search(text))
+
+
+def test_the_figure_on_real_sentences_and_clauses() -> None:
+    assert [t for t in SENTENCES + CLAUSES if bool(FIGURE.search(t)) != bool(_FIGURE_AS_WRITTEN.search(t))] == []
+
+
+def test_may_match_asks_for_every_word_of_needs() -> None:
+    # (may_match looks for fewer words: those that hold none of the others)
+    def plain(text: str, figure: bool) -> bool:
+        return any(w in text for fig, words in NEEDS.values() if figure or not fig for w in words)
+
+    for text in SENTENCES + CLAUSES:
+        for figure in (False, True):
+            assert may_match(text, figure) == plain(text, figure)
+        assert may_match_text(text) == may_match(text, bool(FIGURE.search(text)))
+

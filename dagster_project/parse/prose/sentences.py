@@ -11,11 +11,10 @@ import re
 from functools import cached_property
 from typing import Callable
 
-from .patterns import CUMULATIVE, FIGURE, may_match
-from ..labels import nfkc_text
-from ..traditional import TONED, has_traditional_marks, strip_pinyin, to_simplified
+from .patterns import CUMULATIVE, may_match_text
+from ..labels import nfkc_text, without_pinyin
+from ..traditional import has_traditional_marks, to_simplified
 
-_TONED_VOWEL = re.compile("[" + TONED + "]")
 _TABLE_LINE = re.compile(r"\s\|\s|\|\s*$|^\s*\|")
 _SENTENCE_PUNCT = re.compile(r"[。，；;,！？!?]")
 _HEADING_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -46,8 +45,7 @@ def last_heading(text: str) -> str | None:
 
 def _normalise(text: str) -> str:
     text = text.replace("\u200b", "").replace("\ufeff", "").replace("\xa0", " ")
-    if _TONED_VOWEL.search(text):  # a mirror that writes pinyin after characters: 申請(qǐng)公開
-        text = strip_pinyin(text)
+    text = without_pinyin(text)  # a mirror that writes pinyin after characters: 申請(qǐng)公開
     text = nfkc_text(text)
     if has_traditional_marks(text):
         try:
@@ -195,8 +193,7 @@ def _squash(text: str) -> str:
 def may_state_figure(raw: str) -> bool:
     """False when no clause of the sentence ``raw`` can match a pattern (see patterns.NEEDS): the
     check runs on the whole sentence with whitespace removed, of which every clause is a part."""
-    text = _squash(raw)
-    return may_match(text, bool(FIGURE.search(text)))
+    return may_match_text(_squash(raw))
 
 
 class Sentence:
