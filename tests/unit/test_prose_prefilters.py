@@ -9,7 +9,10 @@ import pytest
 import re
 
 from dagster_project.parse.prose.patterns import FIGURE, NEEDS, SUBPERIOD, may_match, may_match_text, names_subperiod
-from dagster_project.parse.prose.sentences import Sentence, may_state_figure, prose_blocks, split_sentences
+from dagster_project.parse.prose.sentences import (
+    _TABLE_LINE, Sentence, _is_prose_line, _is_table_line, _SENTENCE_PUNCT, _SHORT_STATEMENT, may_state_figure,
+    prose_blocks, split_sentences,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -85,3 +88,27 @@ def test_may_match_asks_for_every_word_of_needs() -> None:
             assert may_match(text, figure) == plain(text, figure)
         assert may_match_text(text) == may_match(text, bool(FIGURE.search(text)))
 
+
+def _lines() -> list[str]:
+    return [line for path in sorted(FIXTURES.rglob("*.txt"))
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+
+
+@pytest.mark.parametrize("line", ["| a", " | x", "a |", "a | b", "a|b", "a |b", "\u3000|\u3000", "|", "a|\n", "a |\t\n", "x\t|\u2003y"])
+def test_a_table_line_is_one_the_table_pattern_finds(line: str) -> None:
+    assert _is_table_line(line) == bool(_TABLE_LINE.search(line))
+
+
+@pytest.mark.parametrize("line", ["2009年我白洋街道没有收到政府信息公开申请", "无申请行政复议、提起行政诉讼的情况", "没有收到申请的情况说明",
+                                  "2.行政机关依申请公开政府信息的数量:无", "٣.行政机关依申请公开政府信息的数量:无", "目录", "12"])
+def test_a_prose_line_is_one_its_patterns_find(line: str) -> None:
+    plain = len(line) >= 60 or bool(_SENTENCE_PUNCT.search(line)) or bool(_SHORT_STATEMENT.match(line))
+    assert _is_prose_line(line) == plain
+
+
+def test_table_and_prose_lines_of_the_fixtures() -> None:
+    lines = _lines()
+    assert [line for line in lines if _is_table_line(line) != bool(_TABLE_LINE.search(line))] == []
+    stripped = [s for line in lines if (s := line.strip())]
+    assert [s for s in stripped if _is_prose_line(s) != (len(s) >= 60 or bool(_SENTENCE_PUNCT.search(s))
+                                                         or bool(_SHORT_STATEMENT.match(s)))] == []

@@ -60,8 +60,16 @@ _NONE_ANSWER = re.compile(r"(?:无|没有)[。.]?")
 _CASES_HEADING = re.compile(r"行政复议.{0,8}行政诉讼")
 
 
+# the bar between white space of _TABLE_LINE, found from the bar: a pattern that opens with a set of
+# characters is tried at every character, one that opens with a character skips to it
+_BAR_BETWEEN_SPACES = re.compile(r"\|(?<=\s\|)(?=\s)")
+
+
 def _is_table_line(line: str) -> bool:
-    return "|" in line and bool(_TABLE_LINE.search(line))  # every wording of _TABLE_LINE holds a |
+    """``_TABLE_LINE.search(line)``: a bar between white space, or a bar that white space alone
+    parts from either end (str.strip takes the white space \\s matches)."""
+    return "|" in line and (line.lstrip().startswith("|") or line.rstrip().endswith("|")
+                            or _BAR_BETWEEN_SPACES.search(line) is not None)
 
 
 # a short line that states something about the year without punctuation (2009年我白洋街道没有收到政府信息公开申请)
@@ -72,9 +80,15 @@ _SHORT_STATEMENT = re.compile(r"(?:19|20)\d{2}年度?[^|:：]{6,}$"
                               r"|\d{1,2}[.、．][^|:：]{4,40}的(?:情况|数量)[:：][^|:：]{1,10}$")
 
 
+# the characters a match of _SHORT_STATEMENT opens with, besides a digit (of its year or its item number)
+_SHORT_STATEMENT_FIRSTS = ("无", "没", "未")
+
+
 def _is_prose_line(stripped: str) -> bool:
     """A line (stripped, not a table line) of sentences, not a cell of a flattened table."""
-    return len(stripped) >= 60 or bool(_SENTENCE_PUNCT.search(stripped)) or bool(_SHORT_STATEMENT.match(stripped))
+    return len(stripped) >= 60 or bool(_SENTENCE_PUNCT.search(stripped)) \
+        or (stripped[:1].isdecimal() or stripped.startswith(_SHORT_STATEMENT_FIRSTS)) \
+        and bool(_SHORT_STATEMENT.match(stripped))
 
 
 def _layout_cell(line: str) -> str | None:
@@ -88,6 +102,8 @@ def _layout_cell(line: str) -> str | None:
     return None
 
 
+# a line of figures alone (compiled once: re.fullmatch looks a pattern up in its cache at each call)
+_FIGURES_ONLY = re.compile(r"[\d.,%\s]+")
 # what ends a line that is not wrapped: the end of a sentence, a clause or a lead-in
 _CLOSING_MARKS = tuple("。！？!?；;:：|")
 
@@ -121,7 +137,7 @@ def prose_blocks(text: str) -> list[tuple[str, str]]:
             and not current.endswith(_CLOSING_MARKS)
             and len(stripped) >= 10
             and not _HEADING_START.match(stripped)
-            and not re.fullmatch(r"[\d.,%\s]+", stripped)
+            and not _FIGURES_ONLY.fullmatch(stripped)
         ):
             current += stripped
             continue
