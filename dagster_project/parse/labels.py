@@ -120,44 +120,26 @@ def nfkc_text(text: str) -> str:
     return nfkc(text)
 
 
-def _folds_apart(char: str) -> bool:
-    """Whether NFKC folds a text that goes on with ``char`` as the text before it and the text from it,
-    apart: ``char`` is its own decomposition, of combining class 0, and the second character of no
-    composition (nothing before it is reordered past it or composed with it). ASCII and the CJK
-    unified ideographs are (the others are not looked up)."""
-    return char < "\x80" or "\u4e00" <= char <= "\u9fff"
-
-
-# the folded openings of the last document read: (its text, {characters: nfkc(text[:characters])})
-_openings: tuple[str | None, dict[int, str]] = (None, {})
-
-
 def nfkc_opening(text: str, chars: int) -> str:
-    """``nfkc(text[:chars])``. The readers of a document's opening fold 3,000, 5,000 or 6,000 of its
-    characters: each folds only what lies between its end and that of an opening of the same text (the
-    same object) folded before, where the two part at a character NFKC folds apart; a text no longer
-    than the opening is folded whole once (:func:`nfkc_text`)."""
-    global _openings
+    """``nfkc(text[:chars])``, cut from the whole text's fold (:func:`nfkc_text`, which the parse makes
+    anyway: the published date's, the prose reader's and the content hash's). NFKC makes, takes and
+    composes no line break, so the opening's fold up to its last line break is the whole fold up to the
+    line break of the same number; only the rest of that line is folded here."""
     if len(text) <= chars:
         return nfkc_text(text)
-    owner, folds = _openings
-    if owner is not text:
-        folds = {}
-        _openings = (text, folds)  # (one assignment: a reader thread sees the old pair or the new one)
-    fold = folds.get(chars)
-    if fold is None:
-        # the nearest opening folded before, longer (less the fold of what it holds beyond) or shorter
-        start = max((n for n in folds if n < chars), default=0)
-        end = min((n for n in folds if n > chars), default=0)
-        if end and end - chars < chars - start and _folds_apart(text[chars]):
-            longer = folds[end]
-            fold = longer[:len(longer) - len(nfkc(text[chars:end]))]
-        elif start and _folds_apart(text[start]):
-            fold = folds[start] + nfkc(text[start:chars])
-        else:
-            fold = nfkc(text[:chars])
-        folds[chars] = fold
-    return fold
+    head = text[:chars]
+    cut = head.rfind("\n")
+    if cut == -1:
+        return nfkc(head)
+    folded = nfkc_text(text)
+    breaks = head.count("\n", 0, cut)
+    if folded.startswith("\n", cut) and folded.count("\n", 0, cut) == breaks:
+        at = cut  # (the usual case: the fold kept the length of the lines before)
+    else:
+        at = -1
+        for _ in range(breaks + 1):
+            at = folded.find("\n", at + 1)
+    return folded[:at] + nfkc(head[cut:])
 
 
 def _normalise_any(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..labels import nfkc, nfkc_text, strip_numbering, without_pinyin
+from ..labels import nfkc, nfkc_opening, strip_numbering, without_pinyin
 from ..traditional import strip_pinyin
 from .names import SECOND_NAME, ZONE_WORDS, clean_name
 
@@ -526,23 +526,11 @@ def _kept_lines(text: str) -> list[str]:
 
 
 def _folded_head(text: str, size: int) -> str:
-    """``nfkc(without_pinyin(text[:size]))``, most of it cut from the whole text's fold, which the parse
-    makes anyway (nfkc_text keeps it for the content hash). NFKC makes no line break, takes none and
-    composes nothing with one, so the fold of the text up to a line break is the whole fold up to its
-    line break of the same number; only the rest of the head, a part of one line, is folded here."""
+    """``nfkc(without_pinyin(text[:size]))``: the folded opening (:func:`nfkc_opening`) of a head that
+    holds no pinyin."""
     head = text[:size]
-    cut = head.rfind("\n")
-    if cut == -1 or without_pinyin(head) is not head:
-        return nfkc(without_pinyin(head))
-    breaks = head.count("\n", 0, cut)
-    folded = nfkc_text(text)
-    if folded.startswith("\n", cut) and folded.count("\n", 0, cut) == breaks:
-        at = cut  # (the usual case: the fold kept the length of the lines before)
-    else:
-        at = -1
-        for _ in range(breaks + 1):
-            at = folded.find("\n", at + 1)
-    return folded[:at] + nfkc(head[cut:])
+    plain = without_pinyin(head)
+    return nfkc_opening(text, size) if plain is head else nfkc(plain)
 
 
 def read_signals(title: str | None, text: str, meta: dict[str, str] | None = None) -> PageSignals:
