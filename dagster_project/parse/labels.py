@@ -115,8 +115,9 @@ def _normalise_recent(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def nfkc_text(text: str) -> str:
-    """NFKC of a whole document text; the content hash and the prose reader both fold the same
-    text, so the last few results are kept (a text hashes once; a hit costs one comparison)."""
+    """NFKC of a whole document text; the published date, the openings (:func:`nfkc_opening`), the prose
+    reader and the content hash all fold the same text, so the last few results are kept (a hit costs
+    one comparison)."""
     return nfkc(text)
 
 
