@@ -13,6 +13,7 @@ from .traditional import strip_pinyin
 # a correction notice (…年度报告的更正说明); one that prints the corrected report in the national tables is
 # the report
 _CORRECTION = "a correction notice for a report"
+_WORK_SUMMARY = "work summary or self-inspection"
 # Look-alikes: pages about the annual report that are not one. Read from the title only (or the
 # first line when there is none): a real report's body cites notices and work points.
 # a title that does not name a report (some words of look-alikes also end a real report's long title)
@@ -24,7 +25,7 @@ _OTHER_TITLE = [
     (re.compile(r"工作要点"), "work points (工作要点)"),
     (re.compile(r"(?:上|下)?半年|[一二三四1-4]季度|前三季度|(?<!\d)(?!0?1[-—至]12月)\d{1,2}[-—至]\d{1,2}月"), "half-year or quarterly statistics or report"),
     (re.compile(r"工作计划|工作安排|实施方案|工作方案"), "work plan"),
-    (re.compile(r"工作总结|自查报告|自查情况"), "work summary or self-inspection"),
+    (re.compile(r"工作总结|自查报告|自查情况"), _WORK_SUMMARY),
     (re.compile(r"述职报告|述职述廉"), "an official's account of their own work (述职报告), not a report"),
     (re.compile(r"整改(?:报告|情况|方案|清单)"), "a report on putting right what a check found, not a report"),
     # …年度报告发布情况汇总 / …年度报告编制发布情况说明: the reports' publication, told for many bodies
@@ -35,7 +36,7 @@ _OTHER_TITLE = [
     (re.compile(r"^(?!.*(?:政府信息|政务))(?=.*(?:村务|党务|厂务|居务|司法|审务|检务|警务|狱务)公开)"),
      "disclosure of another kind (村务/党务/厂务/司法公开)"),
     # (2020年政务公开年终总结10篇; not a report that is its own year-end summary: …年度报告暨年终总结)
-    (re.compile(_NAMES_NO_REPORT + r".*年终总结"), "work summary or self-inspection"),
+    (re.compile(_NAMES_NO_REPORT + r".*年终总结"), _WORK_SUMMARY),
     (re.compile(r"(?:模板|样表|样式|样本|范文|范本|参考文本|填报说明|格式)"), "template or sample of the annual report"),
     # 2020年政务公开年终总结10篇 / …工作报告(精选5篇): a document-sharing site's bundle of model essays
     # (not a part of one: …年度报告(第二篇))
@@ -164,7 +165,8 @@ def classify_doc_type(title: str | None, text: str, has_report_tables: bool = Fa
     subject = _subject(title, text)
     for rx, reason in _OTHER_TITLE:
         if rx.search(subject) and not (reason.startswith("notice") and _COVER_NOTICE.search(subject)) \
-                and not (reason.startswith(_CORRECTION) and has_report_tables):
+                and not (reason.startswith(_CORRECTION) and has_report_tables) \
+                and not (reason == _WORK_SUMMARY and _summary_published_as_the_report(subject, text)):
             return "other", reason
     if (_COVER_NOTICE.search(subject) and not has_report_tables and _REPORT_ATTACHED.search(text)
             and _cjk_count(text) < COVER_ONLY_CJK and not _REPORT_BEGINS.search(text)):
@@ -250,6 +252,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              # 现发布《辽宁省2019年度政府信息公开工作报告》 / 2009年年报根据《条例》编制
                              r"|现(?:将|发布|公布|予以公布)《[^》]{0,40}(?:信息公开|政务公开)(?:工作)?(?:年度)?报告》"
                              r"|(?:19|20)\d\d年度?年报(?:根据|依据|按照|由|是)"
+                             # 市疾病预防控制中心2016年政府信息公开年度报告由概述、主动公开政府信息情况…七部分组成 (the
+                             # year's report naming its own parts, the national format's from the first on)
+                             r"|(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?年度报告由(?:概述|总体情况|基本情况|情况概述)、主动公开"
                              # 我局…编制了2016年度政府信息公开工作年度报告 (the body compiled it)
                              + r"|我[^。\n]{0,40}" + _COMPILED_THE_YEARS_REPORT
                              # 台州银保监分局编制了2018年度政府信息公开工作报告,包括基本情况… (one body, named right before,
@@ -336,6 +341,22 @@ def _names_an_annual_report(subject: str) -> bool:
     # 公开 of information or government affairs: 决算公开报告 (final accounts) is another report
     return _DISCLOSURE_WORK.search(subject) is not None and "报告" in subject \
         or bool(re.search(r"公开.*年报|年报.*公开", subject))
+
+
+# 特向社会公布浙江省供销社2010年政府信息公开年度报告 / 现公布…2015年度政府信息公开工作年度报告: the
+# year's report on disclosure, named by the page that publishes it
+_PUBLISHES_THE_YEARS_REPORT = re.compile(r"(?:特|现)(?:向社会)?(?:公开|公布|发布)[^。\n《》]{0,30}?(?:19|20)\d\d年度?"
+                                         r"(?:政府信息公开|信息公开|政务公开)(?:工作)?年度报告[。,，]")
+
+
+def _summary_published_as_the_report(subject: str, text: str) -> bool:
+    """A page titled the year's 政府信息公开工作总结 whose opening publishes it as the year's annual report
+    and speaks of itself as the report (特向社会公布…2010年政府信息公开年度报告。本报告由…组成): the
+    report, re-posted under its site's heading. A self-inspection (自查) stays a look-alike."""
+    if "自查" in subject or not _DISCLOSURE_WORK.search(subject) or not _YEAR.search(subject):
+        return False
+    opening = normalise_label(text[:OPENING_CHARS])
+    return _PUBLISHES_THE_YEARS_REPORT.search(opening) is not None and _speaks_of_itself(opening)
 
 
 def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_figures: bool = False) -> list[str]:

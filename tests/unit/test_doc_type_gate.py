@@ -661,3 +661,32 @@ def test_a_bundle_of_model_essays_is_no_report() -> None:
     report = ("某县人民政府2020年政府信息公开工作年度报告\n一、总体情况\n2020年,通过政府门户网站公开信息共79篇,"
               "其中动态要闻35条。本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。")
     assert parse_document(report, "report.txt").meta.doc_type == "annual_report"
+
+
+def test_a_disclosure_work_summary_that_publishes_itself_as_the_years_report():
+    # a real page (浙江省供销社, re-posted in 2020): titled the year's 工作总结, its opening publishes the 2010 report
+    text = ("省供销社2010年政府信息公开工作总结\n发布时间:2020-06-19\n\n   根据《政府信息公开条例》要求,特向社会公布浙江省供销社"
+            "2010年政府信息公开年度报告。本报告由情况概述、主动公开政府信息情况、依申请公开政府信息和不予公开政府信息情况、"
+            "政府信息公开收费及减免情况、因政府信息公开申请行政复议、提起行政诉讼情况、政府信息公开工作存在的主要问题及改进工作措施等内容组成。"
+            "本报告电子版可在浙江省供销社门户网站(http://www.zjcoop.gov.cn)下载。\n  一、情况概述\n")
+    report = parse_document(text, "x.txt")
+    assert (report.meta.doc_type, report.meta.report_year) == ("annual_report", 2010)
+    # the same opening under a self-inspection's title stays a look-alike, and so does a work summary that only
+    # speaks of a report without publishing the year's
+    assert parse_document(text.replace("工作总结", "自查报告", 1), "x.txt").meta.doc_type == "other"
+    summary = text.replace("特向社会公布浙江省供销社2010年政府信息公开年度报告。", "")
+    assert parse_document(summary, "x.txt").meta.doc_type == "other"
+
+
+def test_an_opening_that_names_the_years_report_and_its_national_parts():
+    # a real page (长治市疾病预防控制中心, 2016), no title, its statistics period garbled by the copy (201611日)
+    text = ("根据《中华人民共和国政府信息公开条例》(以下简称《条例》)以及相关文件要求,市疾病预防控制中心2016年政府信息公开年度报告"
+            "由概述、主动公开政府信息情况、依申请公开政府信息情况、咨询处理情况、复议、诉讼和申诉的情况、政府信息公开支出和收费情况、"
+            "主要问题和改进措施七部分组成,所列数据的统计期限自201611日起至20161231日止,如有疑问请与长治市疾病预防控制中心政府信息公开"
+            "办公室联系(地址:长治市长邯南路91号;邮编:046011;电话:0355-3559851)。具体内容简要报告如下:\n\n一、概述\n")
+    report = parse_document(text, "x.txt")
+    assert (report.meta.doc_type, report.meta.report_year) == ("annual_report", 2016)
+    # a notice telling bodies what their reports hold does not name a report of its own
+    notice = ("各单位:根据《中华人民共和国政府信息公开条例》要求,2016年政府信息公开年度报告应当包括概述、主动公开政府信息情况、"
+              "依申请公开政府信息情况等内容,请于3月31日前报送。\n")
+    assert parse_document(notice, "x.txt").meta.doc_type == "other"
