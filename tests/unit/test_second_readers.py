@@ -18,12 +18,13 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "second_readers"
 # gate_c 80 (of 82), issuer_c 82, prose_c 53, gate_d 92, issuer_d 91, prose_d 54 (of 75), gate_e 96,
 # issuer_e 87, prose_e 40 (of 62), issuer_f 17 (of 19), prose_f 11 (of 12), gate_g 41 (of 50), issuer_g 26 (of 34),
 # prose_g 10 (of 19), gate_h 56 (of 62), issuer_h 28 (of 34), prose_h 8 (of 16), gate_i 57 (of 61), issuer_i 30 (of 34),
-# prose_i 14 (of 21)
-MEASURED = {"gate_a": 98, "issuer_a": 86, "prose_a": 69, "gate_b": 96, "issuer_b": 89, "prose_b": 64,
-            "gate_c": 81, "issuer_c": 86, "prose_c": 56,
-            "gate_d": 93, "issuer_d": 93, "prose_d": 55, "gate_e": 97, "issuer_e": 93, "prose_e": 41,
+# prose_i 14 (of 21); since the ninth round an approximate figure the reader left out no longer counts against a
+# prose case, which lifts prose_a to 70, prose_b to 70, prose_c to 58, prose_d to 56, prose_e to 43 and prose_i to 15
+MEASURED = {"gate_a": 98, "issuer_a": 86, "prose_a": 70, "gate_b": 96, "issuer_b": 89, "prose_b": 70,
+            "gate_c": 81, "issuer_c": 86, "prose_c": 58,
+            "gate_d": 93, "issuer_d": 93, "prose_d": 56, "gate_e": 97, "issuer_e": 93, "prose_e": 43,
             "issuer_f": 17, "prose_f": 11, "gate_g": 43, "issuer_g": 27, "prose_g": 10,
-            "gate_h": 57, "issuer_h": 30, "prose_h": 8, "gate_i": 59, "issuer_i": 30, "prose_i": 14}
+            "gate_h": 57, "issuer_h": 30, "prose_h": 8, "gate_i": 59, "issuer_i": 30, "prose_i": 15}
 # prose figures read other than the reader wrote (prose_a: a page without its title, whose year is unknown, gives a
 # channel's count; a county's report gives the county's total where its reader kept the government portal's own)
 WRONG_FIGURES = {"prose_a": 2, "prose_b": 0, "prose_c": 0, "prose_d": 0, "prose_e": 0, "prose_f": 0, "prose_g": 0, "prose_h": 0,
@@ -54,6 +55,13 @@ def _prose(report) -> dict:
     return {f.indicator_code: f.value for f in (report.figures if report else []) if f.indicator_code.startswith("n.")}
 
 
+def _prose_as_read(report, case: dict) -> dict:
+    """The parser's n.* figures, without an approximate one (3800余条) the reader left out: readers leave
+    those out by rule, so it is no disagreement."""
+    return {f.indicator_code: f.value for f in (report.figures if report else []) if f.indicator_code.startswith("n.")
+            and (f.indicator_code in case["figures"] or f.value_status != "approximate")}
+
+
 def _right(kind: str, case: dict) -> bool:
     report = _read(case)
     if kind == "gate":
@@ -63,7 +71,7 @@ def _right(kind: str, case: dict) -> bool:
     if kind == "issuer":
         want, got = _spelled(case["issuer"]), _spelled(report.meta.agency_name if report else None)
         return want == got == "" or bool(want and got and (want in got or got in want))
-    return _prose(report) == case["figures"]
+    return _prose_as_read(report, case) == case["figures"]
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
