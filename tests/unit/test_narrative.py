@@ -1460,3 +1460,20 @@ def test_the_kind_left_after_the_others_is_a_part():
     # but what is left after the withheld (除…外，其他应主动公开…) is the whole, as is 其他应… before any count
     whole = "（一）主动公开情况\n2022年，除依法不予公开的信息外，其他应主动公开政府信息共2602条全部予以公开。"
     assert _values(whole, 2022)["n.active.items"] == 2602
+
+
+def test_a_published_count_broken_down_by_the_next_sentence_and_one_under_the_sections_count_heading():
+    # a real 2023 report (宜城市供销联社): the count, then its parts in a sentence opened by 其中
+    text = ("(一)政府信息主动公开情况。2023年,市供销联社结合本单位实际,制定并完善了相关制度文件。2023年度,我社通过宜城政府网站"
+            "信息公开平台共发布信息27条。其中:政策文件1条,财政资金3条,其他主动公开内容23条,\n(二)政府信息依申请公开情况。"
+            "本年度我社未收到政府信息依申请公开。")
+    assert _values(text, 2023)["n.active.items"] == 27
+    # another channel's count in the next sentence still makes it one channel's
+    other = text.replace("其中:政策文件1条,财政资金3条,其他主动公开内容23条,", "通过微信公众号发布信息45条。")
+    assert "n.active.items" not in _values(other, 2023)
+    # a real 2008 report (吉林市龙潭区遵义街道): the old format's sub-heading on the count, and 信息总数 without 为
+    text = ("二、主动公开政府信息情况\n(一)公开的数量\n2008年,全街公开信息总数10条。\n(二)公开的内容\n"
+            "在2008年全部公开的信息总数10条中,与公众利益密切相关事项类信息数共2条。")
+    assert _values(text, 2008)["n.active.items"] == 10
+    # under another sub-heading it is no count of the section
+    assert "n.active.items" not in _values(text.replace("(一)公开的数量", "(一)公开的形式"), 2008)

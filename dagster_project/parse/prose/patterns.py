@@ -137,7 +137,7 @@ ACTIVE_B2 = re.compile(
 # section on proactive disclosure (see ``proactive_section``), and only when nothing above is stated
 ACTIVE_S = re.compile(
     r"(?:公开|发布|公布|更新)(?:了)?(?:[^，。;,：:]{1,30}?等)?(?:各类|各项)?(?:政府|政务)?信息"
-    r"(?:共计|总数达|总数为|合计|总计|共|达)?" + _NUM + r"(?:条|篇)" + _APX_AFTER + r"(?!、)"
+    r"(?:共计|总数达|总数为|总数|合计|总计|共|达)?" + _NUM + r"(?:条|篇)" + _APX_AFTER + r"(?!、)"
 )
 # the section a clause sits in is the proactive one: 主动公开 is named after any word of the others
 ACTIVE_SECTION = re.compile(r"主动公开(?!.*(?:申请|复议|诉讼|收费|咨询|不予公开))", re.S)

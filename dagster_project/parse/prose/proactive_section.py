@@ -18,6 +18,9 @@ _NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户
 _WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
 _UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
 _NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
+_PARTS_SENTENCE = re.compile(r"\s*其中[^。\n]*(?:[。\n]|$)")
+# the proactive section's own sub-heading on how much was published (二、主动公开政府信息情况 (一)公开的数量)
+_COUNT_HEADING = re.compile(r"(?:主动)?公开(?:政府)?(?:信息)?的?(?:数量|总数|条数)")
 
 
 def _parts_follow(m: re.Match, rest: str) -> bool:
@@ -47,13 +50,16 @@ def stands_for_the_section(sent: Sentence, i: int, clause: str, m: re.Match) -> 
     rest = sent.after
     if (cut := _NEXT_SECTION.search(rest)) is not None:
         rest = rest[: cut.start()]
+    if (parts := _PARTS_SENTENCE.match(rest)) is not None:
+        rest = rest[parts.end():]  # the next sentence breaks this count down (其中:政策文件1条,…其他主动公开内容23条)
     if (_PUBLISHED_COUNT.search(rest) or _ACTIVE_COUNT.search(rest)) and not _parts_follow(m, rest):
         return False  # another channel's count follows in the section (微信公众号发布…30篇)
     section = sent.context[-150:] + before + head
     if not ACTIVE_SECTION.search(section):
         return False  # not in the section on proactive disclosure
     since = section[section.rfind("主动公开"):]
-    if _PUBLISHED_COUNT.search(since) or last_heading(since) is not None:
+    heading = last_heading(since)
+    if _PUBLISHED_COUNT.search(since) or heading is not None and not _COUNT_HEADING.match(heading):
         return False  # another channel's count came before, or another heading
     said = before + head
     if _NEW_MEDIA.search(said) and not _WEBSITE.search(said):
