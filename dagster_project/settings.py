@@ -155,6 +155,9 @@ class Settings(BaseSettings):
         0.5, ge=0, le=1, description="ingest stops when a scan would remove more than this share of the stored documents")
     allow_mass_removal: bool = Field(
         False, description="GOVINFO_ALLOW_MASS_REMOVAL=1: let a scan remove more than max_removed_share")
+    allow_raw_dir_change: bool = Field(
+        False, description="GOVINFO_ALLOW_RAW_DIR_CHANGE=1: let a run build a warehouse from another raw folder "
+                            "than the one it was built from (the documents the new folder lacks are removed)")
 
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)

@@ -40,13 +40,16 @@ def _unchanged(settings, log) -> dict | None:
         "binary files, archives and undecodable files are refused with the reason "
         "(staging.refused_documents). Unchanged files (size, mtime, hash of the first and last 64 KiB; "
         "GOVINFO_FULL_RESCAN=1 hashes everything) are skipped; a run that would remove more than "
-        "GOVINFO_MAX_REMOVED_SHARE of the stored documents stops unless GOVINFO_ALLOW_MASS_REMOVAL=1."
+        "GOVINFO_MAX_REMOVED_SHARE of the stored documents stops unless GOVINFO_ALLOW_MASS_REMOVAL=1, and so "
+        "does one over another raw folder than the warehouse was built from (staging.raw_folder) unless "
+        "GOVINFO_ALLOW_RAW_DIR_CHANGE=1."
     ),
 )
 def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     from ..fetch.provenance import FETCH_SUBDIR
     from ..fetch.provenance_index import load_state
     from ..ingest.attachment_pages import links, write_attachment_pages
+    from ..ingest.raw_folder import other_folder_problem, record
 
     settings = get_settings()
     raw_dir = settings.raw_dir
@@ -59,11 +62,14 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     with warehouse.connect(row_group_size=settings.documents_row_group_size) as con:
         bound_memory(con, settings)
         con.execute(f"set memory_limit = '{settings.documents_duckdb_memory_limit}'")
+        if problem := other_folder_problem(con, raw_dir, settings.warehouse, settings.allow_raw_dir_change):
+            raise dg.Failure(f"ingest stopped: {problem}")
         try:
             summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings),
                                     unchanged=_unchanged(settings, context.log.info))
         except IngestStopped as exc:
             raise dg.Failure(str(exc)) from None
+        record(con, raw_dir)
         linked = write_attachment_pages(con, links(provenance))
         total = con.execute("select count(*) from staging.documents").fetchone()[0]
         preview = con.execute(

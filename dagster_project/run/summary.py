@@ -153,8 +153,11 @@ def warehouse_lines(marts: Marts) -> list[str]:
     return lines
 
 
-def commands(published: Path, default_warehouse: Path) -> list[str]:
+def commands(published: Path, default_warehouse: Path, raw_dir: Path | None = None) -> list[str]:
     prefix = "" if published == default_warehouse else f"GOVINFO_WAREHOUSE={shlex.quote(str(published))} "
+    if raw_dir is not None and raw_dir != default_raw_dir():
+        # the UI's materializations read the raw folder too: the warehouse alone would send them to raw/
+        prefix = f"GOVINFO_RAW_DIR={shlex.quote(str(raw_dir))} " + prefix
     return [
         f"  next               : {prefix}make sql          # SQL prompt on the marts (read-only)",
         f"                       {prefix}make sql Q=\"select doc_type, count(*) from dim_report group by 1\"",
@@ -164,7 +167,7 @@ def commands(published: Path, default_warehouse: Path) -> list[str]:
 
 
 def summary_lines(*, published: Path, default_warehouse: Path, log_path: Path, console, fetch_dir: Path,
-                  since_iso: str, elapsed: float, published_now: bool) -> list[str]:
+                  since_iso: str, elapsed: float, published_now: bool, raw_dir: Path | None = None) -> list[str]:
     from .console import seconds
 
     lines = [""]
@@ -200,7 +203,7 @@ def summary_lines(*, published: Path, default_warehouse: Path, log_path: Path, c
     lines.append(f"  checks             : {_checks(console.checks_of('checks'), 'checks')}")
     lines.append(f"  log                : {log_path}")
     if published.exists():
-        lines += commands(published, default_warehouse)
+        lines += commands(published, default_warehouse, raw_dir)
     return lines
 
 
@@ -209,3 +212,10 @@ def default_warehouse() -> Path:
     from ..settings import PROJECT_ROOT
 
     return (PROJECT_ROOT / "warehouse" / "govinfo.duckdb").resolve()
+
+
+def default_raw_dir() -> Path:
+    """The raw folder `make` reads when GOVINFO_RAW_DIR is not set."""
+    from ..settings import PROJECT_ROOT
+
+    return (PROJECT_ROOT / "raw").resolve()

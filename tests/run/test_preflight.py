@@ -5,7 +5,7 @@ folder whose own logs and files were ingested as documents at every run)."""
 import subprocess
 import sys
 
-from runkit import ROOT, make_env, seed_raw
+from runkit import ROOT, make_env, seed_raw, sha256
 
 STOPPED = 78
 
@@ -67,3 +67,34 @@ def test_a_warehouse_that_is_a_folder_is_named_before_a_lock_or_log_is_made_besi
     assert f"GOVINFO_WAREHOUSE={folder} is a folder: name the warehouse file, such as {folder / 'govinfo.duckdb'}" \
         in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "raw", "wh"] and not any(folder.iterdir())
+
+
+def test_a_run_over_another_raw_folder_stops_before_it_changes_the_warehouse(tmp_path):
+    # an outside trial ran with GOVINFO_WAREHOUSE alone, as the summary's hints showed it: the run read the
+    # project's raw/ into a warehouse built from another folder and removed 8 of its 33 documents
+    seeds = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
+    raw, other = seed_raw(tmp_path / "raw", count=1), tmp_path / "other"
+    other.mkdir()
+    (other / seeds[1].name).write_bytes(seeds[1].read_bytes())
+    warehouse = tmp_path / "wh" / "w.duckdb"
+    built = _run(make_env(warehouse, raw, tmp_path / "home"))
+    assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
+    # the hints name the raw folder with the warehouse
+    assert f"GOVINFO_RAW_DIR={raw} GOVINFO_WAREHOUSE={warehouse} make dev" in built.stdout
+    before = sha256(warehouse)
+
+    stopped = _run(make_env(warehouse, other, tmp_path / "home"))
+    assert stopped.returncode == STOPPED, stopped.stdout[-2000:]
+    assert (f"the warehouse {warehouse} was built from the raw folder {raw}, and this run reads {other} "
+            "(GOVINFO_RAW_DIR)") in stopped.stdout
+    assert "GOVINFO_ALLOW_RAW_DIR_CHANGE=1" in stopped.stdout and "Nothing was changed." in stopped.stdout
+    assert sha256(warehouse) == before and not list(other.glob("_fetched"))
+
+    rebuilt = _run(make_env(warehouse, other, tmp_path / "home", GOVINFO_ALLOW_RAW_DIR_CHANGE="1",
+                            GOVINFO_ALLOW_MASS_REMOVAL="1"))
+    assert rebuilt.returncode == 0, rebuilt.stdout[-2000:]
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    assert con.execute("select source_path from staging.documents").fetchall() == [(seeds[1].name,)]
+    assert con.execute("select raw_dir from staging.raw_folder").fetchall() == [(str(other),)]

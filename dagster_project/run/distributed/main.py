@@ -139,7 +139,7 @@ def _build(published: Path, lock: RunLock, executor: str, console, say, log_path
         say(f"  steps ran on       : {', '.join(f'{name} ({count})' for name, count in sorted(workers.items()))}")
     for line in summary_lines(published=published, default_warehouse=default_warehouse(), log_path=log_path,
                               console=console, fetch_dir=settings.raw_dir / "_fetched", since_iso=since_iso,
-                              elapsed=time.monotonic() - started, published_now=ok):
+                              elapsed=time.monotonic() - started, published_now=ok, raw_dir=settings.raw_dir):
         say(line)
     if ok:
         return EXIT_OK
