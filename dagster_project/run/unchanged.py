@@ -221,7 +221,8 @@ def _built_at(published: Path) -> str | None:
 
 def _restated_files_changed(published: Path, settings, paths: list[bytes]) -> str | None:
     """Whether any of ``paths`` (regular files whose stat moved) differs in content or URL from the
-    published staging.documents; the first that does, or None."""
+    published staging.documents, or was refused at the build (a file put back as it was stored clears
+    its refusal); the first that does, or None."""
     from ..fetch.provenance import source_url_by_path
     from ..ingest.walk import display_path, report_id_for
     from ..resources.duckdb_file import open_warehouse
@@ -234,7 +235,9 @@ def _restated_files_changed(published: Path, settings, paths: list[bytes]) -> st
             shown = display_path(rel)
             row = con.execute("select size_bytes, sha256, source_url from staging.documents where report_id = ?",
                               [report_id_for(rel)]).fetchone()
-            if row is None:  # a refused file whose stat moved: ingest decides again
+            refused = con.execute("select count(*) from staging.refused_documents where source_path = ?",
+                                  [shown]).fetchone()[0]
+            if row is None or refused:  # a refused file whose stat moved: ingest decides again
                 return f"changed file {shown}"
             try:
                 fd = os.open(root + b"/" + rel, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)

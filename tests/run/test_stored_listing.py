@@ -202,3 +202,26 @@ def test_an_agency_named_anew_in_an_appended_line_is_a_change(built):
     with open(log, "a", encoding="utf-8") as appended:
         appended.write(line.replace('"downloaded"', '"unchanged"').replace('"kind"', '"agency": "微山县两城镇人民政府", "kind"'))
     assert decide(warehouse, settings, fingerprint(settings)).reason == "the fetch provenance log names another URL or agency for a stored file"
+
+
+def test_a_refused_file_put_back_as_it_was_stored_is_a_change(built):
+    # an outside trial cut a stored report in half (refused: cut short, its stored version kept), then copied
+    # the original back: the run found nothing changed and the refusal stayed listed
+    from dagster_project.run.unchanged import record_build
+
+    raw, warehouse, settings = built
+    first = sorted(raw.glob("*.txt"))[0]
+    whole = first.read_bytes()
+    first.write_bytes(whole[: len(whole) // 2])
+    con = open_warehouse(warehouse)
+    try:
+        ingest_folder(con, raw)
+        assert con.execute("select count(*) from staging.refused_documents where source_path = ?",
+                           [first.name]).fetchone()[0] == 1
+        record_build(con, "p1", models_digest(settings))
+    finally:
+        con.close()
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # as built, the listing stored
+    first.write_bytes(whole)
+    decision = decide(warehouse, settings, fingerprint(settings))
+    assert not decision.unchanged and decision.reason == f"changed file {first.name}"
