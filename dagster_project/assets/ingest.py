@@ -80,7 +80,8 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     context.log.info(
         f"ingest: {summary.scanned} files, {summary.new} new, {summary.changed} changed, "
         f"{summary.unchanged} unchanged, {summary.removed} removed, {len(refused)} refused"
-        + (f" ({summary.kept} of them keep their stored version)" if summary.kept else "")
+        + (f" ({summary.kept} of them {'keeps its' if summary.kept == 1 else 'keep their'} stored version)"
+           if summary.kept else "")
     )
     for r in refused[:REFUSED_SHOWN]:
         context.log.warning(f"ingest: refused {r.source_path}: {r.reason}")

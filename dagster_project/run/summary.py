@@ -50,7 +50,8 @@ class Marts:
 
 
 def _named(rows: list[tuple], total: int) -> str:
-    shown = "; ".join(f"{path} ({reason})" if reason else str(path) for path, reason in rows)
+    # (a parse error opens with the path it is about: shown once)
+    shown = "; ".join(f"{path} ({str(reason).removeprefix(f'{path}: ')})" if reason else str(path) for path, reason in rows)
     more = total - len(rows)
     return shown + (f"; and {more} more" if more > 0 else "")
 
@@ -103,11 +104,11 @@ def warehouse_lines(marts: Marts) -> list[str]:
     if marts.has("refused_documents", "source_path", "reason"):
         count = marts.one("select count(*) from marts.refused_documents")[0]
         if count:
-            reasons = marts.rows("select reason, count(*) from marts.refused_documents group by 1 order by 2 desc, 1 limit 3")
+            reasons = marts.rows("select reason, count(*) from marts.refused_documents group by 1 order by 2 desc, 1 limit 4")
             first = marts.rows("select source_path, reason from marts.refused_documents order by source_path limit ?",
                                [FIRST_FEW])
-            lines.append(f"  refused files      : {count} (" + ", ".join(f"{n} {r}" for r, n in reasons)
-                         + ("" if len(reasons) < 3 else ", ...") + ")")
+            lines.append(f"  refused files      : {count} (" + ", ".join(f"{n} {r}" for r, n in reasons[:3])
+                         + (", and other reasons" if len(reasons) > 3 else "") + ")")
             lines.append(f"                       {_named(first, count)}; all in marts.refused_documents")
             if marts.has("refused_documents", "kept_report_id"):
                 kept = marts.one("select count(kept_report_id) from marts.refused_documents")[0]
@@ -125,7 +126,8 @@ def warehouse_lines(marts: Marts) -> list[str]:
     if marts.has("dim_report", "parse_status"):
         error = "parse_error" if marts.has("dim_report", "parse_error") else "null"
         ocr, named = _reports_where(marts, "parse_status = 'needs_ocr'", error)
-        lines.append(f"  needs OCR          : {ocr}" + (f": {named}" if ocr else ""))
+        lines.append(f"  needs OCR          : {ocr}" + (f": {named}; a text or HTML copy of it in the raw folder is read"
+                                                       if ocr else ""))
         failed, named = _reports_where(marts, "parse_status = 'failed'", error)
         lines.append(f"  parse failures     : {failed}" + (f": {named}" if failed else ""))
     if marts.has("dim_report", "parse_warnings", "source_path"):

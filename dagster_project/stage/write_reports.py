@@ -113,7 +113,8 @@ def _parse_one(item: tuple, budget: ParseBudget = ParseBudget()) -> dict:
 
     report_id, source_path, sha, text, _url, decoded_how = item
     if (decoded_how or "").startswith(NEEDS_OCR):
-        reason = decoded_how.split(":", 1)[-1].strip() or "no text layer"
+        # (the PDF reader names the file too: once is enough)
+        reason = decoded_how.split(":", 1)[-1].strip().removeprefix(f"{source_path}: ") or "no text layer"
         return {"report_id": report_id, "status": NEEDS_OCR, "error": f"{source_path}: needs OCR: {reason}"}
     text = folded_blanks(text or "", budget.max_chars)
     if len(text) > budget.max_chars:

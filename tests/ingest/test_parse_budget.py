@@ -77,3 +77,12 @@ def test_a_scan_without_text_layer_is_needs_ocr_not_a_failure(con):
     assert (summary.needs_ocr, summary.failed) == (1, 0)
     error, status = con.execute("select error, parse_status from staging.parse_errors").fetchone()
     assert status == "needs_ocr" and error == "attachments/scan.pdf: needs OCR: no text layer on 3 pages"
+
+
+def test_a_scan_is_named_once_in_its_error(con):
+    # the PDF reader's reason names the file too (an outside trial saw the path three times on the console)
+    _document(con, "scan", "new/scanned_report.pdf", "", decoded_how="needs_ocr: new/scanned_report.pdf: no text layer "
+              "(0 characters on 1 page(s), 1 image(s)): a scanned PDF needs OCR")
+    stage_pending_reports(con)
+    assert con.execute("select error from staging.parse_errors").fetchone()[0] == (
+        "new/scanned_report.pdf: needs OCR: no text layer (0 characters on 1 page(s), 1 image(s)): a scanned PDF needs OCR")

@@ -52,8 +52,21 @@ def test_documents_not_read_are_no_look_alikes(tmp_path) -> None:
     lines = warehouse_lines(Marts(con))
     assert "  documents ingested : 5: 2 annual reports, 1 other documents (look-alikes), " \
            "2 not read (parse failures, needing OCR)" in lines
-    # and the document needing OCR is named, as a parse failure is
-    assert "  needs OCR          : 1: scan.pdf (scan.pdf: no text layer)" in lines
+    # and the document needing OCR is named once, as a parse failure is, with what reads it
+    assert "  needs OCR          : 1: scan.pdf (no text layer); a text or HTML copy of it in the raw folder is read" \
+        in lines
+    assert "  parse failures     : 1: big.txt (document exceeds the parse budget)" in lines
+
+
+def test_refusal_reasons_are_said_to_go_on_only_when_they_do(tmp_path) -> None:
+    # an outside trial: "refused files : 3 (1 empty, 1 cut short, 1 binary, ...)" with all three reasons shown
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema marts")
+    con.execute("create table marts.refused_documents (source_path varchar, reason varchar)")
+    con.execute("insert into marts.refused_documents values ('a', 'empty'), ('b', 'cut short'), ('c', 'binary')")
+    assert "  refused files      : 3 (1 binary, 1 cut short, 1 empty)" in warehouse_lines(Marts(con))
+    con.execute("insert into marts.refused_documents values ('d', 'archive')")
+    assert "  refused files      : 4 (1 archive, 1 binary, 1 cut short, and other reasons)" in warehouse_lines(Marts(con))
 
 
 def test_the_parts_of_reports_in_parts_are_counted(tmp_path) -> None:
