@@ -201,8 +201,11 @@ def summary_lines(*, published: Path, default_warehouse: Path, log_path: Path, c
     if fetch.get("unreadable_manifest"):  # no source was read, so none failed: the manifest did
         text = f"the sources manifest cannot be read, no source fetched: {fetch['unreadable_manifest']}"
     lines.append(f"  fetch failures     : {text}")
-    lines.append(f"  dbt tests          : {_checks(console.checks_of('dbt'), 'dbt')}")
-    lines.append(f"  checks             : {_checks(console.checks_of('checks'), 'checks')}")
+    for label, what in (("dbt tests          ", "dbt"), ("checks             ", "checks")):
+        counts = console.checks_of(what)
+        ran = counts.passed or counts.warned or counts.failed
+        # after a failed run the lines above are the published build's: these are this run's, if it got there
+        lines.append(f"  {label}: " + (_checks(counts, what) if ran or published_now else "not reached by this run"))
     lines.append(f"  log                : {log_path}")
     if published.exists():
         lines += commands(published, default_warehouse, raw_dir)

@@ -76,3 +76,25 @@ def test_the_parts_of_reports_in_parts_are_counted(tmp_path) -> None:
     con.execute("insert into marts.dim_report values ('canonical'), ('part'), ('superseded')")
     assert "  duplicates         : 0 copies, 1 superseded, 1 later part of reports published over several pages " \
            "(marts.dim_report.duplicate_status)" in warehouse_lines(Marts(con))
+
+
+def test_a_failed_run_does_not_give_its_untried_tests_as_the_published_builds(tmp_path) -> None:
+    # an outside trial: under "published build : the one of …, unchanged:" a failed run printed "dbt tests : 0
+    # passed, 0 warned, 0 failed" for a build whose 209 tests had passed
+    from types import SimpleNamespace
+
+    from dagster_project.run.console import CheckCounts
+    from dagster_project.run.summary import summary_lines
+
+    def lines(published_now: bool, dbt: CheckCounts) -> list[str]:
+        console = SimpleNamespace(materializations={}, checks_of=lambda what: dbt if what == "dbt" else CheckCounts())
+        return summary_lines(published=tmp_path / "none.duckdb", default_warehouse=tmp_path / "none.duckdb",
+                             log_path=tmp_path / "run.log", console=console, fetch_dir=tmp_path / "_fetched",
+                             since_iso="2026-01-01T00:00:00", elapsed=1.0, published_now=published_now)
+
+    failed = lines(False, CheckCounts())
+    assert "  dbt tests          : not reached by this run" in failed
+    assert "  checks             : not reached by this run" in failed
+    ran = CheckCounts(passed=["unique_dim_report_report_id"], failed=["not_null_x"])
+    assert "  dbt tests          : 1 passed, 0 warned, 1 failed (not_null_x)" in lines(False, ran)
+    assert "  checks             : 0 passed, 0 warned, 0 failed" in lines(True, CheckCounts())
