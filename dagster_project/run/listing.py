@@ -179,18 +179,26 @@ def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] 
     before, now = Listing(body, context).entries(), current.entries()
     shown = lambda rel: rel.decode("utf-8", "backslashreplace")  # noqa: E731
     added = sorted(set(now) - set(before))
-    if added:
-        return False, f"new file {shown(added[0])}", []
     removed = len(set(before) - set(now))
-    if removed:
-        return False, f"{removed} file{'' if removed == 1 else 's'} removed", []
+    restated = sorted(rel for rel in now if rel in before and now[rel] != before[rel])
+    if added or removed:
+        # every kind of change said, the first of each named (the run's one line on what it builds)
+        said = []
+        if added:
+            said.append(f"new file {shown(added[0])}" + (f" and {len(added) - 1} more" if len(added) > 1 else ""))
+        if removed:
+            said.append(f"{removed} file{'' if removed == 1 else 's'} removed")
+        if restated:
+            said.append(f"{len(restated)} known file{'' if len(restated) == 1 else 's'} touched or changed "
+                        f"({shown(restated[0])}{', …' if len(restated) > 1 else ''})")
+        return False, "; ".join(said), []
     if log_moved:
         return log_moved
-    restated = sorted(rel for rel in now if now[rel] != before[rel])
     irregular = [rel for rel in restated if not (_regular(now[rel]) and _regular(before[rel]))]
+    more = f" and {len(restated) - 1} more" if len(restated) > 1 else ""
     if irregular:
-        return False, f"changed file {shown(irregular[0])}", []
-    return False, f"changed file {shown(restated[0])}", restated
+        return False, f"changed file {shown(irregular[0])}{more}", []
+    return False, f"changed file {shown(restated[0])}{more}", restated
 
 
 def _regular(fields: bytes) -> bool:

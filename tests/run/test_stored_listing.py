@@ -225,3 +225,16 @@ def test_a_refused_file_put_back_as_it_was_stored_is_a_change(built):
     first.write_bytes(whole)
     decision = decide(warehouse, settings, fingerprint(settings))
     assert not decision.unchanged and decision.reason == f"changed file {first.name}"
+
+
+def test_several_kinds_of_change_are_each_said(built):
+    # an outside trial: 8 removed, 2 new and 2 changed files were announced as "building: changed file …" alone
+    raw, warehouse, settings = built
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # stores the listing
+    files = sorted(raw.glob("*.txt"))
+    (raw / "a_new.txt").write_bytes(files[0].read_bytes() + b"\n")
+    (raw / "b_new.txt").write_bytes(files[1].read_bytes() + b"\n")
+    files[2].unlink()
+    files[1].write_bytes(files[1].read_bytes() + b"\n")
+    assert decide(warehouse, settings, fingerprint(settings)).reason == \
+        f"new file a_new.txt and 1 more; 1 file removed; 1 known file touched or changed ({files[1].name})"
