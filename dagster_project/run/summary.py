@@ -95,7 +95,14 @@ def warehouse_lines(marts: Marts) -> list[str]:
             f"count(*) filter (where doc_type is distinct from 'annual_report' and {unread_filter}) "
             "from marts.dim_report") or (0, 0, 0, 0)
         refused = marts.one("select count(*) from marts.refused_documents")[0] if marts.has("refused_documents") else None
-        text = f"{total}: {annual} annual reports, {other} other documents (look-alikes)"
+        text = f"{total}: {annual} annual reports"
+        if marts.has("dim_report", "duplicate_status"):
+            # the marts and the docs count each report once: say how many of these that is
+            counted_reports = marts.one("select count(*) from marts.dim_report "
+                                        "where doc_type = 'annual_report' and duplicate_status = 'canonical'")[0]
+            if counted_reports != annual:
+                text += f" ({counted_reports} counted; the others copies, superseded or later parts)"
+        text += f", {other} other documents (look-alikes)"
         if unread:
             text += f", {unread} not read (parse failures, needing OCR)"
         if refused is not None:

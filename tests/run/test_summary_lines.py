@@ -98,3 +98,16 @@ def test_a_failed_run_does_not_give_its_untried_tests_as_the_published_builds(tm
     ran = CheckCounts(passed=["unique_dim_report_report_id"], failed=["not_null_x"])
     assert "  dbt tests          : 1 passed, 0 warned, 1 failed (not_null_x)" in lines(False, ran)
     assert "  checks             : 0 passed, 0 warned, 0 failed" in lines(True, CheckCounts())
+
+
+def test_the_annual_reports_counted_once_are_said_beside_every_copy(tmp_path) -> None:
+    # an outside trial: the run said "28 annual reports" (copies included) where the docs' dashboard said 25
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create schema marts")
+    con.execute("create table marts.dim_report (doc_type varchar, duplicate_status varchar)")
+    con.execute("insert into marts.dim_report values ('annual_report', 'canonical'), ('annual_report', 'duplicate'), "
+                "('annual_report', 'superseded'), ('other', 'canonical')")
+    assert "  documents ingested : 4: 3 annual reports (1 counted; the others copies, superseded or later parts), " \
+           "1 other documents (look-alikes)" in warehouse_lines(Marts(con))
+    con.execute("delete from marts.dim_report where duplicate_status <> 'canonical'")
+    assert "  documents ingested : 2: 1 annual reports, 1 other documents (look-alikes)" in warehouse_lines(Marts(con))
