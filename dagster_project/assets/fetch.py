@@ -2,6 +2,7 @@
 # No `from __future__ import annotations`: Dagster checks the `context` annotation at definition time.
 import dagster as dg
 
+from ..fetch.prefetched import PREFETCHED
 from ..fetch.run import UNREADABLE_MANIFEST, FetchSummary, failures_markdown, fetch_all
 from ..settings import get_settings
 
@@ -22,7 +23,7 @@ def fetched_documents(context: dg.AssetExecutionContext) -> dg.MaterializeResult
     prefetched = settings.fetch.prefetched
     if prefetched is not None and prefetched.is_file():
         summary = FetchSummary.load(prefetched)
-        context.log.info(f"fetched before the run decided what changed: {summary.line().removeprefix('fetch done: ')}")
+        context.log.info(f"{PREFETCHED}: {summary.line().removeprefix('fetch done: ')}")
     else:
         summary = fetch_all(settings, log=context.log)
     return dg.MaterializeResult(

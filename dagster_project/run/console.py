@@ -11,6 +11,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..fetch.prefetched import PREFETCHED
+
 STAGE_ORDER = ["fetch", "ingest", "parse/stage", "dbt", "checks"]
 MULTI_STEP_STAGES = {"checks"}  # one step per check: the stage ends when the next begins or the run ends
 
@@ -235,6 +237,8 @@ class StageConsole:
         if stage.finished is not None:
             return
         stage.finished = time.monotonic()
+        if stage.name == "fetch" and stage.detail.startswith(PREFETCHED) and not (stage.failures or stage.warnings):
+            return  # the fetch `make run` did before it decided was said then, once (run/prefetch.py)
         line = self._line(stage, running=False)
         if self.tty:
             self.overwrite(line)

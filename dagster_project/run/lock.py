@@ -25,7 +25,8 @@ class Holder:
     host: str | None
 
     def describe(self) -> str:
-        return f"another run holds the warehouse since {self.since or 'an unknown time'}, pid {self.pid or '?'}"
+        return (f"another run holds the warehouse since {self.since or 'an unknown time'}, pid {self.pid or '?'}: "
+                "run again when it has finished (nothing was changed)")
 
 
 def lock_path(warehouse: Path) -> Path:

@@ -84,6 +84,7 @@ def test_a_second_run_stops_at_once_with_the_holder(killed):
     message = next(line for line in second.stderr.splitlines() if "another run" in line)
     assert re.search(r"another run holds the warehouse since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, pid (\d+)", message)
     assert int(re.search(r"pid (\d+)", message)[1]) in pids
+    assert message.endswith("run again when it has finished (nothing was changed)")
     assert refused_in < 30
 
 

@@ -79,6 +79,8 @@ def test_the_first_run_fetches_then_builds(runs):
     first = runs["first"]
     assert first.returncode == 0, first.stdout + first.stderr
     assert re.search(r"^\s+fetch\s+done\s.*fetch done: 1 downloaded", first.stdout, re.M), first.stdout
+    # said once: the run's fetch asset reports the same fetch, and the console does not say it again
+    assert len(re.findall(r"^\s+fetch\s+done\s", first.stdout, re.M)) == 1, first.stdout
     assert "building: no warehouse yet" in first.stdout
     assert runs["after_first"][1] == [200]
 
