@@ -183,7 +183,8 @@ def summary_lines(*, published: Path, default_warehouse: Path, log_path: Path, c
     if published_now:
         lines.append(f"govinfo-warehouse: run complete in {seconds(elapsed)}, published {published}")
     else:
-        lines.append(f"govinfo-warehouse: run FAILED after {seconds(elapsed)}; {published} was left as it was")
+        left = f"{published} was left as it was" if published.exists() else f"no warehouse was made at {published}"
+        lines.append(f"govinfo-warehouse: run FAILED after {seconds(elapsed)}; {left}")
     if published.exists():
         from ..resources.warehouse import open_warehouse
 

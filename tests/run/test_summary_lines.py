@@ -93,6 +93,8 @@ def test_a_failed_run_does_not_give_its_untried_tests_as_the_published_builds(tm
                              since_iso="2026-01-01T00:00:00", elapsed=1.0, published_now=published_now)
 
     failed = lines(False, CheckCounts())
+    # (and a run that never made its warehouse does not say it left one as it was)
+    assert failed[1].endswith(f"; no warehouse was made at {tmp_path / 'none.duckdb'}")
     assert "  dbt tests          : not reached by this run" in failed
     assert "  checks             : not reached by this run" in failed
     ran = CheckCounts(passed=["unique_dim_report_report_id"], failed=["not_null_x"])
