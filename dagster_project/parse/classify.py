@@ -254,7 +254,9 @@ _SELF_REFERENCE = re.compile(r"本(?:年度)?(?:报告|年报)(?:由|是|根据|
                              r"|(?:19|20)\d\d年度?年报(?:根据|依据|按照|由|是)"
                              # 市疾病预防控制中心2016年政府信息公开年度报告由概述、主动公开政府信息情况…七部分组成 (the
                              # year's report naming its own parts, the national format's from the first on)
-                             r"|(?:19|20)\d\d年度?(?:政府信息公开|信息公开|政务公开)(?:工作)?年度报告由(?:概述|总体情况|基本情况|情况概述)、主动公开"
+                             # (a body's own, named right before its year: a notice's 按照…要求,2016年…年度报告由…组成 is not)
+                             r"|(?:局|委员会|委|办公室|厅|中心|人民政府|政府|办事处|街道|镇|乡|院|站|所)(?:19|20)\d\d年度?"
+                             r"(?:政府信息公开|信息公开|政务公开)(?:工作)?年度报告由(?:概述|总体情况|基本情况|情况概述)、主动公开"
                              # 我局…编制了2016年度政府信息公开工作年度报告 (the body compiled it)
                              + r"|我[^。\n]{0,40}" + _COMPILED_THE_YEARS_REPORT
                              # 台州银保监分局编制了2018年度政府信息公开工作报告,包括基本情况… (one body, named right before,
@@ -343,20 +345,25 @@ def _names_an_annual_report(subject: str) -> bool:
         or bool(re.search(r"公开.*年报|年报.*公开", subject))
 
 
-# 特向社会公布浙江省供销社2010年政府信息公开年度报告 / 现公布…2015年度政府信息公开工作年度报告: the
-# year's report on disclosure, named by the page that publishes it
-_PUBLISHES_THE_YEARS_REPORT = re.compile(r"(?:特|现)(?:向社会)?(?:公开|公布|发布)[^。\n《》]{0,30}?(?:19|20)\d\d年度?"
-                                         r"(?:政府信息公开|信息公开|政务公开)(?:工作)?年度报告[。,，]")
+# 特向社会公布浙江省供销社2010年政府信息公开年度报告。本报告由…组成: the year's report on disclosure,
+# published by the page, which then speaks of itself as it
+_PUBLISHES_THE_YEARS_REPORT = re.compile(r"(?:特|现)(?:向社会)?(?:公开|公布|发布)[^。\n《》]{0,30}?((?:19|20)\d\d)年度?"
+                                         r"(?:政府信息公开|信息公开|政务公开)(?:工作)?年度报告。本(?:年度)?报告(?:由|是|包括|分为)")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def _summary_published_as_the_report(subject: str, text: str) -> bool:
-    """A page titled the year's 政府信息公开工作总结 whose opening publishes it as the year's annual report
-    and speaks of itself as the report (特向社会公布…2010年政府信息公开年度报告。本报告由…组成): the
-    report, re-posted under its site's heading. A self-inspection (自查) stays a look-alike."""
-    if "自查" in subject or not _DISCLOSURE_WORK.search(subject) or not _YEAR.search(subject):
+    """A page titled the year's 政府信息公开工作总结 whose opening publishes that year's annual report and
+    goes on as it (特向社会公布…2010年政府信息公开年度报告。本报告由…组成): the report, re-posted under its
+    site's heading. A self-inspection (自查), another year's report named by the summary, and a report
+    left to an attachment stay look-alikes."""
+    title_year = _TITLE_YEAR.search(subject)
+    if "自查" in subject or not _DISCLOSURE_WORK.search(subject) or title_year is None:
         return False
     opening = normalise_label(text[:OPENING_CHARS])
-    return _PUBLISHES_THE_YEARS_REPORT.search(opening) is not None and _speaks_of_itself(opening)
+    published = _PUBLISHES_THE_YEARS_REPORT.search(opening)
+    return published is not None and published.group(1) == title_year.group(1) \
+        and _REPORT_ATTACHED.search(opening) is None
 
 
 def report_evidence(subject: str, text: str, has_report_tables: bool, has_prose_figures: bool = False) -> list[str]:

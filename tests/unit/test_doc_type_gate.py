@@ -676,6 +676,12 @@ def test_a_disclosure_work_summary_that_publishes_itself_as_the_years_report():
     assert parse_document(text.replace("工作总结", "自查报告", 1), "x.txt").meta.doc_type == "other"
     summary = text.replace("特向社会公布浙江省供销社2010年政府信息公开年度报告。", "")
     assert parse_document(summary, "x.txt").meta.doc_type == "other"
+    # a summary that names last year's report it published, or leaves this year's to an attachment (a reviewer's)
+    last_year = ("某县商务局2010年政府信息公开工作总结\n2010年,我局认真贯彻落实《条例》,年初按照要求编制了2009年度政府信息公开"
+                 "工作年度报告,并在门户网站特向社会公布2009年政府信息公开年度报告。现将2010年工作总结如下:\n一、主要工作\n")
+    attached = ("某县商务局2010年政府信息公开工作总结\n 按照《条例》要求,现公布2010年政府信息公开年度报告,全文详见附件。"
+                "以下为我局2010年政府信息公开工作总结:\n一、主要工作\n")
+    assert [parse_document(t, "x.txt").meta.doc_type for t in (last_year, attached)] == ["other", "other"]
 
 
 def test_an_opening_that_names_the_years_report_and_its_national_parts():
@@ -689,4 +695,8 @@ def test_an_opening_that_names_the_years_report_and_its_national_parts():
     # a notice telling bodies what their reports hold does not name a report of its own
     notice = ("各单位:根据《中华人民共和国政府信息公开条例》要求,2016年政府信息公开年度报告应当包括概述、主动公开政府信息情况、"
               "依申请公开政府信息情况等内容,请于3月31日前报送。\n")
+    assert parse_document(notice, "x.txt").meta.doc_type == "other"
+    # nor does one worded as the report's own parts, with no body before the year (a reviewer's)
+    notice = ("各乡镇、各部门:\n 按照省政府办公厅要求,2016年政府信息公开年度报告由概述、主动公开政府信息情况、依申请公开政府信息"
+              "情况…七部分组成,请于3月20日前报送县政府办公室。\n")
     assert parse_document(notice, "x.txt").meta.doc_type == "other"

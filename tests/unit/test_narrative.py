@@ -1468,12 +1468,16 @@ def test_a_published_count_broken_down_by_the_next_sentence_and_one_under_the_se
             "信息公开平台共发布信息27条。其中:政策文件1条,财政资金3条,其他主动公开内容23条,\n(二)政府信息依申请公开情况。"
             "本年度我社未收到政府信息依申请公开。")
     assert _values(text, 2023)["n.active.items"] == 27
-    # another channel's count in the next sentence still makes it one channel's
-    other = text.replace("其中:政策文件1条,财政资金3条,其他主动公开内容23条,", "通过微信公众号发布信息45条。")
-    assert "n.active.items" not in _values(other, 2023)
+    # another channel's count in the next sentence still makes it one channel's, and so do parts that pass it or
+    # name requests or a social-media account (a reviewer's)
+    for parts in ("通过微信公众号发布信息45条。", "其中:政策文件1条,财政资金3条,公开栏发布信息45条,",
+                  "其中依申请公开信息2条。", "其中政策文件5条,通过微信公众号发布信息45条。"):
+        assert "n.active.items" not in _values(text.replace("其中:政策文件1条,财政资金3条,其他主动公开内容23条,", parts), 2023)
     # a real 2008 report (吉林市龙潭区遵义街道): the old format's sub-heading on the count, and 信息总数 without 为
     text = ("二、主动公开政府信息情况\n(一)公开的数量\n2008年,全街公开信息总数10条。\n(二)公开的内容\n"
             "在2008年全部公开的信息总数10条中,与公众利益密切相关事项类信息数共2条。")
     assert _values(text, 2008)["n.active.items"] == 10
-    # under another sub-heading it is no count of the section
+    # under another sub-heading it is no count of the section; nor with the requests among its parts, nor standing
     assert "n.active.items" not in _values(text.replace("(一)公开的数量", "(一)公开的形式"), 2008)
+    assert "n.active.items" not in _values(text.replace("总数10条。", "总数10条,其中依申请公开2条。"), 2008)
+    assert "n.active.items" not in _values(text.replace("2008年,全街公开", "目前,全街公开"), 2008)

@@ -23,12 +23,18 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "second_readers"
 MEASURED = {"gate_a": 98, "issuer_a": 86, "prose_a": 70, "gate_b": 96, "issuer_b": 89, "prose_b": 70,
             "gate_c": 81, "issuer_c": 86, "prose_c": 59,
             "gate_d": 93, "issuer_d": 93, "prose_d": 56, "gate_e": 97, "issuer_e": 93, "prose_e": 43,
-            "issuer_f": 17, "prose_f": 11, "gate_g": 43, "issuer_g": 27, "prose_g": 11,
+            "issuer_f": 17, "prose_f": 11, "gate_g": 43, "issuer_g": 27, "prose_g": 10,
             "gate_h": 57, "issuer_h": 30, "prose_h": 8, "gate_i": 59, "issuer_i": 30, "prose_i": 17}
 # prose figures read other than the reader wrote (prose_a: a page without its title, whose year is unknown, gives a
 # channel's count; a county's report gives the county's total where its reader kept the government portal's own)
 WRONG_FIGURES = {"prose_a": 2, "prose_b": 0, "prose_c": 0, "prose_d": 0, "prose_e": 0, "prose_f": 0, "prose_g": 0, "prose_h": 0,
                  "prose_i": 0}
+
+
+# approximate figures (3800余条) the parser gives where the reader, by rule, wrote none: not held against a case, but
+# counted, so that one more of them shows (measured)
+APPROXIMATE_LEFT_OUT = {"prose_a": 2, "prose_b": 7, "prose_c": 3, "prose_d": 3, "prose_e": 3, "prose_f": 0, "prose_g": 0,
+                        "prose_h": 0, "prose_i": 1}
 
 
 def _cases(name: str) -> list[dict]:
@@ -38,6 +44,10 @@ def _cases(name: str) -> list[dict]:
 def _kind_and_right_on_arrival(name: str) -> tuple[str, set[str]]:
     arrival = json.loads((FIXTURES / name / "right_on_arrival.json").read_text(encoding="utf-8"))
     return arrival["kind"], set(arrival["right_on_arrival"])
+
+
+class _NONE:  # no report read: no figure
+    figures: list = []
 
 
 def _spelled(name: str | None) -> str:
@@ -87,3 +97,10 @@ def test_prose_figures_read_otherwise_than_the_reader_wrote(name: str) -> None:
     wrong = [(case["id"], code, value) for case in _cases(name) for code, value in _prose(_read(case)).items()
              if code in case["figures"] and case["figures"][code] != value]
     assert len(wrong) <= WRONG_FIGURES[name], wrong
+
+
+@pytest.mark.parametrize("name", sorted(APPROXIMATE_LEFT_OUT))
+def test_approximate_figures_the_readers_left_out_do_not_grow(name: str) -> None:
+    extra = [(case["id"], f.indicator_code, f.value) for case in _cases(name) for f in (_read(case) or _NONE).figures
+             if f.indicator_code.startswith("n.") and f.value_status == "approximate" and f.indicator_code not in case["figures"]]
+    assert len(extra) <= APPROXIMATE_LEFT_OUT[name], extra
