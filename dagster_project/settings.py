@@ -156,8 +156,9 @@ class Settings(BaseSettings):
     allow_mass_removal: bool = Field(
         False, description="GOVINFO_ALLOW_MASS_REMOVAL=1: let a scan remove more than max_removed_share")
     allow_raw_dir_change: bool = Field(
-        False, description="GOVINFO_ALLOW_RAW_DIR_CHANGE=1: let a run build a warehouse from another raw folder "
-                            "than the one it was built from (the documents the new folder lacks are removed)")
+        False, description="GOVINFO_ALLOW_RAW_DIR_CHANGE=1: let a run rebuild a warehouse from another raw folder "
+                            "than the one it was built from; the documents the new folder lacks are removed, past "
+                            "max_removed_share too")
 
     fetch: FetchSettings = Field(default_factory=FetchSettings)
     rules: ReconciliationSettings = Field(default_factory=ReconciliationSettings)

@@ -1,5 +1,7 @@
 """Ingest assets: the raw folder becomes ``staging.documents`` (and ``staging.refused_documents``)."""
 
+from dataclasses import replace
+
 import dagster as dg
 
 from ..resources.duckdb_memory import bound_memory
@@ -49,7 +51,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     from ..fetch.provenance import FETCH_SUBDIR
     from ..fetch.provenance_index import load_state
     from ..ingest.attachment_pages import links, write_attachment_pages
-    from ..ingest.raw_folder import other_folder_problem, record
+    from ..ingest.raw_folder import built_from_elsewhere, other_folder_problem, record
 
     settings = get_settings()
     raw_dir = settings.raw_dir
@@ -62,10 +64,16 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     with warehouse.connect(row_group_size=settings.documents_row_group_size) as con:
         bound_memory(con, settings)
         con.execute(f"set memory_limit = '{settings.documents_duckdb_memory_limit}'")
-        if problem := other_folder_problem(con, raw_dir, settings.warehouse, settings.allow_raw_dir_change):
-            raise dg.Failure(f"ingest stopped: {problem}")
+        options = ingest_options(settings)
+        if (built := built_from_elsewhere(con, raw_dir)) is not None:
+            if not settings.allow_raw_dir_change:
+                raise dg.Failure(f"ingest stopped: {other_folder_problem(built, raw_dir)}")
+            # a rebuild from the new folder is asked for: what it lacks goes, however much that is
+            options = replace(options, allow_mass_removal=True)
+            context.log.warning(f"ingest: GOVINFO_ALLOW_RAW_DIR_CHANGE=1: the warehouse built from {built} is "
+                                f"rebuilt from {raw_dir}")
         try:
-            summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=ingest_options(settings),
+            summary = ingest_folder(con, raw_dir, urls, log=context.log.info, options=options,
                                     unchanged=_unchanged(settings, context.log.info))
         except IngestStopped as exc:
             raise dg.Failure(str(exc)) from None

@@ -5,7 +5,8 @@ A run reads GOVINFO_RAW_DIR and GOVINFO_WAREHOUSE separately. Set the warehouse 
 sql` or `make dev`) and a run would read the project's own ``raw/`` into a warehouse built from
 somewhere else: every document missing there is removed, and under GOVINFO_MAX_REMOVED_SHARE nothing
 says so. Ingest records the folder in ``staging.raw_folder``; a later run over another folder stops
-before it changes anything, unless GOVINFO_ALLOW_RAW_DIR_CHANGE=1.
+before it changes anything, unless GOVINFO_ALLOW_RAW_DIR_CHANGE=1, which also lets that one run remove
+what the new folder lacks (the removal guard would otherwise stop it next).
 
 The folder is compared by its real path. A project moved whole (its ``raw/`` and ``warehouse/``) stops
 once too: a warehouse copied into another clone's ``warehouse/`` looks the same from inside, and
@@ -14,44 +15,52 @@ rebuilding it from that clone's ``raw/`` is the case this guards against.
 from __future__ import annotations
 
 import os
+import shlex
+from datetime import datetime, timezone
 from pathlib import Path
+
+from ..resources.duckdb_file import has_table
 
 RAW_FOLDER_DDL = """
     create table if not exists staging.raw_folder (
         raw_dir varchar not null,
-        recorded_at timestamp not null default current_timestamp
+        recorded_at timestamp not null
     )"""
 
 
 def recorded(con) -> str | None:
-    """The real path of the folder the warehouse was last built from, or None when it records none (a
-    new warehouse, or one built before the folder was recorded)."""
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = 'staging' and table_name = 'raw_folder'").fetchone()[0]
-    if not exists:
+    """The real path of the folder the warehouse was built from, or None when it records none (a new
+    warehouse, or one built before the folder was recorded)."""
+    if not has_table(con, "staging", "raw_folder"):
         return None
-    row = con.execute("select raw_dir from staging.raw_folder order by recorded_at desc limit 1").fetchone()
+    row = con.execute("select raw_dir from staging.raw_folder").fetchone()
     return row[0] if row else None
 
 
-def stored_documents(con) -> int:
-    exists = con.execute("select count(*) from information_schema.tables "
-                         "where table_schema = 'staging' and table_name = 'documents'").fetchone()[0]
-    return con.execute("select count(*) from staging.documents").fetchone()[0] if exists else 0
+def _stores_documents(con) -> bool:
+    return has_table(con, "staging", "documents") and \
+        con.execute("select count(*) from staging.documents").fetchone()[0] > 0
 
 
-def other_folder_problem(con, raw_dir: Path, warehouse: Path, allowed: bool) -> str | None:
-    """Why a run over ``raw_dir`` must not build the warehouse ``con`` holds (``warehouse``, named in
-    the message), or None."""
-    if allowed or not Path(raw_dir).is_dir():
+def built_from_elsewhere(con, raw_dir: Path, fallback: str | None = None) -> str | None:
+    """The folder the warehouse ``con`` holds was built from, when it holds documents and that is not
+    ``raw_dir``; ``fallback`` stands for a warehouse that records none (the folder of the listing stored
+    beside it by an older version)."""
+    if not Path(raw_dir).is_dir():
         return None  # (a folder that is not there is ingest's to name: it removes nothing)
-    built_from = recorded(con)
-    if built_from is None or built_from == os.path.realpath(raw_dir) or stored_documents(con) == 0:
+    built = recorded(con) or fallback
+    if built is None or built == os.path.realpath(raw_dir) or not _stores_documents(con):
         return None
-    return (f"the warehouse {warehouse} was built from the raw folder {built_from}, and this run reads "
-            f"{os.path.realpath(raw_dir)} (GOVINFO_RAW_DIR): it would remove every document that folder lacks. "
-            f"Set GOVINFO_RAW_DIR={built_from} to go on building it, or GOVINFO_ALLOW_RAW_DIR_CHANGE=1 to rebuild "
-            f"it from the new folder. Nothing was changed.")
+    return built
+
+
+def other_folder_problem(built: str, raw_dir: Path, warehouse: Path | None = None) -> str:
+    """The stop, named for a person: which folder, which one now, and the two ways on."""
+    which = f"the warehouse {warehouse}" if warehouse is not None else "this warehouse"
+    return (f"{which} was built from the raw folder {built}, and this run reads {os.path.realpath(raw_dir)} "
+            f"(GOVINFO_RAW_DIR): it would remove every document that folder lacks. Set "
+            f"GOVINFO_RAW_DIR={shlex.quote(built)} to go on building it, or GOVINFO_ALLOW_RAW_DIR_CHANGE=1 to rebuild it "
+            f"from the new folder. Nothing was changed.")
 
 
 def record(con, raw_dir: Path) -> None:
@@ -59,5 +68,6 @@ def record(con, raw_dir: Path) -> None:
     con.execute(RAW_FOLDER_DDL)
     con.execute("begin transaction")
     con.execute("delete from staging.raw_folder")
-    con.execute("insert into staging.raw_folder (raw_dir) values (?)", [os.path.realpath(raw_dir)])
+    con.execute("insert into staging.raw_folder values (?, ?)",
+                [os.path.realpath(raw_dir), datetime.now(timezone.utc).replace(tzinfo=None)])
     con.execute("commit")

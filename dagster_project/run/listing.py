@@ -182,7 +182,7 @@ def compare(published: Path, current: Listing) -> tuple[bool, str, list[bytes]] 
     removed = len(set(before) - set(now))
     restated = sorted(rel for rel in now if rel in before and now[rel] != before[rel])
     if added or removed:
-        # every kind of change said, the first of each named (the run's one line on what it builds)
+        # every kind said: the one line a person reads to know why the run builds (a new file named alone hid 8 removed)
         said = []
         if added:
             said.append(f"new file {shown(added[0])}" + (f" and {len(added) - 1} more" if len(added) > 1 else ""))

@@ -3,7 +3,7 @@
 Exit status: 0 when the pipeline worked (bad documents are reported, not fatal), 1 when a step
 failed or a blocking check found lost rows (nothing is published), 75 when another run holds the
 warehouse, 78 when a setting is invalid (run/preflight.py: nothing is run) or names another raw folder
-than the warehouse was built from (ingest/raw_folder.py), 130 when interrupted.
+than the warehouse was built from (nothing is fetched or copied), 130 when interrupted.
 """
 from __future__ import annotations
 
@@ -137,32 +137,15 @@ def _remove_working_copy(published: Path) -> None:
             pass  # the next run removes it before it starts
 
 
-def _other_raw_folder(published: Path, settings) -> str | None:
-    """The published warehouse was built from another raw folder (ingest/raw_folder.py): said before the
-    run fetches into the folder or copies the warehouse."""
-    if not published.exists() or settings.allow_raw_dir_change:
-        return None
-    from ..ingest.raw_folder import other_folder_problem
-    from ..resources.warehouse import open_warehouse
-
-    try:
-        con = open_warehouse(published, read_only=True)
-    except Exception:  # noqa: BLE001 - a file that does not open is the build's to report, with its hint
-        return None
-    try:
-        return other_folder_problem(con, settings.raw_dir, published, allowed=False)
-    finally:
-        con.close()
-
-
 def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float,
            force: bool = False) -> int:
     from ..settings import get_settings
+    from .preflight import other_raw_folder
     from .unchanged import fingerprint_or_stop, record_and_publish
 
     settings = get_settings()
     say(f"govinfo-warehouse: documents from {settings.raw_dir}, warehouse {published}")
-    if problem := _other_raw_folder(published, settings):
+    if problem := other_raw_folder(published, settings):
         say(f"govinfo-warehouse: {problem}")
         return EXIT_SETTINGS
     fingerprint = fingerprint_or_stop(published, settings, lock, force, say, started)

@@ -57,3 +57,25 @@ def _not_writable(folder: Path) -> str | None:
     except OSError as exc:
         return f"cannot be written ({exc.strerror or exc})"
     return None
+
+
+def other_raw_folder(published: Path, settings) -> str | None:
+    """The published warehouse was built from another raw folder than GOVINFO_RAW_DIR (ingest/raw_folder.py):
+    said before a run fetches into the folder or copies the warehouse. A warehouse that records no folder
+    is judged by the listing an older version stored beside it."""
+    if not published.exists() or settings.allow_raw_dir_change:
+        return None
+    from ..ingest.raw_folder import built_from_elsewhere, other_folder_problem
+    from ..resources.warehouse import open_warehouse
+    from .listing import stored_listing
+
+    try:
+        con = open_warehouse(published, read_only=True)
+    except Exception:  # noqa: BLE001 - a file that does not open is the build's to report, with its hint
+        return None
+    try:
+        listing = stored_listing(published)
+        built = built_from_elsewhere(con, settings.raw_dir, fallback=listing.context.get("raw_dir") if listing else None)
+    finally:
+        con.close()
+    return other_folder_problem(built, settings.raw_dir, published) if built else None

@@ -98,10 +98,13 @@ def warehouse_lines(marts: Marts) -> list[str]:
         text = f"{total}: {annual} annual reports"
         if marts.has("dim_report", "duplicate_status"):
             # the marts and the docs count each report once: say how many of these that is
-            counted_reports = marts.one("select count(*) from marts.dim_report "
-                                        "where doc_type = 'annual_report' and duplicate_status = 'canonical'")[0]
+            # (as docs/dashboard.py counts them: one per content, with a year)
+            with_year = "and report_year is not null" if marts.has("dim_report", "report_year") else ""
+            counted_reports = marts.one("select count(*) from marts.dim_report where doc_type = 'annual_report' "
+                                        f"and coalesce(duplicate_status, 'canonical') = 'canonical' {with_year}")[0]
             if counted_reports != annual:
-                text += f" ({counted_reports} counted; the others copies, superseded or later parts)"
+                text += (f" ({counted_reports} counted; the others copies, superseded, later parts"
+                         + (" or without a year)" if with_year else ")"))
         text += f", {other} other documents (look-alikes)"
         if unread:
             text += f", {unread} not read (parse failures, needing OCR)"

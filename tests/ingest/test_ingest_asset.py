@@ -60,15 +60,24 @@ def test_a_mistyped_raw_folder_does_not_empty_the_warehouse(monkeypatch, tmp_pat
     assert _materialize(monkeypatch, raw, tmp_path / "wh.duckdb").success
     other = tmp_path / "other"
     other.mkdir()
-    # the warehouse names the folder it was built from; allowed to change it, the removal guard still stops
-    for allowed, said in (({}, f"was built from the raw folder {raw}, and this run reads {other}"),
-                          ({"GOVINFO_ALLOW_RAW_DIR_CHANGE": "1"}, "would remove 5 of the 5 documents")):
-        result = _materialize(monkeypatch, other, tmp_path / "wh.duckdb", **allowed)
-        assert not result.success
-        failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
-        assert said in failure.event_specific_data.error.message
-        con = duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True)
-        assert con.execute("select count(*) from staging.documents").fetchone()[0] == 5
-        con.close()
-    assert _materialize(monkeypatch, other, tmp_path / "wh.duckdb", GOVINFO_ALLOW_RAW_DIR_CHANGE="1",
-                        GOVINFO_ALLOW_MASS_REMOVAL="1").success
+    # the warehouse names the folder it was built from, and stops; a folder of the same name that lacks most
+    # documents is stopped by the removal guard
+    result = _materialize(monkeypatch, other, tmp_path / "wh.duckdb")
+    assert not result.success
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
+    assert f"this warehouse was built from the raw folder {raw}, and this run reads {other}" \
+        in failure.event_specific_data.error.message
+    for seed in list((raw / "seeds").iterdir())[:3]:
+        seed.unlink()
+    result = _materialize(monkeypatch, raw, tmp_path / "wh.duckdb")
+    failure = next(e for e in result.all_events if e.event_type_value == "STEP_FAILURE")
+    assert "would remove 3 of the 5 documents" in failure.event_specific_data.error.message
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True)
+    assert con.execute("select count(*) from staging.documents").fetchone()[0] == 5
+    con.close()
+    # a rebuild from the other folder asked for removes what it lacks, without a second stop
+    assert _materialize(monkeypatch, other, tmp_path / "wh.duckdb", GOVINFO_ALLOW_RAW_DIR_CHANGE="1").success
+    con = duckdb.connect(str(tmp_path / "wh.duckdb"), read_only=True)
+    assert con.execute("select count(*) from staging.documents").fetchone()[0] == 0
+    assert con.execute("select raw_dir from staging.raw_folder").fetchall() == [(str(other),)]
+    con.close()

@@ -90,8 +90,7 @@ def test_a_run_over_another_raw_folder_stops_before_it_changes_the_warehouse(tmp
     assert "GOVINFO_ALLOW_RAW_DIR_CHANGE=1" in stopped.stdout and "Nothing was changed." in stopped.stdout
     assert sha256(warehouse) == before and not list(other.glob("_fetched"))
 
-    rebuilt = _run(make_env(warehouse, other, tmp_path / "home", GOVINFO_ALLOW_RAW_DIR_CHANGE="1",
-                            GOVINFO_ALLOW_MASS_REMOVAL="1"))
+    rebuilt = _run(make_env(warehouse, other, tmp_path / "home", GOVINFO_ALLOW_RAW_DIR_CHANGE="1"))
     assert rebuilt.returncode == 0, rebuilt.stdout[-2000:]
     import duckdb
 

@@ -238,3 +238,19 @@ def test_several_kinds_of_change_are_each_said(built):
     files[1].write_bytes(files[1].read_bytes() + b"\n")
     assert decide(warehouse, settings, fingerprint(settings)).reason == \
         f"new file a_new.txt and 1 more; 1 file removed; 1 known file touched or changed ({files[1].name})"
+
+
+def test_a_warehouse_built_before_it_recorded_its_folder_is_judged_by_the_stored_listing(built, tmp_path):
+    # (a warehouse of an older version records no raw folder; its first run over another folder would go unchecked)
+    from dagster_project.run.preflight import other_raw_folder
+
+    raw, warehouse, settings = built
+    other = tmp_path / "other"
+    other.mkdir()
+    moved = Settings(raw_dir=other, warehouse=warehouse)
+    assert other_raw_folder(warehouse, moved) is None  # no listing yet: nothing to go by
+    assert decide(warehouse, settings, fingerprint(settings)).unchanged  # stores the listing
+    assert other_raw_folder(warehouse, settings) is None
+    assert other_raw_folder(warehouse, moved).startswith(
+        f"the warehouse {warehouse} was built from the raw folder {raw}, and this run reads {other}")
+    assert other_raw_folder(warehouse, Settings(raw_dir=other, warehouse=warehouse, allow_raw_dir_change=True)) is None

@@ -106,10 +106,10 @@ def test_the_annual_reports_counted_once_are_said_beside_every_copy(tmp_path) ->
     # an outside trial: the run said "28 annual reports" (copies included) where the docs' dashboard said 25
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     con.execute("create schema marts")
-    con.execute("create table marts.dim_report (doc_type varchar, duplicate_status varchar)")
-    con.execute("insert into marts.dim_report values ('annual_report', 'canonical'), ('annual_report', 'duplicate'), "
-                "('annual_report', 'superseded'), ('other', 'canonical')")
-    assert "  documents ingested : 4: 3 annual reports (1 counted; the others copies, superseded or later parts), " \
-           "1 other documents (look-alikes)" in warehouse_lines(Marts(con))
-    con.execute("delete from marts.dim_report where duplicate_status <> 'canonical'")
-    assert "  documents ingested : 2: 1 annual reports, 1 other documents (look-alikes)" in warehouse_lines(Marts(con))
+    con.execute("create table marts.dim_report (doc_type varchar, duplicate_status varchar, report_year integer)")
+    con.execute("insert into marts.dim_report values ('annual_report', 'canonical', 2020), ('annual_report', 'duplicate', 2020), "
+                "('annual_report', 'superseded', 2020), ('annual_report', 'canonical', null), ('other', 'canonical', null)")
+    assert "  documents ingested : 5: 4 annual reports (1 counted; the others copies, superseded, later parts or " \
+           "without a year), 1 other documents (look-alikes)" in warehouse_lines(Marts(con))
+    con.execute("delete from marts.dim_report where duplicate_status <> 'canonical' or report_year is null")
+    assert "  documents ingested : 1: 1 annual reports, 0 other documents (look-alikes)" in warehouse_lines(Marts(con))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..damaged import damaged_warehouse_hint
 from ..lock import RunLock, WarehouseBusy
-from ..main import EXIT_BUSY, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, _prune_logs
+from ..main import EXIT_BUSY, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SETTINGS, _prune_logs
 
 EXIT_UNSUITABLE = 2
 
@@ -96,10 +96,14 @@ def _run(published: Path, lock: RunLock, executor: str, force: bool) -> int:
 def _build(published: Path, lock: RunLock, executor: str, console, say, log_path: Path, since_iso: str,
            started: float, force: bool) -> int:
     from ...settings import get_settings
+    from ..preflight import other_raw_folder
     from ..unchanged import fingerprint_or_stop, record_and_publish
 
     settings = get_settings()
     say(f"govinfo-warehouse: documents from {settings.raw_dir}, warehouse {published}, executor {executor}")
+    if problem := other_raw_folder(published, settings):
+        say(f"govinfo-warehouse: {problem}")
+        return EXIT_SETTINGS
     fingerprint = fingerprint_or_stop(published, settings, lock, force, say, started)
     if fingerprint is None:
         return EXIT_OK
