@@ -16,7 +16,9 @@ renames as (
     select * from {{ ref('agency_renames') }}
 ),
 
-candidates as (
+-- the pairs of names first, on their own: planned together with the years' joins, the whole took 30 s at
+-- 100,000 agencies (0.3 s this way), and it runs in every build
+renamed as materialized (
     select
         former.agency_id,
         successor.agency_id as successor_agency_id,
@@ -30,10 +32,15 @@ candidates as (
         on successor.agency_name = left(former.agency_name, length(former.agency_name) - length(renames.former_suffix))
             || renames.successor_suffix
         and successor.agency_scope is not distinct from former.agency_scope
-    inner join years as former_years on former_years.agency_id = former.agency_id
-    inner join years as successor_years on successor_years.agency_id = successor.agency_id
-    where former_years.last_year <= renames.reform_year + 1
-      and successor_years.last_year >= renames.reform_year
+),
+
+candidates as (
+    select renamed.*
+    from renamed
+    inner join years as former_years on former_years.agency_id = renamed.agency_id
+    inner join years as successor_years on successor_years.agency_id = renamed.successor_agency_id
+    where former_years.last_year <= renamed.reform_year + 1
+      and successor_years.last_year >= renamed.reform_year
       and former_years.last_year <= successor_years.first_year
 )
 
