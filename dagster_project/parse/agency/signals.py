@@ -266,12 +266,10 @@ def _date_lines(lines: list[str]) -> list[int]:
     holds a 月 only where the line holds 月 or one of _MONTH_FORMS (a fold composes no 月, and keeps
     every one it decomposes to), so only those lines, one or two of a page's end, are folded."""
     joined = "\n".join(lines)
-    if any(form in joined for form in _MONTH_FORMS):  # (a page that writes ㋀: each line asked)
-        return [i for i, line in enumerate(lines) if ("月" in line or any(form in line for form in _MONTH_FORMS))
-                and _DATE_LINE.match(nfkc(line))]
-    if "月" not in joined:
+    months = [form for form in "月" + _MONTH_FORMS if form in joined]  # (a page that writes ㋀ asks for it too)
+    if not months:
         return []
-    return [i for i, line in enumerate(lines) if "月" in line and _DATE_LINE.match(nfkc(line))]
+    return [i for i, line in enumerate(lines) if any(form in line for form in months) and _DATE_LINE.match(nfkc(line))]
 _BREADCRUMB = re.compile(r"当前位置|您的位置|所在位置|首页|>|»|→")
 _FIELD_LABELS = re.compile(r"索引号|文件编号|发布机构|发文机关|信息名称|公开类别|主题分类|发布时间|发文日期|生成日期|公开方式")
 _ISSUER_LABEL = re.compile(r"^(?:" + _ISSUER_FIELD_WORDS + r")$")

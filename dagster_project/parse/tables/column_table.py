@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..labels import normalise_label
-from ..numbers import is_blank, parse_number
+from ..numbers import CACHE_ENTRIES, CACHED_CHARS, is_blank, parse_number
 from ..text.cells import CellToken
 
 LABEL_HEADER = re.compile(r"^(?:指标名称|统计指标|指标|项目|项目名称|内容)$")
@@ -149,8 +150,6 @@ def place_values(pending: list[CellToken], header: Header, label_line: int) -> R
 
 # what a cell is to read_rows, by its text: the end of the table, a row label, or neither
 _END, _LABEL, _OTHER = 0, 1, 2
-_CACHED_CHARS = 80  # cells and labels; longer texts are prose, read once
-_CACHE_ENTRIES = 1 << 14
 
 
 def _row_cell(text: str) -> tuple[int, str]:
@@ -161,18 +160,8 @@ def _row_cell(text: str) -> tuple[int, str]:
     return (_LABEL if _is_label(text, norm) else _OTHER), norm
 
 
-_row_cells: dict[str, tuple[int, str]] = {}  # the cells of every table repeat the same labels and units
-
-
-def _row_cell_cached(text: str) -> tuple[int, str]:
-    found = _row_cells.get(text)
-    if found is None:
-        found = _row_cell(text)
-        if len(text) <= _CACHED_CHARS:
-            if len(_row_cells) >= _CACHE_ENTRIES:
-                _row_cells.clear()
-            _row_cells[text] = found
-    return found
+# the cells of every table repeat the same labels and units: a short one is read once per process
+_row_cell_cached = lru_cache(maxsize=CACHE_ENTRIES)(_row_cell)
 
 
 def read_rows(cells: list[CellToken], header: Header) -> list[Row]:
@@ -202,7 +191,7 @@ def read_table(cells: list[CellToken], header: Header) -> tuple[list[Row], int]:
             if label is not None and cell.line == label.line:
                 pending.append(cell)  # an explicit empty cell keeps its place on a one-line row
             continue
-        kind, norm = _row_cells.get(cell.text) or _row_cell_cached(cell.text)
+        kind, norm = _row_cell_cached(cell.text) if len(cell.text) <= CACHED_CHARS else _row_cell(cell.text)
         if kind == _END:
             end = i
             break

@@ -89,18 +89,15 @@ def _match(key: str, template: str, in_other_group: bool) -> str | None:
     return None
 
 
-_label_texts: dict[str, bool] = {}  # text -> _is_label(text), for short texts (table cells repeat)
+def _is_label_text(text: str) -> bool:
+    return parse_number(text) is None and not is_blank(text)
+
+
+_label_cached = lru_cache(maxsize=CACHE_ENTRIES)(_is_label_text)  # (table cells repeat, as above)
 
 
 def _is_label(text: str) -> bool:
-    found = _label_texts.get(text)
-    if found is None:
-        found = parse_number(text) is None and not is_blank(text)
-        if len(text) <= CACHED_CHARS:
-            if len(_label_texts) >= CACHE_ENTRIES:
-                _label_texts.clear()
-            _label_texts[text] = found
-    return found
+    return _label_cached(text) if len(text) <= CACHED_CHARS else _is_label_text(text)
 
 
 def _label_code(cells: list[CellToken], i: int, template: str, in_other_group: bool) -> tuple[str | None, int]:
