@@ -57,7 +57,7 @@ def raw_documents(context: dg.AssetExecutionContext, warehouse: WarehouseResourc
     raw_dir = settings.raw_dir
     if not raw_dir.is_dir():
         raise dg.Failure(f"ingest stopped: the raw folder {raw_dir} does not exist or is not a folder "
-                         f"(check GOVINFO_RAW_DIR). Nothing was changed.")
+                         f"(check GOVINFO_RAW_DIR). The warehouse was not changed.")
     provenance = load_state(raw_dir / FETCH_SUBDIR)
     urls = provenance.first_url
     context.log.info(f"ingest: scanning {raw_dir}" + (" (full content rescan)" if settings.full_rescan else ""))

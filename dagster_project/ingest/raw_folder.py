@@ -60,7 +60,7 @@ def other_folder_problem(built: str, raw_dir: Path, warehouse: Path | None = Non
     return (f"{which} was built from the raw folder {built}, and this run reads {os.path.realpath(raw_dir)} "
             f"(GOVINFO_RAW_DIR): it would remove every document that folder lacks. Set "
             f"GOVINFO_RAW_DIR={shlex.quote(built)} to go on building it, or GOVINFO_ALLOW_RAW_DIR_CHANGE=1 to rebuild it "
-            f"from the new folder. Nothing was changed.")
+            f"from the new folder. The warehouse was not changed.")
 
 
 def record(con, raw_dir: Path) -> None:

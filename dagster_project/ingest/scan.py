@@ -168,7 +168,7 @@ def _guard(raw_dir: Path, listed: int, known: int, removing: int, options: Inges
             f"ingest stopped: the raw folder {raw_dir} lists {listed} readable files, so this run would remove "
             f"{removing} of the {known} documents stored in the warehouse ({share:.0%}, more than the "
             f"{options.max_removed_share:.0%} allowed by GOVINFO_MAX_REMOVED_SHARE). Check GOVINFO_RAW_DIR; "
-            f"set GOVINFO_ALLOW_MASS_REMOVAL=1 if the removal is meant. Nothing was changed.")
+            f"set GOVINFO_ALLOW_MASS_REMOVAL=1 if the removal is meant. The warehouse was not changed.")
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ def ingest_folder(con, raw_dir: Path, source_urls: dict[str, str] | None = None,
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise IngestStopped(f"ingest stopped: the raw folder {raw_dir} does not exist or is not a folder "
-                            f"(check GOVINFO_RAW_DIR). Nothing was changed.")
+                            f"(check GOVINFO_RAW_DIR). The warehouse was not changed.")
     ensure_schema(con)
     source_urls = source_urls or {}
     refused_before = known_refusals(con, options.reader_limits)

@@ -42,7 +42,7 @@ def test_the_same_folder_goes_on_and_another_one_is_named_with_what_to_do(tmp_pa
     problem = other_folder_problem(str(raw), other, warehouse)
     assert problem.startswith(f"the warehouse {warehouse} was built from the raw folder {raw}, and this run reads {other}")
     # the folder to set, quoted as a shell takes it (a path with a space)
-    assert f"Set GOVINFO_RAW_DIR='{raw}' to go on building it" in problem and problem.endswith("Nothing was changed.")
+    assert f"Set GOVINFO_RAW_DIR='{raw}' to go on building it" in problem and problem.endswith("The warehouse was not changed.")
 
 
 def test_a_warehouse_copied_into_another_project_is_another_folder(tmp_path):

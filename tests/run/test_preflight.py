@@ -87,7 +87,7 @@ def test_a_run_over_another_raw_folder_stops_before_it_changes_the_warehouse(tmp
     assert stopped.returncode == STOPPED, stopped.stdout[-2000:]
     assert (f"the warehouse {warehouse} was built from the raw folder {raw}, and this run reads {other} "
             "(GOVINFO_RAW_DIR)") in stopped.stdout
-    assert "GOVINFO_ALLOW_RAW_DIR_CHANGE=1" in stopped.stdout and "Nothing was changed." in stopped.stdout
+    assert "GOVINFO_ALLOW_RAW_DIR_CHANGE=1" in stopped.stdout and "The warehouse was not changed." in stopped.stdout
     assert sha256(warehouse) == before and not list(other.glob("_fetched"))
 
     rebuilt = _run(make_env(warehouse, other, tmp_path / "home", GOVINFO_ALLOW_RAW_DIR_CHANGE="1"))
