@@ -121,20 +121,9 @@ def _run(published: Path, lock: RunLock, verbose: bool, force: bool = False) -> 
             return EXIT_FAILED
         finally:
             _prune_logs(log_dir)
-            _remove_working_copy(published)
+            from .publish import remove_working_copy
 
-
-def _remove_working_copy(published: Path) -> None:
-    """What a run that did not publish leaves beside the warehouse (its working copy, the copy's WAL):
-    nothing reads it, and on a full disk it keeps the disk full (a published run has renamed it)."""
-    from .publish import unchanged_path, wal_path, working_path
-
-    work = working_path(published)
-    for leftover in (work, wal_path(work), unchanged_path(work)):
-        try:
-            leftover.unlink(missing_ok=True)
-        except OSError:
-            pass  # the next run removes it before it starts
+            remove_working_copy(published)
 
 
 def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_iso: str, started: float,

@@ -31,6 +31,17 @@ def unchanged_path(work: Path) -> Path:
     return work.with_name(work.name + ".unchanged")
 
 
+def remove_working_copy(published: Path) -> None:
+    """What a run that did not publish leaves beside the warehouse (its working copy, the copy's WAL):
+    nothing reads it, and on a full disk it keeps the disk full (a published run has renamed it)."""
+    work = working_path(published)
+    for leftover in (work, wal_path(work), unchanged_path(work)):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass  # the next run removes it before it starts
+
+
 def prepare_working_copy(published: Path, log: Callable[[str], None] = lambda _: None) -> Path:
     """A fresh working copy of ``published`` (or nothing, when there is no warehouse yet) to build into."""
     work = working_path(published)

@@ -91,6 +91,9 @@ def _run(published: Path, lock: RunLock, executor: str, force: bool) -> int:
             return EXIT_FAILED
         finally:
             _prune_logs(log_dir)
+            from ..publish import remove_working_copy
+
+            remove_working_copy(published)
 
 
 def _build(published: Path, lock: RunLock, executor: str, console, say, log_path: Path, since_iso: str,
