@@ -206,7 +206,8 @@ _WE = r"我(?:局|委|办|厅|镇|乡|街道|区|县|市)"
 _ON_WHOSE = r"(?:(?:19|20)\d\d年度?|本年度|全年|" + _WE + r"|我(?:院|校)|本(?:局|单位|机关))*"
 # 现将我局2021年政府信息公开工作情况…: the body's own year of disclosure work, then how it is told
 # (or its words swapped: 现将我局2023年度政府公开信息工作情况报告如下)
-_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开|政府公开信息)工作(?:有关)?(?:情况)?"
+# (…工作的情况: 现将我局2010年政府信息公开工作的情况报告如下)
+_NOW_THE_WORK = r"现将" + _ON_WHOSE + r"(?:政府信息公开|信息公开|政务公开|政府公开信息)工作(?:的)?(?:有关)?(?:情况)?"
 # the report on the year's disclosure work, as an opening names it, and a body's telling it compiled it
 _DISCLOSURE_REPORT = r"(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告"
 _COMPILED_THE_YEARS_REPORT = r"编(?:制|写)(?:完成)?了(?:19|20)\d\d年度?" + _DISCLOSURE_REPORT

@@ -285,6 +285,9 @@ def test_the_contact_sentence_a_compiler_a_company_report_and_a_cut_notice(text,
     # (a bureau's report written as a letter to the county's office, prose_pages/batch_zzu/04: 编写, not 编制)
     ("縣政府信息化工作辦公室:\n根據(jù)《卓尼縣人民政府辦公室轉(zhuǎn)發(fā)關于做好2021年政府信息公開工作年度報告編發(fā)工作的通知的通知》"
      "要求,我局結(jié)合招商引資工作實際,認真組織編寫了2021年政府信息公開工作年度報告,現(xiàn)將有關情況報告如下:\n一、概述\n", 2021),
+    # (a county bureau's 2010 report with no title, second_readers/gate_j c053: 工作的情况)
+    ("根据《中华人民共和国政府信息公开条例》和《靖宇县政府信息公开暂行办法》的要求,靖宇县交通运输局以深入开展学习实践科学发展观活动为契机,"
+     "及时规范开展交通运输系统政府信息公开工作,现将我局2010年政府信息公开工作的情况报告如下:\n一、概述\n", 2010),
 ])
 def test_more_ways_an_opening_speaks_of_itself_as_the_report(text, year):
     meta = parse_document(text, "x.txt").meta

@@ -174,6 +174,10 @@ def test_unlabelled_approximate_statements() -> None:
         ("全区共发生涉及政府信息公开的行政诉讼案件2件，被纠错0件。", "n.suit", 2),
         ("2018年，共制作政府信息3021条，其中主动公开信息1027条，依申请公开信息459条。", "n.active.items", 1027),
         ("本区到年底累计主动公开政府信息5928条，其中，本年度新增主动公开政府信息2110条。", "n.active.items", 2110),
+        # (second_readers/prose_j p016 and p019: a street's and a town's none of requests)
+        ("2022年度,长兴岛街道收到和处理政府信息公开申请办理事项为0件。", "n.requests.received", 0),
+        ("2025年度,我镇未收到政府信息公开申请、无相关申请处理情况,未发生政府信息公开行政复议、行政诉讼情况。",
+         "n.requests.received", 0),
     ],
 )
 def test_phrasing(sentence: str, code: str, value: float) -> None:

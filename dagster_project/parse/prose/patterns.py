@@ -150,7 +150,8 @@ _RECV_VERB = r"(?P<verb>" + _RECEIVED + r")"
 _RECV_OR_HANDED_IN = r"(?P<verb>" + _RECEIVED + r"|提交|提出)"
 RECV_1 = re.compile(
     _RECV_OR_HANDED_IN + r"(?:了)?(?P<mid>[^，。;,]{0,25}?)" + _DISCLOSURE + r"(?:的)?" + _REQ_CHANNEL
-    + r"(?:申请|请求)(?:书|件|案件)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER  # (…公开申请书58条)
+    # (…公开申请书58条 / 收到和处理政府信息公开申请办理事项为0件)
+    + r"(?:申请|请求)(?:书|件|案件|(?:办理)?事项)?" + _REQ_TAIL + _NUM + _REQ_UNIT + _APX_AFTER
 )
 RECV_2 = re.compile(  # 受理依申请公开政府信息29件 / 共收到政府信息依申请公开1499件 / …依申请公开信件8件 / 依申请件0件
     r"(?:收到|受理|接收|接到)(?:了)?(?P<mid>[^，。;,\d]{0,12}?)依申请(?:(?:政府信息|信息)?公开(?:的)?(?:政府信息|信息)?(?:申请|请求)?"
@@ -292,7 +293,9 @@ ZERO_REQUESTS = re.compile(
     # …申请及相关投诉举报情况: none of either; …申请和因政府信息公开申请行政复议、行政诉讼事件: none of the requests
     # and of the cases
     r"(?:(?:及|和|或)(?:相关)?(?:投诉举报|投诉|举报|咨询)(?:情况)?"
-    r"|(?:和|及|或)因(?:政府信息公开|信息公开)?(?:申请)?(?:行政复议|行政诉讼)[^，。;,]{0,16}?(?:事件|案件|情况))?"
+    r"|(?:和|及|或)因(?:政府信息公开|信息公开)?(?:申请)?(?:行政复议|行政诉讼)[^，。;,]{0,16}?(?:事件|案件|情况)"
+    # (…申请、无相关申请处理情况: none received, so none handled)
+    r"|、(?:无|没有)(?:相关)?(?:申请)?(?:处理|办理|答复)(?:情况)?)?"
     + INCLUDING + r"$"
 )
 # none as a field's value or as the old format's section heading negated: 依申请受理信息公开申请:无 /
