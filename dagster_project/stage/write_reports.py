@@ -32,11 +32,13 @@ PARSE_PACKAGE = Path(__file__).resolve().parents[1] / "parse"
 
 @lru_cache(maxsize=1)
 def parser_version() -> str:
-    """A digest of the parsing code and the indicator catalog: changing either re-parses everything."""
+    """A digest of the parsing code, the indicator catalog and the tables the issuer is placed by (divisions,
+    zones, abbreviations): changing any re-parses everything, since a report's agency is read at its parse."""
+    from ..parse.agency.divisions import ABBREVIATIONS_CSV, DIVISIONS_CSV, ZONES_CSV
     from ..parse.catalog import INDICATORS_CSV
 
     digest = hashlib.sha256()
-    for path in sorted(PARSE_PACKAGE.rglob("*.py")) + [INDICATORS_CSV]:
+    for path in sorted(PARSE_PACKAGE.rglob("*.py")) + [INDICATORS_CSV, DIVISIONS_CSV, ZONES_CSV, ABBREVIATIONS_CSV]:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
