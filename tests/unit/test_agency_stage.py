@@ -639,3 +639,11 @@ def test_a_reviewers_cases_on_this_rounds_agency_rules():
     text = ("三里屯街道2019年政府信息公开工作年度报告\n本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。如对本报告有任何"
             "疑问,请与三里屯街道办事处联系(地址:北京市朝阳区三里屯街道工体北路1号)。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "北京市朝阳区三里屯街道办事处"
+
+
+def test_a_zone_whose_short_form_is_no_high_tech_industrial_zone():
+    # a second reader's tenth round (issuer_j c034): 东湖高新区 is 武汉东湖新技术开发区, which its page's 来源 prints;
+    # written out by the general rule it was 东湖高新技术产业开发区, a name no body has
+    text = ("2021年东湖高新区教育局政府信息公开工作年度报告\n  • 来源: 武汉东湖新技术开发区教育局\n"
+            "现将教育局2021年政府信息公开工作年度报告报告如下:\n一、总体情况\n2021年,东湖高新区教育局坚持以公开为常态。\n")
+    assert parse_document(text, "x.txt").meta.agency_name == "武汉东湖新技术开发区教育局"
