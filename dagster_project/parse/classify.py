@@ -452,10 +452,22 @@ _FIELD_LINE = re.compile(r"(?:发布(?:日期|时间|机构|单位)|信息来源
 
 def _first_content_line(text: str) -> str:
     """The first line that is neither blank, nor a line of a site's footer, its font-size buttons or
-    the page's fields copied above the text, nor the site's name."""
-    return next((stripped for line in text.splitlines() if (stripped := line.strip())
-                 and not _FOOTER_LINE.search(line) and not _SITE_NAME_LINE.match(stripped)
-                 and not _FONT_SIZE_LINE.match(stripped) and not _FIELD_LINE.match(stripped)), "")
+    the page's fields copied above the text (a field's value on the line under its label too:
+    发布时间: / 2025-01-21 17:17), nor the site's name."""
+    value_follows = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if value_follows:
+            value_follows = False
+            continue
+        if _FIELD_LINE.match(stripped):
+            value_follows = stripped.endswith((":", "："))
+            continue
+        if not (_FOOTER_LINE.search(line) or _SITE_NAME_LINE.match(stripped) or _FONT_SIZE_LINE.match(stripped)):
+            return stripped
+    return ""
 
 
 def _title_over_two_lines(text: str) -> str | None:

@@ -240,6 +240,19 @@ def test_a_school_years_report_with_no_title_is_a_report():
     assert (meta.doc_type, meta.report_year) == ("annual_report", 2014), meta.doc_type_reason
 
 
+def test_an_untitled_report_under_the_pages_fields_with_their_values_on_lines_of_their_own():
+    # a second reader's eleventh round (gate_k c036, a city's 公共资源交易中心, 2024): the fields' values under their
+    # labels were taken for the text's first line, so its opening section (一、总体情况) went unseen
+    text = ("发布时间:\n2025-01-21 17:17\n信息来源:\n市公共资源交易中心\n一、总体情况\n"
+            "2024年,市公共资源交易中心立足交易工作实际,认真开展政府信息公开工作。\n(一)主动公开情况\n"
+            "2024年,市公共资源交易中心主动做好各类信息公开工作,全年主动公开信息2170条。\n(二)依申请公开情况\n"
+            "2024年,中心依法依规开展依申请公开工作,收到依申请公开事项0条。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2024), meta.doc_type_reason
+    # the same fields with their values on their own lines are skipped as before
+    assert parse_document(text.replace(":\n", ":"), "x.txt").meta.doc_type == "annual_report"
+
+
 def test_a_site_menu_above_the_text_is_not_its_heading():
     # a real mirror of 上海市's 2010 report: the site's menu (- 政策解读) comes first
     text = ("- 政策解读\n- 经济发展\n- 社会发展\n本年度报告根据《中华人民共和国政府信息公开条例》的要求,由市政府办公厅综合各区(县)"
