@@ -178,6 +178,9 @@ def test_unlabelled_approximate_statements() -> None:
         ("2022年度,长兴岛街道收到和处理政府信息公开申请办理事项为0件。", "n.requests.received", 0),
         ("2025年度,我镇未收到政府信息公开申请、无相关申请处理情况,未发生政府信息公开行政复议、行政诉讼情况。",
          "n.requests.received", 0),
+        # (second_readers/prose_k p07: 主动公开发布, the two verbs joined)
+        ("(一)主动公开情况。截至2025年12月31日,虹山乡通过政府信息网主动公开发布各类信息7条,内容涉及民政扶贫救灾社会保障就业类"
+         "信息1条、安全生产、应急管理类信息2条、其他信息4条。", "n.active.items", 7),
     ],
 )
 def test_phrasing(sentence: str, code: str, value: float) -> None:
