@@ -647,3 +647,15 @@ def test_a_zone_whose_short_form_is_no_high_tech_industrial_zone():
     text = ("2021年东湖高新区教育局政府信息公开工作年度报告\n  • 来源: 武汉东湖新技术开发区教育局\n"
             "现将教育局2021年政府信息公开工作年度报告报告如下:\n一、总体情况\n2021年,东湖高新区教育局坚持以公开为常态。\n")
     assert parse_document(text, "x.txt").meta.agency_name == "武汉东湖新技术开发区教育局"
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a second reader's eleventh round (issuer_k c031, a Traditional mirror): the body, its short name, its year's report
+    ("根據《中華人民共和國政府信息公開條例》的規定,公布清遠市人民政府辦公室(以下簡稱市政府辦公室)2013年政府信息公開工作年度報告。"
+     "本報告由概述、主動公開政府信息情況等六部分組成。\n一、概述\n", "清远市人民政府"),  # (its office answers for it)
+    # (issuer_k c029: the period the report covers, then the town whose work it was)
+    ("一、总体情况\n根据《中华人民共和国政府信息公开条例》及上级政府信息公开工作相关要求,结合勐拉镇2025年政府工作实际,编制本报告。"
+     "报告涵盖2025年1月1日至12月31日期间勐拉镇政府信息公开工作情况,包括总体情况、主动公开等内容。\n", "勐拉镇人民政府"),
+])
+def test_issuers_of_the_eleventh_round(text, issuer):
+    assert parse_document(text, "x.txt").meta.agency_name == issuer

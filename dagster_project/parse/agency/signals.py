@@ -160,7 +160,9 @@ _SAYS_WHAT_IT_IS = _FromLineStarts(r"([^\s,，。;；《》\d]{2,30}?)是(?:主�
 _COMPILES_UNDER_THE_RULES = _FromLineStarts(
     r"([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:(?:本|此)(?:年度)?报告"
     r"|(?:了)?" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告)", ("据《", "照《"))
-_SUMS_UP = re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作")
+# (报告涵盖2025年1月1日至12月31日期间勐拉镇政府信息公开工作情况: the period, then the body whose work it was)
+_SUMS_UP = re.compile(r"(?:总结|反映(?:了)?|涵盖[^。,，;；]{0,30}?期间)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?"
+                      r"(?:政府信息公开|政务公开)工作")
 _SENTENCES = [
     # (现公开来凤经济开发区信息公开2018年度报告: the body, then the work the year's report is of)
     _AtWords(re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)"
@@ -168,6 +170,9 @@ _SENTENCES = [
     _SAYS_WHAT_IT_IS,
     _NAMED_SHORT_COMPILES,
     re.compile(r"(?:公布|公开)《?" + _ANY_YEAR + r"年度?(.{2,32}?)(?:政府信息公开|信息公开|政务公开)"),
+    # (公布清远市人民政府办公室(以下简称市政府办公室)2013年政府信息公开工作年度报告: the body, its short name, its year's report)
+    re.compile(r"(?:公布|公开|发布)《?([^\s,，。;；《》()（）\d]{2,30}?)[(（]以下简?称[^)）]{1,12}[)）]" + _ANY_YEAR
+               + r"年度?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"现(?:将|就)(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|信息公开|政务公开)"),
     re.compile(r"特编制(?:并(?:向社会)?(?:公布|公开|发布))?(.{2,32}?)" + _ANY_YEAR),  # (特编制并向社会公布金水区…局2014年度…)
     # 编制了若笠乡2008年政府信息公开工作年度报告: the report's title, unquoted
@@ -209,7 +214,7 @@ def _holds_one_of(*words: str):
 _NEEDS = {
     _SAYS_WHAT_IT_IS: re.compile(r"是(?:主管|负责|主责)").search,
     _NAMED_SHORT_COMPILES: _SHORT_NAME_COMPILES.search,
-    _SUMS_UP: _holds_one_of("总结", "反映"),
+    _SUMS_UP: _holds_one_of("总结", "反映", "涵盖"),
     _LINE_PUBLISHES: _PUBLISHES_YEAR.search,
     _CLAUSE_COMPILED: _COMPILED_YEAR.search,
 }
