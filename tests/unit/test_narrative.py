@@ -432,6 +432,16 @@ def test_channel_statement_only_when_nothing_better() -> None:
     assert _values("通过政府门户网站全年主动公开各类政府信息10407条。") == {"n.active.items": 10407}
 
 
+def test_one_of_two_sites_counts_is_no_years_figure() -> None:
+    # a second reader's eleventh round (prose_k p19): each portal's count is a part, and no total is stated
+    text = ("(一)主动公开情况。依托深圳市市场监督管理局门户网站,主动公开本单位财政预决算、政府信息公开工作年度报告、涉企相关信息等4条。"
+            "依托深汕特别合作区门户网站,主动公开规范性文件、专项应急预案、法治政府建设年度报告及各类涉企信息等11条。")
+    assert "n.active.items" not in _values(text, 2025)
+    # a website's count beside a WeChat account's stays the year's (the account's posts are no items)
+    text = "2016年,我局通过政府网站渠道主动公开信息共459条,通过政务微博微信渠道主动公开信息共139条。"
+    assert _values(text, 2016)["n.active.items"] == 459
+
+
 def test_empty_text() -> None:
     assert extract_prose_figures("") == []
     assert extract_prose_figures("没有任何数字。", 2017) == []

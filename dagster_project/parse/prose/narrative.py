@@ -38,6 +38,7 @@ from functools import partial
 
 from ..chinese_numerals import parse_cn_number
 from ..model import Figure
+from .patterns import NEW_MEDIA
 from .scan import Candidate, scan_sentence
 from .sentences import Sentence, may_state_figure, prose_blocks, split_sentences
 
@@ -54,6 +55,16 @@ NARRATIVE_CODES = (
     "n.suit",
     "n.press_conferences",
 )
+
+
+def _one_of_several_sites(chosen: Candidate | None, cands: list[Candidate]) -> bool:
+    """The proactive count chosen is one site's, and another site's count differs from it: a part, with no
+    total stated (依托深圳市市场监督管理局门户网站,主动公开…4条。依托深汕特别合作区门户网站,主动公开…11条). A
+    website's count beside a WeChat account's stays the year's: the account's posts are no items."""
+    if chosen is None or not chosen.site or NEW_MEDIA.search(chosen.evidence):
+        return False
+    return any(c is not chosen and c.code == chosen.code and c.site and c.value != chosen.value
+               and not NEW_MEDIA.search(c.evidence) for c in cands)
 
 
 def extract_prose_figures(text: str, report_year: int | None = None) -> list[Figure]:
@@ -103,6 +114,8 @@ def extract_prose_figures(text: str, report_year: int | None = None) -> list[Fig
         cur = best.get(c.code)
         if cur is None or (c.priority, c.order) < (cur.priority, cur.order):
             best[c.code] = c
+    if _one_of_several_sites(best.get("n.active.items"), cands):
+        del best["n.active.items"]
     figures = []
     for code in NARRATIVE_CODES:
         c = best.get(code)

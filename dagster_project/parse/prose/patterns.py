@@ -73,6 +73,8 @@ LICENSING_CONTEXT = re.compile(r"审批|许可|办件|窗口|行政服务中心|
 # a body named for that work (开平市政务服务和数据管理局收到政府信息公开申请4件): its name says nothing of the count
 # (a bureau or office, not a hall or centre, nor one of all the area's: 全市政务服务中心 is a channel)
 LICENSING_BODY = re.compile(r"(?<!全市)(?<!全县)(?<!全区)(?<!各)(?:政务服务|行政审批|审批服务)[\u4e00-\u9fff]{0,8}?(?:管理局|局|办公室)")
+# new media: an account's posts, which are no items of the body's proactive disclosure
+NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
 CHANNEL = re.compile(
     r"网站|门户|微博|微信|公众号|客户端|APP|app|公开栏|公告栏|报刊|报纸|电视|广播|新媒体|政务号|头条|抖音|专栏|平台"
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import ACTIVE_SECTION, TOPIC, read_value
+from .patterns import ACTIVE_SECTION, NEW_MEDIA, TOPIC, read_value
 from .sentences import Sentence, last_heading
 
 # a channel named in parentheses (通过政府网站(政府信息公开专栏)公开…) is no topic
@@ -14,7 +14,6 @@ _PARENTHESES = re.compile(r"[(（][^)）]{0,30}[)）]")
 _OTHER_COUNT = re.compile(r"\d+(?:余|多)?(?:条|篇)")
 _PUBLISHED_COUNT = re.compile(r"(?:发布|公开|推送|上传|推文)[^。；;，,]{0,25}?(?P<count>\d+)(?:余|多)?(?:条|篇)")
 _ACTIVE_COUNT = re.compile(r"主动公开[^。；;，,]{0,20}?\d")
-_NEW_MEDIA = re.compile(r"公众号|微信|微博|抖音|头条|新媒体|客户端|APP|app")
 _WEBSITE = re.compile(r"网|平台|公开栏|公示栏")
 _UNTIL_MONTH = re.compile(r"截[至止](?:到)?(?:(?:19|20)\d{2}年)?(\d{1,2})月")
 _NEXT_SECTION = re.compile(r"依申请|[(]?[二三四五六七八九十][)、]")
@@ -51,7 +50,7 @@ def _breaks_it_down(m: re.Match, parts: str) -> bool:
     公开内容23条 under 27): counts of no request (其中依申请公开2条) and of no social-media account (其中政策文件
     5条,通过微信公众号发布信息45条: another channel beside the website's), which together do not pass it."""
     value = read_value(m)
-    if value is None or value.approximate or "申请" in parts or _NEW_MEDIA.search(parts):
+    if value is None or value.approximate or "申请" in parts or NEW_MEDIA.search(parts):
         return False
     return sum(int(n) for n in _PART_COUNT.findall(parts)) <= value.value
 
@@ -91,7 +90,7 @@ def stands_for_the_section(sent: Sentence, i: int, clause: str, m: re.Match) -> 
     if heading is not None and "申请" in after:
         return False  # under 公开的数量, a count with the requests among its parts (…10条,其中依申请公开2条)
     said = before + head
-    if _NEW_MEDIA.search(said) and not _WEBSITE.search(said):
+    if NEW_MEDIA.search(said) and not _WEBSITE.search(said):
         return False  # a social-media account's posts (公众号…累计发布信息331篇)
     to = _UNTIL_MONTH.search(since + sent.text)
     return to is None or to.group(1) == "12"  # not a count until 截止到2014年11月

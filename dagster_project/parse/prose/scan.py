@@ -66,6 +66,10 @@ from .proactive_section import stands_for_the_section
 from .sentences import Sentence, last_heading
 
 
+# a clause that only names the site a count was published on (依托…门户网站 / 通过区政府网站)
+_BY_WAY_OF = re.compile(r"^(?:依托|通过|在|利用)[^，,。；;]{0,30}?(?:网站|门户|平台|公开栏)$")
+
+
 @dataclass
 class Candidate:
     """A figure one clause states for an indicator; the best candidate per code is kept."""
@@ -76,6 +80,7 @@ class Candidate:
     evidence: str
     order: int
     priority: int = 0  # lower wins; then earlier wins
+    site: bool = False  # a proactive count one site carried (通过政府门户网站主动公开… / 依托…门户网站,主动公开…)
 
 
 # words before the request in a "none received" clause that make it a channel's, a kind's or
@@ -455,7 +460,9 @@ def scan_sentence(
                     continue  # 其中,通过政府网站…326条,通过…新媒体共…707条: each channel's part
                 if channel and "、" in m.group():
                     continue  # kinds one channel carried (在门户网站主动公开发布公告公示、部门动态等85条)
-                _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0)
+                if _emit(cands, "n.active.items", m, clause, order, 1 if channel else 0):
+                    # (the site named in the clause or in the one before: 依托深汕特别合作区门户网站,主动公开…11条)
+                    cands[-1].site = channel or i > 0 and _BY_WAY_OF.match(sent.clauses[i - 1]) is not None
             elif kind == "S":
                 if qizhong or not stands_for_the_section(sent, i, clause, m):
                     continue
