@@ -160,9 +160,10 @@ _SAYS_WHAT_IT_IS = _FromLineStarts(r"([^\s,，。;；《》\d]{2,30}?)是(?:主�
 _COMPILES_UNDER_THE_RULES = _FromLineStarts(
     r"([^\s,，。;；《》\d]{2,30}?)(?:依据|根据|按照|依照)《[^。\n]{0,120}?编制(?:(?:本|此)(?:年度)?报告"
     r"|(?:了)?" + _ANY_YEAR + r"年度?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告)", ("据《", "照《"))
-# (报告涵盖2025年1月1日至12月31日期间勐拉镇政府信息公开工作情况: the period, then the body whose work it was)
-_SUMS_UP = re.compile(r"(?:总结|反映(?:了)?|涵盖[^。,，;；]{0,30}?期间)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?"
-                      r"(?:政府信息公开|政务公开)工作")
+_SUMS_UP = re.compile(r"(?:总结|反映(?:了)?)([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作")
+# 报告涵盖2025年1月1日至12月31日期间勐拉镇政府信息公开工作情况: the period, then the body whose work it was (one body:
+# …期间昌图县人民政府及所属部门、镇政府信息公开工作 is a county's whole)
+_COVERS_THE_WORK = re.compile(r"涵盖[^。,，;；]{0,30}?期间([^\s,，。;；《》()（）\d、及和与各]{2,30}?)(?:政府信息公开|政务公开)工作")
 _SENTENCES = [
     # (现公开来凤经济开发区信息公开2018年度报告: the body, then the work the year's report is of)
     _AtWords(re.compile(r"(?:现|特)(?:将|向社会|予以)?(?:公布|公开|发布)《?(?:" + _ANY_YEAR + r"年度?)?(.{2,32}?)"
@@ -182,6 +183,7 @@ _SENTENCES = [
     _COMPILES_UNDER_THE_RULES,
     # 全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况 / 结合滨海新区政府信息公开工作情况编制
     _SUMS_UP,
+    _COVERS_THE_WORK,
     # (结合县政府政务公开工作要求: the body that asks, not the one that reports; 结合…工作要点落实情况 is its own)
     re.compile(r"结合(?:" + _ANY_YEAR + r"年度?)?([^\s,，。;；《》\d]{2,30}?)(?:" + _ANY_YEAR + r"年度?)?(?:政府信息公开|政务公开)工作"
                r"(?!的?(?:有关|相关|新的?|最新)?(?:要求|部署|安排|精神|(?:要点|任务|重点)(?![^，,。;；]{0,4}?(?:落实|完成|情况|推进))))"),
@@ -214,7 +216,8 @@ def _holds_one_of(*words: str):
 _NEEDS = {
     _SAYS_WHAT_IT_IS: re.compile(r"是(?:主管|负责|主责)").search,
     _NAMED_SHORT_COMPILES: _SHORT_NAME_COMPILES.search,
-    _SUMS_UP: _holds_one_of("总结", "反映", "涵盖"),
+    _SUMS_UP: _holds_one_of("总结", "反映"),
+    _COVERS_THE_WORK: _holds_one_of("涵盖"),
     _LINE_PUBLISHES: _PUBLISHES_YEAR.search,
     _CLAUSE_COMPILED: _COMPILED_YEAR.search,
 }
