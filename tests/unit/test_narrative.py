@@ -179,6 +179,8 @@ def test_unlabelled_approximate_statements() -> None:
         ("2025年度,我镇未收到政府信息公开申请、无相关申请处理情况,未发生政府信息公开行政复议、行政诉讼情况。",
          "n.requests.received", 0),
         # (second_readers/prose_k p07: 主动公开发布, the two verbs joined)
+        # (prose_l p017: the year's new items)
+        ("本机关2015年共主动公开政府信息新增22条,其中全文电子化率达100%。", "n.active.items", 22),
         ("(一)主动公开情况。截至2025年12月31日,虹山乡通过政府信息网主动公开发布各类信息7条,内容涉及民政扶贫救灾社会保障就业类"
          "信息1条、安全生产、应急管理类信息2条、其他信息4条。", "n.active.items", 7),
     ],
@@ -430,6 +432,17 @@ def test_channel_statement_only_when_nothing_better() -> None:
     text = "通过政府网站主动公开政府信息800条。\n全年共主动公开政府信息1500条。"
     assert _values(text) == {"n.active.items": 1500}
     assert _values("通过政府门户网站全年主动公开各类政府信息10407条。") == {"n.active.items": 10407}
+
+
+def test_a_count_that_holds_the_years_before_or_stops_before_the_years_end_is_no_years_figure() -> None:
+    # a second reader's twelfth round (prose_l p009, p012): the count says it holds every item since 2008; a
+    # year-end account written in November counts to its end
+    text = "本局2011年度共主动公开政府信息417条(此数含2008年以来所有主动公开信息数),主动公开信息全文电子化率达100%。"
+    assert "n.active.items" not in _values(text, 2011)
+    text = "市人口计生委严格遵照《政府信息公开条例》的有关规定,截至11月底,共主动公开政务信息254条次。"
+    assert "n.active.items" not in _values(text, 2014)
+    # (the whole year's end is no part of it)
+    assert _values("截至12月底,共主动公开政务信息254条。", 2014) == {"n.active.items": 254}
 
 
 def test_one_of_two_sites_counts_is_no_years_figure() -> None:

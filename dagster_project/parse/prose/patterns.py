@@ -86,14 +86,17 @@ TOTAL_MARK = re.compile(r"全|共|合计|总计|各级")
 # 政府信息公开专栏 / "政府信息公开"栏目 is where all of the body's disclosure goes, a channel rather than a topic
 TOPIC = re.compile(r"领域|(?<!信息公开)(?<!信息公开”)(?<!信息公开\")(?<!信息公开》)(?:专栏|栏目)|专题|类信息|方面")
 # (1-12月份 is the whole year)
-SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)(?!1(?:-|至)12月)\d+(?:-|至)\d+月")
+# (截至11月底 / 截止2014年10月: the year so far, in a report written before its end)
+SUBPERIOD = re.compile(r"季度|上半年|下半年|半年来|月份以来|(?<!\d)(?!1(?:-|至)12月)\d+(?:-|至)\d+月"
+                       r"|截[至止](?:到)?(?:(?:19|20)\d\d年)?(?:1[01]|[1-9])月(?:底|末|份)?")
 
 
 def names_subperiod(clause: str) -> bool:
     """SUBPERIOD is in the clause. Each of its wordings holds 季度, 半年 or 月, so the search (slow: it
     tries the digit-run branch at every position) runs only on a clause holding one of them."""
     return ("月" in clause or "季度" in clause or "半年" in clause) and bool(SUBPERIOD.search(clause))
-CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来")
+# (…417条(此数含2008年以来所有主动公开信息数): a count that says it holds the years before)
+CUMULATIVE = re.compile(r"累计|历年|累积|以来共|成立以来|开通以来|建站以来|运行以来|含[^，。；;)）]{0,10}?以来")
 # the words of the year before the report's (上年, 上一年度, 去年, 前年)
 LAST_YEAR_WORDS = r"上一?年度?|去年|前年"
 PREVIOUS = re.compile(LAST_YEAR_WORDS + r"|结转")
@@ -117,7 +120,8 @@ _ACTIVE_KINDS = r"(?:[^，。;,:：]{2,30}?、[^，。;,:：]{1,30}?等(?:事项
 _ACTIVE_TOWN = r"(?:(?![本我该])(?:(?![各全和与及辖属直、])[\u4e00-\u9fff]){1,8}?(?<![乡村])(?:镇|乡|街道|苏木)(?:人民)?(?=政府信息))?"
 # (the old template's summary list: 1.主动公开政府信息的情况:81条)
 ACTIVE_A = re.compile(
-    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + _ACTIVE_TOWN + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新)?"
+    # (主动公开政府信息新增22条: the year's new items)
+    _ACTIVE_VERB + _ACTIVE_KINDS + _ACTIVE_QUAL + _ACTIVE_TOWN + r"(?:政府信息|政务信息|信息|文件)?(?:的)?(?:数量|条数|数|总数|总量|更新|新增)?"
     r"(?:的?情况[:：])?(?:为|共计|共|总计|合计|达到|达|计|累计)*" + _NUM + r"条" + _APX_AFTER
 )
 # counted in 件 (older reports): only with 政府信息 named, since 主动公开文件17件 counts documents
