@@ -551,10 +551,24 @@ _ESSAY_BUNDLE = re.compile(r"[(（](?:共|精选)(?:\d+|[一二三四五六七�
 ESSAY_BUNDLE_OPENING_CHARS = 2000
 
 
+# a paper's abstract and key words (【摘要】…, or 摘要: with 关键词:), as a journal or a law site prints it: a study of
+# reports (基于…245份政府信息公开工作年度报告), not one; a site's search box (关键词:) alone is no paper's
+_PAPER_LABELS = re.compile(r"【(?:摘要|关键词|关键字)】|(?:^|\n)\s*(?:【)?(摘\s*要|关键[词字])(?:】)?\s*[:：]")
+
+
+def _is_a_paper(opening: str) -> bool:
+    if "【摘要】" in opening or "【关键词】" in opening or "【关键字】" in opening:
+        return True
+    labels = {re.sub(r"\s", "", m.group(1))[:2] for m in _PAPER_LABELS.finditer(opening) if m.group(1)}
+    return {"摘要", "关键"} <= labels
+
+
 def _look_alike_body(text: str) -> str | None:
     opening = text[:ESSAY_BUNDLE_OPENING_CHARS]
     if "篇" in opening and _ESSAY_BUNDLE.search(opening):  # (each match holds 篇; the pattern tries every character)
         return "a bundle of model essays (…(共6篇), 篇1:…), not a report"
+    if ("摘" in opening or "关键" in opening) and _is_a_paper(opening):
+        return "a paper (its abstract and key words: 【摘要】, 摘要:/关键词:), a study of reports, not a report"
     if len(set(_BETTING.findall(text))) >= BETTING_KINDS:
         return "a gambling site's advertising (its words of betting) under a report's title, not a report"
     if _INTERPRETS.search(text[:INTERPRETATION_OPENING_CHARS]):

@@ -253,6 +253,18 @@ def test_an_untitled_report_under_the_pages_fields_with_their_values_on_lines_of
     assert parse_document(text.replace(":\n", ":"), "x.txt").meta.doc_type == "annual_report"
 
 
+def test_a_paper_that_studies_reports_is_not_a_report():
+    # a second reader's twelfth round (gate_l c060): a law journal's article on 245 reports, titled after them
+    text = ("政府信息公开制度运行状态考察——基于2008年至2010年245份政府信息公开工作年度报告\n\n发布日期:2012-02-02    文章来源:互联网\n"
+            "【出处】《法学》2011年第10期\n【摘要】根据对88个行政机关在2008年至2010年期间公布的245份政府信息公开工作年度报告的分析,"
+            "政府信息主动公开已经成为信息公开制度中的首要机制。\n【关键词】政府信息公开;年度报告\n")
+    meta = parse_document(text, "x.txt").meta
+    assert meta.doc_type == "other" and "a paper" in meta.doc_type_reason
+    # a site's search box (关键词:) above a real report is no paper's
+    report = "关键词:\n2019年西湖区政府信息公开工作年度报告\n本报告由西湖区人民政府办公室编制。\n一、总体情况\n"
+    assert parse_document(report, "x.txt").meta.doc_type == "annual_report"
+
+
 def test_a_site_menu_above_the_text_is_not_its_heading():
     # a real mirror of 上海市's 2010 report: the site's menu (- 政策解读) comes first
     text = ("- 政策解读\n- 经济发展\n- 社会发展\n本年度报告根据《中华人民共和国政府信息公开条例》的要求,由市政府办公厅综合各区(县)"
