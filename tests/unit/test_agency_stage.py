@@ -659,3 +659,13 @@ def test_a_zone_whose_short_form_is_no_high_tech_industrial_zone():
 ])
 def test_issuers_of_the_eleventh_round(text, issuer):
     assert parse_document(text, "x.txt").meta.agency_name == issuer
+
+
+@pytest.mark.parametrize("title", ["2012-2013 学年度中国科学院大学信息公开工作年度报告", "中国科学院大学2012-2013学年度信息公开工作年度报告"])
+def test_a_school_year_before_the_universitys_name(title):
+    # a second reader's twelfth round (issuer_l c023; doc_type_pages batch_28/11 and batch_15/11 likewise): the
+    # school year opening the title hid the university's name
+    text = f"{title}\n按照《高等学校信息公开办法》要求,现编制本报告。本年度报告中统计数据的时间为2012年9月1日至2013年8月31日\n"
+    assert parse_document(text, "x.txt").meta.agency_name == "中国科学院大学"
+
+

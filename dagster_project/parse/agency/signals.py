@@ -468,8 +468,8 @@ def _title_issuer(title: str) -> str:
         if issuer.endswith(_PLACE_ENDS) and norm.startswith(issuer) else None
     if body and _BODY_END.search(body.group(1)) and not body.group(1).startswith(_NOT_A_NAME_START):
         issuer += body.group(1)
-    if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告
-        m = re.match(r"^" + _ANY_YEAR + r"年度?(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
+    if len(issuer) < 2:  # 2024年昌吉州发改委政府信息公开工作年度报告 / 2012-2013学年度中国科学院大学信息公开工作年度报告
+        m = re.match(r"^" + _ANY_YEAR + r"(?:年度?|[-—–~至](?:19|20)\d\d学?年度?)(.{2,30}?)(?:政府信息公开|政务公开|信息公开)", norm)
         issuer = _government_whole(m.group(1)) if m else ""  # (2024年托克逊县夏镇人民|政府信息公开…)
     return issuer
 
