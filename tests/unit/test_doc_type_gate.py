@@ -253,6 +253,18 @@ def test_an_untitled_report_under_the_pages_fields_with_their_values_on_lines_of
     assert parse_document(text.replace(":\n", ":"), "x.txt").meta.doc_type == "annual_report"
 
 
+def test_a_title_without_a_year_over_the_bodys_year_reported_as_follows():
+    # a second reader's twelfth round (gate_l c031): 现将2010年度市民政局政府信息公开情况报告如下, then 一、基本概况
+    text = ("丽水市民政局政府信息公开工作年度报告\n发布时间:2011-04-25\n\n根据《中华人民共和国政府信息公开条例》要求,市民政局结合工作实际,"
+            "较好完成了各项政府信息公开工作。现将2010年度市民政局政府信息公开情况报告如下:\n\n一、基本概况\n\n2010年,我局认真贯彻落实"
+            "《政府信息公开条例》。\n")
+    meta = parse_document(text, "x.txt").meta
+    assert (meta.doc_type, meta.report_year) == ("annual_report", 2010), meta.doc_type_reason
+    # (the whole city's bodies are no body's own year)
+    other = text.replace("现将2010年度市民政局政府信息公开情况", "现将2010年度全市各单位政府信息公开情况")
+    assert parse_document(other, "x.txt").meta.doc_type == "other"
+
+
 def test_a_paper_that_studies_reports_is_not_a_report():
     # a second reader's twelfth round (gate_l c060): a law journal's article on 245 reports, titled after them
     text = ("政府信息公开制度运行状态考察——基于2008年至2010年245份政府信息公开工作年度报告\n\n发布日期:2012-02-02    文章来源:互联网\n"
