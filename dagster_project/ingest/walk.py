@@ -88,9 +88,27 @@ def _inside(real: bytes, root: bytes) -> bool:
     return real == root or real.startswith(root.rstrip(b"/") + b"/")
 
 
+# the fetch store writes a document to a temporary hidden file beside it, then renames it
+_FETCH_FOLDER = FETCH_SUBDIR.encode() + b"/"
+_STORE_TEMPORARY = b".tmp-"
+
+
+def _hidden(rel: bytes, entry: os.DirEntry) -> Refusal:
+    """A hidden file or folder (.DS_Store, .git, a report saved as .x.html): named, never read, so that
+    nothing under the raw folder is left out without a word."""
+    try:
+        folder = entry.is_dir(follow_symlinks=False)
+    except OSError:
+        folder = False
+    what = "hidden folder (its name starts with a dot): nothing in it is read" if folder else \
+        "hidden file (its name starts with a dot): not read"
+    return Refusal(display_path(rel) + ("/" if folder else ""), None, what + "; rename it to ingest it", "hidden")
+
+
 def walk_raw(raw_dir: Path, skip: frozenset[bytes] = BOOKKEEPING) -> tuple[list[RawFile], list[Refusal]]:
-    """Every file under ``raw_dir`` (hidden ones and bookkeeping aside), sorted by path: those that
-    may be read, and those refused with the reason. Only ``lstat``/``stat`` calls: nothing is opened."""
+    """Every file under ``raw_dir`` (bookkeeping aside), sorted by path: those that may be read, and
+    those refused with the reason (hidden files and folders among them). Only ``lstat``/``stat``
+    calls: nothing is opened."""
     root = os.path.realpath(os.fsencode(raw_dir))
     files: list[RawFile] = []
     refused: list[Refusal] = []
@@ -107,9 +125,11 @@ def walk_raw(raw_dir: Path, skip: frozenset[bytes] = BOOKKEEPING) -> tuple[list[
         subdirs = []
         for entry in entries:
             name = entry.name
-            if name.startswith(b"."):
-                continue
             rel = rel_dir + b"/" + name if rel_dir else name
+            if name.startswith(b"."):
+                if not (name.startswith(_STORE_TEMPORARY) and rel.startswith(_FETCH_FOLDER)):
+                    refused.append(_hidden(rel, entry))
+                continue
             if rel in skip:
                 continue
             outcome = _classify(root, rel, entry)

@@ -124,10 +124,16 @@ def test_bookkeeping_and_hidden_files_are_no_documents(raw, con):
     (raw / "_fetched" / "provenance.jsonl").write_text('{"url": "x"}\n', encoding="utf-8")
     (raw / "_fetched" / ".tmp-123.html").write_text("<html></html>", encoding="utf-8")
     (raw / ".hidden.txt").write_text("x", encoding="utf-8")
+    (raw / ".cache").mkdir()
+    (raw / ".cache" / "report.txt").write_bytes(next(SEEDS.glob("*.txt")).read_bytes())
     (raw / "notes.md").write_text("# 说明\n这是一份说明。\n", encoding="utf-8")
     ingest_folder(con, raw)
     assert set(_documents(con)) == {f"seeds/{p.name}" for p in SEEDS.glob("*.txt")} | {"notes.md"}
-    assert _refused(con) == {}
+    # a hidden file or folder is never read, but named (an outside trial: a report folder named .cache was left
+    # out without a word); the fetch store's file being written is bookkeeping
+    refused = _refused(con)
+    assert set(refused) == {".hidden.txt", ".cache/"}
+    assert all("starts with a dot" in reason and "rename it" in reason for _, reason, _ in refused.values())
 
 
 def test_a_missing_raw_folder_is_an_error_not_zero_documents(raw, con, tmp_path):
