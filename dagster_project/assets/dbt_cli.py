@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 import uuid
 from functools import cached_property
 from importlib.metadata import version as installed_version
@@ -47,9 +48,44 @@ def _kept(project_dir: Path, warehouse: str) -> Path:
     return Path(project_dir) / "target" / "partial_parse" / f"{key}.msgpack"
 
 
+# the build folders kept for a person to read (dbt.log, run_results.json): every build writes one of about
+# 12 MB, and a project run daily would fill its disk; one untouched for an hour is no build in progress
+BUILD_FOLDERS_KEPT = 5
+BUILD_FOLDER_IDLE_SECONDS = 3600
+
+
+def _last_touched(folder: Path) -> float:
+    times = [folder.stat().st_mtime]
+    log = folder / "dbt.log"
+    if log.exists():
+        times.append(log.stat().st_mtime)
+    return max(times)
+
+
+def prune_build_folders(project_dir: Path, now: float | None = None) -> list[Path]:
+    """Remove the build folders (``target/build-*``) beyond the newest BUILD_FOLDERS_KEPT that no build has
+    touched for BUILD_FOLDER_IDLE_SECONDS (a build of another warehouse may be writing one). Returns them."""
+    now = time.time() if now is None else now
+    folders = []
+    for folder in (Path(project_dir) / "target").glob("build-*"):
+        try:
+            folders.append((_last_touched(folder), folder))
+        except OSError:
+            continue  # removed meanwhile by another build's prune
+    folders.sort(reverse=True)
+    removed = []
+    for touched, folder in folders[BUILD_FOLDERS_KEPT:]:
+        if now - touched > BUILD_FOLDER_IDLE_SECONDS:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
 def build_target_path(project_dir: Path, warehouse: str, name: str) -> Path:
     """A new target folder for one dbt invocation, holding the parse state kept for ``warehouse``
-    (dagster-dbt copies the project's own only into a folder that has none)."""
+    (dagster-dbt copies the project's own only into a folder that has none); the old ones beyond the
+    few kept go (``prune_build_folders``)."""
+    prune_build_folders(project_dir)
     target = Path(project_dir) / "target" / f"{name}-{uuid.uuid4().hex[:8]}"
     target.mkdir(parents=True, exist_ok=True)
     kept = _kept(project_dir, warehouse)

@@ -32,3 +32,29 @@ def test_partial_parse_state_is_kept_per_warehouse_and_given_to_its_next_build(t
     assert (build_target_path(project, one, "build") / PARTIAL_PARSE).read_bytes() == b"state three"
     kept = sorted(p.name for p in (project / "target" / "partial_parse").iterdir())
     assert len(kept) == 2 and all(name.endswith(".msgpack") and not name.startswith(".") for name in kept)
+
+
+def test_old_build_folders_go_and_the_newest_and_the_ones_in_use_stay(tmp_path):
+    # an outside trial: every build left its dbt/target/build-* folder (11-12 MB), 52 of them after one afternoon
+    import os
+    import time
+
+    from dagster_project.assets.dbt_cli import BUILD_FOLDER_IDLE_SECONDS, BUILD_FOLDERS_KEPT, prune_build_folders
+
+    now = time.time()
+    target = tmp_path / "target"
+    folders = []
+    for i in range(BUILD_FOLDERS_KEPT + 4):
+        folder = target / f"build-{i:02d}-abc"
+        folder.mkdir(parents=True)
+        (folder / "dbt.log").write_text("log", encoding="utf-8")
+        age = (i + 1) * BUILD_FOLDER_IDLE_SECONDS  # older with each one
+        for path in (folder / "dbt.log", folder):
+            os.utime(path, (now - age, now - age))
+        folders.append(folder)
+    in_use = folders[-1]  # the oldest folder, but its build still writes its log
+    os.utime(in_use / "dbt.log", (now, now))
+    (target / "partial_parse").mkdir()
+    removed = prune_build_folders(tmp_path, now)
+    assert sorted(removed) == sorted(folders[BUILD_FOLDERS_KEPT - 1:-1])
+    assert all(f.exists() for f in folders[:BUILD_FOLDERS_KEPT - 1] + [in_use]) and (target / "partial_parse").exists()
