@@ -25,6 +25,7 @@ from .reader_process import ReaderLimits, read_attachment_within, stop_servers
 from .refused import BY_A_READER, known_refusals, still_refused, write_refused
 from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
+from .web_archive import HEAD_BYTES, is_web_archive, web_archive_page
 
 __all__ = ["IngestStopped", "IngestSummary", "ingest_folder", "report_id_for", "edge_hash"]
 
@@ -182,9 +183,24 @@ class _Read:
     refusal: tuple[str, str] | None = None  # (reason, category)
 
 
+def _read_web_archive(data: bytes) -> _Read:
+    """The page of a web page saved as one file (MHTML), decoded with the charset its part declares."""
+    page = web_archive_page(data)
+    if page is None:
+        return _Read(refusal=("a web page saved as one file (MHTML) holding no HTML page: nothing to read", "mhtml"))
+    html, charset = page
+    decoded = decode_bytes(html, charset)
+    if not decoded.decodable:
+        return _Read(refusal=(f"not readable as text: the HTML page of a web archive (MHTML): {decoded.how}",
+                              "undecodable"))
+    return _Read(decoded.encoding, f"web archive (MHTML); {decoded.how}", "html", decoded.text)
+
+
 def read_document(data: bytes, source_path: str, limits: ReaderLimits = ReaderLimits()) -> _Read:
     """Sniff, then decode or hand to an attachment reader (in a child process under ``limits``); never raises."""
     kind = sniff(data, source_path)
+    if kind in TEXT_KINDS and is_web_archive(data[:HEAD_BYTES]):
+        return _read_web_archive(data)
     if kind in TEXT_KINDS:
         decoded = decode_bytes(data)
         if not decoded.decodable:
