@@ -15,6 +15,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .children import end_children, interrupted_step
 from .damaged import damaged_warehouse_hint
 from .lock import RunLock, WarehouseBusy
 
@@ -123,6 +124,9 @@ def _run(published: Path, lock: RunLock, verbose: bool, force: bool = False) -> 
             _prune_logs(log_dir)
             from .publish import remove_working_copy
 
+            if ended := end_children():  # (dbt, when the run was stopped during its build)
+                say(f"  stopped {len(ended)} process(es) the run had started and left running: pids {ended}")
+
             remove_working_copy(published)
 
 
@@ -188,6 +192,9 @@ def _build(published: Path, lock: RunLock, console, say, log_path: Path, since_i
     if ok:
         return EXIT_OK
     failures = console.step_failures or [(name, "blocking check failed") for name in blocking]
+    if interrupted := interrupted_step(failures):  # Ctrl-C or SIGTERM, which Dagster reports as a step's failure
+        say(f"govinfo-warehouse: interrupted at {interrupted}; {published} was left as it was (log: {log_path})")
+        return EXIT_INTERRUPTED
     if hint := damaged_warehouse_hint([message for _, message in failures], published):
         say(f"  {hint}")
     for step, message in failures[:-1]:

@@ -19,6 +19,7 @@ import traceback
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..children import end_children, interrupted_step
 from ..damaged import damaged_warehouse_hint
 from ..lock import RunLock, WarehouseBusy
 from ..main import EXIT_BUSY, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SETTINGS, _prune_logs
@@ -91,9 +92,9 @@ def _run(published: Path, lock: RunLock, executor: str, force: bool) -> int:
             return EXIT_FAILED
         finally:
             _prune_logs(log_dir)
-            from ..publish import remove_working_copy
 
-            remove_working_copy(published)
+            if ended := end_children():  # (dbt, when the run was stopped during its build)
+                say(f"  stopped {len(ended)} process(es) the run had started and left running: pids {ended}")
 
 
 def _build(published: Path, lock: RunLock, executor: str, console, say, log_path: Path, since_iso: str,
@@ -150,8 +151,11 @@ def _build(published: Path, lock: RunLock, executor: str, console, say, log_path
         say(line)
     if ok:
         return EXIT_OK
-    say(f"  the failed build   : {work} (kept for inspection; the next run starts from the published file)")
     failures = console.step_failures or [(name, "blocking check failed") for name in blocking]
+    if interrupted := interrupted_step(failures):  # Ctrl-C or SIGTERM, which Dagster reports as a step's failure
+        say(f"govinfo-warehouse: interrupted at {interrupted}; {published} was left as it was (log: {log_path})")
+        return EXIT_INTERRUPTED
+    say(f"  the failed build   : {work} (kept for inspection; the next run starts from the published file)")
     if hint := damaged_warehouse_hint([message for _, message in failures], published):
         say(f"  {hint}")
     step, message = failures[-1] if failures else ("the run", "failed")
