@@ -23,7 +23,7 @@ from typing import Callable, Iterator, Mapping
 from .decode import decode_bytes
 from .reader_process import ReaderLimits, read_attachment_within, stop_servers
 from .refused import BY_A_READER, known_refusals, still_refused, write_refused
-from .sniff import REFUSED_KINDS, TEXT_KINDS, sniff
+from .sniff import DAMAGED_KINDS, REFUSED_KINDS, TEXT_KINDS, sniff
 from .walk import BOOKKEEPING, RawFile, Refusal, open_checked, report_id_for, walk_raw
 from .web_archive import HEAD_BYTES, is_web_archive, web_archive_page
 
@@ -207,7 +207,9 @@ def read_document(data: bytes, source_path: str, limits: ReaderLimits = ReaderLi
             return _Read(refusal=(f"not readable as text: {decoded.how}", "undecodable"))
         return _Read(decoded.encoding, decoded.how, kind, decoded.text)
     if kind in REFUSED_KINDS:
-        return _Read(refusal=(f"{REFUSED_KINDS[kind]}: not a document, never parsed as text", kind))
+        never = "never read (a whole copy of the file is needed)" if kind in DAMAGED_KINDS else \
+            "not a document, never parsed as text"
+        return _Read(refusal=(f"{REFUSED_KINDS[kind]}: {never}", kind))
     from ..parse.attachments import ATTACHMENT_KINDS, STATUS_NEEDS_OCR
 
     if kind not in ATTACHMENT_KINDS:  # pragma: no cover - sniff names no other kind

@@ -20,6 +20,8 @@ MAX_ZIP_PARTS = 10_000  # an office document holds tens of parts; listing millio
 REFUSED_KINDS: dict[str, str] = {
     "zip": "a zip archive holding no office document",
     "zip_many_parts": f"a zip archive of more than {MAX_ZIP_PARTS:,} parts (no office document has so many)",
+    "zip_damaged_office": "a damaged office document (.docx or .xlsx): its zip is cut short or corrupt, with no "
+                          "directory of its parts",
     "gzip": "a gzip archive",
     "bzip2": "a bzip2 archive",
     "xz": "an xz archive",
@@ -35,6 +37,9 @@ REFUSED_KINDS: dict[str, str] = {
     "binary": "binary content (not text)",
     "empty": "an empty file",
 }
+
+# the refusals of a document damaged in transit, not of another kind of file
+DAMAGED_KINDS = frozenset({"zip_damaged_office"})
 
 _HEAD = 8192
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -124,6 +129,9 @@ def _declared_parts(data: bytes) -> int | None:
     return None
 
 
+_OFFICE_PARTS = (b"[Content_Types].xml", b"word/", b"xl/", b"docProps/")
+
+
 def _zip_kind(data: bytes) -> str:
     # the count first: zipfile builds every entry's record to list the names, in the ingest's process
     if (_declared_parts(data) or 0) > MAX_ZIP_PARTS:
@@ -131,7 +139,8 @@ def _zip_kind(data: bytes) -> str:
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError):
-        return "zip"
+        # the parts' own headers still name an office document's (a copy cut short lost the directory at the end)
+        return "zip_damaged_office" if any(part in data[:_HEAD] for part in _OFFICE_PARTS) else "zip"
     lower = {n.lower() for n in names}
     if "word/document.xml" in lower:
         return "docx"

@@ -66,10 +66,13 @@ def test_what_is_not_a_readable_word_binary_is_refused_with_the_reason():
     assert (result.status, result.reason) == ("refused", "raw/a/report.wps: Kingsoft WPS format; no reader for it")
     # a file cut short in the middle of its streams
     cut = read_attachment(data[:len(data) // 3], "doc", "raw/a/cut.doc")
-    assert cut.status == "refused" and cut.reason.startswith("raw/a/cut.doc: ")
-    # an OLE header and nothing after it
+    assert cut.status == "refused" and cut.reason.startswith("raw/a/cut.doc: damaged .doc, cut short (")
+    # an OLE header and nothing after it: cut short too
     empty = read_attachment(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "doc", "raw/a/report.doc")
-    assert empty.status == "refused" and empty.reason.startswith("raw/a/report.doc: not a readable Word file")
+    assert empty.status == "refused" and empty.reason.startswith("raw/a/report.doc: damaged .doc, cut short (520 bytes")
+    # whole sectors, but no Word document in them: corrupt
+    whole = read_attachment(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1016, "doc", "raw/a/report.doc")
+    assert whole.status == "refused" and whole.reason.startswith("raw/a/report.doc: not a readable Word file")
     # an encrypted document: the FIB's fEncrypted flag
     at = data.index(bytes.fromhex("eca5"))  # wIdent, the first bytes of the WordDocument stream
     flags = int.from_bytes(data[at + 0x0A:at + 0x0C], "little") | 0x0100

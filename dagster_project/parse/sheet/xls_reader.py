@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, over_parse_budget, refused
+from ..compound_file import cut_short, damage_reason
 from .rows import workbook_lines
 
 
@@ -59,6 +60,8 @@ def read_xls(data: bytes, name: str) -> ReaderResult:
     try:
         book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True, logfile=_DISCARD)
     except Exception as exc:  # xlrd raises its own errors, and struct/index errors on damaged files
+        if cut_short(data):
+            return refused("xls", damage_reason(data, "xls", name, exc))
         return refused("xls", f"{name}: not a readable .xls ({_why(exc)})")
 
     def sheets():

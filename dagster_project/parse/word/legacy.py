@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 from ..attachments import STATUS_OK, ReaderResult, refused
+from ..compound_file import cut_short, damage_reason
 from ..pdf.cells import row_line
 from .paragraphs import typed_text
 
@@ -42,6 +43,8 @@ def _read_word_binary(data: bytes, kind: str, name: str) -> ReaderResult:
             table = ole.openstream(stream).read() if ole.exists(stream) else b""
             data_stream = ole.openstream("Data").read() if ole.exists("Data") else b""
     except (OSError, ValueError, IndexError) as exc:  # what olefile raises on a damaged compound file
+        if cut_short(data):
+            return refused(kind, damage_reason(data, kind, name, exc))
         return refused(kind, f"{name}: not a readable Word file ({type(exc).__name__}: {exc})")
     try:
         rows = doc_lines(word, table, data_stream)
