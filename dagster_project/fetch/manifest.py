@@ -9,6 +9,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..ingest.decode import decode_bytes
 
@@ -34,8 +35,10 @@ def _year(value: str | None) -> int | None:
     return int(match.group()) if match else None
 
 
-def read_manifest(path: Path) -> list[ManifestEntry]:
-    """Entries in file order, first occurrence of each URL only. Missing or empty file: []."""
+def read_manifest(path: Path, warn: Callable[[str], None] = lambda _: None) -> list[ManifestEntry]:
+    """Entries in file order, first occurrence of each URL only. Missing or empty file: []. ``warn`` is told
+    of each row read otherwise than it may have been meant: a year that is no year, a URL given again, a URL
+    holding a comma or a line break (a quote left open swallows the next cells)."""
     path = Path(path)
     if not path.is_file():
         return []
@@ -52,19 +55,22 @@ def read_manifest(path: Path) -> list[ManifestEntry]:
         return (row.get(original) or "").strip() if original else ""
 
     entries: list[ManifestEntry] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for row in reader:
         url = cell(row, "url")
-        if not url or url.startswith("#") or url in seen:
+        if not url or url.startswith("#"):
             continue
-        seen.add(url)
-        entries.append(
-            ManifestEntry(
-                url=url,
-                kind=(cell(row, "kind") or "report").lower(),
-                agency=cell(row, "agency") or None,
-                year=_year(cell(row, "year")),
-                line=reader.line_num,
-            )
-        )
+        line = reader.line_num
+        if url in seen:
+            warn(f"{path.name} line {line}: the URL of line {seen[url]} again; this row is not read")
+            continue
+        seen[url] = line
+        if any(mark in url for mark in (",", "\n", "\r")):
+            warn(f"{path.name} line {line}: the URL holds a comma or a line break ({url[:80]!r}): a quote left open?")
+        year_cell = cell(row, "year")
+        year = _year(year_cell)
+        if year_cell and year is None:
+            warn(f"{path.name} line {line}: year {year_cell!r} is no year (1900-2099): fetched without one")
+        entries.append(ManifestEntry(url=url, kind=(cell(row, "kind") or "report").lower(),
+                                     agency=cell(row, "agency") or None, year=year, line=line))
     return entries

@@ -392,7 +392,7 @@ def fetch_all(settings: Settings, log=None) -> FetchSummary:
     """
     log = log or _module_log
     try:
-        entries = read_manifest(settings.sources_path)
+        entries = read_manifest(settings.sources_path, warn=lambda message: log.warning(f"fetch: {message}"))
     except ManifestError as unreadable:  # no source can be read: the raw folder's documents are built all the same
         log.error(f"fetch: {unreadable}: no source fetched")
         return FetchSummary(failed=1, failures=[Failure(str(settings.sources_path), UNREADABLE_MANIFEST, str(unreadable))])

@@ -38,7 +38,8 @@ def fetch_first(published: Path, settings, say) -> Path | None:
 
     os.environ.pop(PREFETCHED_ENV, None)
     try:
-        if not read_manifest(settings.sources_path):
+        # (the rows read otherwise than they may have been meant are shown here; the fetch logs them again)
+        if not read_manifest(settings.sources_path, warn=lambda message: say(f"  {message}")):
             return None
     except ManifestError as unreadable:  # the documents already in the raw folder are built all the same
         say(f"  {'fetch':<12} {'FAILED':<7} {'':>9}  {unreadable}: no source fetched")

@@ -29,12 +29,25 @@ def test_manifest_rows(tmp_path):
         ",blank url,,\n"
         "http://a.gov.cn/2.html,,n/a,weird\n".encode("gbk")
     )
-    entries = read_manifest(path)
+    warnings = []
+    entries = read_manifest(path, warn=warnings.append)
     assert [(e.url, e.kind, e.agency, e.year) for e in entries] == [
         ("http://a.gov.cn/1.html", "report", "福清市人民政府", 2023),
         ("http://a.gov.cn/list/", "listing", "福清市人民政府", None),
         ("http://a.gov.cn/2.html", "weird", None, None),  # kept: the run refuses it in provenance
     ]
+    # each row read otherwise than it may have been meant is named (an outside trial: all three went by silently)
+    assert warnings == ["sources.csv line 4: the URL of line 2 again; this row is not read",
+                        "sources.csv line 6: year 'n/a' is no year (1900-2099): fetched without one"]
+
+
+def test_a_quote_left_open_is_named(tmp_path):
+    path = tmp_path / "sources.csv"
+    path.write_text('url,agency,year,kind\n"http://a.gov.cn/5.html,broken quote,,\nhttp://a.gov.cn/6.html,,2024,\n',
+                    encoding="utf-8")
+    warnings = []
+    read_manifest(path, warn=warnings.append)
+    assert len(warnings) == 1 and "the URL holds a comma or a line break" in warnings[0] and "a quote left open?" in warnings[0]
 
 
 def test_manifest_without_url_column_is_an_error(tmp_path):
