@@ -661,6 +661,13 @@ def test_issuers_of_the_eleventh_round(text, issuer):
     assert parse_document(text, "x.txt").meta.agency_name == issuer
 
 
+def test_the_period_covered_names_one_body_not_a_countys_whole():
+    # the first version of the rule above read agencies/pages/g16 (…期间昌图县人民政府及所属部门、镇政府信息公开工作情况)
+    # as 昌图县及所属部门、镇人民政府: the county's government, its departments and towns are no one body
+    page = Path(__file__).resolve().parents[1] / "fixtures" / "agencies" / "pages" / "g16_tieling_changtuxian.txt"
+    assert parse_document(page.read_text(encoding="utf-8"), page.name).meta.agency_name == "昌图县人民政府"
+
+
 @pytest.mark.parametrize("title", ["2012-2013 学年度中国科学院大学信息公开工作年度报告", "中国科学院大学2012-2013学年度信息公开工作年度报告"])
 def test_a_school_year_before_the_universitys_name(title):
     # a second reader's twelfth round (issuer_l c023; doc_type_pages batch_28/11 and batch_15/11 likewise): the
