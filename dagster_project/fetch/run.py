@@ -385,14 +385,16 @@ class _Run:
         )
 
 
-def fetch_all(settings: Settings, log=None) -> FetchSummary:
+def fetch_all(settings: Settings, log=None, entries: list[ManifestEntry] | None = None) -> FetchSummary:
     """Fetch every source of the manifest into the raw store; never raises for an unreachable source.
 
-    `log` is anything with info/warning/error (a Dagster `context.log`, a `logging.Logger`).
+    `log` is anything with info/warning/error (a Dagster `context.log`, a `logging.Logger`); `entries`, the
+    manifest a caller has read already (`make run` reads it first, to show its rows' problems).
     """
     log = log or _module_log
     try:
-        entries = read_manifest(settings.sources_path, warn=lambda message: log.warning(f"fetch: {message}"))
+        if entries is None:
+            entries = read_manifest(settings.sources_path, warn=lambda message: log.warning(f"fetch: {message}"))
     except ManifestError as unreadable:  # no source can be read: the raw folder's documents are built all the same
         log.error(f"fetch: {unreadable}: no source fetched")
         return FetchSummary(failed=1, failures=[Failure(str(settings.sources_path), UNREADABLE_MANIFEST, str(unreadable))])

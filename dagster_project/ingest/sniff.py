@@ -12,6 +12,7 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
+from ..parse.compound_file import OLE2_MAGIC as _OLE2
 from .decode import wide_unicode_by_content
 
 TEXT_KINDS = frozenset({"html", "text"})
@@ -42,7 +43,6 @@ REFUSED_KINDS: dict[str, str] = {
 DAMAGED_KINDS = frozenset({"zip_damaged_office"})
 
 _HEAD = 8192
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "pdf"),
     # (Word's Rich Text: text by its bytes, read as a Word document whatever its name, often .doc)

@@ -11,16 +11,10 @@ import signal
 import time
 from pathlib import Path
 
+from ..durable import pid_alive
+
 # how long the children get to end on SIGTERM before they are killed
 GRACE_SECONDS = 5.0
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
 
 
 # multiprocessing's helpers, which end by themselves when their parent does (their pipe closes)
@@ -45,7 +39,7 @@ def running_children(pid: int | None = None) -> list[int]:
             children.update(int(c) for c in (task / "children").read_text().split())
         except (OSError, ValueError):
             continue
-    return sorted(c for c in children if _alive(c) and not _a_helper(c))
+    return sorted(c for c in children if pid_alive(c) and not _a_helper(c))
 
 
 def end_children(grace_s: float = GRACE_SECONDS) -> list[int]:
@@ -53,7 +47,7 @@ def end_children(grace_s: float = GRACE_SECONDS) -> list[int]:
     reaped. Returns the children that were running."""
     children = running_children()
     for sig, wait_s in ((signal.SIGTERM, grace_s), (signal.SIGKILL, 2.0)):
-        left = [c for c in children if _alive(c)]
+        left = [c for c in children if pid_alive(c)]
         for child in left:
             try:
                 os.kill(child, sig)
@@ -66,7 +60,7 @@ def end_children(grace_s: float = GRACE_SECONDS) -> list[int]:
                     os.waitpid(child, os.WNOHANG)
                 except ChildProcessError:
                     pass
-            left = [c for c in left if _alive(c)]
+            left = [c for c in left if pid_alive(c)]
             if left:
                 time.sleep(0.1)
         if not left:

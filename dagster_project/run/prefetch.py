@@ -38,14 +38,15 @@ def fetch_first(published: Path, settings, say) -> Path | None:
 
     os.environ.pop(PREFETCHED_ENV, None)
     try:
-        # (the rows read otherwise than they may have been meant are shown here; the fetch logs them again)
-        if not read_manifest(settings.sources_path, warn=lambda message: say(f"  {message}")):
+        # (the rows read otherwise than they may have been meant are shown here, and the fetch is given the rows)
+        entries = read_manifest(settings.sources_path, warn=lambda message: say(f"  {message}"))
+        if not entries:
             return None
     except ManifestError as unreadable:  # the documents already in the raw folder are built all the same
         say(f"  {'fetch':<12} {'FAILED':<7} {'':>9}  {unreadable}: no source fetched")
         return None
     started = time.monotonic()
-    summary = fetch_all(settings, log=_LogLines())
+    summary = fetch_all(settings, log=_LogLines(), entries=entries)
     path = summary_path(published)
     path.parent.mkdir(parents=True, exist_ok=True)
     summary.save(path)

@@ -92,7 +92,6 @@ def _run(published: Path, lock: RunLock, executor: str, force: bool) -> int:
             return EXIT_FAILED
         finally:
             _prune_logs(log_dir)
-
             if ended := end_children():  # (dbt, when the run was stopped during its build)
                 say(f"  stopped {len(ended)} process(es) the run had started and left running: pids {ended}")
 
